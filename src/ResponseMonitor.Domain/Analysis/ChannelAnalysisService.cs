@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Warnings;
+
+namespace ResponseMonitor.Domain.Analysis;
+
+/// <summary>
+/// The AnalyzeChannel function: reads the channel's window and what was open before, runs the response clock,
+/// stores the snapshot and the open set the dashboard reads, and moves warnings through their lifecycle.
+/// Reads are bounded by the window and the open set, never by the channel's whole history.
+/// </summary>
+public sealed partial class ChannelAnalysisService(
+    IChannelCatalog catalog,
+    IItemStore items,
+    IOpenCommentStore openComments,
+    IChannelStateStore states,
+    ISnapshotStore snapshots,
+    WarningService warnings,
+    ConversationAnalyzer analyzer,
+    IOptions<AnalysisOptions> options,
+    TimeProvider time,
+    ILogger<ChannelAnalysisService> logger)
+{
+    public async Task<AnalysisResult> AnalyzeAsync(string channelId, CancellationToken cancellationToken)
+    {
+        var channel = catalog.Find(channelId) ?? throw UnknownChannelException.For(channelId);
+        var now = time.GetUtcNow();
+        var windowStart = now - options.Value.Window;
+
+        var previouslyOpen = await openComments.GetAsync(channel.Id, cancellationToken).ConfigureAwait(false);
+        var recent = await items.GetCreatedSinceAsync(channel.Id, windowStart, cancellationToken).ConfigureAwait(false);
+        var state = await states.GetAsync(channel.Id, cancellationToken).ConfigureAwait(false);
+
+        var analysis = analyzer.Analyze(channel, recent.Concat(previouslyOpen.Select(o => o.Item)), now, windowStart);
+        await openComments.ReplaceAsync(channel.Id, previouslyOpen, analysis.Open, cancellationToken).ConfigureAwait(false);
+
+        var statistics = analysis.Statistics;
+        var snapshot = new ChannelSnapshot
+        {
+            ChannelId = channel.Id,
+            AnalyzedAt = now,
+            WindowStart = windowStart,
+            OpenCount = statistics.OpenCount,
+            CriticalOpenCount = statistics.CriticalOpenCount,
+            OldestOpenSince = statistics.OldestOpenSince,
+            FirstResponseCount = statistics.FirstResponseCount,
+            MedianFirstResponseSeconds = statistics.MedianFirstResponse?.TotalSeconds,
+            P90FirstResponseSeconds = statistics.P90FirstResponse?.TotalSeconds,
+            AnswerableCount = statistics.AnswerableCount,
+            AnsweredCount = statistics.AnsweredCount,
+            ResponseRate = statistics.ResponseRate,
+            LastBrandActivityAt = state?.LastBrandActivityAt,
+        };
+        await snapshots.SaveAsync(snapshot, cancellationToken).ConfigureAwait(false);
+
+        var conditions = WarningEvaluator.Evaluate(channel, analysis, state?.LastBrandActivityAt, state?.MonitoringSince ?? now);
+        var (raised, resolved) = await warnings.ApplyAsync(channel.Id, conditions, cancellationToken).ConfigureAwait(false);
+        LogAnalyzed(logger, channel.Id, statistics.OpenCount, statistics.CriticalOpenCount, raised, resolved);
+        return new AnalysisResult(snapshot, raised, resolved);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Analysed channel {ChannelId}: {Open} open, {Critical} critical; warnings raised {Raised}, resolved {Resolved}")]
+    private static partial void LogAnalyzed(ILogger logger, string channelId, int open, int critical, int raised, int resolved);
+}

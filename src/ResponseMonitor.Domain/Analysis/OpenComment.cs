@@ -1,0 +1,10 @@
+using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Critics;
+
+namespace ResponseMonitor.Domain.Analysis;
+
+/// <summary>A public message that waits for the brand, with the detector's verdict on it.</summary>
+public sealed record OpenComment(ContentItem Item, CriticVerdict Verdict)
+{
+    public TimeSpan AgeAt(DateTimeOffset now) => now - Item.CreatedAt;
+}

@@ -1,0 +1,7 @@
+namespace ResponseMonitor.Domain.Channels;
+
+/// <summary>Connector kinds the monitor knows. Platform connectors add theirs here.</summary>
+public static class ChannelKinds
+{
+    public const string GenericFeed = "generic-feed";
+}

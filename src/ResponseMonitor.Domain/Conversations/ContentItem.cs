@@ -1,0 +1,33 @@
+namespace ResponseMonitor.Domain.Conversations;
+
+/// <summary>
+/// A post or comment on a channel, as stored. <see cref="ThreadId"/> is resolved at ingestion
+/// (see <see cref="ThreadResolver"/>) so that analysis never needs the whole history of a channel.
+/// </summary>
+public sealed record ContentItem
+{
+    public required string Id { get; init; }
+
+    public string? ParentId { get; init; }
+
+    public required ItemKind Kind { get; init; }
+
+    public required string AuthorId { get; init; }
+
+    public string? AuthorName { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? EditedAt { get; init; }
+
+    public string Text { get; init; } = "";
+
+    /// <summary>The conversation this item belongs to; empty until resolved.</summary>
+    public string ThreadId { get; init; } = "";
+
+    /// <summary>The platform's link to the item, when the source gives one.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>When the item last changed at the source: its edit time, else its creation time.</summary>
+    public DateTimeOffset ChangedAt => EditedAt is { } edited && edited > CreatedAt ? edited : CreatedAt;
+}

@@ -1,0 +1,7 @@
+namespace ResponseMonitor.Domain.Conversations;
+
+public enum ItemKind
+{
+    Post,
+    Comment,
+}

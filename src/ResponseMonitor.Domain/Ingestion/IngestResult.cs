@@ -1,0 +1,3 @@
+namespace ResponseMonitor.Domain.Ingestion;
+
+public sealed record IngestResult(int Stored, DateTimeOffset? LatestBrandActivity);

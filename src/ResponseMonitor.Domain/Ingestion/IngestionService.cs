@@ -1,0 +1,69 @@
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.Domain.Ingestion;
+
+/// <summary>
+/// Stores items from any path (poll, push, import) the same way: threads resolved, duplicates collapsed,
+/// written as idempotent upserts, and the brand's last activity moved forward. Polling and pushing the same
+/// comment therefore yield one stored comment.
+/// </summary>
+public sealed class IngestionService(IItemStore items, IChannelStateStore states, TimeProvider time)
+{
+    public async Task<IngestResult> IngestAsync(ChannelDefinition channel, IReadOnlyCollection<ContentItem> incoming, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(incoming);
+        if (incoming.Count == 0)
+        {
+            return new IngestResult(0, null);
+        }
+
+        // The latest version of each id wins; parents before children so threads resolve within the batch.
+        var batch = incoming
+            .GroupBy(i => i.Id, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(i => i.ChangedAt)!)
+            .OrderBy(i => i.CreatedAt)
+            .ThenBy(i => i.ParentId is null ? 0 : 1)
+            .ToList();
+
+        var inBatch = batch.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var missingParents = batch
+            .Where(i => i.ParentId is not null && !inBatch.ContainsKey(i.ParentId))
+            .Select(i => i.ParentId!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var stored = missingParents.Count == 0
+            ? new Dictionary<string, ContentItem>()
+            : await items.GetAsync(channel.Id, missingParents, cancellationToken).ConfigureAwait(false);
+
+        var resolved = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
+        foreach (var item in batch)
+        {
+            resolved[item.Id] = item with { ThreadId = ThreadResolver.Resolve(item, FindParent(item), channel) };
+        }
+
+        // A parent that arrived after its child in the same batch still resolves through a second pass.
+        foreach (var item in batch.Where(i => i.ParentId is not null && resolved.ContainsKey(i.ParentId)))
+        {
+            resolved[item.Id] = resolved[item.Id] with { ThreadId = ThreadResolver.Resolve(item, resolved[item.ParentId!], channel) };
+        }
+
+        await items.UpsertAsync(channel.Id, resolved.Values, cancellationToken).ConfigureAwait(false);
+
+        var latestBrand = resolved.Values.Where(i => channel.IsBrandAuthor(i.AuthorId)).Select(i => (DateTimeOffset?)i.CreatedAt).Max();
+        await states.RecordActivityAsync(channel.Id, latestBrand, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return new IngestResult(resolved.Count, latestBrand);
+
+        ContentItem? FindParent(ContentItem item)
+        {
+            if (item.ParentId is null)
+            {
+                return null;
+            }
+
+            return resolved.TryGetValue(item.ParentId, out var parent) ? parent : stored.GetValueOrDefault(item.ParentId);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Ingestion;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.Domain.Polling;
+
+/// <summary>
+/// One poll cycle (the PollChannels function): every enabled channel is read from its cursor, page by page; each page
+/// is stored before the cursor moves past it. A failing channel is logged and recorded and the others go on.
+/// Channels that changed, or whose analysis is older than the refresh interval, are queued for analysis.
+/// </summary>
+public sealed partial class ChannelPoller(
+    IChannelCatalog catalog,
+    IEnumerable<IChannelConnector> connectors,
+    IngestionService ingestion,
+    IChannelStateStore states,
+    ISnapshotStore snapshots,
+    IAnalysisQueue queue,
+    IOptions<PollingOptions> options,
+    TimeProvider time,
+    ILogger<ChannelPoller> logger)
+{
+    private readonly Dictionary<string, IChannelConnector> _connectors = connectors.ToDictionary(c => c.Kind, StringComparer.OrdinalIgnoreCase);
+
+    public async Task<PollSummary> PollAllAsync(CancellationToken cancellationToken)
+    {
+        var channels = catalog.All.Where(c => c.Enabled).ToList();
+        var stateById = (await states.GetAllAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.ChannelId, StringComparer.Ordinal);
+        var outcomes = new PollOutcome[channels.Count];
+        await Parallel.ForAsync(0, channels.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            outcomes[i] = await PollChannelAsync(channels[i], stateById.GetValueOrDefault(channels[i].Id)?.Cursor, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        var requested = new List<string>();
+        var analysedAt = await GetAnalysisTimesAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        foreach (var outcome in outcomes)
+        {
+            var stale = !analysedAt.TryGetValue(outcome.ChannelId, out var last) || now - last >= options.Value.RefreshInterval;
+            if (outcome.ItemsStored > 0 || stale)
+            {
+                try
+                {
+                    await queue.EnqueueAsync(outcome.ChannelId, outcome.ItemsStored > 0 ? "changed" : "refresh", cancellationToken).ConfigureAwait(false);
+                    requested.Add(outcome.ChannelId);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogEnqueueFailed(logger, outcome.ChannelId, ex);
+                }
+            }
+        }
+
+        return new PollSummary(outcomes, requested);
+    }
+
+    public async Task<PollOutcome> PollChannelAsync(ChannelDefinition channel, string? cursor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        if (!_connectors.TryGetValue(channel.Kind, out var connector))
+        {
+            const string unknown = "No connector for this channel kind.";
+            LogPollFailed(logger, channel.Id, unknown, null);
+            await TryRecordFailureAsync(channel.Id, unknown, cancellationToken).ConfigureAwait(false);
+            return new PollOutcome(channel.Id, false, 0, 0, unknown);
+        }
+
+        var stored = 0;
+        var pages = 0;
+        try
+        {
+            await foreach (var page in connector.ReadAsync(channel, cursor, cancellationToken).ConfigureAwait(false))
+            {
+                var result = await ingestion.IngestAsync(channel, page.Items, cancellationToken).ConfigureAwait(false);
+                stored += result.Stored;
+                pages++;
+
+                // Only now is the page durable, so only now may the cursor pass it.
+                await states.RecordPollSuccessAsync(channel.Id, page.CursorAfterPage, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (pages == 0)
+            {
+                await states.RecordPollSuccessAsync(channel.Id, null, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+
+            LogPolled(logger, channel.Id, stored, pages);
+            return new PollOutcome(channel.Id, true, stored, pages, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var error = ex is ConnectorException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            LogPollFailed(logger, channel.Id, error, ex);
+            await TryRecordFailureAsync(channel.Id, error, cancellationToken).ConfigureAwait(false);
+            return new PollOutcome(channel.Id, false, stored, pages, error);
+        }
+    }
+
+    private async Task<Dictionary<string, DateTimeOffset>> GetAnalysisTimesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await snapshots.GetAllAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.ChannelId, s => s.AnalyzedAt, StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Without the times every channel counts as stale: analysing too often is better than never.
+            LogSnapshotsUnavailable(logger, ex);
+            return [];
+        }
+    }
+
+    private async Task TryRecordFailureAsync(string channelId, string error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await states.RecordPollFailureAsync(channelId, error, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStateUnavailable(logger, channelId, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polled channel {ChannelId}: {Items} items in {Pages} pages stored")]
+    private static partial void LogPolled(ILogger logger, string channelId, int items, int pages);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of channel {ChannelId} failed, cursor kept: {Error}")]
+    private static partial void LogPollFailed(ILogger logger, string channelId, string error, Exception? exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the poll failure of channel {ChannelId}")]
+    private static partial void LogStateUnavailable(ILogger logger, string channelId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue analysis of channel {ChannelId}; the next cycle retries")]
+    private static partial void LogEnqueueFailed(ILogger logger, string channelId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read analysis times; every channel is queued for analysis")]
+    private static partial void LogSnapshotsUnavailable(ILogger logger, Exception exception);
+}

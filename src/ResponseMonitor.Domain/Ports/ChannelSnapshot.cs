@@ -1,0 +1,31 @@
+namespace ResponseMonitor.Domain.Ports;
+
+/// <summary>The latest analysis of a channel in the shape the dashboard reads it.</summary>
+public sealed record ChannelSnapshot
+{
+    public required string ChannelId { get; init; }
+
+    public required DateTimeOffset AnalyzedAt { get; init; }
+
+    public required DateTimeOffset WindowStart { get; init; }
+
+    public int OpenCount { get; init; }
+
+    public int CriticalOpenCount { get; init; }
+
+    public DateTimeOffset? OldestOpenSince { get; init; }
+
+    public int FirstResponseCount { get; init; }
+
+    public double? MedianFirstResponseSeconds { get; init; }
+
+    public double? P90FirstResponseSeconds { get; init; }
+
+    public int AnswerableCount { get; init; }
+
+    public int AnsweredCount { get; init; }
+
+    public double? ResponseRate { get; init; }
+
+    public DateTimeOffset? LastBrandActivityAt { get; init; }
+}

@@ -1,0 +1,23 @@
+namespace ResponseMonitor.Domain.Ports;
+
+/// <summary>What the monitor remembers about reading a channel. Never holds secrets.</summary>
+public sealed record ChannelState
+{
+    public required string ChannelId { get; init; }
+
+    /// <summary>Where the next poll starts. Moves only after the data before it is stored.</summary>
+    public string? Cursor { get; init; }
+
+    public DateTimeOffset? MonitoringSince { get; init; }
+
+    public DateTimeOffset? LastPolledAt { get; init; }
+
+    public DateTimeOffset? LastPollSucceededAt { get; init; }
+
+    public string? LastPollError { get; init; }
+
+    public int ConsecutiveFailures { get; init; }
+
+    /// <summary>The brand's latest post or reply on the channel, over all history.</summary>
+    public DateTimeOffset? LastBrandActivityAt { get; init; }
+}

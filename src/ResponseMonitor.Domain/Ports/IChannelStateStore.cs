@@ -1,0 +1,17 @@
+namespace ResponseMonitor.Domain.Ports;
+
+public interface IChannelStateStore
+{
+    Task<ChannelState?> GetAsync(string channelId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ChannelState>> GetAllAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records a stored page: the new cursor (null keeps the old one) and when. Sets MonitoringSince once.</summary>
+    Task RecordPollSuccessAsync(string channelId, string? cursor, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Records a failed poll; the cursor is left as it was.</summary>
+    Task RecordPollFailureAsync(string channelId, string error, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Moves LastBrandActivityAt forward to <paramref name="at"/> if it is later; never backwards. Sets MonitoringSince once.</summary>
+    Task RecordActivityAsync(string channelId, DateTimeOffset? brandActivityAt, DateTimeOffset observedAt, CancellationToken cancellationToken);
+}

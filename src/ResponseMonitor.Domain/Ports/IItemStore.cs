@@ -1,0 +1,13 @@
+using ResponseMonitor.Domain.Conversations;
+
+namespace ResponseMonitor.Domain.Ports;
+
+/// <summary>Posts and comments per channel. Writes are idempotent upserts keyed by the item's id.</summary>
+public interface IItemStore
+{
+    Task UpsertAsync(string channelId, IReadOnlyCollection<ContentItem> items, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<string, ContentItem>> GetAsync(string channelId, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ContentItem>> GetCreatedSinceAsync(string channelId, DateTimeOffset since, CancellationToken cancellationToken);
+}

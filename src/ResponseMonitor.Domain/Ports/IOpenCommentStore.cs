@@ -1,0 +1,12 @@
+using ResponseMonitor.Domain.Analysis;
+
+namespace ResponseMonitor.Domain.Ports;
+
+/// <summary>The messages waiting for an answer, per channel: what the dashboard reads, bounded by what is open.</summary>
+public interface IOpenCommentStore
+{
+    Task<IReadOnlyList<OpenComment>> GetAsync(string channelId, CancellationToken cancellationToken);
+
+    /// <summary>Makes the stored set for the channel equal to <paramref name="open"/>.</summary>
+    Task ReplaceAsync(string channelId, IReadOnlyList<OpenComment> previous, IReadOnlyList<OpenComment> open, CancellationToken cancellationToken);
+}

@@ -1,0 +1,7 @@
+namespace ResponseMonitor.Domain.Warnings;
+
+public enum WarningState
+{
+    Active,
+    Resolved,
+}
