@@ -1,0 +1,57 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
+
+namespace ResponseMonitor.Storage.Locks;
+
+/// <summary>
+/// A singleton across instances, as the Functions host does it for timers: whoever holds the lease on a blob runs
+/// the schedule. The lease is short and renewed, so a crashed holder is replaced within <see cref="LeaseDuration"/>.
+/// </summary>
+public sealed class BlobLeaseLock(StorageClients clients)
+{
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
+
+    private readonly string _instanceLeaseId = Guid.NewGuid().ToString();
+
+    /// <summary>Takes or renews the lease named <paramref name="name"/>; true while this instance holds it.</summary>
+    public async Task<bool> TryHoldAsync(string name, CancellationToken cancellationToken)
+    {
+        var container = clients.Blobs.GetBlobContainerClient(clients.Options.Prefix + "-locks");
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var blob = container.GetBlobClient(name);
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromString(""), overwrite: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Already there; a held lease also answers 412 to an overwrite.
+        }
+
+        var lease = blob.GetBlobLeaseClient(_instanceLeaseId);
+        try
+        {
+            await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Held by another instance (or by us: acquiring our own active lease id succeeds, so 409 means another).
+            return false;
+        }
+    }
+
+    public async Task ReleaseAsync(string name, CancellationToken cancellationToken)
+    {
+        var blob = clients.Blobs.GetBlobContainerClient(clients.Options.Prefix + "-locks").GetBlobClient(name);
+        try
+        {
+            await blob.GetBlobLeaseClient(_instanceLeaseId).ReleaseAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException)
+        {
+            // Not ours any more, or gone: nothing to release.
+        }
+    }
+}

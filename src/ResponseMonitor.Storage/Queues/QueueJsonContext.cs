@@ -1,0 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ResponseMonitor.Storage.Queues;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(AnalysisRequest))]
+public sealed partial class QueueJsonContext : JsonSerializerContext;

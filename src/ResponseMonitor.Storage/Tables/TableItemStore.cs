@@ -1,0 +1,90 @@
+using Azure;
+using Azure.Data.Tables;
+using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.Storage.Tables;
+
+/// <summary>
+/// Items table: PartitionKey = channel id, RowKey = item id (both escaped). Upserts replace by key, so the same
+/// comment written twice is one entity and an edit overwrites it.
+/// </summary>
+public sealed class TableItemStore(TableProvider tables) : IItemStore
+{
+    // A string property holds at most 64 KiB (32 K UTF-16 chars); comments longer than that are cut.
+    internal const int MaxTextLength = 32_000;
+
+    public async Task UpsertAsync(string channelId, IReadOnlyCollection<ContentItem> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var table = await tables.GetAsync(TableNames.Items, cancellationToken).ConfigureAwait(false);
+        var actions = items
+            .GroupBy(i => i.Id, StringComparer.Ordinal)
+            .Select(g => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(channelId, g.Last())));
+        await TableBatches.SubmitAsync(table, actions, a => 512 + (2 * ((TableEntity)a.Entity).GetString("Text")!.Length), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyDictionary<string, ContentItem>> GetAsync(string channelId, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        var table = await tables.GetAsync(TableNames.Items, cancellationToken).ConfigureAwait(false);
+        var found = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
+        foreach (var chunk in itemIds.Distinct(StringComparer.Ordinal).Chunk(16))
+        {
+            var reads = chunk.Select(id => table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(channelId), TableKeys.Encode(id), cancellationToken: cancellationToken));
+            foreach (var response in await Task.WhenAll(reads).ConfigureAwait(false))
+            {
+                if (response.HasValue && response.Value is { } entity)
+                {
+                    var item = FromEntity(entity);
+                    found[item.Id] = item;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    public async Task<IReadOnlyList<ContentItem>> GetCreatedSinceAsync(string channelId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Items, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(channelId)} and CreatedAt ge {since.UtcDateTime}");
+        var result = new List<ContentItem>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(FromEntity(entity));
+        }
+
+        return result;
+    }
+
+    internal static TableEntity ToEntity(string channelId, ContentItem item) => new(TableKeys.Encode(channelId), TableKeys.Encode(item.Id))
+    {
+        ["ItemId"] = item.Id,
+        ["ParentId"] = item.ParentId,
+        ["Kind"] = item.Kind.ToString(),
+        ["AuthorId"] = item.AuthorId,
+        ["AuthorName"] = item.AuthorName,
+        ["CreatedAt"] = item.CreatedAt.ToUniversalTime(),
+        ["EditedAt"] = item.EditedAt?.ToUniversalTime(),
+        ["Text"] = item.Text.Length > MaxTextLength ? item.Text[..MaxTextLength] : item.Text,
+        ["ThreadId"] = item.ThreadId,
+        ["Url"] = item.Url,
+    };
+
+    internal static ContentItem FromEntity(TableEntity entity) => new()
+    {
+        Id = entity.GetString("ItemId") ?? TableKeys.Decode(entity.RowKey),
+        ParentId = entity.GetString("ParentId"),
+        Kind = Enum.TryParse<ItemKind>(entity.GetString("Kind"), out var kind) ? kind : ItemKind.Comment,
+        AuthorId = entity.GetString("AuthorId") ?? "",
+        AuthorName = entity.GetString("AuthorName"),
+        CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+        EditedAt = entity.GetDateTimeOffset("EditedAt"),
+        Text = entity.GetString("Text") ?? "",
+        ThreadId = entity.GetString("ThreadId") ?? "",
+        Url = entity.GetString("Url"),
+    };
+
+    internal static bool IsConflict(RequestFailedException ex) => ex.Status is 409 or 412;
+}

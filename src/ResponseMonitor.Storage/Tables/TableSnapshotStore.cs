@@ -1,0 +1,69 @@
+using Azure.Data.Tables;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.Storage.Tables;
+
+/// <summary>Snapshots table: PartitionKey "snapshot", RowKey = channel id; one row per channel, overwritten by each analysis.</summary>
+public sealed class TableSnapshotStore(TableProvider tables) : ISnapshotStore
+{
+    private const string Partition = "snapshot";
+
+    public async Task SaveAsync(ChannelSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var table = await tables.GetAsync(TableNames.Snapshots, cancellationToken).ConfigureAwait(false);
+        var entity = new TableEntity(Partition, TableKeys.Encode(snapshot.ChannelId))
+        {
+            ["ChannelId"] = snapshot.ChannelId,
+            ["AnalyzedAt"] = snapshot.AnalyzedAt,
+            ["WindowStart"] = snapshot.WindowStart,
+            ["OpenCount"] = snapshot.OpenCount,
+            ["CriticalOpenCount"] = snapshot.CriticalOpenCount,
+            ["OldestOpenSince"] = snapshot.OldestOpenSince,
+            ["FirstResponseCount"] = snapshot.FirstResponseCount,
+            ["MedianFirstResponseSeconds"] = snapshot.MedianFirstResponseSeconds,
+            ["P90FirstResponseSeconds"] = snapshot.P90FirstResponseSeconds,
+            ["AnswerableCount"] = snapshot.AnswerableCount,
+            ["AnsweredCount"] = snapshot.AnsweredCount,
+            ["ResponseRate"] = snapshot.ResponseRate,
+            ["LastBrandActivityAt"] = snapshot.LastBrandActivityAt,
+        };
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ChannelSnapshot?> GetAsync(string channelId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Snapshots, cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Encode(channelId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value is { } entity ? FromEntity(entity) : null;
+    }
+
+    public async Task<IReadOnlyList<ChannelSnapshot>> GetAllAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Snapshots, cancellationToken).ConfigureAwait(false);
+        var result = new List<ChannelSnapshot>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(FromEntity(entity));
+        }
+
+        return result;
+    }
+
+    private static ChannelSnapshot FromEntity(TableEntity entity) => new()
+    {
+        ChannelId = entity.GetString("ChannelId") ?? TableKeys.Decode(entity.RowKey),
+        AnalyzedAt = entity.GetDateTimeOffset("AnalyzedAt") ?? DateTimeOffset.MinValue,
+        WindowStart = entity.GetDateTimeOffset("WindowStart") ?? DateTimeOffset.MinValue,
+        OpenCount = entity.GetInt32("OpenCount") ?? 0,
+        CriticalOpenCount = entity.GetInt32("CriticalOpenCount") ?? 0,
+        OldestOpenSince = entity.GetDateTimeOffset("OldestOpenSince"),
+        FirstResponseCount = entity.GetInt32("FirstResponseCount") ?? 0,
+        MedianFirstResponseSeconds = entity.GetDouble("MedianFirstResponseSeconds"),
+        P90FirstResponseSeconds = entity.GetDouble("P90FirstResponseSeconds"),
+        AnswerableCount = entity.GetInt32("AnswerableCount") ?? 0,
+        AnsweredCount = entity.GetInt32("AnsweredCount") ?? 0,
+        ResponseRate = entity.GetDouble("ResponseRate"),
+        LastBrandActivityAt = entity.GetDateTimeOffset("LastBrandActivityAt"),
+    };
+}
