@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ResponseMonitor.App.CustomHandler;
+
+namespace ResponseMonitor.App.Api;
+
+/// <summary>Source-generated JSON for everything the app reads or writes over HTTP: camelCase, nulls kept explicit.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(DashboardResponse))]
+[JsonSerializable(typeof(ChannelDetailResponse))]
+[JsonSerializable(typeof(UnansweredResponse))]
+[JsonSerializable(typeof(WarningListResponse))]
+[JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(WebhookAcceptedResponse))]
+[JsonSerializable(typeof(InvocationRequest))]
+[JsonSerializable(typeof(InvocationResponse))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

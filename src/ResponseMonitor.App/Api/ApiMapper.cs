@@ -1,0 +1,69 @@
+using ResponseMonitor.Domain.Analysis;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Warnings;
+
+namespace ResponseMonitor.App.Api;
+
+/// <summary>From stored state to the API's shapes.</summary>
+internal static class ApiMapper
+{
+    public static ChannelSummaryDto Summary(ChannelDefinition channel, ChannelSnapshot? snapshot, ChannelState? state, IEnumerable<WarningRecord> activeWarnings, DateTimeOffset now)
+    {
+        var lastBrand = Latest(snapshot?.LastBrandActivityAt, state?.LastBrandActivityAt);
+        return new ChannelSummaryDto(
+            channel.Id,
+            channel.Name,
+            channel.Kind,
+            channel.Enabled,
+            snapshot?.OpenCount ?? 0,
+            snapshot?.CriticalOpenCount ?? 0,
+            snapshot?.OldestOpenSince,
+            snapshot?.OldestOpenSince is { } oldest ? Seconds(now - oldest) : null,
+            snapshot?.FirstResponseCount ?? 0,
+            snapshot?.MedianFirstResponseSeconds,
+            snapshot?.P90FirstResponseSeconds,
+            snapshot?.AnswerableCount ?? 0,
+            snapshot?.AnsweredCount ?? 0,
+            snapshot?.ResponseRate,
+            lastBrand,
+            lastBrand is { } at ? Seconds(now - at) : null,
+            snapshot?.AnalyzedAt,
+            snapshot?.WindowStart,
+            state?.LastPolledAt,
+            state?.LastPollSucceededAt,
+            state?.LastPollError,
+            activeWarnings.Select(Warning).ToList());
+    }
+
+    public static UnansweredItemDto Unanswered(string channelId, OpenComment open, DateTimeOffset now) => new(
+        channelId,
+        open.Item.Id,
+        open.Item.ParentId,
+        open.Item.ThreadId,
+        open.Item.AuthorId,
+        open.Item.AuthorName,
+        open.Item.CreatedAt,
+        Seconds(now - open.Item.CreatedAt),
+        open.Item.Text,
+        open.Item.Url,
+        open.Verdict.IsCritical,
+        open.Verdict.Label switch
+        {
+            Domain.Critics.CriticLabel.Critical => "critical",
+            Domain.Critics.CriticLabel.NotCritical => "not-critical",
+            _ => "unclassified",
+        },
+        open.Verdict.Score,
+        open.Verdict.Language,
+        open.Verdict.Cues);
+
+    public static WarningDto Warning(WarningRecord w) => new(
+        w.ChannelId, w.Rule, w.Subject, Lower(w.Severity.ToString()), Lower(w.State.ToString()), w.Message, w.ItemUrl, w.Since, w.RaisedAt, w.ResolvedAt, w.TimesRaised);
+
+    private static double Seconds(TimeSpan span) => Math.Round(Math.Max(0, span.TotalSeconds), 3);
+
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    private static string Lower(string value) => value.ToLowerInvariant();
+}

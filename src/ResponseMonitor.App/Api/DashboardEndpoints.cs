@@ -1,0 +1,166 @@
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Warnings;
+
+namespace ResponseMonitor.App.Api;
+
+/// <summary>
+/// The dashboard's reads: per channel summaries, one channel in detail, the waiting messages, the warnings.
+/// Every read is bounded by the number of channels, what is open, or the warnings: never by history.
+/// </summary>
+public static class DashboardEndpoints
+{
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 1000;
+
+    public static RouteGroupBuilder MapDashboardEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/dashboard", GetDashboardAsync);
+        api.MapGet("/channels/{channelId}", GetChannelAsync);
+        api.MapGet("/unanswered", GetUnansweredAsync);
+        api.MapGet("/warnings", GetWarningsAsync);
+        return api;
+    }
+
+    private static async Task<IResult> GetDashboardAsync(IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var snapshotTask = snapshots.GetAllAsync(cancellationToken);
+        var stateTask = states.GetAllAsync(cancellationToken);
+        var warningTask = warnings.ListAsync(WarningState.Active, null, cancellationToken);
+        await Task.WhenAll(snapshotTask, stateTask, warningTask).ConfigureAwait(false);
+
+        var now = time.GetUtcNow();
+        var snapshotById = snapshotTask.Result.ToDictionary(s => s.ChannelId, StringComparer.OrdinalIgnoreCase);
+        var stateById = stateTask.Result.ToDictionary(s => s.ChannelId, StringComparer.OrdinalIgnoreCase);
+        var warningsByChannel = warningTask.Result.ToLookup(w => w.ChannelId, StringComparer.OrdinalIgnoreCase);
+        var channels = catalog.All
+            .Select(c => ApiMapper.Summary(c, snapshotById.GetValueOrDefault(c.Id), stateById.GetValueOrDefault(c.Id), warningsByChannel[c.Id], now))
+            .ToList();
+        var response = new DashboardResponse(now, channels.Sum(c => c.OpenCount), channels.Sum(c => c.CriticalOpenCount), channels.Sum(c => c.ActiveWarnings.Count), channels);
+        return Results.Json(response, ApiJsonContext.Default.DashboardResponse);
+    }
+
+    private static async Task<IResult> GetChannelAsync(string channelId, IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(channelId) is not { } channel)
+        {
+            return Problems.UnknownChannel(channelId);
+        }
+
+        var snapshot = snapshots.GetAsync(channel.Id, cancellationToken);
+        var state = states.GetAsync(channel.Id, cancellationToken);
+        var channelWarnings = warnings.ListAsync(null, channel.Id, cancellationToken);
+        var waiting = open.GetAsync(channel.Id, cancellationToken);
+        await Task.WhenAll(snapshot, state, channelWarnings, waiting).ConfigureAwait(false);
+
+        var now = time.GetUtcNow();
+        var summary = ApiMapper.Summary(channel, snapshot.Result, state.Result, channelWarnings.Result.Where(w => w.State == WarningState.Active), now);
+        var response = new ChannelDetailResponse(
+            summary,
+            waiting.Result.Take(DefaultLimit).Select(o => ApiMapper.Unanswered(channel.Id, o, now)).ToList(),
+            channelWarnings.Result.OrderByDescending(w => w.RaisedAt).Select(ApiMapper.Warning).ToList());
+        return Results.Json(response, ApiJsonContext.Default.ChannelDetailResponse);
+    }
+
+    private static async Task<IResult> GetUnansweredAsync(HttpRequest request, IChannelCatalog catalog, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var query = request.Query;
+        var channelId = query["channel"].FirstOrDefault();
+        ChannelDefinition[] channels;
+        if (string.IsNullOrEmpty(channelId))
+        {
+            channels = [.. catalog.All];
+        }
+        else if (catalog.Find(channelId) is { } channel)
+        {
+            channels = [channel];
+        }
+        else
+        {
+            return Problems.UnknownChannel(channelId);
+        }
+
+        bool? critical = null;
+        if (query["critical"].FirstOrDefault() is { } criticalText)
+        {
+            if (!bool.TryParse(criticalText, out var parsed))
+            {
+                return Problems.BadRequest($"Query 'critical' must be 'true' or 'false', not '{criticalText}'.");
+            }
+
+            critical = parsed;
+        }
+
+        var limit = DefaultLimit;
+        if (query["limit"].FirstOrDefault() is { } limitText && (!int.TryParse(limitText, out limit) || limit < 1 || limit > MaxLimit))
+        {
+            return Problems.BadRequest($"Query 'limit' must be a whole number from 1 to {MaxLimit}, not '{limitText}'.");
+        }
+
+        var unknown = query.Keys.Except(["channel", "critical", "limit"], StringComparer.OrdinalIgnoreCase).ToList();
+        if (unknown.Count > 0)
+        {
+            return Problems.BadRequest($"Unknown query parameter '{unknown[0]}'; this route takes channel, critical and limit.");
+        }
+
+        var perChannel = await Task.WhenAll(channels.Select(async c => (c.Id, Open: await open.GetAsync(c.Id, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var matching = perChannel
+            .SelectMany(c => c.Open.Select(o => (c.Id, o)))
+            .Where(x => critical is null || x.o.Verdict.IsCritical == critical)
+            .OrderBy(x => x.o.Item.CreatedAt)
+            .ThenBy(x => x.o.Item.Id, StringComparer.Ordinal)
+            .ToList();
+        var response = new UnansweredResponse(matching.Count, matching.Take(limit).Select(x => ApiMapper.Unanswered(x.Id, x.o, now)).ToList());
+        return Results.Json(response, ApiJsonContext.Default.UnansweredResponse);
+    }
+
+    private static async Task<IResult> GetWarningsAsync(HttpRequest request, IChannelCatalog catalog, IWarningStore warnings, CancellationToken cancellationToken)
+    {
+        var query = request.Query;
+        var stateText = query["state"].FirstOrDefault() ?? "active";
+        if (!TryParseState(stateText, out var state))
+        {
+            return Problems.BadRequest($"Query 'state' must be 'active', 'resolved' or 'all', not '{stateText}'.");
+        }
+
+        var channelId = query["channel"].FirstOrDefault();
+        if (!string.IsNullOrEmpty(channelId))
+        {
+            if (catalog.Find(channelId) is not { } channel)
+            {
+                return Problems.UnknownChannel(channelId);
+            }
+
+            channelId = channel.Id;
+        }
+
+        var unknown = query.Keys.Except(["state", "channel"], StringComparer.OrdinalIgnoreCase).ToList();
+        if (unknown.Count > 0)
+        {
+            return Problems.BadRequest($"Unknown query parameter '{unknown[0]}'; this route takes state and channel.");
+        }
+
+        var list = await warnings.ListAsync(state, string.IsNullOrEmpty(channelId) ? null : channelId, cancellationToken).ConfigureAwait(false);
+        var items = list.OrderByDescending(w => w.RaisedAt).ThenBy(w => w.ChannelId, StringComparer.Ordinal).Select(ApiMapper.Warning).ToList();
+        return Results.Json(new WarningListResponse(items), ApiJsonContext.Default.WarningListResponse);
+    }
+
+    private static bool TryParseState(string text, out WarningState? state)
+    {
+        state = null;
+        switch (text.ToLowerInvariant())
+        {
+            case "active":
+                state = WarningState.Active;
+                return true;
+            case "resolved":
+                state = WarningState.Resolved;
+                return true;
+            case "all":
+                return true;
+            default:
+                return false;
+        }
+    }
+}

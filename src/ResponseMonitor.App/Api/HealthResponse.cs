@@ -1,0 +1,3 @@
+namespace ResponseMonitor.App.Api;
+
+public sealed record HealthResponse(string Status, string Mode, DateTimeOffset Time);

@@ -1,0 +1,18 @@
+namespace ResponseMonitor.App.Api;
+
+public sealed record UnansweredItemDto(
+    string ChannelId,
+    string Id,
+    string? ParentId,
+    string ThreadId,
+    string AuthorId,
+    string? AuthorName,
+    DateTimeOffset CreatedAt,
+    double AgeSeconds,
+    string Text,
+    string? Url,
+    bool Critical,
+    string CriticLabel,
+    double CriticScore,
+    string Language,
+    IReadOnlyList<string> Cues);

@@ -1,0 +1,15 @@
+namespace ResponseMonitor.App.Configuration;
+
+public sealed class ApiOptions
+{
+    public const string SectionName = "Api";
+
+    /// <summary>
+    /// The key dashboards send as <c>x-api-key</c>. Required standalone; under the Functions host the function key
+    /// guards the API and this may stay empty (if set, it is checked as well).
+    /// </summary>
+    public string? Key { get; set; }
+
+    /// <summary>Largest webhook body accepted, in bytes.</summary>
+    public int MaxWebhookBytes { get; set; } = 1024 * 1024;
+}

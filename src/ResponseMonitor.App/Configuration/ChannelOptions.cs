@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ResponseMonitor.App.Configuration;
+
+/// <summary>
+/// One channel in configuration (<c>Monitor:Channels:N:*</c>). <see cref="AccessToken"/> and <see cref="WebhookSecret"/>
+/// are secrets: in Azure they are Key Vault references in app settings; they never leave this object except through
+/// <see cref="Domain.Ports.IChannelSecrets"/>.
+/// </summary>
+public sealed class ChannelOptions
+{
+    [Required]
+    [RegularExpression("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", ErrorMessage = "A channel id is 1-64 letters, digits, '_', '.' or '-'.")]
+    public string Id { get; set; } = "";
+
+    public string? Name { get; set; }
+
+    [Required]
+    public string Kind { get; set; } = Domain.Channels.ChannelKinds.GenericFeed;
+
+    public bool Enabled { get; set; } = true;
+
+    [MinLength(1, ErrorMessage = "A channel needs at least one brand author id, or no reply could ever count.")]
+    public List<string> BrandAuthorIds { get; set; } = [];
+
+    public TimeSpan SilenceThreshold { get; set; } = TimeSpan.FromHours(72);
+
+    public TimeSpan CriticThreshold { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The generic feed's URL (kind generic-feed).</summary>
+    public string? FeedUrl { get; set; }
+
+    public string? AccessToken { get; set; }
+
+    /// <summary>HMAC-SHA256 key for pushes to /api/webhooks/{id}; empty disables push for the channel.</summary>
+    public string? WebhookSecret { get; set; }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.App.Configuration;
+
+/// <summary>The channels from configuration, and their secrets, kept apart from the definitions the rest of the app sees.</summary>
+public sealed class ConfigurationChannelCatalog : IChannelCatalog, IChannelSecrets
+{
+    private readonly Dictionary<string, ChannelDefinition> _byId;
+    private readonly Dictionary<string, ChannelOptions> _options;
+
+    public ConfigurationChannelCatalog(IOptions<MonitorOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value.Channels.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
+        All = options.Value.Channels.Select(ToDefinition).ToList();
+        _byId = All.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public IReadOnlyList<ChannelDefinition> All { get; }
+
+    public ChannelDefinition? Find(string channelId) => _byId.GetValueOrDefault(channelId);
+
+    public string? GetWebhookSecret(string channelId) => _options.GetValueOrDefault(channelId)?.WebhookSecret is { Length: > 0 } s ? s : null;
+
+    public string? GetAccessToken(string channelId) => _options.GetValueOrDefault(channelId)?.AccessToken is { Length: > 0 } s ? s : null;
+
+    private static ChannelDefinition ToDefinition(ChannelOptions o)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (!string.IsNullOrWhiteSpace(o.FeedUrl))
+        {
+            settings[Connectors.GenericFeed.GenericFeedConnector.FeedUrlSetting] = o.FeedUrl;
+        }
+
+        return new ChannelDefinition
+        {
+            Id = o.Id,
+            Name = string.IsNullOrWhiteSpace(o.Name) ? o.Id : o.Name,
+            Kind = o.Kind,
+            Enabled = o.Enabled,
+            BrandAuthorIds = o.BrandAuthorIds.ToHashSet(StringComparer.Ordinal),
+            SilenceThreshold = o.SilenceThreshold,
+            CriticThreshold = o.CriticThreshold,
+            Settings = settings,
+        };
+    }
+}

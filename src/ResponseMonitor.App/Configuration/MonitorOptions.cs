@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ResponseMonitor.App.Configuration;
+
+public sealed class MonitorOptions : IValidatableObject
+{
+    public const string SectionName = "Monitor";
+
+    public List<ChannelOptions> Channels { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Channels.Count; i++)
+        {
+            var channel = Channels[i];
+            var results = new List<ValidationResult>();
+            if (!Validator.TryValidateObject(channel, new ValidationContext(channel), results, validateAllProperties: true))
+            {
+                foreach (var result in results)
+                {
+                    yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): {result.ErrorMessage}");
+                }
+            }
+
+            if (!seen.Add(channel.Id))
+            {
+                yield return new ValidationResult($"Monitor:Channels:{i}: the id '{channel.Id}' is used twice.");
+            }
+
+            if (channel.SilenceThreshold <= TimeSpan.Zero || channel.CriticThreshold <= TimeSpan.Zero)
+            {
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): thresholds must be positive.");
+            }
+
+            if (channel.Kind == Domain.Channels.ChannelKinds.GenericFeed && channel.Enabled && !Uri.TryCreate(channel.FeedUrl, UriKind.Absolute, out _))
+            {
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a generic-feed channel needs an absolute FeedUrl.");
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ResponseMonitor.App.Demo;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, ReadCommentHandling = JsonCommentHandling.Skip)]
+[JsonSerializable(typeof(DemoSeedDocument))]
+public sealed partial class DemoJsonContext : JsonSerializerContext;

@@ -1,0 +1,35 @@
+using ResponseMonitor.Domain.Polling;
+using ResponseMonitor.Domain.Warnings;
+
+namespace ResponseMonitor.App.Functions;
+
+/// <summary>Timer function: one poll cycle over every enabled channel, then a pass over the notification outbox.</summary>
+public sealed partial class PollChannelsFunction(ChannelPoller poller, NotificationDispatcher dispatcher, ILogger<PollChannelsFunction> logger)
+{
+    public async Task<PollSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var summary = await poller.PollAllAsync(cancellationToken).ConfigureAwait(false);
+        LogCycle(logger, summary.Channels.Count, summary.ItemsStored, summary.Failed, summary.AnalysisRequested.Count);
+        await DispatchAsync(cancellationToken).ConfigureAwait(false);
+        return summary;
+    }
+
+    private async Task DispatchAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dispatcher.DispatchDueAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The outbox keeps everything; the next cycle tries again.
+            LogDispatchFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Poll cycle: {Channels} channels, {Items} items stored, {Failed} failed, {Queued} queued for analysis")]
+    private static partial void LogCycle(ILogger logger, int channels, int items, int failed, int queued);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification outbox could not be drained; it will be retried")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,116 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Azure.Storage.Queues.Specialized;
+using Microsoft.Extensions.Options;
+using ResponseMonitor.App.Functions;
+using ResponseMonitor.Storage.Queues;
+
+namespace ResponseMonitor.App.Standalone;
+
+/// <summary>
+/// The AnalyzeChannel queue trigger when no Functions host is there: polls with backoff from 100 ms up to
+/// maxPollingInterval, hides messages while they run, deletes them on success, makes them visible again after
+/// visibilityTimeout on failure, and moves them to <c>&lt;queue&gt;-poison</c> once they have failed maxDequeueCount times.
+/// </summary>
+public sealed partial class AnalysisQueueListener(
+    StorageAnalysisQueue queue,
+    AnalyzeChannelFunction function,
+    IOptions<QueueListenerOptions> options,
+    TimeProvider time,
+    ILogger<AnalysisQueueListener> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = QueueListenerOptions.MinPollingInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var processed = await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                delay = processed > 0 ? QueueListenerOptions.MinPollingInterval : Grow(delay);
+                if (processed > 0)
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Storage down: keep running, back off, and catch up when it is back.
+                LogListenerFault(logger, ex.Message, ex);
+                delay = Grow(delay);
+            }
+
+            try
+            {
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Receives one batch and processes it; returns how many messages there were.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var client = await queue.GetQueueAsync(cancellationToken).ConfigureAwait(false);
+        QueueMessage[] messages = await client.ReceiveMessagesAsync(options.Value.BatchSize, QueueListenerOptions.ProcessingLease, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(messages.Select(m => ProcessAsync(client, m, cancellationToken))).ConfigureAwait(false);
+        return messages.Length;
+    }
+
+    private async Task ProcessAsync(QueueClient client, QueueMessage message, CancellationToken cancellationToken)
+    {
+        var maxDequeueCount = options.Value.MaxDequeueCount;
+        if (message.DequeueCount > maxDequeueCount)
+        {
+            await MoveToPoisonAsync(client, message, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await function.RunAsync(message.Body.ToString(), cancellationToken).ConfigureAwait(false);
+            await client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogMessageFailed(logger, message.MessageId, message.DequeueCount, maxDequeueCount, ex.Message, ex);
+            if (message.DequeueCount >= maxDequeueCount)
+            {
+                await MoveToPoisonAsync(client, message, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await client.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.Value.VisibilityTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task MoveToPoisonAsync(QueueClient client, QueueMessage message, CancellationToken cancellationToken)
+    {
+        var poison = client.GetParentQueueServiceClient().GetQueueClient(client.Name + "-poison");
+        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // Copy first, then delete: a crash in between leaves a duplicate in poison, never a lost message.
+        await poison.SendMessageAsync(message.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+        LogPoisoned(logger, message.MessageId, poison.Name, message.DequeueCount);
+    }
+
+    private TimeSpan Grow(TimeSpan delay) => TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.MaxPollingInterval.Ticks));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Analysis queue listener fault, backing off: {Error}")]
+    private static partial void LogListenerFault(ILogger logger, string error, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue message {MessageId} failed (delivery {DequeueCount} of {MaxDequeueCount}): {Error}")]
+    private static partial void LogMessageFailed(ILogger logger, string messageId, long dequeueCount, int maxDequeueCount, string error, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Queue message {MessageId} moved to {PoisonQueue} after {DequeueCount} deliveries")]
+    private static partial void LogPoisoned(ILogger logger, string messageId, string poisonQueue, long dequeueCount);
+}

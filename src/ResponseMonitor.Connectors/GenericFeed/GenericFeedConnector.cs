@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.Connectors.GenericFeed;
+
+/// <summary>
+/// Reads a generic JSON feed (docs/GENERIC_FEED.md): <c>GET {feedUrl}?since={cursor}&amp;pageToken={token}</c>,
+/// items changed at or after <c>since</c> in ascending order. The cursor after a page is the latest change time seen
+/// so far; because <c>since</c> is inclusive and storage is idempotent, items sharing that instant are never lost.
+/// </summary>
+public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options) : IChannelConnector
+{
+    public const string HttpClientName = "generic-feed";
+    public const string FeedUrlSetting = "feedUrl";
+
+    public string Kind => ChannelKinds.GenericFeed;
+
+    public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        if (!channel.Settings.TryGetValue(FeedUrlSetting, out var feedUrl) || !Uri.TryCreate(feedUrl, UriKind.Absolute, out var feed))
+        {
+            throw new ConnectorException($"Channel {channel.Id} has no valid '{FeedUrlSetting}' setting.");
+        }
+
+        var client = httpClients.CreateClient(HttpClientName);
+        var token = secrets.GetAccessToken(channel.Id);
+        var latest = cursor;
+        string? pageToken = null;
+        for (var pageNumber = 1; pageNumber <= options.Value.MaxPagesPerPoll; pageNumber++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, BuildUri(feed, cursor, pageToken));
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (!string.IsNullOrEmpty(token))
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            byte[] body;
+            try
+            {
+                using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new ConnectorException($"Feed page {pageNumber} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}.");
+                }
+
+                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new ConnectorException($"Feed page {pageNumber} could not be read: {ex.Message}", ex);
+            }
+            catch (Exception ex) when (ex is TimeoutException or Polly.Timeout.TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                throw new ConnectorException($"Feed page {pageNumber} timed out.", ex);
+            }
+
+            var page = FeedParser.Parse(body);
+            if (!page.IsValid)
+            {
+                throw new ConnectorException($"Feed page {pageNumber} is unusable: {page.Error}");
+            }
+
+            latest = Latest(latest, page.Items);
+            yield return new ConnectorPage(page.Items, latest);
+
+            if (page.NextPageToken is null)
+            {
+                yield break;
+            }
+
+            pageToken = page.NextPageToken;
+        }
+    }
+
+    private static Uri BuildUri(Uri feed, string? since, string? pageToken)
+    {
+        var query = new List<string>();
+        if (!string.IsNullOrEmpty(since))
+        {
+            query.Add("since=" + Uri.EscapeDataString(since));
+        }
+
+        if (!string.IsNullOrEmpty(pageToken))
+        {
+            query.Add("pageToken=" + Uri.EscapeDataString(pageToken));
+        }
+
+        if (query.Count == 0)
+        {
+            return feed;
+        }
+
+        var builder = new UriBuilder(feed);
+        builder.Query = string.IsNullOrEmpty(builder.Query) ? string.Join('&', query) : builder.Query.TrimStart('?') + "&" + string.Join('&', query);
+        return builder.Uri;
+    }
+
+    private static string? Latest(string? cursor, IReadOnlyList<ContentItem> items)
+    {
+        var latest = cursor is not null && DateTimeOffset.TryParse(cursor, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : (DateTimeOffset?)null;
+        foreach (var item in items)
+        {
+            if (latest is null || item.ChangedAt > latest)
+            {
+                latest = item.ChangedAt;
+            }
+        }
+
+        return latest?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) ?? cursor;
+    }
+}
