@@ -18,7 +18,8 @@ using ResponseMonitor.Storage;
 
 // The composition root. One program, two ways to run: under the Azure Functions host as a custom handler
 // (FUNCTIONS_CUSTOMHANDLER_PORT set), or standalone with its own timer and queue listener.
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the app's own folder (as in the Functions package), not the caller's working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 // host.json is the Functions host's configuration; standalone reads its queue settings from the same file.
 builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: true, reloadOnChange: false);

@@ -3,6 +3,7 @@ using Azure.Storage.Queues.Models;
 using Azure.Storage.Queues.Specialized;
 using Microsoft.Extensions.Options;
 using ResponseMonitor.App.Functions;
+using ResponseMonitor.Storage;
 using ResponseMonitor.Storage.Queues;
 
 namespace ResponseMonitor.App.Standalone;
@@ -40,7 +41,7 @@ public sealed partial class AnalysisQueueListener(
             catch (Exception ex)
             {
                 // Storage down: keep running, back off, and catch up when it is back.
-                LogListenerFault(logger, ex.Message, ex);
+                LogListenerFault(logger, ex.Message, StorageFaults.IsOutage(ex) ? null : ex);
                 delay = Grow(delay);
             }
 
@@ -106,7 +107,7 @@ public sealed partial class AnalysisQueueListener(
     private TimeSpan Grow(TimeSpan delay) => TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.MaxPollingInterval.Ticks));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Analysis queue listener fault, backing off: {Error}")]
-    private static partial void LogListenerFault(ILogger logger, string error, Exception exception);
+    private static partial void LogListenerFault(ILogger logger, string error, Exception? exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue message {MessageId} failed (delivery {DequeueCount} of {MaxDequeueCount}): {Error}")]
     private static partial void LogMessageFailed(ILogger logger, string messageId, long dequeueCount, int maxDequeueCount, string error, Exception exception);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NCrontab;
 using ResponseMonitor.App.Functions;
+using ResponseMonitor.Storage;
 using ResponseMonitor.Storage.Locks;
 
 namespace ResponseMonitor.App.Standalone;
@@ -76,7 +77,7 @@ public sealed partial class PollScheduler(
         catch (Exception ex)
         {
             // Storage down or a bug in a cycle: the schedule goes on and the next tick retries.
-            LogTickFailed(logger, ex.Message, ex);
+            LogTickFailed(logger, ex.Message, StorageFaults.IsOutage(ex) ? null : ex);
             return false;
         }
     }
@@ -96,7 +97,7 @@ public sealed partial class PollScheduler(
         }
         catch (Exception ex)
         {
-            LogTickFailed(logger, "lease renewal failed: " + ex.Message, ex);
+            LogTickFailed(logger, "lease renewal failed: " + ex.Message, StorageFaults.IsOutage(ex) ? null : ex);
         }
     }
 
@@ -104,5 +105,5 @@ public sealed partial class PollScheduler(
     private static partial void LogSkipped(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Poll tick failed: {Error}")]
-    private static partial void LogTickFailed(ILogger logger, string error, Exception exception);
+    private static partial void LogTickFailed(ILogger logger, string error, Exception? exception);
 }
