@@ -69,7 +69,7 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons) 
             }
             else if (lexicon.PositiveWords.Contains(token))
             {
-                score += (negated ? 0.7 : -0.6) * weight;
+                score += (negated ? 1.0 : -0.6) * weight;
                 cues.Add((negated ? "negated-positive:" : "positive:") + token);
             }
         }
