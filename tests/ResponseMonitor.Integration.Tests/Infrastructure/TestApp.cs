@@ -1,0 +1,133 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using ResponseMonitor.App;
+
+namespace ResponseMonitor.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (ResponseMonitorApp.Create, as Program runs it) on a free loopback port, over Azurite, with its own
+/// table prefix and queue so that tests never see each other's data. Custom-handler mode by default: nothing runs
+/// unless a test invokes it, the way the Functions host would.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    public const string ApiKey = "test-api-key-0123456789";
+
+    private TestApp(WebApplication app, string prefix, string queueName)
+    {
+        App = app;
+        Prefix = prefix;
+        QueueName = queueName;
+        Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        Client.DefaultRequestHeaders.Add("x-api-key", ApiKey);
+        Anonymous = new HttpClient { BaseAddress = Client.BaseAddress };
+    }
+
+    public WebApplication App { get; }
+
+    public string Prefix { get; }
+
+    public string QueueName { get; }
+
+    /// <summary>Sends the API key.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>Sends no key.</summary>
+    public HttpClient Anonymous { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public T Get<T>()
+        where T : notnull => App.Services.GetRequiredService<T>();
+
+    public static async Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, string? storage = null)
+    {
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        var queueName = "q-" + prefix;
+        var all = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Hosting:Mode"] = "CustomHandler",
+            ["AzureWebJobsStorage"] = storage ?? AzuriteEnvironment.ConnectionString,
+            ["Storage:Prefix"] = prefix,
+            ["Storage:AnalysisQueueName"] = queueName,
+            ["Storage:MaxRetries"] = "1",
+            ["Storage:NetworkTimeout"] = "00:00:05",
+            ["Api:Key"] = ApiKey,
+            ["Connectors:MaxRetryAttempts"] = "0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var args = all.Where(kv => kv.Value is not null).Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
+        var app = ResponseMonitorApp.Create(args, services =>
+        {
+            if (time is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(time);
+            }
+        });
+        await app.StartAsync();
+        return new TestApp(app, prefix, queueName);
+    }
+
+    /// <summary>Settings for a generic-feed channel at index <paramref name="index"/>.</summary>
+    public static Dictionary<string, string?> Channel(int index, string id, Uri feedUrl, string brandId = "brand", string? webhookSecret = null, string? token = null)
+    {
+        var prefix = $"Monitor:Channels:{index}:";
+        return new Dictionary<string, string?>
+        {
+            [prefix + "Id"] = id,
+            [prefix + "Name"] = "Channel " + id,
+            [prefix + "Kind"] = "generic-feed",
+            [prefix + "FeedUrl"] = feedUrl.ToString(),
+            [prefix + "BrandAuthorIds:0"] = brandId,
+            [prefix + "WebhookSecret"] = webhookSecret,
+            [prefix + "AccessToken"] = token,
+        };
+    }
+
+    public static Dictionary<string, string?> Merge(params IDictionary<string, string?>[] parts)
+    {
+        var merged = new Dictionary<string, string?>();
+        foreach (var part in parts)
+        {
+            foreach (var (key, value) in part)
+            {
+                merged[key] = value;
+            }
+        }
+
+        return merged;
+    }
+
+    public async Task<JsonNode> GetJsonAsync(string path)
+    {
+        using var response = await Client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!;
+    }
+
+    /// <summary>Posts an invocation the way the Functions host does.</summary>
+    public Task<HttpResponseMessage> InvokeAsync(string function, object payload) =>
+        Anonymous.PostAsync("/" + function, new StringContent(JsonSerializer.Serialize(payload), Encoding.UTF8, "application/json"));
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        Anonymous.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
