@@ -46,9 +46,9 @@ public sealed class TestApp : IAsyncDisposable
     public T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, string? storage = null)
+    public static async Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, string? storage = null, string? sharedPrefix = null)
     {
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        var prefix = sharedPrefix ?? NewPrefix();
         var queueName = "q-" + prefix;
         var all = new Dictionary<string, string?>
         {
@@ -80,6 +80,9 @@ public sealed class TestApp : IAsyncDisposable
         await app.StartAsync();
         return new TestApp(app, prefix, queueName);
     }
+
+    /// <summary>A fresh table prefix; give the same one to two apps to make them instances of one deployment.</summary>
+    public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..10];
 
     /// <summary>Settings for a generic-feed channel at index <paramref name="index"/>.</summary>
     public static Dictionary<string, string?> Channel(int index, string id, Uri feedUrl, string brandId = "brand", string? webhookSecret = null, string? token = null)
