@@ -73,6 +73,35 @@ public sealed class PollingTests
         Assert.Equal(0, (await app.Get<IChannelStateStore>().GetAsync("ch", CancellationToken.None))!.ConsecutiveFailures);
     }
 
+    [Fact]
+    public async Task A_page_that_cannot_be_stored_does_not_move_the_cursor()
+    {
+        await using var feed = await LoopbackServer.StartAsync();
+        TestApp? app = null;
+        feed.Handler = async ctx =>
+        {
+            if (ctx.Request.Query["pageToken"] == "page-2")
+            {
+                // Storage loses the table while page 2 is on its way: page 2 cannot be stored.
+                await app!.Get<Storage.StorageClients>().Tables.DeleteTableAsync(app.Prefix + "Items");
+                await Feed.Write(ctx, Page2);
+            }
+            else
+            {
+                await Feed.Write(ctx, Page1);
+            }
+        };
+        app = await TestApp.StartAsync(TestApp.Channel(0, "ch", feed.Url("/feed")));
+        await using var _ = app;
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(app.Get<Domain.Channels.IChannelCatalog>().Find("ch")!, null, CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(1, outcome.PagesStored);
+        var state = await app.Get<IChannelStateStore>().GetAsync("ch", CancellationToken.None);
+        Assert.Equal(T0.AddMinutes(5), DateTimeOffset.Parse(state!.Cursor!, CultureInfo.InvariantCulture));
+    }
+
     [Theory]
     [InlineData("this is not json", "not valid feed JSON")]
     [InlineData("{\"items\":[{\"id\":\"x\",\"createdAt\":\"2026-03-01T00:00:00Z\"}]}", "has no 'authorId'")]

@@ -125,6 +125,32 @@ public sealed class WarningTests
     }
 
     [Fact]
+    public async Task The_store_lets_only_one_of_two_writers_that_read_the_same_state_make_a_transition()
+    {
+        await using var app = await TestApp.StartAsync();
+        var store = app.Get<IWarningStore>();
+        WarningRecord Raise(string? version) => new()
+        {
+            ChannelId = "ch", Rule = WarningRules.BrandSilent, Subject = "ch", Severity = WarningSeverity.Warning, State = WarningState.Active,
+            Message = "m", Since = Now, RaisedAt = Now, Version = version,
+        };
+        WarningNotification Note(string id, WarningRecord w) => new() { Id = id, Event = "raised", Warning = w, CreatedAt = Now, NextAttemptAt = Now };
+
+        // Both read "no warning yet"; their notifications differ (as they do on different instances' clocks).
+        Assert.True(await store.TryTransitionAsync(Raise(null), Note("a", Raise(null)), CancellationToken.None));
+        Assert.False(await store.TryTransitionAsync(Raise(null), Note("b", Raise(null)), CancellationToken.None));
+
+        // Both read the active warning at the same version and try to resolve it.
+        var active = Assert.Single(await store.GetForChannelAsync("ch", CancellationToken.None));
+        var resolved = active with { State = WarningState.Resolved, ResolvedAt = Now };
+        Assert.True(await store.TryTransitionAsync(resolved, Note("c", resolved), CancellationToken.None));
+        Assert.False(await store.TryTransitionAsync(resolved, Note("d", resolved), CancellationToken.None));
+
+        var due = await store.GetDueNotificationsAsync(Now, 10, CancellationToken.None);
+        Assert.Equal(["a", "c"], due.Select(n => n.Id).Order().ToArray());
+    }
+
+    [Fact]
     public async Task The_poll_schedule_runs_on_one_instance_at_a_time()
     {
         var prefix = TestApp.NewPrefix();
