@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using ResponseMonitor.Integration.Tests.Infrastructure;
+using ResponseMonitor.Storage;
+
+namespace ResponseMonitor.Integration.Tests;
+
+/// <summary>
+/// What ./run.sh promises, run standalone as run.sh runs it: the demo brand's channels served by the app itself, its
+/// own timer and queue listener, both warnings within a minute, and a restart that duplicates nothing.
+/// </summary>
+public sealed class DemoTests
+{
+    private static Dictionary<string, string?> DemoSettings(int port) => new()
+    {
+        ["urls"] = $"http://127.0.0.1:{port}",
+        ["Hosting:Mode"] = "Standalone",
+        ["Demo:Enabled"] = "true",
+        ["Demo:BaseUrl"] = $"http://127.0.0.1:{port}",
+    };
+
+    private static async Task<JsonNode> WaitForWarnings(TestApp app, TimeSpan deadline)
+    {
+        var until = DateTime.UtcNow + deadline;
+        while (true)
+        {
+            var warnings = await app.GetJsonAsync("/api/warnings");
+            var rules = warnings["items"]!.AsArray().Select(w => w!["rule"]!.GetValue<string>()).ToHashSet();
+            if ((rules.Contains("brand-silent") && rules.Contains("critic-ignored")) || DateTime.UtcNow > until)
+            {
+                return warnings;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    private static async Task<int> CountItems(TestApp app)
+    {
+        var count = 0;
+        await foreach (var _ in app.Get<StorageClients>().Tables.GetTableClient(app.Prefix + "Items").QueryAsync<TableEntity>())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [Fact]
+    public async Task The_demo_shows_the_silent_channel_and_the_waiting_critics_and_a_restart_duplicates_nothing()
+    {
+        var port = AzuriteEnvironment.FreePort();
+        var prefix = TestApp.NewPrefix();
+        int stored;
+        await using (var app = await TestApp.StartAsync(DemoSettings(port), sharedPrefix: prefix))
+        {
+            var warnings = await WaitForWarnings(app, TimeSpan.FromMinutes(1));
+            var items = warnings["items"]!.AsArray();
+            Assert.Contains(items, w => w!["rule"]!.GetValue<string>() == "brand-silent" && w["channelId"]!.GetValue<string>() == "acme-forum");
+            var critics = items.Where(w => w!["rule"]!.GetValue<string>() == "critic-ignored").Select(w => w!["subject"]!.GetValue<string>()).Order().ToArray();
+            Assert.Equal(["fb-c1", "fb-c2", "fb-c3"], critics);   // English, Spanish and German critics, each waiting over a day
+
+            var dashboard = await app.GetJsonAsync("/api/dashboard");
+            var channels = dashboard["channels"]!.AsArray().ToDictionary(c => c!["id"]!.GetValue<string>());
+            Assert.True(channels["acme-forum"]!["silentForSeconds"]!.GetValue<double>() > TimeSpan.FromDays(7).TotalSeconds);
+            var facebook = channels["acme-facebook"]!;
+            Assert.Equal(4, facebook["criticalOpenCount"]!.GetValue<int>());
+            Assert.InRange(facebook["oldestOpenAgeSeconds"]!.GetValue<double>(), TimeSpan.FromHours(50).TotalSeconds, TimeSpan.FromHours(51).TotalSeconds);
+            var instagram = channels["acme-instagram"]!;
+            Assert.Equal(1050, instagram["medianFirstResponseSeconds"]!.GetValue<double>());   // 10, 15, 20 and 30 min
+            Assert.Empty(instagram["activeWarnings"]!.AsArray());
+
+            var waiting = await app.GetJsonAsync("/api/unanswered?critical=true");
+            Assert.Equal(["de", "en", "en", "es"], waiting["items"]!.AsArray().Select(i => i!["language"]!.GetValue<string>()).Order().ToArray());
+            stored = await CountItems(app);
+            Assert.Equal(26, stored);
+        }
+
+        await using (var restarted = await TestApp.StartAsync(DemoSettings(port), sharedPrefix: prefix))
+        {
+            await WaitForWarnings(restarted, TimeSpan.FromMinutes(1));
+            Assert.Equal(stored, await CountItems(restarted));
+            var all = await restarted.GetJsonAsync("/api/warnings?state=all");
+            Assert.Equal(4, all["items"]!.AsArray().Count);
+            Assert.All(all["items"]!.AsArray(), w => Assert.Equal(1, w!["timesRaised"]!.GetValue<int>()));
+        }
+    }
+}
