@@ -78,4 +78,22 @@ public sealed class IngestionTests
         var state = await app.Get<IChannelStateStore>().GetAsync("ch", CancellationToken.None);
         Assert.Equal(T0.AddMinutes(90), state!.LastBrandActivityAt);
     }
+
+    [Fact]
+    public async Task Two_analyses_that_close_the_same_message_both_succeed()
+    {
+        await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", new Uri("http://127.0.0.1:1/feed")));
+        var store = app.Get<IOpenCommentStore>();
+        var verdict = new Domain.Critics.CriticVerdict("en", Domain.Critics.CriticLabel.NotCritical, 0, []);
+        var waiting = new Domain.Analysis.OpenComment(Comment("q", "p", "u1", 1) with { ThreadId = "q" }, verdict);
+        await store.ReplaceAsync("ch", [], [waiting], CancellationToken.None);
+        var previous = await store.GetAsync("ch", CancellationToken.None);
+
+        await Task.WhenAll(
+            store.ReplaceAsync("ch", previous, [], CancellationToken.None),
+            store.ReplaceAsync("ch", previous, [], CancellationToken.None));
+        await store.ReplaceAsync("ch", previous, [], CancellationToken.None);
+
+        Assert.Empty(await store.GetAsync("ch", CancellationToken.None));
+    }
 }

@@ -133,6 +133,28 @@ public sealed class PollingTests
     }
 
     [Fact]
+    public async Task A_feed_that_hangs_times_out_and_keeps_its_cursor()
+    {
+        await using var feed = await LoopbackServer.StartAsync();
+        feed.Handler = async ctx =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted);
+            await Feed.Write(ctx, Page1);
+        };
+        await using var app = await TestApp.StartAsync(TestApp.Merge(
+            TestApp.Channel(0, "ch", feed.Url("/feed")),
+            new Dictionary<string, string?> { ["Connectors:AttemptTimeout"] = "00:00:00.300", ["Connectors:TotalTimeout"] = "00:00:01" }));
+
+        var outcome = Assert.Single((await app.Get<ChannelPoller>().PollAllAsync(CancellationToken.None)).Channels);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("timed out", outcome.Error, StringComparison.Ordinal);
+        var state = await app.Get<IChannelStateStore>().GetAsync("ch", CancellationToken.None);
+        Assert.Null(state!.Cursor);
+        Assert.Equal(1, state.ConsecutiveFailures);
+    }
+
+    [Fact]
     public async Task Transient_faults_are_retried_before_a_poll_gives_up()
     {
         await using var feed = await LoopbackServer.StartAsync();

@@ -46,18 +46,17 @@ public sealed class TableOpenCommentStore(TableProvider tables) : IOpenCommentSt
             }
         }
 
+        var table = await tables.GetAsync(TableNames.OpenComments, cancellationToken).ConfigureAwait(false);
+        if (actions.Count > 0)
+        {
+            await TableBatches.SubmitAsync(table, actions, a => 512 + (2 * (((TableEntity)a.Entity).GetString("Text")?.Length ?? 0)), cancellationToken).ConfigureAwait(false);
+        }
+
+        // Deletes go one by one and tolerate "already gone": two analyses of one channel may both close the same message.
         foreach (var gone in previous.Where(p => !now.Contains(p.Item.Id)))
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(TableKeys.Encode(channelId), TableKeys.Encode(gone.Item.Id)), Azure.ETag.All));
+            await table.DeleteEntityAsync(TableKeys.Encode(channelId), TableKeys.Encode(gone.Item.Id), Azure.ETag.All, cancellationToken).ConfigureAwait(false);
         }
-
-        if (actions.Count == 0)
-        {
-            return;
-        }
-
-        var table = await tables.GetAsync(TableNames.OpenComments, cancellationToken).ConfigureAwait(false);
-        await TableBatches.SubmitAsync(table, actions, a => 512 + (2 * (((TableEntity)a.Entity).GetString("Text")?.Length ?? 0)), cancellationToken).ConfigureAwait(false);
     }
 
     private static bool SameItem(OpenComment a, OpenComment b) =>

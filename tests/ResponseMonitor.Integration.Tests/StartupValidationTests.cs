@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using ResponseMonitor.Integration.Tests.Infrastructure;
+
+namespace ResponseMonitor.Integration.Tests;
+
+/// <summary>Bad configuration stops the app at start-up with a message that names the setting.</summary>
+public sealed class StartupValidationTests
+{
+    [Theory]
+    [InlineData("PollSchedule", "every five minutes", "PollSchedule 'every five minutes' is not a six-field NCRONTAB")]
+    [InlineData("Monitor:Channels:1:Id", "ch", "the id 'ch' is used twice")]
+    [InlineData("Monitor:Channels:0:FeedUrl", "not a url", "needs an absolute FeedUrl")]
+    [InlineData("Monitor:Channels:0:BrandAuthorIds:0", null, "at least one brand author id")]
+    [InlineData("Api:Key", "short", "Api:Key must be at least 16 characters")]
+    [InlineData("Storage:Prefix", "Bad_Prefix", "Storage:Prefix must be 1-20 lower-case letters")]
+    public async Task A_bad_setting_fails_start_up_naming_it(string key, string? value, string expected)
+    {
+        var settings = TestApp.Merge(
+            TestApp.Channel(0, "ch", new Uri("http://127.0.0.1:1/feed")),
+            new Dictionary<string, string?> { ["Hosting:Mode"] = "Standalone", ["RunOnStartup"] = "false" });
+        if (key.StartsWith("Monitor:Channels:1", StringComparison.Ordinal))
+        {
+            settings = TestApp.Merge(settings, TestApp.Channel(1, "other", new Uri("http://127.0.0.1:1/feed")));
+        }
+
+        settings[key] = value;
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(settings));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Standalone_without_an_api_key_refuses_to_start()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Hosting:Mode"] = "Standalone",
+            ["Api:Key"] = "",
+        }));
+        Assert.Contains("Api:Key is required", error.Message, StringComparison.Ordinal);
+    }
+}
