@@ -11,6 +11,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet restore ResponseMonitor.sln --nologo -v quiet
 dotnet build ResponseMonitor.sln -c Release --no-restore --nologo -v quiet -clp:ErrorsOnly
 
+# The Functions deploy package, checked by PackageTests (layout, and the executable answering from its folder).
+mkdir -p .artifacts
+scripts/package.sh .artifacts/package >/dev/null
+export RESPONSEMONITOR_PACKAGE=.artifacts/package
+
 trap stop_azurite EXIT
 start_azurite
 export RESPONSEMONITOR_TEST_STORAGE="$AZURITE_CONNECTION_STRING"

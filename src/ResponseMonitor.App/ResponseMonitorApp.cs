@@ -67,6 +67,7 @@ public static class ResponseMonitorApp
             builder.Services.AddSingleton<DemoFeed>();
         }
 
+        builder.AddMonitorTelemetry();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ResponseMonitor.App.Api;
 using ResponseMonitor.App.Functions;
+using ResponseMonitor.Storage;
 
 namespace ResponseMonitor.App.CustomHandler;
 
@@ -37,7 +38,7 @@ public static partial class CustomHandlerEndpoints
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogFailed(loggers.CreateLogger(typeof(CustomHandlerEndpoints)), FunctionNames.PollChannels, ex);
+            LogFailed(loggers.CreateLogger(typeof(CustomHandlerEndpoints)), FunctionNames.PollChannels, ex.Message, StorageFaults.IsOutage(ex) ? null : ex);
             return Failure($"PollChannels failed: {ex.Message}");
         }
     }
@@ -63,7 +64,7 @@ public static partial class CustomHandlerEndpoints
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogFailed(loggers.CreateLogger(typeof(CustomHandlerEndpoints)), FunctionNames.AnalyzeChannel, ex);
+            LogFailed(loggers.CreateLogger(typeof(CustomHandlerEndpoints)), FunctionNames.AnalyzeChannel, ex.Message, StorageFaults.IsOutage(ex) ? null : ex);
             return Failure($"AnalyzeChannel failed: {ex.Message}");
         }
     }
@@ -71,6 +72,6 @@ public static partial class CustomHandlerEndpoints
     private static IResult Failure(string log) =>
         Results.Json(new InvocationResponse { Logs = [log] }, ApiJsonContext.Default.InvocationResponse, statusCode: StatusCodes.Status500InternalServerError);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Invocation of {Function} failed")]
-    private static partial void LogFailed(ILogger logger, string function, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Invocation of {Function} failed: {Error}")]
+    private static partial void LogFailed(ILogger logger, string function, string error, Exception? exception);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Telemetry;
 using ResponseMonitor.Domain.Warnings;
 
 namespace ResponseMonitor.Domain.Analysis;
@@ -20,6 +21,7 @@ public sealed partial class ChannelAnalysisService(
     WarningService warnings,
     ConversationAnalyzer analyzer,
     IOptions<AnalysisOptions> options,
+    MonitorMetrics metrics,
     TimeProvider time,
     ILogger<ChannelAnalysisService> logger)
 {
@@ -54,6 +56,7 @@ public sealed partial class ChannelAnalysisService(
             LastBrandActivityAt = state?.LastBrandActivityAt,
         };
         await snapshots.SaveAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        metrics.Analysed(channel.Id, statistics.OpenCount, statistics.OldestOpenSince is { } oldest ? now - oldest : null);
 
         var conditions = WarningEvaluator.Evaluate(channel, analysis, state?.LastBrandActivityAt, state?.MonitoringSince ?? now);
         var (raised, resolved) = await warnings.ApplyAsync(channel.Id, conditions, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Telemetry;
 
 namespace ResponseMonitor.Domain.Ingestion;
 
@@ -9,7 +10,7 @@ namespace ResponseMonitor.Domain.Ingestion;
 /// written as idempotent upserts, and the brand's last activity moved forward. Polling and pushing the same
 /// comment therefore yield one stored comment.
 /// </summary>
-public sealed class IngestionService(IItemStore items, IChannelStateStore states, TimeProvider time)
+public sealed class IngestionService(IItemStore items, IChannelStateStore states, MonitorMetrics metrics, TimeProvider time)
 {
     public async Task<IngestResult> IngestAsync(ChannelDefinition channel, IReadOnlyCollection<ContentItem> incoming, CancellationToken cancellationToken)
     {
@@ -51,6 +52,7 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
         }
 
         await items.UpsertAsync(channel.Id, resolved.Values, cancellationToken).ConfigureAwait(false);
+        metrics.Ingested(channel.Id, resolved.Count);
 
         var latestBrand = resolved.Values.Where(i => channel.IsBrandAuthor(i.AuthorId)).Select(i => (DateTimeOffset?)i.CreatedAt).Max();
         await states.RecordActivityAsync(channel.Id, latestBrand, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Ingestion;
 using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Telemetry;
 
 namespace ResponseMonitor.Domain.Polling;
 
@@ -19,6 +20,7 @@ public sealed partial class ChannelPoller(
     ISnapshotStore snapshots,
     IAnalysisQueue queue,
     IOptions<PollingOptions> options,
+    MonitorMetrics metrics,
     TimeProvider time,
     ILogger<ChannelPoller> logger)
 {
@@ -115,6 +117,7 @@ public sealed partial class ChannelPoller(
 
     private async Task TryRecordFailureAsync(string channelId, string error, CancellationToken cancellationToken)
     {
+        metrics.PollFailed(channelId);
         try
         {
             await states.RecordPollFailureAsync(channelId, error, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Telemetry;
 
 namespace ResponseMonitor.Domain.Warnings;
 
@@ -7,7 +8,7 @@ namespace ResponseMonitor.Domain.Warnings;
 /// Moves a channel's warnings to match the conditions that hold. Each transition is written with its notification in
 /// one guarded write; an instance that loses the race to another skips it, so nothing is raised or sent twice.
 /// </summary>
-public sealed partial class WarningService(IWarningStore store, IWarningNotifier notifier, TimeProvider time, ILogger<WarningService> logger)
+public sealed partial class WarningService(IWarningStore store, IWarningNotifier notifier, MonitorMetrics metrics, TimeProvider time, ILogger<WarningService> logger)
 {
     public async Task<(int Raised, int Resolved)> ApplyAsync(string channelId, IReadOnlyCollection<WarningCondition> conditions, CancellationToken cancellationToken)
     {
@@ -22,6 +23,7 @@ public sealed partial class WarningService(IWarningStore store, IWarningNotifier
             if (await TransitionAsync(warning, "raised", now, cancellationToken).ConfigureAwait(false))
             {
                 raised++;
+                metrics.WarningRaised(warning.ChannelId, warning.Rule);
                 LogRaised(logger, warning.ChannelId, warning.Rule, warning.Subject);
             }
         }

@@ -1,0 +1,271 @@
+// The resources of one ResponseMonitor deployment, inside its resource group.
+import { channelConfig } from 'types.bicep'
+
+@description('Base name of the resources.')
+param baseName string
+
+@description('Region of every resource.')
+param location string
+
+@description('Tags on every resource.')
+param tags object
+
+@description('Six-field NCRONTAB (UTC) for the PollChannels timer.')
+param pollSchedule string
+
+@description('The brand\'s channels.')
+param channels channelConfig[]
+
+@description('Key Vault secret holding the warning webhook URL; empty sends none.')
+param notificationWebhookSecretName string
+
+@description('Deploying principal, granted Key Vault Secrets Officer; empty grants nobody.')
+param principalId string
+
+@description('Kind of principal in principalId.')
+param principalType string
+
+var token = toLower(uniqueString(subscription().id, resourceGroup().id, baseName))
+var storageName = take('strm${replace(toLower(baseName), '-', '')}${token}', 24)
+var deploymentContainer = 'app-package'
+var tablePrefix = 'rm'
+var tableNames = ['Items', 'Open', 'Channels', 'Snapshots', 'Warnings']
+var queueNames = ['analyze-channel', 'analyze-channel-poison']
+
+// Built-in role definitions.
+var roles = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+}
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-${baseName}'
+  location: location
+  tags: tags
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: 'log-${baseName}'
+  location: location
+  tags: tags
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: 'appi-${baseName}'
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+    DisableLocalAuth: true
+  }
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageName
+  location: location
+  tags: tags
+  sku: { name: 'Standard_LRS' }
+  kind: 'StorageV2'
+  properties: {
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource packageContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: deploymentContainer
+}
+
+resource locksContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: '${tablePrefix}-locks'
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in tableNames: {
+  parent: tableService
+  name: '${tablePrefix}${table}'
+}]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for queue in queueNames: {
+  parent: queueService
+  name: queue
+}]
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: take('kv-${replace(baseName, '_', '-')}-${token}', 24)
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 7
+    enablePurgeProtection: true
+  }
+}
+
+// The app's identity: storage data (blob, queue, table), secrets, telemetry. No keys anywhere.
+var appRoles = [
+  { scope: 'storage', role: roles.storageBlobDataOwner }
+  { scope: 'storage', role: roles.storageQueueDataContributor }
+  { scope: 'storage', role: roles.storageTableDataContributor }
+]
+
+resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for assignment in appRoles: {
+  name: guid(storage.id, identity.id, assignment.role)
+  scope: storage
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', assignment.role)
+  }
+}]
+
+resource vaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, roles.keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+  }
+}
+
+resource vaultSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(principalId)) {
+  name: guid(vault.id, principalId, roles.keyVaultSecretsOfficer)
+  scope: vault
+  properties: {
+    principalId: principalId
+    principalType: principalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
+  }
+}
+
+resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(insights.id, identity.id, roles.monitoringMetricsPublisher)
+  scope: insights
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: 'plan-${baseName}'
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: { name: 'FC1', tier: 'FlexConsumption' }
+  properties: { reserved: true }
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: 'func-${baseName}-${token}'
+  location: location
+  tags: union(tags, { 'azd-service-name': 'monitor' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identity.id
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainer}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identity.id
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: 40
+        instanceMemoryMB: 2048
+      }
+      runtime: {
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+  }
+  dependsOn: [storageRoles, vaultSecretsUser]
+}
+
+// Key Vault references resolve through the app's identity; the value never sits in app settings.
+func secretReference(vaultName string, secretName string) string => '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretName})'
+
+var channelSettings = toObject(flatten(map(range(0, length(channels)), i => concat(
+  [
+    { key: 'Monitor__Channels__${i}__Id', value: channels[i].id }
+    { key: 'Monitor__Channels__${i}__Name', value: channels[i].name }
+    { key: 'Monitor__Channels__${i}__Kind', value: channels[i].kind }
+    { key: 'Monitor__Channels__${i}__FeedUrl', value: channels[i].?feedUrl ?? '' }
+    { key: 'Monitor__Channels__${i}__SilenceThreshold', value: channels[i].?silenceThreshold ?? '3.00:00:00' }
+    { key: 'Monitor__Channels__${i}__CriticThreshold', value: channels[i].?criticThreshold ?? '1.00:00:00' }
+    { key: 'Monitor__Channels__${i}__AccessToken', value: empty(channels[i].?accessTokenSecretName ?? '') ? '' : secretReference(vault.name, channels[i].accessTokenSecretName!) }
+    { key: 'Monitor__Channels__${i}__WebhookSecret', value: empty(channels[i].?webhookSecretName ?? '') ? '' : secretReference(vault.name, channels[i].webhookSecretName!) }
+  ],
+  map(range(0, length(channels[i].brandAuthorIds)), j => { key: 'Monitor__Channels__${i}__BrandAuthorIds__${j}', value: channels[i].brandAuthorIds[j] })))), entry => entry.key, entry => entry.value)
+
+resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: union({
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identity.properties.clientId
+    AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+    AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+    AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+    APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+    PollSchedule: pollSchedule
+    Storage__Prefix: tablePrefix
+    Notifications__WebhookUrl: empty(notificationWebhookSecretName) ? '' : secretReference(vault.name, notificationWebhookSecretName)
+  }, channelSettings)
+}
+
+output functionAppName string = site.name
+output functionAppUrl string = 'https://${site.properties.defaultHostName}'
+output keyVaultName string = vault.name
+output storageAccountName string = storage.name

@@ -1,0 +1,64 @@
+// ResponseMonitor in a brand's own subscription: one resource group with the function app (Flex Consumption,
+// custom handler), its storage (identity only, shared keys off), Key Vault for platform tokens and webhook secrets,
+// and Log Analytics with Application Insights. Deployed by `azd up`; see docs/DEPLOY.md.
+targetScope = 'subscription'
+
+import { channelConfig } from 'types.bicep'
+
+@minLength(1)
+@maxLength(40)
+@description('azd environment name; names and tags every resource.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource (one that offers Flex Consumption).')
+param location string
+
+@description('Base name of the resources; defaults to the environment name.')
+param name string = ''
+
+@description('Six-field NCRONTAB (UTC) for the PollChannels timer.')
+param pollSchedule string = '0 */5 * * * *'
+
+@description('The brand\'s channels. Secrets are named here, never given: each names a Key Vault secret.')
+param channels channelConfig[] = []
+
+@description('Key Vault secret holding the URL that receives warnings as JSON; empty sends none.')
+param notificationWebhookSecretName string = ''
+
+@description('Object id of the person or pipeline deploying, granted rights to set secrets in the Key Vault.')
+param principalId string = ''
+
+@description('Kind of principal in principalId.')
+@allowed(['User', 'ServicePrincipal', 'Group'])
+param principalType string = 'User'
+
+var baseName = empty(name) ? environmentName : name
+var tags = { 'azd-env-name': environmentName, application: 'response-monitor' }
+
+resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${baseName}'
+  location: location
+  tags: tags
+}
+
+module app 'app.bicep' = {
+  name: 'response-monitor-app'
+  scope: group
+  params: {
+    baseName: baseName
+    location: location
+    tags: tags
+    pollSchedule: pollSchedule
+    channels: channels
+    notificationWebhookSecretName: notificationWebhookSecretName
+    principalId: principalId
+    principalType: principalType
+  }
+}
+
+output AZURE_RESOURCE_GROUP string = group.name
+output AZURE_FUNCTION_APP_NAME string = app.outputs.functionAppName
+output AZURE_FUNCTION_APP_URL string = app.outputs.functionAppUrl
+output AZURE_KEY_VAULT_NAME string = app.outputs.keyVaultName
+output AZURE_STORAGE_ACCOUNT_NAME string = app.outputs.storageAccountName

@@ -1,0 +1,78 @@
+using Azure.Core;
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using ResponseMonitor.Domain.Telemetry;
+
+namespace ResponseMonitor.App.Configuration;
+
+public static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>
+    /// OpenTelemetry traces, metrics and logs. With <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> they go to Azure Monitor
+    /// (authenticated with the managed identity when <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> names one);
+    /// otherwise metrics go to the console every minute and logs stay on the console logger.
+    /// </summary>
+    public static WebApplicationBuilder AddMonitorTelemetry(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var connectionString = builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
+        var credential = CredentialFrom(builder.Configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+        void AzureMonitor(AzureMonitorExporterOptions o)
+        {
+            o.ConnectionString = connectionString;
+            o.Credential = credential;
+        }
+
+        builder.Services.AddSingleton<MonitorMetrics>();
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("response-monitor"))
+            .WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                if (!string.IsNullOrEmpty(connectionString))
+                {
+                    tracing.AddAzureMonitorTraceExporter(AzureMonitor);
+                }
+                else if (options.ConsoleTraces)
+                {
+                    tracing.AddConsoleExporter();
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(MonitorMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                if (!string.IsNullOrEmpty(connectionString))
+                {
+                    metrics.AddAzureMonitorMetricExporter(AzureMonitor);
+                }
+                else
+                {
+                    metrics.AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)options.ConsoleMetricsInterval.TotalMilliseconds);
+                }
+            });
+
+        if (!string.IsNullOrEmpty(connectionString))
+        {
+            telemetry.WithLogging(logging => logging.AddAzureMonitorLogExporter(AzureMonitor), o => o.IncludeFormattedMessage = true);
+        }
+
+        return builder;
+    }
+
+    /// <summary><c>ClientId=…;Authorization=AAD</c>, the Functions convention for Entra-authenticated telemetry.</summary>
+    private static ManagedIdentityCredential? CredentialFrom(string? authentication)
+    {
+        if (string.IsNullOrEmpty(authentication) || !authentication.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var clientId = authentication.Split(';').Select(p => p.Split('=', 2)).FirstOrDefault(p => p[0].Equals("ClientId", StringComparison.OrdinalIgnoreCase))?[1];
+        return clientId is null ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned) : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+    }
+}

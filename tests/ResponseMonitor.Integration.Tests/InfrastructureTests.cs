@@ -1,0 +1,87 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using ResponseMonitor.Integration.Tests.Infrastructure;
+
+namespace ResponseMonitor.Integration.Tests;
+
+/// <summary>The Bicep compiles and lints with no warnings, and declares what docs/DEPLOY.md promises.</summary>
+public sealed class InfrastructureTests
+{
+    private static readonly string Bicep = typeof(InfrastructureTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "BicepPath").Value!;
+
+    private static string BuildJson(string file)
+    {
+        var (exit, output) = Repo.Run(Bicep, $"build {Repo.PathOf("infra", file)} --stdout");
+        Assert.True(exit == 0, output);
+        return output;
+    }
+
+    [Theory]
+    [InlineData("main.bicep")]
+    [InlineData("app.bicep")]
+    [InlineData("types.bicep")]
+    public void Each_file_builds_and_lints_with_no_warnings(string file)
+    {
+        Assert.True(File.Exists(Bicep), $"The bicep binary from the Azure.Bicep.CommandLine.linux-x64 package is missing at {Bicep}.");
+        var (buildExit, buildOutput) = Repo.Run(Bicep, $"build {Repo.PathOf("infra", file)} --stdout");
+        Assert.Equal(0, buildExit);
+        Assert.DoesNotContain(": Warning ", buildOutput, StringComparison.Ordinal);
+        var (lintExit, lintOutput) = Repo.Run(Bicep, $"lint {Repo.PathOf("infra", file)}");
+        Assert.True(lintExit == 0 && lintOutput.Trim().Length == 0, lintOutput);
+    }
+
+    [Fact]
+    public void The_app_reaches_storage_and_secrets_by_identity_only()
+    {
+        var json = BuildJson("app.bicep");
+        var template = JsonNode.Parse(json)!;
+        var resources = template["resources"]!.AsObject().Select(r => r.Value!).ToList();
+        JsonNode Of(string type) => resources.Single(r => r["type"]!.GetValue<string>() == type);
+
+        var storage = Of("Microsoft.Storage/storageAccounts")["properties"]!;
+        Assert.False(storage["allowSharedKeyAccess"]!.GetValue<bool>());
+        Assert.False(storage["allowBlobPublicAccess"]!.GetValue<bool>());
+
+        var site = Of("Microsoft.Web/sites")["properties"]!;
+        Assert.Equal("custom", site["functionAppConfig"]!["runtime"]!["name"]!.GetValue<string>());
+        Assert.Equal("UserAssignedIdentity", site["functionAppConfig"]!["deployment"]!["storage"]!["authentication"]!["type"]!.GetValue<string>());
+        Assert.Equal("FC1", Of("Microsoft.Web/serverfarms")["sku"]!["name"]!.GetValue<string>());
+        Assert.True(Of("Microsoft.Insights/components")["properties"]!["DisableLocalAuth"]!.GetValue<bool>());
+        Assert.True(Of("Microsoft.KeyVault/vaults")["properties"]!["enableRbacAuthorization"]!.GetValue<bool>());
+
+        // Identity-based storage settings the app reads, and no key or connection string anywhere.
+        foreach (var setting in new[] { "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId", "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "PollSchedule" })
+        {
+            Assert.Contains(setting, json, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("listKeys", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("AccountKey", json, StringComparison.Ordinal);
+        Assert.Contains("@Microsoft.KeyVault(VaultName=", json, StringComparison.Ordinal);
+
+        // Blob, queue and table data roles, Key Vault Secrets User and telemetry publishing for the app's identity.
+        foreach (var role in new[] { "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "974c5e8b-45b9-4653-ba55-5f855dd0fb88", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "4633458b-17de-408a-b874-0445c86b69e6", "3913510d-42f4-4e42-8a64-420c390055eb" })
+        {
+            Assert.Contains(role, json, StringComparison.Ordinal);
+        }
+
+        // The tables and queue the app uses exist from the start.
+        foreach (var name in new[] { "Items", "Open", "Channels", "Snapshots", "Warnings", "analyze-channel", "analyze-channel-poison" })
+        {
+            Assert.Contains(name, json, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Azd_finds_the_template_and_its_parameters()
+    {
+        var yaml = File.ReadAllText(Repo.PathOf("azure.yaml"));
+        Assert.Contains("host: function", yaml, StringComparison.Ordinal);
+        Assert.Contains("project: ./src/ResponseMonitor.App", yaml, StringComparison.Ordinal);
+        var parameters = JsonNode.Parse(File.ReadAllText(Repo.PathOf("infra", "main.parameters.json")))!["parameters"]!.AsObject();
+        var main = File.ReadAllText(Repo.PathOf("infra", "main.bicep"));
+        Assert.All(parameters, p => Assert.Contains($"param {p.Key} ", main, StringComparison.Ordinal));
+        Assert.Contains("'azd-service-name': 'monitor'", File.ReadAllText(Repo.PathOf("infra", "app.bicep")), StringComparison.Ordinal);
+    }
+}
