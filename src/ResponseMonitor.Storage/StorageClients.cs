@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -10,9 +11,13 @@ namespace ResponseMonitor.Storage;
 /// <summary>The service clients, built once from <see cref="StorageOptions"/>: connection string or managed identity.</summary>
 public sealed class StorageClients
 {
-    public StorageClients(IOptions<StorageOptions> options)
+    /// <param name="options">Where and how to connect.</param>
+    /// <param name="policies">Extra pipeline policies for every client (the benchmark counts transactions with one).</param>
+    public StorageClients(IOptions<StorageOptions> options, IEnumerable<HttpPipelinePolicy> policies)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(policies);
+        var extra = policies.ToList();
         Options = options.Value;
         var tableOptions = new TableClientOptions();
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
@@ -22,6 +27,10 @@ public sealed class StorageClients
             client.Retry.MaxRetries = Options.MaxRetries;
             client.Retry.Delay = TimeSpan.FromMilliseconds(200);
             client.Retry.NetworkTimeout = Options.NetworkTimeout;
+            foreach (var policy in extra)
+            {
+                client.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(Options.ConnectionString))

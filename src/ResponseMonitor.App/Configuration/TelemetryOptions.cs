@@ -4,7 +4,10 @@ public sealed class TelemetryOptions
 {
     public const string SectionName = "Telemetry";
 
-    /// <summary>Without Application Insights, metrics go to the console this often (logs always do).</summary>
+    /// <summary>Without Application Insights, print metrics to the console (logs always go there).</summary>
+    public bool ConsoleMetrics { get; set; } = true;
+
+    /// <summary>How often console metrics are printed.</summary>
     public TimeSpan ConsoleMetricsInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Also print every span to the console; verbose, for debugging.</summary>

@@ -50,7 +50,7 @@ public static class TelemetryServiceCollectionExtensions
                 {
                     metrics.AddAzureMonitorMetricExporter(AzureMonitor);
                 }
-                else
+                else if (options.ConsoleMetrics)
                 {
                     metrics.AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)options.ConsoleMetricsInterval.TotalMilliseconds);
                 }

@@ -62,6 +62,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Api:Key"] = ApiKey,
             ["Connectors:MaxRetryAttempts"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Telemetry:ConsoleMetrics"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+
+namespace ResponseMonitor.Bench;
+
+/// <summary>
+/// Cold start of the custom handler: from process start to the first answered request (GET /api/health, then the
+/// first POST /PollChannels invocation), per publish mode. Modes run round-robin so machine noise hits them alike;
+/// results are reported as ratios to the framework-dependent build in the same run.
+/// </summary>
+internal static class ColdStartBenchmark
+{
+    public static async Task<int> RunAsync(string root, string storage, int runs)
+    {
+        var modes = new List<(string Name, string File, string Args, string Dir)>();
+        var build = Path.Combine(root, "src/ResponseMonitor.App/bin/Release/net10.0");
+        modes.Add(("framework-dependent (baseline)", "dotnet", Path.Combine(build, "ResponseMonitor.dll"), build));
+        foreach (var mode in new[] { "Jit", "ReadyToRun" })
+        {
+            var dir = Path.Combine(root, ".artifacts/bench/package-" + mode.ToLowerInvariant());
+            Console.Error.WriteLine($"Packaging {mode} into {dir} ...");
+            using var package = Process.Start(new ProcessStartInfo("bash", $"scripts/package.sh {dir} {mode}") { WorkingDirectory = root })!;
+            await package.WaitForExitAsync();
+            if (package.ExitCode != 0)
+            {
+                return package.ExitCode;
+            }
+
+            modes.Add(($"self-contained {mode}", Path.Combine(dir, "ResponseMonitor"), "", dir));
+        }
+
+        var health = modes.ToDictionary(m => m.Name, _ => new List<double>());
+        var firstInvocation = modes.ToDictionary(m => m.Name, _ => new List<double>());
+        for (var run = 0; run < runs + 1; run++)
+        {
+            foreach (var mode in modes)
+            {
+                var (h, i) = await MeasureAsync(mode.File, mode.Args, mode.Dir, storage);
+                if (run > 0)
+                {
+                    // Run 0 warms the disk cache for every mode alike and is not counted.
+                    health[mode.Name].Add(h);
+                    firstInvocation[mode.Name].Add(i);
+                }
+            }
+        }
+
+        var baseline = modes[0].Name;
+        Console.WriteLine($"Cold start, {runs} runs per mode (median ms, p90 ms, ratio of medians to baseline)");
+        Console.WriteLine("| mode | first /api/health | ratio | first /PollChannels | ratio |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var mode in modes)
+        {
+            var hm = Statistics.Median(health[mode.Name]);
+            var im = Statistics.Median(firstInvocation[mode.Name]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {mode.Name} | {hm:F0} (p90 {Statistics.Quantile(health[mode.Name], 0.9):F0}) | {hm / Statistics.Median(health[baseline]):F2} | {im:F0} (p90 {Statistics.Quantile(firstInvocation[mode.Name], 0.9):F0}) | {im / Statistics.Median(firstInvocation[baseline]):F2} |"));
+        }
+
+        return 0;
+    }
+
+    private static async Task<(double Health, double Invocation)> MeasureAsync(string file, string args, string dir, string storage)
+    {
+        int port;
+        using (var probe = new TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        var start = new ProcessStartInfo(file, args)
+        {
+            WorkingDirectory = dir,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture),
+                ["AzureWebJobsStorage"] = storage,
+                ["Storage__Prefix"] = "bench" + Guid.NewGuid().ToString("N")[..8],
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["Telemetry__ConsoleMetrics"] = "false",
+            },
+        };
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    using var response = await http.GetAsync("/api/health");
+                    if (response.IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(5);
+                }
+
+                if (clock.Elapsed > TimeSpan.FromSeconds(60) || process.HasExited)
+                {
+                    throw new InvalidOperationException($"{file} did not answer.");
+                }
+            }
+
+            var health = clock.Elapsed.TotalMilliseconds;
+            using var invocation = await http.PostAsync("/PollChannels", new StringContent("{\"Data\":{\"timer\":{}},\"Metadata\":{}}", System.Text.Encoding.UTF8, "application/json"));
+            invocation.EnsureSuccessStatusCode();
+            return (health, clock.Elapsed.TotalMilliseconds);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+}

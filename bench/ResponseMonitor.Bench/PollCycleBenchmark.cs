@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Core.Pipeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ResponseMonitor.App;
+using ResponseMonitor.App.Functions;
+using ResponseMonitor.App.Standalone;
+
+namespace ResponseMonitor.Bench;
+
+/// <summary>
+/// One PollChannels cycle over N generic-feed channels served by a loopback server, against Azurite: wall time and
+/// storage transactions for the first cycle (every channel new: 1 post and 3 comments), a steady cycle (nothing new),
+/// and the AnalyzeChannel runs the first cycle queued. These are the per-cycle figures the cost model in docs/DEPLOY.md uses.
+/// </summary>
+internal static class PollCycleBenchmark
+{
+    public static async Task<int> RunAsync(string storage, IReadOnlyList<int> channelCounts)
+    {
+        await using var feed = await StartFeedAsync();
+        Console.WriteLine("| channels | cycle | wall time (s) | storage transactions | per channel | analyses run | analysis wall time (s) | analysis transactions per channel |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var n in channelCounts)
+        {
+            var counter = new TransactionCounter();
+            var prefix = "bench" + Guid.NewGuid().ToString("N")[..8];
+            var args = new List<string>
+            {
+                "--urls=http://127.0.0.1:0",
+                "--Hosting:Mode=CustomHandler",
+                $"--AzureWebJobsStorage={storage}",
+                $"--Storage:Prefix={prefix}",
+                $"--Storage:AnalysisQueueName=q-{prefix}",
+                "--Logging:LogLevel:Default=Error",
+                "--Telemetry:ConsoleMetrics=false",
+                "--Polling:MaxConcurrency=4",
+                "--extensions:queues:batchSize=16",
+            };
+            for (var i = 0; i < n; i++)
+            {
+                args.Add($"--Monitor:Channels:{i}:Id=ch{i}");
+                args.Add($"--Monitor:Channels:{i}:FeedUrl={feed.Urls.First()}/feed/ch{i}");
+                args.Add($"--Monitor:Channels:{i}:BrandAuthorIds:0=brand");
+            }
+
+            var app = ResponseMonitorApp.Create([.. args], services => services.AddSingleton<HttpPipelinePolicy>(counter));
+            await app.StartAsync();
+            var poll = app.Services.GetRequiredService<PollChannelsFunction>();
+            var listener = app.Services.GetRequiredService<AnalysisQueueListener>();
+
+            // Table and queue creation happen once per process; do them before counting.
+            await app.Services.GetRequiredService<Storage.Queues.StorageAnalysisQueue>().GetQueueAsync(CancellationToken.None);
+            counter.Reset();
+
+            var (firstSeconds, firstTransactions) = await TimeAsync(counter, () => poll.RunAsync(CancellationToken.None));
+            var analyses = 0;
+            var (analysisSeconds, analysisTransactions) = await TimeAsync(counter, async () =>
+            {
+                int processed;
+                while ((processed = await listener.RunOnceAsync(CancellationToken.None)) > 0)
+                {
+                    analyses += processed;
+                }
+            });
+            var (steadySeconds, steadyTransactions) = await TimeAsync(counter, () => poll.RunAsync(CancellationToken.None));
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {n} | first (all new) | {firstSeconds:F2} | {firstTransactions} | {(double)firstTransactions / n:F1} | {analyses} | {analysisSeconds:F2} | {(analyses == 0 ? 0 : (double)analysisTransactions / analyses):F1} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {n} | steady (nothing new) | {steadySeconds:F2} | {steadyTransactions} | {(double)steadyTransactions / n:F1} | 0 | - | - |"));
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        return 0;
+    }
+
+    private static async Task<(double Seconds, long Transactions)> TimeAsync(TransactionCounter counter, Func<Task> action)
+    {
+        counter.Reset();
+        var clock = Stopwatch.StartNew();
+        await action();
+        return (clock.Elapsed.TotalSeconds, counter.Reset());
+    }
+
+    private static async Task<WebApplication> StartFeedAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var t0 = DateTimeOffset.UtcNow.AddHours(-3);
+        app.MapGet("/feed/{channel}", (string channel, string? since) =>
+        {
+            // Every channel has the same small history; with a cursor there is nothing new.
+            if (!string.IsNullOrEmpty(since))
+            {
+                return Results.Text("{\"items\":[]}", "application/json");
+            }
+
+            var items = string.Join(',',
+                $"{{\"id\":\"{channel}-p\",\"authorId\":\"brand\",\"createdAt\":\"{t0:O}\",\"text\":\"New products\"}}",
+                $"{{\"id\":\"{channel}-c1\",\"parentId\":\"{channel}-p\",\"authorId\":\"u1\",\"createdAt\":\"{t0.AddMinutes(5):O}\",\"text\":\"Still waiting for my refund!\"}}",
+                $"{{\"id\":\"{channel}-c2\",\"parentId\":\"{channel}-p\",\"authorId\":\"u2\",\"createdAt\":\"{t0.AddMinutes(9):O}\",\"text\":\"Nice\"}}",
+                $"{{\"id\":\"{channel}-r2\",\"parentId\":\"{channel}-c2\",\"authorId\":\"brand\",\"createdAt\":\"{t0.AddMinutes(30):O}\",\"text\":\"Thanks\"}}");
+            return Results.Text($"{{\"items\":[{items}]}}", "application/json");
+        });
+        await app.StartAsync();
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+using ResponseMonitor.Bench;
+
+// Usage (see docs/PERFORMANCE.md):
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- coldstart [runs]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- pollcycle [channels,channels,...]
+// Both need storage: RESPONSEMONITOR_BENCH_STORAGE (an Azurite connection string; scripts/bench.sh starts one).
+var storage = Environment.GetEnvironmentVariable("RESPONSEMONITOR_BENCH_STORAGE");
+if (string.IsNullOrEmpty(storage))
+{
+    Console.Error.WriteLine("Set RESPONSEMONITOR_BENCH_STORAGE to a storage connection string, or run scripts/bench.sh.");
+    return 2;
+}
+
+var root = AppContext.BaseDirectory;
+while (!File.Exists(Path.Combine(root, "ResponseMonitor.sln")))
+{
+    root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run from the repository.");
+}
+
+return args.FirstOrDefault() switch
+{
+    "coldstart" => await ColdStartBenchmark.RunAsync(root, storage, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
+    "pollcycle" => await PollCycleBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "10,100,1000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | pollcycle [n,n,...]");
+    return 2;
+}

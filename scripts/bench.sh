@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the measurements of docs/PERFORMANCE.md against a fresh in-memory Azurite.
+# Usage: scripts/bench.sh coldstart [runs] | scripts/bench.sh pollcycle [10,100,1000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/azurite.sh
+dotnet build src/ResponseMonitor.App/ResponseMonitor.App.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
+dotnet build bench/ResponseMonitor.Bench/ResponseMonitor.Bench.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
+trap stop_azurite EXIT
+start_azurite
+RESPONSEMONITOR_BENCH_STORAGE="$AZURITE_CONNECTION_STRING" dotnet bench/ResponseMonitor.Bench/bin/Release/net10.0/ResponseMonitor.Bench.dll "$@"
