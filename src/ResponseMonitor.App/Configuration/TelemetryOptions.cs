@@ -10,6 +10,12 @@ public sealed class TelemetryOptions
     /// <summary>How often console metrics are printed.</summary>
     public TimeSpan ConsoleMetricsInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Share of traces kept (parent-based, so a trace is kept or dropped whole). Every storage call is a span, and
+    /// ingestion is what telemetry costs: docs/DEPLOY.md. Metrics are not sampled.
+    /// </summary>
+    public double TraceSamplingRatio { get; set; } = 0.1;
+
     /// <summary>Also print every span to the console; verbose, for debugging.</summary>
     public bool ConsoleTraces { get; set; }
 }

@@ -33,7 +33,9 @@ public static class TelemetryServiceCollectionExtensions
             .ConfigureResource(r => r.AddService("response-monitor"))
             .WithTracing(tracing =>
             {
-                tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(Math.Clamp(options.TraceSamplingRatio, 0, 1))))
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation();
                 if (!string.IsNullOrEmpty(connectionString))
                 {
                     tracing.AddAzureMonitorTraceExporter(AzureMonitor);
