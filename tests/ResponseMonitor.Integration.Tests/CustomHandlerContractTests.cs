@@ -15,17 +15,6 @@ public sealed class CustomHandlerContractTests
 {
     private static readonly DateTimeOffset T0 = DateTimeOffset.UtcNow.AddHours(-2);
 
-    private static string RepoRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "ResponseMonitor.sln")))
-        {
-            dir = Path.GetDirectoryName(dir)!;
-        }
-
-        return dir;
-    }
-
     private static object TimerInvocation() => new
     {
         Data = new { timer = new { Schedule = new { AdjustForDST = true }, ScheduleStatus = (object?)null, IsPastDue = false } },
@@ -124,7 +113,7 @@ public sealed class CustomHandlerContractTests
     public async Task Every_function_json_names_a_trigger_the_app_serves()
     {
         await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", new Uri("http://127.0.0.1:1/feed"), webhookSecret: "s3cret-s3cret"));
-        var root = RepoRoot();
+        var root = Repo.Root;
         var host = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(root, "host.json")))!;
         Assert.True(host["customHandler"]!["enableForwardingHttpRequest"]!.GetValue<bool>());
         Assert.Equal("ResponseMonitor", host["customHandler"]!["description"]!["defaultExecutablePath"]!.GetValue<string>());

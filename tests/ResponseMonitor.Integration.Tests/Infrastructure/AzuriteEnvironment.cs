@@ -40,14 +40,8 @@ public static class AzuriteEnvironment
             return configured;
         }
 
-        var root = AppContext.BaseDirectory;
-        while (root is not null && !File.Exists(Path.Combine(root, "ResponseMonitor.sln")))
-        {
-            root = Path.GetDirectoryName(root);
-        }
-
-        var azurite = root is null ? null : Path.Combine(root, "node_modules", ".bin", "azurite");
-        if (azurite is null || !File.Exists(azurite))
+        var azurite = Repo.PathOf("node_modules", ".bin", "azurite");
+        if (!File.Exists(azurite))
         {
             throw new InvalidOperationException($"Azurite is not installed: run ./test.sh (or npm ci), or set {Variable}.");
         }
