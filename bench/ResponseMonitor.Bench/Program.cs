@@ -3,18 +3,24 @@ using ResponseMonitor.Bench;
 // Usage (see docs/PERFORMANCE.md):
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- coldstart [runs]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- pollcycle [channels,channels,...]
-// Both need storage: RESPONSEMONITOR_BENCH_STORAGE (an Azurite connection string; scripts/bench.sh starts one).
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- detection [../shared/data/sentiment]
+// coldstart and pollcycle need storage: RESPONSEMONITOR_BENCH_STORAGE (an Azurite connection string; scripts/bench.sh starts one).
+var root = AppContext.BaseDirectory;
+while (!File.Exists(Path.Combine(root, "ResponseMonitor.sln")))
+{
+    root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run from the repository.");
+}
+
+if (args.FirstOrDefault() == "detection")
+{
+    return DetectionEvaluation.Run(args.Length > 1 ? args[1] : Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment")));
+}
+
 var storage = Environment.GetEnvironmentVariable("RESPONSEMONITOR_BENCH_STORAGE");
 if (string.IsNullOrEmpty(storage))
 {
     Console.Error.WriteLine("Set RESPONSEMONITOR_BENCH_STORAGE to a storage connection string, or run scripts/bench.sh.");
     return 2;
-}
-
-var root = AppContext.BaseDirectory;
-while (!File.Exists(Path.Combine(root, "ResponseMonitor.sln")))
-{
-    root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run from the repository.");
 }
 
 return args.FirstOrDefault() switch
@@ -26,6 +32,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | pollcycle [n,n,...]");
+    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | pollcycle [n,n,...] | detection [folder]");
     return 2;
 }
