@@ -36,6 +36,7 @@ public static class ConnectorServiceCollectionExtensions
             });
 
         services.AddSingleton<IChannelConnector, GenericFeedConnector>();
+        services.AddSingleton<IChannelConnector, Mastodon.MastodonConnector>();
         return services;
     }
 }

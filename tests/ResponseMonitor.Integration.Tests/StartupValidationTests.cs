@@ -12,6 +12,8 @@ public sealed class StartupValidationTests
     [InlineData("Monitor:Channels:0:FeedUrl", "not a url", "needs an absolute FeedUrl")]
     [InlineData("Monitor:Channels:0:BrandAuthorIds:0", null, "at least one brand author id")]
     [InlineData("Api:Key", "short", "Api:Key must be at least 16 characters")]
+    [InlineData("Monitor:Channels:0:Kind", "myspace", "unknown Kind 'myspace'")]
+    [InlineData("Monitor:Channels:0:Kind", "mastodon", "a mastodon channel needs Settings:instanceUrl")]
     [InlineData("Storage:Prefix", "Bad_Prefix", "Storage:Prefix must be 1-20 lower-case letters")]
     public async Task A_bad_setting_fails_start_up_naming_it(string key, string? value, string expected)
     {

@@ -30,6 +30,9 @@ public sealed class ChannelOptions
     /// <summary>The generic feed's URL (kind generic-feed).</summary>
     public string? FeedUrl { get; set; }
 
+    /// <summary>Connector settings that are not secret, e.g. <c>instanceUrl</c> and <c>accountId</c> for Mastodon.</summary>
+    public Dictionary<string, string> Settings { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public string? AccessToken { get; set; }
 
     /// <summary>HMAC-SHA256 key for pushes to /api/webhooks/{id}; empty disables push for the channel.</summary>

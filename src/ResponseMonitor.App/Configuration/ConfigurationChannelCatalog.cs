@@ -28,7 +28,7 @@ public sealed class ConfigurationChannelCatalog : IChannelCatalog, IChannelSecre
 
     private static ChannelDefinition ToDefinition(ChannelOptions o)
     {
-        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var settings = new Dictionary<string, string>(o.Settings, StringComparer.OrdinalIgnoreCase);
         if (!string.IsNullOrWhiteSpace(o.FeedUrl))
         {
             settings[Connectors.GenericFeed.GenericFeedConnector.FeedUrlSetting] = o.FeedUrl;

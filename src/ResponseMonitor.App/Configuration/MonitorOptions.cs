@@ -37,6 +37,17 @@ public sealed class MonitorOptions : IValidatableObject
             {
                 yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a generic-feed channel needs an absolute FeedUrl.");
             }
+
+            if (channel.Kind == Domain.Channels.ChannelKinds.Mastodon && channel.Enabled
+                && (!Uri.TryCreate(channel.Settings.GetValueOrDefault("instanceUrl"), UriKind.Absolute, out _) || string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault("accountId"))))
+            {
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a mastodon channel needs Settings:instanceUrl (absolute) and Settings:accountId.");
+            }
+
+            if (channel.Kind is not (Domain.Channels.ChannelKinds.GenericFeed or Domain.Channels.ChannelKinds.Mastodon))
+            {
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): unknown Kind '{channel.Kind}'; known kinds are generic-feed and mastodon.");
+            }
         }
     }
 }

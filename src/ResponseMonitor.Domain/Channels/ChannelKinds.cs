@@ -4,4 +4,6 @@ namespace ResponseMonitor.Domain.Channels;
 public static class ChannelKinds
 {
     public const string GenericFeed = "generic-feed";
+
+    public const string Mastodon = "mastodon";
 }

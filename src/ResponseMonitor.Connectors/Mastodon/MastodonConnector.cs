@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Options;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.Connectors.Mastodon;
+
+/// <summary>
+/// Reads a brand's Mastodon account (docs/CHANNELS.md): its own statuses (posts and the replies it makes in any app)
+/// from <c>GET /api/v1/accounts/:id/statuses</c>, and the public's replies and mentions from
+/// <c>GET /api/v1/notifications?types[]=mention</c>. Both go forward from a <c>min_id</c> high-water mark, following
+/// <c>Link: rel="prev"</c> (newer) on the same host only, so the token never leaves the instance. The first poll reads
+/// the newest page of each and does not backfill history. Direct (private) messages and boosts are skipped.
+/// </summary>
+public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options) : IChannelConnector
+{
+    public const string InstanceUrlSetting = "instanceUrl";
+    public const string AccountIdSetting = "accountId";
+    private const int PageSize = 40;
+
+    public string Kind => ChannelKinds.Mastodon;
+
+    public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        if (!channel.Settings.TryGetValue(InstanceUrlSetting, out var instanceText) || !Uri.TryCreate(instanceText, UriKind.Absolute, out var instance)
+            || !channel.Settings.TryGetValue(AccountIdSetting, out var accountId) || string.IsNullOrWhiteSpace(accountId))
+        {
+            throw new ConnectorException($"Channel {channel.Id} needs the '{InstanceUrlSetting}' and '{AccountIdSetting}' settings.");
+        }
+
+        var state = Parse(cursor);
+        var token = secrets.GetAccessToken(channel.Id);
+        var client = httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName);
+
+        var statusesUrl = new Uri(instance, $"/api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit={PageSize}" + Since(state.StatusesSince));
+        await foreach (var (statuses, _) in PagesAsync(client, instance, statusesUrl, token, state.StatusesSince is null, MastodonJsonContext.Default.ListMastodonStatusDto, "statuses", cancellationToken).ConfigureAwait(false))
+        {
+            state.StatusesSince = statuses.Aggregate(state.StatusesSince, (max, s) => MastodonIds.Max(max, s.Id));
+            yield return new ConnectorPage(statuses.Select(ToItem).OfType<ContentItem>().ToList(), Serialize(state));
+        }
+
+        if (string.IsNullOrEmpty(token))
+        {
+            // Notifications need the account's token (scope read:notifications); without it only the brand's own statuses are read.
+            yield break;
+        }
+
+        var notificationsUrl = new Uri(instance, $"/api/v1/notifications?types[]=mention&limit={PageSize}" + Since(state.NotificationsSince));
+        await foreach (var (notifications, _) in PagesAsync(client, instance, notificationsUrl, token, state.NotificationsSince is null, MastodonJsonContext.Default.ListMastodonNotificationDto, "notifications", cancellationToken).ConfigureAwait(false))
+        {
+            state.NotificationsSince = notifications.Aggregate(state.NotificationsSince, (max, n) => MastodonIds.Max(max, n.Id));
+            var items = notifications.Where(n => n.Type == "mention").Select(n => ToItem(n.Status)).OfType<ContentItem>().ToList();
+            yield return new ConnectorPage(items, Serialize(state));
+        }
+    }
+
+    /// <summary>Maps a status; null for what is not a public message (direct, private, boosts, malformed).</summary>
+    public static ContentItem? ToItem(MastodonStatusDto? status)
+    {
+        if (status?.Id is null || status.Account?.Id is null || status.CreatedAt is null || status.Reblog is not null
+            || status.Visibility is not ("public" or "unlisted"))
+        {
+            return null;
+        }
+
+        var text = MastodonText.FromHtml(status.Content);
+        if (!string.IsNullOrWhiteSpace(status.SpoilerText))
+        {
+            text = status.SpoilerText.Trim() + "\n" + text;
+        }
+
+        return new ContentItem
+        {
+            Id = status.Id,
+            ParentId = status.InReplyToId,
+            Kind = status.InReplyToId is null ? ItemKind.Post : ItemKind.Comment,
+            AuthorId = status.Account.Id,
+            AuthorName = string.IsNullOrWhiteSpace(status.Account.DisplayName) ? status.Account.Acct : status.Account.DisplayName,
+            CreatedAt = status.CreatedAt.Value.ToUniversalTime(),
+            EditedAt = status.EditedAt?.ToUniversalTime(),
+            Text = text,
+            Url = status.Url,
+        };
+    }
+
+    private async IAsyncEnumerable<(List<T> Page, Uri? Next)> PagesAsync<T>(
+        HttpClient client, Uri instance, Uri first, string? token, bool newestPageOnly, JsonTypeInfo<List<T>> type, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Uri? url = first;
+        for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (!string.IsNullOrEmpty(token))
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            List<T> items;
+            Uri? newer;
+            try
+            {
+                using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                {
+                    throw new ConnectorException($"Mastodon refused the access token reading {what} (HTTP {(int)response.StatusCode}); renew the channel's token.");
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new ConnectorException($"Mastodon {what} page {page} answered HTTP {(int)response.StatusCode}.");
+                }
+
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    items = JsonSerializer.Deserialize(body, type) ?? [];
+                }
+                catch (JsonException ex)
+                {
+                    throw new ConnectorException($"Mastodon {what} page {page} is not the expected JSON: {ex.Message.Split('.')[0]}.", ex);
+                }
+
+                newer = LinkHeader.Find(response.Headers, "prev");
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new ConnectorException($"Mastodon {what} page {page} could not be read: {ex.Message}", ex);
+            }
+            catch (Exception ex) when (ex is TimeoutException or Polly.Timeout.TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                throw new ConnectorException($"Mastodon {what} page {page} timed out.", ex);
+            }
+
+            yield return (items, newer);
+            if (newestPageOnly || items.Count == 0)
+            {
+                yield break;
+            }
+
+            // Only follow links on the instance itself: the token must not travel elsewhere.
+            url = newer is not null && Uri.Compare(newer, instance, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0 ? newer : null;
+        }
+    }
+
+    private static string Since(string? id) => id is null ? "" : "&min_id=" + Uri.EscapeDataString(id);
+
+    private static MastodonCursor Parse(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return new MastodonCursor();
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(cursor, MastodonJsonContext.Default.MastodonCursor) ?? new MastodonCursor();
+        }
+        catch (JsonException ex)
+        {
+            throw new ConnectorException("The stored Mastodon cursor is not valid; reset the channel's cursor.", ex);
+        }
+    }
+
+    private static string Serialize(MastodonCursor cursor) => JsonSerializer.Serialize(cursor, MastodonJsonContext.Default.MastodonCursor);
+}

@@ -1,0 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ResponseMonitor.Connectors.Mastodon;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(List<MastodonStatusDto>))]
+[JsonSerializable(typeof(List<MastodonNotificationDto>))]
+[JsonSerializable(typeof(MastodonCursor))]
+public sealed partial class MastodonJsonContext : JsonSerializerContext;

@@ -1,0 +1,11 @@
+namespace ResponseMonitor.Connectors.Mastodon;
+
+/// <summary>The part of a Mastodon Notification entity the monitor reads.</summary>
+public sealed class MastodonNotificationDto
+{
+    public string? Id { get; set; }
+
+    public string? Type { get; set; }
+
+    public MastodonStatusDto? Status { get; set; }
+}
