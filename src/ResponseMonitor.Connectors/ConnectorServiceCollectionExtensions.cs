@@ -37,6 +37,7 @@ public static class ConnectorServiceCollectionExtensions
 
         services.AddSingleton<IChannelConnector, GenericFeedConnector>();
         services.AddSingleton<IChannelConnector, Mastodon.MastodonConnector>();
+        services.AddSingleton<IChannelConnector, Bluesky.BlueskyConnector>();
         return services;
     }
 }

@@ -44,9 +44,15 @@ public sealed class MonitorOptions : IValidatableObject
                 yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a mastodon channel needs Settings:instanceUrl (absolute) and Settings:accountId.");
             }
 
-            if (channel.Kind is not (Domain.Channels.ChannelKinds.GenericFeed or Domain.Channels.ChannelKinds.Mastodon))
+            if (channel.Kind == Domain.Channels.ChannelKinds.Bluesky && channel.Enabled
+                && (!Uri.TryCreate(channel.Settings.GetValueOrDefault("serviceUrl"), UriKind.Absolute, out _) || string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault("actor"))))
             {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): unknown Kind '{channel.Kind}'; known kinds are generic-feed and mastodon.");
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a bluesky channel needs Settings:serviceUrl (absolute) and Settings:actor.");
+            }
+
+            if (channel.Kind is not (Domain.Channels.ChannelKinds.GenericFeed or Domain.Channels.ChannelKinds.Mastodon or Domain.Channels.ChannelKinds.Bluesky))
+            {
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): unknown Kind '{channel.Kind}'; known kinds are generic-feed, mastodon and bluesky.");
             }
         }
     }

@@ -6,4 +6,6 @@ public static class ChannelKinds
     public const string GenericFeed = "generic-feed";
 
     public const string Mastodon = "mastodon";
+
+    public const string Bluesky = "bluesky";
 }

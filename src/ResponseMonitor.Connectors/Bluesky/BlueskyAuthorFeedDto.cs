@@ -1,0 +1,9 @@
+namespace ResponseMonitor.Connectors.Bluesky;
+
+/// <summary>app.bsky.feed.getAuthorFeed output.</summary>
+public sealed class BlueskyAuthorFeedDto
+{
+    public List<BlueskyFeedItemDto>? Feed { get; set; }
+
+    public string? Cursor { get; set; }
+}

@@ -1,0 +1,211 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Options;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.Connectors.Bluesky;
+
+/// <summary>
+/// Reads a brand's Bluesky account (docs/CHANNELS.md): its own posts and replies from
+/// <c>app.bsky.feed.getAuthorFeed</c>, and the public's replies, mentions and quotes from
+/// <c>app.bsky.notification.listNotifications</c>. Both list newest first with an opaque backwards cursor, so each poll
+/// walks back until it meets what it saw last time, and only then moves the stored high-water mark: a page that fails
+/// midway leaves the cursor where it was. The channel's secret is an app password, exchanged for a session with
+/// <c>com.atproto.server.createSession</c> and renewed when it expires.
+/// </summary>
+public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options) : IChannelConnector
+{
+    public const string ServiceUrlSetting = "serviceUrl";
+    public const string ActorSetting = "actor";
+    private const int PageSize = 50;
+    private static readonly string[] AnswerableReasons = ["reply", "mention", "quote"];
+
+    private readonly ConcurrentDictionary<string, string> _sessions = new(StringComparer.Ordinal);
+
+    public string Kind => ChannelKinds.Bluesky;
+
+    public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        if (!channel.Settings.TryGetValue(ServiceUrlSetting, out var serviceText) || !Uri.TryCreate(serviceText, UriKind.Absolute, out var service)
+            || !channel.Settings.TryGetValue(ActorSetting, out var actor) || string.IsNullOrWhiteSpace(actor))
+        {
+            throw new ConnectorException($"Channel {channel.Id} needs the '{ServiceUrlSetting}' and '{ActorSetting}' settings.");
+        }
+
+        var state = Parse(cursor);
+        var client = httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName);
+        var appPassword = secrets.GetAccessToken(channel.Id);
+
+        // The brand's own posts and replies.
+        var feedSince = state.FeedSince;
+        string? next = null;
+        for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
+        {
+            var url = new Uri(service, $"/xrpc/app.bsky.feed.getAuthorFeed?actor={Uri.EscapeDataString(actor)}&filter=posts_with_replies&limit={PageSize}" + (next is null ? "" : "&cursor=" + Uri.EscapeDataString(next)));
+            var feed = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyAuthorFeedDto, "author feed", page, cancellationToken).ConfigureAwait(false);
+            var entries = (feed.Feed ?? []).Where(f => f.Reason is null || f.Reason.Value.ValueKind == JsonValueKind.Null).Select(f => f.Post).OfType<BlueskyPostDto>().ToList();
+            var fresh = entries.Where(p => state.FeedSince is null || p.IndexedAt >= state.FeedSince).ToList();
+            feedSince = fresh.Aggregate(feedSince, (max, p) => p.IndexedAt > max || max is null ? p.IndexedAt : max);
+            yield return new ConnectorPage(fresh.Select(p => ToItem(p.Uri, p.Author, p.Record)).OfType<ContentItem>().ToList(), null);
+            if (state.FeedSince is null || fresh.Count < entries.Count || string.IsNullOrEmpty(feed.Cursor))
+            {
+                break;
+            }
+
+            next = feed.Cursor;
+        }
+
+        // Everything before this point is stored: now the high-water mark may move.
+        state.FeedSince = feedSince;
+        yield return new ConnectorPage([], Serialize(state));
+
+        if (string.IsNullOrEmpty(appPassword))
+        {
+            // Notifications need the account's session; without an app password only the brand's own posts are read.
+            yield break;
+        }
+
+        var notificationsSince = state.NotificationsSince;
+        next = null;
+        for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
+        {
+            var url = new Uri(service, $"/xrpc/app.bsky.notification.listNotifications?limit={PageSize}" + (next is null ? "" : "&cursor=" + Uri.EscapeDataString(next)));
+            var list = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyNotificationsDto, "notifications", page, cancellationToken).ConfigureAwait(false);
+            var all = list.Notifications ?? [];
+            var fresh = all.Where(n => state.NotificationsSince is null || n.IndexedAt >= state.NotificationsSince).ToList();
+            notificationsSince = fresh.Aggregate(notificationsSince, (max, n) => n.IndexedAt > max || max is null ? n.IndexedAt : max);
+            var items = fresh.Where(n => AnswerableReasons.Contains(n.Reason)).Select(n => ToItem(n.Uri, n.Author, n.Record)).OfType<ContentItem>().ToList();
+            yield return new ConnectorPage(items, null);
+            if (state.NotificationsSince is null || fresh.Count < all.Count || string.IsNullOrEmpty(list.Cursor))
+            {
+                break;
+            }
+
+            next = list.Cursor;
+        }
+
+        state.NotificationsSince = notificationsSince;
+        yield return new ConnectorPage([], Serialize(state));
+    }
+
+    /// <summary>Maps a post; null when the shape lacks what a message needs.</summary>
+    public static ContentItem? ToItem(string? uri, BlueskyAuthorDto? author, BlueskyRecordDto? record)
+    {
+        if (uri is null || author?.Did is null || record?.CreatedAt is null)
+        {
+            return null;
+        }
+
+        var parent = record.Reply?.Parent?.Uri;
+        return new ContentItem
+        {
+            Id = uri,
+            ParentId = parent,
+            Kind = parent is null ? ItemKind.Post : ItemKind.Comment,
+            AuthorId = author.Did,
+            AuthorName = string.IsNullOrWhiteSpace(author.DisplayName) ? author.Handle : author.DisplayName,
+            CreatedAt = record.CreatedAt.Value.ToUniversalTime(),
+            Text = record.Text ?? "",
+            Url = WebUrl(uri, author.Handle),
+        };
+    }
+
+    /// <summary>at://did/app.bsky.feed.post/rkey → https://bsky.app/profile/handle/post/rkey.</summary>
+    public static string? WebUrl(string uri, string? handle)
+    {
+        var parts = uri.Split('/');
+        return parts.Length == 5 && parts[3] == "app.bsky.feed.post" ? $"https://bsky.app/profile/{handle ?? parts[2]}/post/{parts[4]}" : null;
+    }
+
+    private async Task<T> GetAsync<T>(HttpClient client, string channelId, Uri service, string actor, string? appPassword, Uri url, JsonTypeInfo<T> type, string what, int page, CancellationToken cancellationToken)
+        where T : new()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (!string.IsNullOrEmpty(appPassword))
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await SessionAsync(client, channelId, service, actor, appPassword, cancellationToken).ConfigureAwait(false));
+            }
+
+            try
+            {
+                using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest && !string.IsNullOrEmpty(appPassword) && attempt == 0)
+                {
+                    // An expired session answers 400 ExpiredToken or 401: renew it once.
+                    _sessions.TryRemove(channelId, out _);
+                    continue;
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new ConnectorException($"Bluesky {what} page {page} answered HTTP {(int)response.StatusCode}.");
+                }
+
+                try
+                {
+                    return await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false) ?? new T();
+                }
+                catch (JsonException ex)
+                {
+                    throw new ConnectorException($"Bluesky {what} page {page} is not the expected JSON: {ex.Message.Split('.')[0]}.", ex);
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new ConnectorException($"Bluesky {what} page {page} could not be read: {ex.Message}", ex);
+            }
+            catch (Exception ex) when (ex is TimeoutException or Polly.Timeout.TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                throw new ConnectorException($"Bluesky {what} page {page} timed out.", ex);
+            }
+        }
+    }
+
+    private async Task<string> SessionAsync(HttpClient client, string channelId, Uri service, string actor, string appPassword, CancellationToken cancellationToken)
+    {
+        if (_sessions.TryGetValue(channelId, out var jwt))
+        {
+            return jwt;
+        }
+
+        using var response = await client.PostAsJsonAsync(new Uri(service, "/xrpc/com.atproto.server.createSession"), new BlueskySessionDto { Identifier = actor, Password = appPassword }, BlueskyJsonContext.Default.BlueskySessionDto, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ConnectorException($"Bluesky refused the app password (HTTP {(int)response.StatusCode}); renew the channel's app password.");
+        }
+
+        var session = await response.Content.ReadFromJsonAsync(BlueskyJsonContext.Default.BlueskySessionDto, cancellationToken).ConfigureAwait(false);
+        jwt = session?.AccessJwt ?? throw new ConnectorException("Bluesky's session answer has no accessJwt.");
+        _sessions[channelId] = jwt;
+        return jwt;
+    }
+
+    private static BlueskyCursor Parse(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return new BlueskyCursor();
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(cursor, BlueskyJsonContext.Default.BlueskyCursor) ?? new BlueskyCursor();
+        }
+        catch (JsonException ex)
+        {
+            throw new ConnectorException("The stored Bluesky cursor is not valid; reset the channel's cursor.", ex);
+        }
+    }
+
+    private static string Serialize(BlueskyCursor cursor) => JsonSerializer.Serialize(cursor, BlueskyJsonContext.Default.BlueskyCursor);
+}

@@ -1,0 +1,9 @@
+namespace ResponseMonitor.Connectors.Bluesky;
+
+/// <summary>The newest indexedAt seen on each timeline; stored as the channel's cursor (JSON).</summary>
+public sealed class BlueskyCursor
+{
+    public DateTimeOffset? FeedSince { get; set; }
+
+    public DateTimeOffset? NotificationsSince { get; set; }
+}

@@ -1,0 +1,15 @@
+namespace ResponseMonitor.Connectors.Bluesky;
+
+/// <summary>app.bsky.notification.listNotifications#notification, in part.</summary>
+public sealed class BlueskyNotificationDto
+{
+    public string? Uri { get; set; }
+
+    public BlueskyAuthorDto? Author { get; set; }
+
+    public string? Reason { get; set; }
+
+    public BlueskyRecordDto? Record { get; set; }
+
+    public DateTimeOffset? IndexedAt { get; set; }
+}

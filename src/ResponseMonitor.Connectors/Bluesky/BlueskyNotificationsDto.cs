@@ -1,0 +1,9 @@
+namespace ResponseMonitor.Connectors.Bluesky;
+
+/// <summary>app.bsky.notification.listNotifications output.</summary>
+public sealed class BlueskyNotificationsDto
+{
+    public List<BlueskyNotificationDto>? Notifications { get; set; }
+
+    public string? Cursor { get; set; }
+}

@@ -1,0 +1,13 @@
+namespace ResponseMonitor.Connectors.Bluesky;
+
+/// <summary>app.bsky.feed.defs#postView, in part.</summary>
+public sealed class BlueskyPostDto
+{
+    public string? Uri { get; set; }
+
+    public BlueskyAuthorDto? Author { get; set; }
+
+    public BlueskyRecordDto? Record { get; set; }
+
+    public DateTimeOffset? IndexedAt { get; set; }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using ResponseMonitor.Domain.Analysis;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Polling;
+using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Integration.Tests.Infrastructure;
+
+namespace ResponseMonitor.Integration.Tests;
+
+/// <summary>The Bluesky connector against a loopback XRPC server: recorded responses and scenarios in the lexicon's shapes.</summary>
+public sealed class BlueskyConnectorTests
+{
+    private const string Brand = "did:plc:ec72yg6n2sydzjvtovvdlxrk";
+
+    private static Dictionary<string, string?> Channel(LoopbackServer server, string? appPassword = "app-pass-1234") => new()
+    {
+        ["Monitor:Channels:0:Id"] = "sky",
+        ["Monitor:Channels:0:Kind"] = "bluesky",
+        ["Monitor:Channels:0:Settings:serviceUrl"] = server.BaseAddress.ToString(),
+        ["Monitor:Channels:0:Settings:actor"] = "sarcastabot.bsky.social",
+        ["Monitor:Channels:0:BrandAuthorIds:0"] = Brand,
+        ["Monitor:Channels:0:AccessToken"] = appPassword,
+    };
+
+    private static JsonObject Post(string rkey, string did, DateTimeOffset at, string text, string? parentRkey = null, string? parentDid = null)
+    {
+        var record = new JsonObject { ["$type"] = "app.bsky.feed.post", ["text"] = text, ["createdAt"] = at.ToString("O", CultureInfo.InvariantCulture) };
+        if (parentRkey is not null)
+        {
+            var parent = new JsonObject { ["uri"] = $"at://{parentDid}/app.bsky.feed.post/{parentRkey}", ["cid"] = "bafy" };
+            record["reply"] = new JsonObject { ["root"] = parent.DeepClone(), ["parent"] = parent };
+        }
+
+        return new JsonObject
+        {
+            ["uri"] = $"at://{did}/app.bsky.feed.post/{rkey}",
+            ["cid"] = "bafy" + rkey,
+            ["author"] = new JsonObject { ["did"] = did, ["handle"] = did.Replace("did:plc:", "", StringComparison.Ordinal) + ".bsky.social" },
+            ["record"] = record,
+            ["indexedAt"] = at.AddSeconds(1).ToString("O", CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static Task Session(HttpContext ctx) => Feed.Write(ctx, "{\"accessJwt\":\"jwt-1\",\"refreshJwt\":\"r\",\"did\":\"" + Brand + "\",\"handle\":\"sarcastabot.bsky.social\"}");
+
+    private static ChannelDefinition Definition(TestApp app) => app.Get<IChannelCatalog>().Find("sky")!;
+
+    [Fact]
+    public async Task A_recorded_mention_notification_is_stored_with_a_session_from_the_app_password()
+    {
+        var recorded = File.ReadAllText(Path.Combine(Fixtures.Folder, "bluesky", "idunno", "listNotificationsResponse.json")).TrimStart('\uFEFF');
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Path.Value switch
+        {
+            "/xrpc/com.atproto.server.createSession" => Session(ctx),
+            "/xrpc/app.bsky.feed.getAuthorFeed" => Feed.Write(ctx, "{\"feed\":[]}"),
+            "/xrpc/app.bsky.notification.listNotifications" => ctx.Request.Headers.Authorization == "Bearer jwt-1" ? Feed.Write(ctx, recorded) : Feed.Write(ctx, "{}", 401),
+            _ => Feed.Write(ctx, "{}", 404),
+        };
+        await using var app = await TestApp.StartAsync(Channel(server));
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(1, outcome.ItemsStored);
+        var session = JsonNode.Parse(server.Requests.First(r => r.PathAndQuery.Contains("createSession", StringComparison.Ordinal)).Body)!;
+        Assert.Equal(("sarcastabot.bsky.social", "app-pass-1234"), (session["identifier"]!.GetValue<string>(), session["password"]!.GetValue<string>()));
+        var uri = "at://did:plc:hfgp6pj3akhqxntgqwramlbg/app.bsky.feed.post/3l5w6ldfnud2g";
+        var item = (await app.Get<IItemStore>().GetAsync("sky", [uri], CancellationToken.None))[uri];
+        Assert.Equal(("did:plc:hfgp6pj3akhqxntgqwramlbg", "Barry Dorrans", "@sarcastabot.bsky.social Have a new notification"), (item.AuthorId, item.AuthorName, item.Text));
+        Assert.Equal("https://bsky.app/profile/blowdart.me/post/3l5w6ldfnud2g", item.Url);
+        var state = await app.Get<IChannelStateStore>().GetAsync("sky", CancellationToken.None);
+        Assert.Contains("2024-10-07T11:15:13.731", state!.Cursor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Walking_back_stops_at_the_cursor_and_a_failure_midway_does_not_move_it()
+    {
+        var since = DateTimeOffset.UtcNow.AddHours(-10);
+        var page1 = new JsonObject { ["feed"] = new JsonArray(new JsonObject { ["post"] = Post("b3", Brand, since.AddHours(5), "newest") }, new JsonObject { ["post"] = Post("b2", Brand, since.AddHours(4), "newer") }), ["cursor"] = "page-2" };
+        var page2 = new JsonObject
+        {
+            ["feed"] = new JsonArray(
+                new JsonObject { ["post"] = Post("b1", Brand, since.AddHours(1), "new") },
+                new JsonObject { ["post"] = Post("r9", "did:plc:other", since.AddHours(1), "a repost"), ["reason"] = new JsonObject { ["$type"] = "app.bsky.feed.defs#reasonRepost" } },
+                new JsonObject { ["post"] = Post("b0", Brand, since.AddHours(-1), "already seen") }),
+            ["cursor"] = "page-3",
+        };
+        var failSecondPage = true;
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Query["cursor"] == "page-2"
+            ? (failSecondPage ? Feed.Write(ctx, "{}", 502) : Feed.Write(ctx, page2.ToJsonString()))
+            : ctx.Request.Query["cursor"] == "page-3" ? Feed.Write(ctx, "{\"feed\":[]}") : Feed.Write(ctx, page1.ToJsonString());
+        await using var app = await TestApp.StartAsync(Channel(server, appPassword: null));
+        var cursor = "{\"feedSince\":\"" + since.ToString("O", CultureInfo.InvariantCulture) + "\"}";
+
+        var failed = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), cursor, CancellationToken.None);
+        Assert.False(failed.Succeeded);
+        Assert.Equal(2, failed.ItemsStored);
+        Assert.Null((await app.Get<IChannelStateStore>().GetAsync("sky", CancellationToken.None))!.Cursor);
+
+        failSecondPage = false;
+        var ok = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), cursor, CancellationToken.None);
+        Assert.True(ok.Succeeded, ok.Error);
+        Assert.Equal(3, ok.ItemsStored);                                         // b3, b2, b1: not the repost, not b0
+        Assert.DoesNotContain(server.Requests, r => r.PathAndQuery.Contains("page-3", StringComparison.Ordinal));
+        var state = await app.Get<IChannelStateStore>().GetAsync("sky", CancellationToken.None);
+        Assert.Equal(since.AddHours(5).AddSeconds(1), DateTimeOffset.Parse(JsonNode.Parse(state!.Cursor!)!["feedSince"]!.GetValue<string>(), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_reply_from_the_public_is_answered_by_the_brand_and_an_expired_session_is_renewed_once()
+    {
+        var t0 = DateTimeOffset.UtcNow.AddHours(-3);
+        var sessions = 0;
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx =>
+        {
+            switch (ctx.Request.Path.Value)
+            {
+                case "/xrpc/com.atproto.server.createSession":
+                    sessions++;
+                    return Session(ctx);
+                case "/xrpc/app.bsky.feed.getAuthorFeed" when sessions == 1:
+                    return Feed.Write(ctx, "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}", 400);
+                case "/xrpc/app.bsky.feed.getAuthorFeed":
+                    return Feed.Write(ctx, new JsonObject
+                    {
+                        ["feed"] = new JsonArray(
+                            new JsonObject { ["post"] = Post("answer", Brand, t0.AddHours(2), "We are on it!", "q", "did:plc:fan") },
+                            new JsonObject { ["post"] = Post("launch", Brand, t0, "Launch day") }),
+                    }.ToJsonString());
+                default:
+                    var reply = Post("q", "did:plc:fan", t0.AddMinutes(30), "My order never arrived, no answer from support", "launch", Brand);
+                    reply["reason"] = "reply";
+                    return Feed.Write(ctx, new JsonObject { ["notifications"] = new JsonArray(reply) }.ToJsonString());
+            }
+        };
+        await using var app = await TestApp.StartAsync(Channel(server));
+
+        await app.Get<ChannelPoller>().PollAllAsync(CancellationToken.None);
+        var analysis = await app.Get<ChannelAnalysisService>().AnalyzeAsync("sky", CancellationToken.None);
+
+        Assert.Equal(2, sessions);
+        Assert.Equal(0, analysis.Snapshot.OpenCount);
+        Assert.Equal(90 * 60, analysis.Snapshot.MedianFirstResponseSeconds);
+    }
+}
