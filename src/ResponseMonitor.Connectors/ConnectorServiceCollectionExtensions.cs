@@ -38,6 +38,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<IChannelConnector, GenericFeedConnector>();
         services.AddSingleton<IChannelConnector, Mastodon.MastodonConnector>();
         services.AddSingleton<IChannelConnector, Bluesky.BlueskyConnector>();
+        services.AddSingleton<IChannelConnector, YouTube.YouTubeConnector>();
         return services;
     }
 }

@@ -50,9 +50,14 @@ public sealed class MonitorOptions : IValidatableObject
                 yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a bluesky channel needs Settings:serviceUrl (absolute) and Settings:actor.");
             }
 
-            if (channel.Kind is not (Domain.Channels.ChannelKinds.GenericFeed or Domain.Channels.ChannelKinds.Mastodon or Domain.Channels.ChannelKinds.Bluesky))
+            if (channel.Kind == Domain.Channels.ChannelKinds.YouTube && channel.Enabled && string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault("channelId")))
             {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): unknown Kind '{channel.Kind}'; known kinds are generic-feed, mastodon and bluesky.");
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a youtube channel needs Settings:channelId.");
+            }
+
+            if (channel.Kind is not (Domain.Channels.ChannelKinds.GenericFeed or Domain.Channels.ChannelKinds.Mastodon or Domain.Channels.ChannelKinds.Bluesky or Domain.Channels.ChannelKinds.YouTube))
+            {
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): unknown Kind '{channel.Kind}'; known kinds are generic-feed, mastodon, bluesky and youtube.");
             }
         }
     }

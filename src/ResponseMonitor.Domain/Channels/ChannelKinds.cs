@@ -8,4 +8,6 @@ public static class ChannelKinds
     public const string Mastodon = "mastodon";
 
     public const string Bluesky = "bluesky";
+
+    public const string YouTube = "youtube";
 }

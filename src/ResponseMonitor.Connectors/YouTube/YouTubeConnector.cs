@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Options;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.Connectors.YouTube;
+
+/// <summary>
+/// Reads the comments on a brand's YouTube channel (docs/CHANNELS.md) with the Data API v3:
+/// <c>commentThreads?allThreadsRelatedToChannelId=…&amp;order=time</c>, newest first, plus <c>comments?parentId=…</c> when a
+/// thread has more replies than it embeds. A top-level comment starts a conversation; replies join it; the brand's
+/// replies (its channel id) answer it. Each poll walks back until threads started before the high-water mark minus
+/// the reply look-back, so new replies on recent threads are seen; the mark moves only after the walk is stored.
+/// The API key travels in the <c>X-goog-api-key</c> header, never in a URL that could be logged.
+/// </summary>
+public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options) : IChannelConnector
+{
+    public const string ApiUrlSetting = "apiUrl";
+    public const string ChannelIdSetting = "channelId";
+    public const string ReplyLookbackSetting = "replyLookback";
+    private static readonly TimeSpan DefaultLookback = TimeSpan.FromDays(3);
+
+    public string Kind => ChannelKinds.YouTube;
+
+    public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        if (!channel.Settings.TryGetValue(ChannelIdSetting, out var youtubeChannel) || string.IsNullOrWhiteSpace(youtubeChannel))
+        {
+            throw new ConnectorException($"Channel {channel.Id} needs the '{ChannelIdSetting}' setting.");
+        }
+
+        var api = channel.Settings.TryGetValue(ApiUrlSetting, out var apiText) && Uri.TryCreate(apiText, UriKind.Absolute, out var configured)
+            ? configured
+            : new Uri("https://www.googleapis.com/");
+        var lookback = channel.Settings.TryGetValue(ReplyLookbackSetting, out var lookbackText) && TimeSpan.TryParse(lookbackText, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : DefaultLookback;
+        var key = secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs an API key (AccessToken) for the YouTube Data API.");
+        var state = Parse(cursor);
+        var client = httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName);
+        var horizon = state.Since - lookback;
+        var newest = state.Since;
+
+        string? pageToken = null;
+        for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
+        {
+            var url = new Uri(api, $"youtube/v3/commentThreads?part=snippet,replies&allThreadsRelatedToChannelId={Uri.EscapeDataString(youtubeChannel)}&order=time&maxResults=100&textFormat=plainText" + Token(pageToken));
+            var threads = await GetAsync(client, url, key, YouTubeJsonContext.Default.YouTubeListDtoYouTubeThreadDto, "comment threads", page, cancellationToken).ConfigureAwait(false);
+            var items = new List<ContentItem>();
+            var reachedHorizon = false;
+            foreach (var thread in threads.Items ?? [])
+            {
+                if (ToItem(thread.Snippet?.TopLevelComment, null) is not { } top)
+                {
+                    continue;
+                }
+
+                if (horizon is not null && top.CreatedAt < horizon)
+                {
+                    reachedHorizon = true;
+                    continue;
+                }
+
+                items.Add(top);
+                var embedded = thread.Replies?.Comments ?? [];
+                var replies = thread.Snippet!.TotalReplyCount > embedded.Count
+                    ? await RepliesAsync(client, api, key, top.Id, cancellationToken).ConfigureAwait(false)
+                    : embedded;
+                items.AddRange(replies.Select(r => ToItem(r, top.Id)).OfType<ContentItem>());
+            }
+
+            newest = items.Select(i => (DateTimeOffset?)i.ChangedAt).Append(newest).Max();
+            yield return new ConnectorPage(items, null);
+            if (state.Since is null || reachedHorizon || string.IsNullOrEmpty(threads.NextPageToken))
+            {
+                break;
+            }
+
+            pageToken = threads.NextPageToken;
+        }
+
+        state.Since = newest;
+        yield return new ConnectorPage([], JsonSerializer.Serialize(state, YouTubeJsonContext.Default.YouTubeCursor));
+    }
+
+    /// <summary>Maps a comment; a top-level one has no parent (it starts the conversation).</summary>
+    public static ContentItem? ToItem(YouTubeCommentDto? comment, string? threadId)
+    {
+        var s = comment?.Snippet;
+        if (comment?.Id is null || s?.AuthorChannelId?.Value is null || s.PublishedAt is null)
+        {
+            return null;
+        }
+
+        var parent = threadId is null ? null : s.ParentId ?? threadId;
+        return new ContentItem
+        {
+            Id = comment.Id,
+            ParentId = parent,
+            Kind = ItemKind.Comment,
+            AuthorId = s.AuthorChannelId.Value,
+            AuthorName = s.AuthorDisplayName,
+            CreatedAt = s.PublishedAt.Value.ToUniversalTime(),
+            EditedAt = s.UpdatedAt > s.PublishedAt ? s.UpdatedAt.Value.ToUniversalTime() : null,
+            Text = s.TextOriginal ?? s.TextDisplay ?? "",
+            Url = s.VideoId is null ? null : $"https://www.youtube.com/watch?v={s.VideoId}&lc={comment.Id}",
+        };
+    }
+
+    private async Task<List<YouTubeCommentDto>> RepliesAsync(HttpClient client, Uri api, string key, string parentId, CancellationToken cancellationToken)
+    {
+        var replies = new List<YouTubeCommentDto>();
+        string? pageToken = null;
+        for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
+        {
+            var url = new Uri(api, $"youtube/v3/comments?part=snippet&parentId={Uri.EscapeDataString(parentId)}&maxResults=100&textFormat=plainText" + Token(pageToken));
+            var list = await GetAsync(client, url, key, YouTubeJsonContext.Default.YouTubeListDtoYouTubeCommentDto, "replies", page, cancellationToken).ConfigureAwait(false);
+            replies.AddRange(list.Items ?? []);
+            if (string.IsNullOrEmpty(list.NextPageToken))
+            {
+                break;
+            }
+
+            pageToken = list.NextPageToken;
+        }
+
+        return replies;
+    }
+
+    private static async Task<T> GetAsync<T>(HttpClient client, Uri url, string key, JsonTypeInfo<T> type, string what, int page, CancellationToken cancellationToken)
+        where T : new()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("X-goog-api-key", key);
+        try
+        {
+            using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                throw new ConnectorException($"YouTube refused the request for {what} (HTTP {(int)response.StatusCode}): the API key is invalid, restricted or out of quota.");
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new ConnectorException($"YouTube {what} page {page} answered HTTP {(int)response.StatusCode}.");
+            }
+
+            try
+            {
+                return await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false) ?? new T();
+            }
+            catch (JsonException ex)
+            {
+                throw new ConnectorException($"YouTube {what} page {page} is not the expected JSON: {ex.Message.Split('.')[0]}.", ex);
+            }
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ConnectorException($"YouTube {what} page {page} could not be read: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is TimeoutException or Polly.Timeout.TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new ConnectorException($"YouTube {what} page {page} timed out.", ex);
+        }
+    }
+
+    private static string Token(string? pageToken) => pageToken is null ? "" : "&pageToken=" + Uri.EscapeDataString(pageToken);
+
+    private static YouTubeCursor Parse(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return new YouTubeCursor();
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(cursor, YouTubeJsonContext.Default.YouTubeCursor) ?? new YouTubeCursor();
+        }
+        catch (JsonException ex)
+        {
+            throw new ConnectorException("The stored YouTube cursor is not valid; reset the channel's cursor.", ex);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace ResponseMonitor.Connectors.YouTube;
+
+/// <summary>A youtube#…ListResponse page.</summary>
+public sealed class YouTubeListDto<T>
+{
+    public List<T>? Items { get; set; }
+
+    public string? NextPageToken { get; set; }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ResponseMonitor.Domain.Analysis;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Polling;
+using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Integration.Tests.Infrastructure;
+
+namespace ResponseMonitor.Integration.Tests;
+
+/// <summary>The YouTube connector against a loopback Data API v3: recorded responses and scenarios in the same shapes.</summary>
+public sealed class YouTubeConnectorTests
+{
+    private const string BrandChannel = "UCa-vrCLQHviTOVnEKDOdetQ";
+    private const string ApiKey = "AIza-test-key";
+
+    private static Dictionary<string, string?> Channel(LoopbackServer server) => new()
+    {
+        ["Monitor:Channels:0:Id"] = "yt",
+        ["Monitor:Channels:0:Kind"] = "youtube",
+        ["Monitor:Channels:0:Settings:apiUrl"] = server.BaseAddress.ToString(),
+        ["Monitor:Channels:0:Settings:channelId"] = BrandChannel,
+        ["Monitor:Channels:0:BrandAuthorIds:0"] = BrandChannel,
+        ["Monitor:Channels:0:AccessToken"] = ApiKey,
+    };
+
+    private static string Recorded(string name) => File.ReadAllText(Path.Combine(Fixtures.Folder, "sns-sdks_python-youtube", "apidata", name));
+
+    private static ChannelDefinition Definition(TestApp app) => app.Get<IChannelCatalog>().Find("yt")!;
+
+    [Fact]
+    public async Task Recorded_threads_and_paged_replies_are_stored_with_the_key_in_a_header()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Path.Value switch
+        {
+            "/youtube/v3/commentThreads" => Feed.Write(ctx, Recorded("comment_threads/comment_threads_all_to_me.json")),
+            "/youtube/v3/comments" when ctx.Request.Query.ContainsKey("pageToken") => Feed.Write(ctx, Recorded("comments/comments_by_parent_paged_2.json")),
+            "/youtube/v3/comments" => Feed.Write(ctx, Recorded("comments/comments_by_parent_paged_1.json")),
+            _ => Feed.Write(ctx, "{}", 404),
+        };
+        await using var app = await TestApp.StartAsync(Channel(server));
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(7, outcome.ItemsStored);                        // 4 top-level comments + 3 replies over 2 pages
+        Assert.Contains(server.Requests, r => r.PathAndQuery.Contains("parentId=UgwSRpgkjCe6OHHe3IJ4AaABAg", StringComparison.Ordinal));
+        Assert.Contains(server.Requests, r => r.PathAndQuery.Contains("pageToken=", StringComparison.Ordinal));
+        Assert.All(server.Requests, r => Assert.DoesNotContain(ApiKey, r.PathAndQuery, StringComparison.Ordinal));
+        var top = (await app.Get<IItemStore>().GetAsync("yt", ["UgyWeTdgc4sc1xgmbld4AaABAg"], CancellationToken.None)).Values.Single();
+        Assert.Equal(("UCNvMBmCASzTNNX8lW3JRMbw", "kun liu", "Hope to go next time. yah!", (string?)null), (top.AuthorId, top.AuthorName, top.Text, top.ParentId));
+        Assert.Equal("https://www.youtube.com/watch?v=JE8xdDp5B8Q&lc=UgyWeTdgc4sc1xgmbld4AaABAg", top.Url);
+        var state = await app.Get<IChannelStateStore>().GetAsync("yt", CancellationToken.None);
+        Assert.Contains("2019-12-01T04:46:31", state!.Cursor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_brand_reply_answers_its_thread_and_the_walk_stops_at_the_look_back_horizon()
+    {
+        var now = DateTimeOffset.UtcNow;
+        static JsonObject Comment(string id, string author, DateTimeOffset at, string text, string? parent = null) => new()
+        {
+            ["id"] = id,
+            ["snippet"] = new JsonObject
+            {
+                ["authorDisplayName"] = author, ["authorChannelId"] = new JsonObject { ["value"] = author }, ["videoId"] = "vid1",
+                ["textOriginal"] = text, ["parentId"] = parent, ["publishedAt"] = at.ToString("O", CultureInfo.InvariantCulture), ["updatedAt"] = at.ToString("O", CultureInfo.InvariantCulture),
+            },
+        };
+        static JsonObject Thread(JsonObject top, int replies, params JsonObject[] embedded) => new()
+        {
+            ["id"] = top["id"]!.GetValue<string>(),
+            ["snippet"] = new JsonObject { ["videoId"] = "vid1", ["topLevelComment"] = top, ["totalReplyCount"] = replies },
+            ["replies"] = new JsonObject { ["comments"] = new JsonArray(embedded) },
+        };
+        var page1 = new JsonObject
+        {
+            ["items"] = new JsonArray(
+                Thread(Comment("t1", "UCfan", now.AddHours(-6), "The update broke my camera, still waiting for a fix"), 1, Comment("t1.r", BrandChannel, now.AddHours(-5), "Fix ships tomorrow!", "t1")),
+                Thread(Comment("t2", "UCfan2", now.AddDays(-2), "Any news on the release date?"), 0)),
+            ["nextPageToken"] = "older",
+        };
+        var page2 = new JsonObject { ["items"] = new JsonArray(Thread(Comment("t3", "UCold", now.AddDays(-30), "Old comment"), 0)), ["nextPageToken"] = "older-still" };
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Query["pageToken"].ToString() switch
+        {
+            "older" => Feed.Write(ctx, page2.ToJsonString()),
+            "older-still" => Feed.Write(ctx, "{}", 500),
+            _ => Feed.Write(ctx, page1.ToJsonString()),
+        };
+        await using var app = await TestApp.StartAsync(Channel(server));
+        var cursor = "{\"since\":\"" + now.AddHours(-1).ToString("O", CultureInfo.InvariantCulture) + "\"}";
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), cursor, CancellationToken.None);
+        var analysis = await app.Get<ChannelAnalysisService>().AnalyzeAsync("yt", CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(3, outcome.ItemsStored);                        // t1, its brand reply, t2; t3 is past the horizon
+        Assert.DoesNotContain(server.Requests, r => r.PathAndQuery.Contains("older-still", StringComparison.Ordinal));
+        Assert.Equal(["t2"], (await app.Get<IOpenCommentStore>().GetAsync("yt", CancellationToken.None)).Select(o => o.Item.Id));
+        Assert.Equal(3600, analysis.Snapshot.MedianFirstResponseSeconds);
+    }
+
+    [Fact]
+    public async Task A_refused_key_fails_the_poll_with_a_reason_that_names_no_secret()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => Feed.Write(ctx, "{\"error\":{\"code\":403,\"message\":\"quotaExceeded\"}}", 403);
+        await using var app = await TestApp.StartAsync(Channel(server));
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("invalid, restricted or out of quota", outcome.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiKey, outcome.Error, StringComparison.Ordinal);
+    }
+}
