@@ -39,6 +39,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<IChannelConnector, Mastodon.MastodonConnector>();
         services.AddSingleton<IChannelConnector, Bluesky.BlueskyConnector>();
         services.AddSingleton<IChannelConnector, YouTube.YouTubeConnector>();
+        services.AddSingleton<IChannelConnector, Reddit.RedditConnector>();
         return services;
     }
 }

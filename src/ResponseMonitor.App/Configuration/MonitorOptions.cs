@@ -55,9 +55,14 @@ public sealed class MonitorOptions : IValidatableObject
                 yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a youtube channel needs Settings:channelId.");
             }
 
-            if (channel.Kind is not (Domain.Channels.ChannelKinds.GenericFeed or Domain.Channels.ChannelKinds.Mastodon or Domain.Channels.ChannelKinds.Bluesky or Domain.Channels.ChannelKinds.YouTube))
+            if (channel.Kind == Domain.Channels.ChannelKinds.Reddit && channel.Enabled && string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault("username")))
             {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): unknown Kind '{channel.Kind}'; known kinds are generic-feed, mastodon, bluesky and youtube.");
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a reddit channel needs Settings:username.");
+            }
+
+            if (channel.Kind is not (Domain.Channels.ChannelKinds.GenericFeed or Domain.Channels.ChannelKinds.Mastodon or Domain.Channels.ChannelKinds.Bluesky or Domain.Channels.ChannelKinds.YouTube or Domain.Channels.ChannelKinds.Reddit))
+            {
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): unknown Kind '{channel.Kind}'; known kinds are generic-feed, mastodon, bluesky, youtube and reddit.");
             }
         }
     }

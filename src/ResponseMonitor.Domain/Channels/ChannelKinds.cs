@@ -10,4 +10,6 @@ public static class ChannelKinds
     public const string Bluesky = "bluesky";
 
     public const string YouTube = "youtube";
+
+    public const string Reddit = "reddit";
 }

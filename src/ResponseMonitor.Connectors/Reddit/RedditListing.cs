@@ -1,0 +1,87 @@
+using System.Text.Json;
+using ResponseMonitor.Domain.Conversations;
+
+namespace ResponseMonitor.Connectors.Reddit;
+
+/// <summary>
+/// Reads Reddit Listings into items. Reddit's shapes are polymorphic (a comment's <c>replies</c> is the string ""
+/// when empty and a Listing otherwise; <c>/comments/{id}</c> answers an array of two Listings), so this walks JSON.
+/// </summary>
+public static class RedditListing
+{
+    /// <summary>Every t1 (comment) and t3 (submission) in a Listing, an array of Listings, or nested replies.</summary>
+    public static List<ContentItem> Items(JsonElement root)
+    {
+        var items = new List<ContentItem>();
+        Walk(root, items);
+        return items;
+    }
+
+    /// <summary>The Listing's <c>after</c> token, for the next (older) page.</summary>
+    public static string? After(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.TryGetProperty("after", out var after) && after.ValueKind == JsonValueKind.String
+            ? after.GetString()
+            : null;
+
+    public static ContentItem? ToItem(string kind, JsonElement data)
+    {
+        var name = Text(data, "name");
+        var author = Text(data, "author");
+        if (name is null || author is null || author == "[deleted]" || !data.TryGetProperty("created_utc", out var created) || created.ValueKind != JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        var isSubmission = kind == "t3";
+        var body = isSubmission ? string.Join("\n", new[] { Text(data, "title"), Text(data, "selftext") }.Where(t => !string.IsNullOrEmpty(t))) : Text(data, "body") ?? "";
+        var link = Text(data, "permalink") ?? Text(data, "context");
+        return new ContentItem
+        {
+            Id = name,
+            ParentId = isSubmission ? null : Text(data, "parent_id"),
+            Kind = isSubmission ? ItemKind.Post : ItemKind.Comment,
+            AuthorId = author,
+            AuthorName = author,
+            CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds((long)(created.GetDouble() * 1000)),
+            EditedAt = data.TryGetProperty("edited", out var edited) && edited.ValueKind == JsonValueKind.Number ? DateTimeOffset.FromUnixTimeMilliseconds((long)(edited.GetDouble() * 1000)) : null,
+            Text = body,
+            Url = link is null ? null : "https://www.reddit.com" + link,
+        };
+    }
+
+    private static void Walk(JsonElement node, List<ContentItem> items)
+    {
+        switch (node.ValueKind)
+        {
+            case JsonValueKind.Array:
+                foreach (var element in node.EnumerateArray())
+                {
+                    Walk(element, items);
+                }
+
+                break;
+            case JsonValueKind.Object when node.TryGetProperty("kind", out var kind) && node.TryGetProperty("data", out var data):
+                if (kind.GetString() == "Listing" && data.TryGetProperty("children", out var children))
+                {
+                    Walk(children, items);
+                }
+                else if (kind.GetString() is "t1" or "t3")
+                {
+                    if (ToItem(kind.GetString()!, data) is { } item)
+                    {
+                        items.Add(item);
+                    }
+
+                    if (data.TryGetProperty("replies", out var replies) && replies.ValueKind == JsonValueKind.Object)
+                    {
+                        Walk(replies, items);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static string? Text(JsonElement data, string property) =>
+        data.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
