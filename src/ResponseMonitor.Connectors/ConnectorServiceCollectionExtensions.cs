@@ -40,6 +40,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<IChannelConnector, Bluesky.BlueskyConnector>();
         services.AddSingleton<IChannelConnector, YouTube.YouTubeConnector>();
         services.AddSingleton<IChannelConnector, Reddit.RedditConnector>();
+        services.AddSingleton<IChannelConnector, X.XConnector>();
         return services;
     }
 }

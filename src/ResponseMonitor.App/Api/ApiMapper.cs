@@ -33,6 +33,7 @@ internal static class ApiMapper
             state?.LastPolledAt,
             state?.LastPollSucceededAt,
             state?.LastPollError,
+            state?.PausedUntil,
             activeWarnings.Select(Warning).ToList());
     }
 

@@ -23,4 +23,5 @@ public sealed record ChannelSummaryDto(
     DateTimeOffset? LastPolledAt,
     DateTimeOffset? LastPollSucceededAt,
     string? PollError,
+    DateTimeOffset? PausedUntil,
     IReadOnlyList<WarningDto> ActiveWarnings);

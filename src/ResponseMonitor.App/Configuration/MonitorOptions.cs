@@ -60,9 +60,14 @@ public sealed class MonitorOptions : IValidatableObject
                 yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a reddit channel needs Settings:username.");
             }
 
-            if (channel.Kind is not (Domain.Channels.ChannelKinds.GenericFeed or Domain.Channels.ChannelKinds.Mastodon or Domain.Channels.ChannelKinds.Bluesky or Domain.Channels.ChannelKinds.YouTube or Domain.Channels.ChannelKinds.Reddit))
+            if (channel.Kind == Domain.Channels.ChannelKinds.X && channel.Enabled && string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault("userId")))
             {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): unknown Kind '{channel.Kind}'; known kinds are generic-feed, mastodon, bluesky, youtube and reddit.");
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): an x channel needs Settings:userId.");
+            }
+
+            if (channel.Kind is not (Domain.Channels.ChannelKinds.GenericFeed or Domain.Channels.ChannelKinds.Mastodon or Domain.Channels.ChannelKinds.Bluesky or Domain.Channels.ChannelKinds.YouTube or Domain.Channels.ChannelKinds.Reddit or Domain.Channels.ChannelKinds.X))
+            {
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): unknown Kind '{channel.Kind}'; known kinds are generic-feed, mastodon, bluesky, youtube, reddit and x.");
             }
         }
     }

@@ -12,4 +12,6 @@ public static class ChannelKinds
     public const string YouTube = "youtube";
 
     public const string Reddit = "reddit";
+
+    public const string X = "x";
 }

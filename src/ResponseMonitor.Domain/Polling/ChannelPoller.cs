@@ -31,9 +31,19 @@ public sealed partial class ChannelPoller(
         var channels = catalog.All.Where(c => c.Enabled).ToList();
         var stateById = (await states.GetAllAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.ChannelId, StringComparer.Ordinal);
         var outcomes = new PollOutcome[channels.Count];
+        var startedAt = time.GetUtcNow();
         await Parallel.ForAsync(0, channels.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken }, async (i, ct) =>
         {
-            outcomes[i] = await PollChannelAsync(channels[i], stateById.GetValueOrDefault(channels[i].Id)?.Cursor, ct).ConfigureAwait(false);
+            var state = stateById.GetValueOrDefault(channels[i].Id);
+            if (state?.PausedUntil > startedAt)
+            {
+                // The platform asked this channel to wait; the others go on.
+                LogPaused(logger, channels[i].Id, state.PausedUntil.Value);
+                outcomes[i] = new PollOutcome(channels[i].Id, true, 0, 0, null);
+                return;
+            }
+
+            outcomes[i] = await PollChannelAsync(channels[i], state?.Cursor, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
         var requested = new List<string>();
@@ -92,6 +102,12 @@ public sealed partial class ChannelPoller(
             LogPolled(logger, channel.Id, stored, pages);
             return new PollOutcome(channel.Id, true, stored, pages, null);
         }
+        catch (RateLimitedException ex)
+        {
+            LogPollFailed(logger, channel.Id, ex.Message, null);
+            await TryRecordFailureAsync(channel.Id, ex.Message, cancellationToken, ex.RetryAt).ConfigureAwait(false);
+            return new PollOutcome(channel.Id, false, stored, pages, ex.Message);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var error = ex is ConnectorException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
@@ -115,12 +131,12 @@ public sealed partial class ChannelPoller(
         }
     }
 
-    private async Task TryRecordFailureAsync(string channelId, string error, CancellationToken cancellationToken)
+    private async Task TryRecordFailureAsync(string channelId, string error, CancellationToken cancellationToken, DateTimeOffset? pausedUntil = null)
     {
         metrics.PollFailed(channelId);
         try
         {
-            await states.RecordPollFailureAsync(channelId, error, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await states.RecordPollFailureAsync(channelId, error, time.GetUtcNow(), cancellationToken, pausedUntil).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -133,6 +149,9 @@ public sealed partial class ChannelPoller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of channel {ChannelId} failed, cursor kept: {Error}")]
     private static partial void LogPollFailed(ILogger logger, string channelId, string error, Exception? exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Channel {ChannelId} is paused by its platform until {Until}")]
+    private static partial void LogPaused(ILogger logger, string channelId, DateTimeOffset until);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the poll failure of channel {ChannelId}")]
     private static partial void LogStateUnavailable(ILogger logger, string channelId, Exception exception);

@@ -18,6 +18,9 @@ public sealed record ChannelState
 
     public int ConsecutiveFailures { get; init; }
 
+    /// <summary>The platform asked us to wait (rate limit): the channel is not polled before this.</summary>
+    public DateTimeOffset? PausedUntil { get; init; }
+
     /// <summary>The brand's latest post or reply on the channel, over all history.</summary>
     public DateTimeOffset? LastBrandActivityAt { get; init; }
 }

@@ -9,8 +9,8 @@ public interface IChannelStateStore
     /// <summary>Records a stored page: the new cursor (null keeps the old one) and when. Sets MonitoringSince once.</summary>
     Task RecordPollSuccessAsync(string channelId, string? cursor, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Records a failed poll; the cursor is left as it was.</summary>
-    Task RecordPollFailureAsync(string channelId, string error, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Records a failed poll; the cursor is left as it was. <paramref name="pausedUntil"/> holds the channel back (rate limits).</summary>
+    Task RecordPollFailureAsync(string channelId, string error, DateTimeOffset at, CancellationToken cancellationToken, DateTimeOffset? pausedUntil = null);
 
     /// <summary>Moves LastBrandActivityAt forward to <paramref name="at"/> if it is later; never backwards. Sets MonitoringSince once.</summary>
     Task RecordActivityAsync(string channelId, DateTimeOffset? brandActivityAt, DateTimeOffset observedAt, CancellationToken cancellationToken);

@@ -40,11 +40,13 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
             LastPollSucceededAt = at,
             LastPollError = null,
             ConsecutiveFailures = 0,
+            PausedUntil = null,
         }, cancellationToken);
 
-    public Task RecordPollFailureAsync(string channelId, string error, DateTimeOffset at, CancellationToken cancellationToken) =>
+    public Task RecordPollFailureAsync(string channelId, string error, DateTimeOffset at, CancellationToken cancellationToken, DateTimeOffset? pausedUntil = null) =>
         UpdateAsync(channelId, s => s with
         {
+            PausedUntil = pausedUntil,
             LastPolledAt = at,
             LastPollError = error.Length > 1000 ? error[..1000] : error,
             ConsecutiveFailures = s.ConsecutiveFailures + 1,
@@ -95,6 +97,7 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
         ["LastPollError"] = state.LastPollError,
         ["ConsecutiveFailures"] = state.ConsecutiveFailures,
         ["LastBrandActivityAt"] = state.LastBrandActivityAt,
+        ["PausedUntil"] = state.PausedUntil,
     };
 
     private static ChannelState FromEntity(TableEntity entity) => new()
@@ -107,5 +110,6 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
         LastPollError = entity.GetString("LastPollError"),
         ConsecutiveFailures = entity.GetInt32("ConsecutiveFailures") ?? 0,
         LastBrandActivityAt = entity.GetDateTimeOffset("LastBrandActivityAt"),
+        PausedUntil = entity.GetDateTimeOffset("PausedUntil"),
     };
 }

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.Connectors.X;
+
+/// <summary>
+/// Reads a brand's X account with API v2 (docs/CHANNELS.md): the mentions timeline (replies and mentions by the
+/// public), the brand's own timeline (its posts and every reply it makes, in any app), and, for the brand's new
+/// original posts, their conversations by <c>search/recent?query=conversation_id:…</c>. Timelines go forward from
+/// <c>since_id</c>, walking <c>next_token</c> pages down to it; the marks move only once the walk is stored. A 429
+/// pauses the channel until <c>x-rate-limit-reset</c>.
+/// </summary>
+public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+{
+    public const string ApiUrlSetting = "apiUrl";
+    public const string UserIdSetting = "userId";
+    private const string Fields = "max_results=100&tweet.fields=created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets&expansions=author_id&user.fields=username,name";
+
+    public string Kind => ChannelKinds.X;
+
+    public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        if (!channel.Settings.TryGetValue(UserIdSetting, out var userId) || string.IsNullOrWhiteSpace(userId))
+        {
+            throw new ConnectorException($"Channel {channel.Id} needs the '{UserIdSetting}' setting.");
+        }
+
+        var api = channel.Settings.TryGetValue(ApiUrlSetting, out var apiText) && Uri.TryCreate(apiText, UriKind.Absolute, out var configured) ? configured : new Uri("https://api.x.com/");
+        var token = secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs a bearer token (AccessToken) for the X API.");
+        var state = Parse(cursor);
+        var client = httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName);
+        var newConversations = new List<string>();
+
+        var mentions = await WalkAsync(client, api, token, $"2/users/{Uri.EscapeDataString(userId)}/mentions", state.MentionsSince, "mentions", cancellationToken).ConfigureAwait(false);
+        foreach (var page in mentions.Pages)
+        {
+            yield return new ConnectorPage(page, null);
+        }
+
+        var own = await WalkAsync(client, api, token, $"2/users/{Uri.EscapeDataString(userId)}/tweets", state.TweetsSince, "own posts", cancellationToken).ConfigureAwait(false);
+        foreach (var page in own.Pages)
+        {
+            newConversations.AddRange(page.Where(t => t.Kind == ItemKind.Post && t.AuthorId == userId).Select(t => t.Id));
+            yield return new ConnectorPage(page, null);
+        }
+
+        foreach (var conversation in newConversations.Distinct(StringComparer.Ordinal))
+        {
+            var search = await WalkAsync(client, api, token, "2/tweets/search/recent", null, "conversation", cancellationToken, "query=" + Uri.EscapeDataString("conversation_id:" + conversation)).ConfigureAwait(false);
+            foreach (var page in search.Pages)
+            {
+                yield return new ConnectorPage(page, null);
+            }
+        }
+
+        state.MentionsSince = mentions.Newest ?? state.MentionsSince;
+        state.TweetsSince = own.Newest ?? state.TweetsSince;
+        yield return new ConnectorPage([], JsonSerializer.Serialize(state, XJsonContext.Default.XCursor));
+    }
+
+    public static List<ContentItem> ToItems(XPageDto page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var users = (page.Includes?.Users ?? []).Where(u => u.Id is not null).DistinctBy(u => u.Id).ToDictionary(u => u.Id!, StringComparer.Ordinal);
+        var items = new List<ContentItem>();
+        foreach (var tweet in page.Data ?? [])
+        {
+            // Items without id, author or time happen when fields were not requested: survive them.
+            if (tweet.Id is null || tweet.AuthorId is null || tweet.CreatedAt is null || tweet.ReferencedTweets?.Any(r => r.Type == "retweeted") == true)
+            {
+                continue;
+            }
+
+            var parent = tweet.ReferencedTweets?.FirstOrDefault(r => r.Type == "replied_to")?.Id;
+            var user = users.GetValueOrDefault(tweet.AuthorId);
+            items.Add(new ContentItem
+            {
+                Id = tweet.Id,
+                ParentId = parent,
+                Kind = parent is null ? ItemKind.Post : ItemKind.Comment,
+                AuthorId = tweet.AuthorId,
+                AuthorName = user?.Name ?? user?.Username,
+                CreatedAt = tweet.CreatedAt.Value.ToUniversalTime(),
+                Text = tweet.Text ?? "",
+                Url = $"https://x.com/{user?.Username ?? "i/web"}/status/{tweet.Id}",
+            });
+        }
+
+        return items;
+    }
+
+    private async Task<(List<List<ContentItem>> Pages, string? Newest)> WalkAsync(HttpClient client, Uri api, string token, string path, string? sinceId, string what, CancellationToken cancellationToken, string? query = null)
+    {
+        var pages = new List<List<ContentItem>>();
+        string? newest = null;
+        string? next = null;
+        for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
+        {
+            var url = new Uri(api, $"{path}?{(query is null ? "" : query + "&")}{Fields}" + (sinceId is null ? "" : "&since_id=" + sinceId) + (next is null ? "" : "&pagination_token=" + Uri.EscapeDataString(next)));
+            var body = await GetAsync(client, url, token, what, page, cancellationToken).ConfigureAwait(false);
+            newest ??= body.Meta?.NewestId;
+            pages.Add(ToItems(body));
+            next = body.Meta?.NextToken;
+
+            // Without since_id the first page is enough: history before the first poll is not backfilled.
+            if (next is null || (sinceId is null && query is null))
+            {
+                break;
+            }
+        }
+
+        return (pages, newest);
+    }
+
+    private async Task<XPageDto> GetAsync(HttpClient client, Uri url, string token, string what, int page, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        try
+        {
+            using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var reset = response.Headers.TryGetValues("x-rate-limit-reset", out var values) && long.TryParse(values.FirstOrDefault(), CultureInfo.InvariantCulture, out var epoch)
+                    ? DateTimeOffset.FromUnixTimeSeconds(epoch)
+                    : time.GetUtcNow().AddMinutes(15);
+                throw new RateLimitedException($"X rate limit reached reading {what}; paused until {reset:O}.", reset);
+            }
+
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                throw new ConnectorException($"X refused the bearer token reading {what} (HTTP {(int)response.StatusCode}); renew the channel's token or check its access level.");
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new ConnectorException($"X {what} page {page} answered HTTP {(int)response.StatusCode}.");
+            }
+
+            try
+            {
+                return await response.Content.ReadFromJsonAsync(XJsonContext.Default.XPageDto, cancellationToken).ConfigureAwait(false) ?? new XPageDto();
+            }
+            catch (JsonException ex)
+            {
+                throw new ConnectorException($"X {what} page {page} is not the expected JSON: {ex.Message.Split('.')[0]}.", ex);
+            }
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ConnectorException($"X {what} page {page} could not be read: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is TimeoutException or Polly.Timeout.TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new ConnectorException($"X {what} page {page} timed out.", ex);
+        }
+    }
+
+    private static XCursor Parse(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return new XCursor();
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(cursor, XJsonContext.Default.XCursor) ?? new XCursor();
+        }
+        catch (JsonException ex)
+        {
+            throw new ConnectorException("The stored X cursor is not valid; reset the channel's cursor.", ex);
+        }
+    }
+}

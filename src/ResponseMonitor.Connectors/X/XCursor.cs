@@ -1,0 +1,9 @@
+namespace ResponseMonitor.Connectors.X;
+
+/// <summary>The newest tweet id read from each timeline (<c>since_id</c>); stored as the channel's cursor (JSON).</summary>
+public sealed class XCursor
+{
+    public string? MentionsSince { get; set; }
+
+    public string? TweetsSince { get; set; }
+}

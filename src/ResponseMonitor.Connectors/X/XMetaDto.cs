@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace ResponseMonitor.Connectors.X;
+
+public sealed class XMetaDto
+{
+    [JsonPropertyName("newest_id")]
+    public string? NewestId { get; set; }
+
+    [JsonPropertyName("next_token")]
+    public string? NextToken { get; set; }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace ResponseMonitor.Connectors.X;
+
+/// <summary>An X API v2 Tweet, in part.</summary>
+public sealed class XTweetDto
+{
+    public string? Id { get; set; }
+
+    public string? Text { get; set; }
+
+    [JsonPropertyName("author_id")]
+    public string? AuthorId { get; set; }
+
+    [JsonPropertyName("created_at")]
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    [JsonPropertyName("conversation_id")]
+    public string? ConversationId { get; set; }
+
+    [JsonPropertyName("referenced_tweets")]
+    public List<XReferenceDto>? ReferencedTweets { get; set; }
+}

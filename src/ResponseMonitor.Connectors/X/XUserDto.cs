@@ -1,0 +1,11 @@
+namespace ResponseMonitor.Connectors.X;
+
+/// <summary>An X API v2 User, in part (from <c>includes.users</c>).</summary>
+public sealed class XUserDto
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Username { get; set; }
+}

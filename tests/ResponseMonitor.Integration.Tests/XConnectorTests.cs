@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Polling;
+using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Integration.Tests.Infrastructure;
+
+namespace ResponseMonitor.Integration.Tests;
+
+/// <summary>The X connector against a loopback API v2: the documented conversation, recorded responses and rate limits.</summary>
+public sealed class XConnectorTests
+{
+    private const string Brand = "3001960000";
+
+    private static Dictionary<string, string?> Channel(LoopbackServer server, int index = 0, string id = "x") => new()
+    {
+        [$"Monitor:Channels:{index}:Id"] = id,
+        [$"Monitor:Channels:{index}:Kind"] = "x",
+        [$"Monitor:Channels:{index}:Settings:apiUrl"] = server.BaseAddress.ToString(),
+        [$"Monitor:Channels:{index}:Settings:userId"] = Brand,
+        [$"Monitor:Channels:{index}:BrandAuthorIds:0"] = Brand,
+        [$"Monitor:Channels:{index}:AccessToken"] = "x-bearer-token",
+    };
+
+    private static ChannelDefinition Definition(TestApp app, string id = "x") => app.Get<IChannelCatalog>().Find(id)!;
+
+    [Fact]
+    public async Task The_documented_conversation_maps_replies_authors_and_links()
+    {
+        var thread = Fixtures.Load("x_twitter_docs/conversation_thread_example.json").ToJsonString();
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => Feed.Write(ctx, ctx.Request.Path.Value!.EndsWith("/mentions", StringComparison.Ordinal) ? thread : "{\"meta\":{\"result_count\":0}}");
+        await using var app = await TestApp.StartAsync(Channel(server));
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(4, outcome.ItemsStored);
+        var mentions = server.Requests.First();
+        Assert.Contains("tweet.fields=created_at,author_id,conversation_id", mentions.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal("Bearer x-bearer-token", mentions.Authorization);
+        var reply = (await app.Get<IItemStore>().GetAsync("x", ["1280169177479744444"], CancellationToken.None)).Values.Single();
+        Assert.Equal(("1280155225706433333", "63044444", "@ThirdPerson333 @OriginalPerson000 Reply to the third reply!"), (reply.ParentId, reply.AuthorId, reply.Text));
+        var first = (await app.Get<IItemStore>().GetAsync("x", ["1279945722494811111"], CancellationToken.None)).Values.Single();
+        Assert.Equal(("First person", "https://x.com/FirstPerson111/status/1279945722494811111"), (first.AuthorName, first.Url));
+    }
+
+    [Fact]
+    public async Task Recorded_mentions_without_fields_are_survived_and_since_id_walks_next_token_pages()
+    {
+        var recorded = Fixtures.Load("x_twitter_tweepy/test_client_get_users_mentions.json")["interactions"]![0]!;
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx =>
+        {
+            if (!ctx.Request.Path.Value!.EndsWith("/mentions", StringComparison.Ordinal) || ctx.Request.Query.ContainsKey("pagination_token"))
+            {
+                return Feed.Write(ctx, "{\"meta\":{\"result_count\":0}}");
+            }
+
+            foreach (var (name, values) in recorded["response_headers"]!.AsObject())
+            {
+                if (name.StartsWith("x-rate-limit", StringComparison.Ordinal))
+                {
+                    ctx.Response.Headers[name] = values![0]!.GetValue<string>();
+                }
+            }
+
+            return Feed.Write(ctx, recorded["response_json"]!.ToJsonString());
+        };
+        await using var app = await TestApp.StartAsync(Channel(server));
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), "{\"mentionsSince\":\"1578516000000000000\"}", CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(0, outcome.ItemsStored);   // the recorded call asked for no fields: no author, no time
+        Assert.Contains(server.Requests, r => r.PathAndQuery.Contains("since_id=1578516000000000000", StringComparison.Ordinal));
+        Assert.Contains(server.Requests, r => r.PathAndQuery.Contains("pagination_token=7140dibdnow9c7btw423i3sy3u5zupmkcpofxcsmxj48j", StringComparison.Ordinal));
+        var state = await app.Get<IChannelStateStore>().GetAsync("x", CancellationToken.None);
+        Assert.Equal("1578516295611748353", JsonNode.Parse(state!.Cursor!)!["mentionsSince"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_new_brand_post_has_its_conversation_searched()
+    {
+        var now = DateTimeOffset.UtcNow;
+        static JsonObject Tweet(string id, string author, DateTimeOffset at, string text, string? repliedTo = null) => new()
+        {
+            ["id"] = id, ["author_id"] = author, ["created_at"] = at.ToString("O", CultureInfo.InvariantCulture), ["text"] = text, ["conversation_id"] = "500",
+            ["referenced_tweets"] = repliedTo is null ? null : new JsonArray(new JsonObject { ["type"] = "replied_to", ["id"] = repliedTo }),
+        };
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Path.Value switch
+        {
+            $"/2/users/{Brand}/tweets" => Feed.Write(ctx, new JsonObject { ["data"] = new JsonArray(Tweet("500", Brand, now.AddHours(-2), "Big launch today")), ["meta"] = new JsonObject { ["newest_id"] = "500" } }.ToJsonString()),
+            "/2/tweets/search/recent" when ctx.Request.Query["query"] == "conversation_id:500" =>
+                Feed.Write(ctx, new JsonObject { ["data"] = new JsonArray(Tweet("502", "42", now.AddHours(-1), "Cannot log in since the update, worst launch", "501"), Tweet("501", "41", now.AddMinutes(-90), "Which update?", "500")) }.ToJsonString()),
+            _ => Feed.Write(ctx, "{\"meta\":{\"result_count\":0}}"),
+        };
+        await using var app = await TestApp.StartAsync(Channel(server));
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(3, outcome.ItemsStored);
+        var deep = (await app.Get<IItemStore>().GetAsync("x", ["502"], CancellationToken.None)).Values.Single();
+        Assert.Equal("501", deep.ThreadId);
+    }
+
+    [Fact]
+    public async Task A_rate_limit_pauses_that_channel_only_until_the_reset()
+    {
+        var reset = DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeSeconds();
+        await using var limited = await LoopbackServer.StartAsync();
+        limited.Handler = ctx =>
+        {
+            ctx.Response.Headers["x-rate-limit-remaining"] = "0";
+            ctx.Response.Headers["x-rate-limit-reset"] = reset.ToString(CultureInfo.InvariantCulture);
+            return Feed.Write(ctx, "{\"title\":\"Too Many Requests\"}", StatusCodes.Status429TooManyRequests);
+        };
+        await using var healthy = await LoopbackServer.StartAsync();
+        healthy.Handler = ctx => Feed.Write(ctx, "{\"meta\":{\"result_count\":0}}");
+        await using var app = await TestApp.StartAsync(TestApp.Merge(Channel(limited, 0, "limited"), Channel(healthy, 1, "healthy")));
+        var poller = app.Get<ChannelPoller>();
+
+        var first = await poller.PollAllAsync(CancellationToken.None);
+        var limitedRequests = limited.Requests.Count;
+        var second = await poller.PollAllAsync(CancellationToken.None);
+
+        Assert.Contains("rate limit", first.Channels.Single(c => c.ChannelId == "limited").Error, StringComparison.Ordinal);
+        Assert.Equal(limitedRequests, limited.Requests.Count);             // paused: not asked again
+        Assert.True(second.Channels.Single(c => c.ChannelId == "healthy").Succeeded);
+        Assert.True(healthy.Requests.Count >= 4);                           // polled both times
+        var state = await app.Get<IChannelStateStore>().GetAsync("limited", CancellationToken.None);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(reset), state!.PausedUntil);
+        var dashboard = await app.GetJsonAsync("/api/channels/limited");
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(reset), dashboard["channel"]!["pausedUntil"]!.GetValue<DateTimeOffset>());
+    }
+}
