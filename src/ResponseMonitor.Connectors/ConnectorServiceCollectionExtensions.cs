@@ -41,6 +41,8 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<IChannelConnector, YouTube.YouTubeConnector>();
         services.AddSingleton<IChannelConnector, Reddit.RedditConnector>();
         services.AddSingleton<IChannelConnector, X.XConnector>();
+        services.AddSingleton<IChannelConnector, Meta.FacebookPageConnector>();
+        services.AddSingleton<IChannelConnector, Meta.InstagramConnector>();
         return services;
     }
 }

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Options;
 using ResponseMonitor.App.Configuration;
+using System.Security.Cryptography;
+using System.Text;
 using ResponseMonitor.Connectors.GenericFeed;
+using ResponseMonitor.Connectors.Meta;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Ingestion;
 using ResponseMonitor.Domain.Ports;
@@ -17,6 +20,7 @@ public static partial class WebhookEndpoints
     public static RouteGroupBuilder MapWebhookEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/webhooks/{channelId}", ReceiveAsync);
+        api.MapGet("/webhooks/{channelId}", Verify);
         return api;
     }
 
@@ -53,7 +57,7 @@ public static partial class WebhookEndpoints
             return Problems.Unauthorized(signatureError);
         }
 
-        var parsed = FeedParser.Parse(body);
+        var parsed = channel.Kind is ChannelKinds.FacebookPage or ChannelKinds.Instagram ? MetaWebhookParser.Parse(body) : FeedParser.Parse(body);
         if (!parsed.IsValid)
         {
             return Problems.BadRequest(parsed.Error!);
@@ -74,6 +78,34 @@ public static partial class WebhookEndpoints
         }
 
         return Results.Json(new WebhookAcceptedResponse(channel.Id, result.Stored), ApiJsonContext.Default.WebhookAcceptedResponse, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>
+    /// Meta's subscription handshake: <c>GET ?hub.mode=subscribe&amp;hub.verify_token=…&amp;hub.challenge=…</c> answers the
+    /// challenge as plain text when the token matches the channel's WebhookVerifyToken. Needs no API key.
+    /// </summary>
+    private static IResult Verify(string channelId, HttpRequest request, IChannelCatalog catalog, IChannelSecrets secrets)
+    {
+        if (catalog.Find(channelId) is not { } channel)
+        {
+            return Problems.UnknownChannel(channelId);
+        }
+
+        var mode = request.Query["hub.mode"].FirstOrDefault();
+        var token = request.Query["hub.verify_token"].FirstOrDefault();
+        var challenge = request.Query["hub.challenge"].FirstOrDefault();
+        if (mode != "subscribe" || string.IsNullOrEmpty(challenge))
+        {
+            return Problems.BadRequest("Expected hub.mode=subscribe with hub.verify_token and hub.challenge.");
+        }
+
+        var expected = secrets.GetWebhookVerifyToken(channel.Id);
+        if (expected is null || token is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(expected)))
+        {
+            return Results.Problem("The verify token does not match this channel's WebhookVerifyToken.", statusCode: StatusCodes.Status403Forbidden, title: "Verification refused.");
+        }
+
+        return Results.Text(challenge, "text/plain");
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)

@@ -35,6 +35,9 @@ public sealed class ChannelOptions
 
     public string? AccessToken { get; set; }
 
-    /// <summary>HMAC-SHA256 key for pushes to /api/webhooks/{id}; empty disables push for the channel.</summary>
+    /// <summary>HMAC-SHA256 key for pushes to /api/webhooks/{id} (Meta: the app secret); empty disables push for the channel.</summary>
     public string? WebhookSecret { get; set; }
+
+    /// <summary>The verify token of a Meta webhook subscription, echoed in the GET handshake.</summary>
+    public string? WebhookVerifyToken { get; set; }
 }

@@ -65,9 +65,20 @@ public sealed class MonitorOptions : IValidatableObject
                 yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): an x channel needs Settings:userId.");
             }
 
-            if (channel.Kind is not (Domain.Channels.ChannelKinds.GenericFeed or Domain.Channels.ChannelKinds.Mastodon or Domain.Channels.ChannelKinds.Bluesky or Domain.Channels.ChannelKinds.YouTube or Domain.Channels.ChannelKinds.Reddit or Domain.Channels.ChannelKinds.X))
+            if (channel.Kind == Domain.Channels.ChannelKinds.FacebookPage && channel.Enabled && string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault("pageId")))
             {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): unknown Kind '{channel.Kind}'; known kinds are generic-feed, mastodon, bluesky, youtube, reddit and x.");
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a facebook-page channel needs Settings:pageId.");
+            }
+
+            if (channel.Kind == Domain.Channels.ChannelKinds.Instagram && channel.Enabled && string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault("accountId")))
+            {
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): an instagram channel needs Settings:accountId.");
+            }
+
+            if (channel.Kind is not (Domain.Channels.ChannelKinds.GenericFeed or Domain.Channels.ChannelKinds.Mastodon or Domain.Channels.ChannelKinds.Bluesky or Domain.Channels.ChannelKinds.YouTube
+                or Domain.Channels.ChannelKinds.Reddit or Domain.Channels.ChannelKinds.X or Domain.Channels.ChannelKinds.FacebookPage or Domain.Channels.ChannelKinds.Instagram))
+            {
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): unknown Kind '{channel.Kind}'; known kinds are generic-feed, mastodon, bluesky, youtube, reddit, x, facebook-page and instagram.");
             }
         }
     }

@@ -181,7 +181,7 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
         using var response = await client.PostAsJsonAsync(new Uri(service, "/xrpc/com.atproto.server.createSession"), new BlueskySessionDto { Identifier = actor, Password = appPassword }, BlueskyJsonContext.Default.BlueskySessionDto, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw new ConnectorException($"Bluesky refused the app password (HTTP {(int)response.StatusCode}); renew the channel's app password.");
+            throw new CredentialRejectedException($"Bluesky refused the app password (HTTP {(int)response.StatusCode}); renew the channel's app password.");
         }
 
         var session = await response.Content.ReadFromJsonAsync(BlueskyJsonContext.Default.BlueskySessionDto, cancellationToken).ConfigureAwait(false);

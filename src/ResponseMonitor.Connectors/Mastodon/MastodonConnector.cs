@@ -109,7 +109,7 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
                 using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
                 {
-                    throw new ConnectorException($"Mastodon refused the access token reading {what} (HTTP {(int)response.StatusCode}); renew the channel's token.");
+                    throw new CredentialRejectedException($"Mastodon refused the access token reading {what} (HTTP {(int)response.StatusCode}); renew the channel's token.");
                 }
 
                 if (!response.IsSuccessStatusCode)

@@ -84,7 +84,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
             using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
-                throw new ConnectorException($"Reddit refused the access token reading {what} (HTTP {(int)response.StatusCode}); renew the channel's token.");
+                throw new CredentialRejectedException($"Reddit refused the access token reading {what} (HTTP {(int)response.StatusCode}); renew the channel's token.");
             }
 
             if (!response.IsSuccessStatusCode)

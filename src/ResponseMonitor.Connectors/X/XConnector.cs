@@ -138,7 +138,7 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
 
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
-                throw new ConnectorException($"X refused the bearer token reading {what} (HTTP {(int)response.StatusCode}); renew the channel's token or check its access level.");
+                throw new CredentialRejectedException($"X refused the bearer token reading {what} (HTTP {(int)response.StatusCode}); renew the channel's token or check its access level.");
             }
 
             if (!response.IsSuccessStatusCode)

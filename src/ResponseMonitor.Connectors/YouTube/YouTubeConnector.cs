@@ -141,7 +141,7 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
             using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
-                throw new ConnectorException($"YouTube refused the request for {what} (HTTP {(int)response.StatusCode}): the API key is invalid, restricted or out of quota.");
+                throw new CredentialRejectedException($"YouTube refused the request for {what} (HTTP {(int)response.StatusCode}): the API key is invalid, restricted or out of quota.");
             }
 
             if (!response.IsSuccessStatusCode)

@@ -14,4 +14,8 @@ public static class ChannelKinds
     public const string Reddit = "reddit";
 
     public const string X = "x";
+
+    public const string FacebookPage = "facebook-page";
+
+    public const string Instagram = "instagram";
 }

@@ -102,6 +102,14 @@ public sealed partial class ChannelPoller(
             LogPolled(logger, channel.Id, stored, pages);
             return new PollOutcome(channel.Id, true, stored, pages, null);
         }
+        catch (CredentialRejectedException ex)
+        {
+            // Reported once; retrying every cycle would only hammer the platform with a dead token.
+            var until = time.GetUtcNow() + options.Value.CredentialRetryInterval;
+            LogCredentialRejected(logger, channel.Id, ex.Message, until);
+            await TryRecordFailureAsync(channel.Id, ex.Message, cancellationToken, until).ConfigureAwait(false);
+            return new PollOutcome(channel.Id, false, stored, pages, ex.Message);
+        }
         catch (RateLimitedException ex)
         {
             LogPollFailed(logger, channel.Id, ex.Message, null);
@@ -149,6 +157,9 @@ public sealed partial class ChannelPoller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of channel {ChannelId} failed, cursor kept: {Error}")]
     private static partial void LogPollFailed(ILogger logger, string channelId, string error, Exception? exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Channel {ChannelId} needs its token renewed: {Reason}. Not polled again before {Until}")]
+    private static partial void LogCredentialRejected(ILogger logger, string channelId, string reason, DateTimeOffset until);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Channel {ChannelId} is paused by its platform until {Until}")]
     private static partial void LogPaused(ILogger logger, string channelId, DateTimeOffset until);

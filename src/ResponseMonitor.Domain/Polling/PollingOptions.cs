@@ -13,4 +13,8 @@ public sealed class PollingOptions
     /// <summary>A channel with no new data is still re-analysed this often, so that ages and silence keep counting.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>A channel whose token was refused is tried again only this long after (it needs a person first).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan CredentialRetryInterval { get; set; } = TimeSpan.FromHours(6);
 }

@@ -6,4 +6,7 @@ public interface IChannelSecrets
     string? GetWebhookSecret(string channelId);
 
     string? GetAccessToken(string channelId);
+
+    /// <summary>The token a platform echoes when it verifies a webhook subscription (Meta's hub.verify_token).</summary>
+    string? GetWebhookVerifyToken(string channelId);
 }

@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.Connectors.Meta;
+
+/// <summary>
+/// Reads a Facebook Page (docs/CHANNELS.md): the page feed (its posts and visitor posts) created within the look-back,
+/// and every comment and reply under each with <c>comments?filter=stream</c>, which flattens threads and names each
+/// reply's <c>parent</c>. Comments by the page id are the brand's, however they were written. Items without an id are
+/// skipped; comments without <c>from</c> (people who did not grant the app access) are still public comments.
+/// </summary>
+public sealed class FacebookPageConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+{
+    public const string PageIdSetting = "pageId";
+    public const string UnknownAuthor = "unknown";
+
+    public string Kind => ChannelKinds.FacebookPage;
+
+    public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        if (!channel.Settings.TryGetValue(PageIdSetting, out var pageId) || string.IsNullOrWhiteSpace(pageId))
+        {
+            throw new ConnectorException($"Channel {channel.Id} needs the '{PageIdSetting}' setting.");
+        }
+
+        var token = secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs a Page access token (AccessToken).");
+        var graph = new GraphApi(httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName), MetaSettings.Graph(channel), token, time);
+        var state = MetaSettings.Parse(cursor);
+        var since = state.Since is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : (DateTimeOffset?)null;
+        var horizon = since - MetaSettings.Lookback(channel);
+        var newest = since;
+
+        var posts = new List<ContentItem>();
+        Uri? url = graph.Url($"{Uri.EscapeDataString(pageId)}/feed?fields=id,message,created_time,from,permalink_url&limit=100" + (horizon is { } h ? "&since=" + h.ToUnixTimeSeconds() : ""));
+        for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
+        {
+            var (data, next) = await graph.GetPageAsync(url, "page feed", page, cancellationToken).ConfigureAwait(false);
+            var items = data.Select(p => ToItem(p, parentId: null)).OfType<ContentItem>().ToList();
+            posts.AddRange(items);
+            newest = items.Select(i => (DateTimeOffset?)i.CreatedAt).Append(newest).Max();
+            yield return new ConnectorPage(items, null);
+            url = since is null ? null : next;
+        }
+
+        foreach (var post in posts)
+        {
+            url = graph.Url($"{Uri.EscapeDataString(post.Id)}/comments?filter=stream&order=reverse_chronological&fields=id,message,created_time,from,parent{{id}},permalink_url&limit=100");
+            for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
+            {
+                var (data, next) = await graph.GetPageAsync(url, "comments", page, cancellationToken).ConfigureAwait(false);
+                var items = data.Select(c => ToItem(c, GraphApi.Object(c, "parent") is { } parent ? GraphApi.Text(parent, "id") : post.Id)).OfType<ContentItem>().ToList();
+                newest = items.Select(i => (DateTimeOffset?)i.CreatedAt).Append(newest).Max();
+                yield return new ConnectorPage(items, null);
+
+                // Newest first: once a page reaches what the last poll saw, older pages hold nothing new.
+                url = since is not null && items.Count > 0 && items.Min(i => i.CreatedAt) < since ? null : next;
+            }
+        }
+
+        yield return new ConnectorPage([], MetaSettings.Serialize(newest));
+    }
+
+    /// <summary>Maps a Graph post or comment; null without an id or a time.</summary>
+    public static ContentItem? ToItem(JsonElement item, string? parentId)
+    {
+        var id = GraphApi.Text(item, "id");
+        var created = GraphApi.Time(item, "created_time");
+        if (id is null || created is null)
+        {
+            return null;
+        }
+
+        var from = GraphApi.Object(item, "from");
+        return new ContentItem
+        {
+            Id = id,
+            ParentId = parentId,
+            Kind = parentId is null ? ItemKind.Post : ItemKind.Comment,
+            AuthorId = from is { } f ? GraphApi.Text(f, "id") ?? UnknownAuthor : UnknownAuthor,
+            AuthorName = from is { } n ? GraphApi.Text(n, "name") : null,
+            CreatedAt = created.Value,
+            Text = GraphApi.Text(item, "message") ?? "",
+            Url = GraphApi.Text(item, "permalink_url"),
+        };
+    }
+}

@@ -1,0 +1,103 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.Connectors.Meta;
+
+/// <summary>
+/// Reads an Instagram professional account through the Graph API (docs/CHANNELS.md): its media published within the
+/// look-back and, for each, the comments with their replies. The brand is the account id (from <c>from.id</c>) or its
+/// username (from <c>username</c>), so both go in BrandAuthorIds.
+/// </summary>
+public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+{
+    public const string AccountIdSetting = "accountId";
+
+    public string Kind => ChannelKinds.Instagram;
+
+    public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        if (!channel.Settings.TryGetValue(AccountIdSetting, out var accountId) || string.IsNullOrWhiteSpace(accountId))
+        {
+            throw new ConnectorException($"Channel {channel.Id} needs the '{AccountIdSetting}' setting.");
+        }
+
+        var token = secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs an access token (AccessToken) with instagram_manage_comments.");
+        var graph = new GraphApi(httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName), MetaSettings.Graph(channel), token, time);
+        var state = MetaSettings.Parse(cursor);
+        var since = state.Since is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : (DateTimeOffset?)null;
+        var horizon = since - MetaSettings.Lookback(channel);
+        var newest = since;
+
+        var media = new List<ContentItem>();
+        Uri? url = graph.Url($"{Uri.EscapeDataString(accountId)}/media?fields=id,caption,timestamp,permalink,username&limit=50");
+        for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
+        {
+            var (data, next) = await graph.GetPageAsync(url, "media", page, cancellationToken).ConfigureAwait(false);
+            var items = data.Select(m => ToItem(m, accountId, parentId: null, captionField: "caption")).OfType<ContentItem>().Where(m => horizon is null || m.CreatedAt >= horizon).ToList();
+            media.AddRange(items);
+            newest = items.Select(i => (DateTimeOffset?)i.CreatedAt).Append(newest).Max();
+            yield return new ConnectorPage(items, null);
+            url = since is null || items.Count < data.Count ? null : next;
+        }
+
+        foreach (var post in media)
+        {
+            url = graph.Url($"{Uri.EscapeDataString(post.Id)}/comments?fields=id,text,timestamp,username,from,replies{{id,text,timestamp,username,from}}&limit=50");
+            for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
+            {
+                var (data, next) = await graph.GetPageAsync(url, "comments", page, cancellationToken).ConfigureAwait(false);
+                var items = new List<ContentItem>();
+                foreach (var comment in data)
+                {
+                    if (ToItem(comment, accountId, post.Id, "text") is not { } top)
+                    {
+                        continue;
+                    }
+
+                    items.Add(top);
+                    if (GraphApi.Object(comment, "replies") is { } replies && replies.TryGetProperty("data", out var list) && list.ValueKind == JsonValueKind.Array)
+                    {
+                        items.AddRange(list.EnumerateArray().Select(r => ToItem(r, accountId, top.Id, "text")).OfType<ContentItem>());
+                    }
+                }
+
+                newest = items.Select(i => (DateTimeOffset?)i.CreatedAt).Append(newest).Max();
+                yield return new ConnectorPage(items, null);
+                url = next;
+            }
+        }
+
+        yield return new ConnectorPage([], MetaSettings.Serialize(newest));
+    }
+
+    /// <summary>Maps media, a comment or a reply; null without an id or a time.</summary>
+    public static ContentItem? ToItem(JsonElement item, string accountId, string? parentId, string captionField)
+    {
+        var id = GraphApi.Text(item, "id");
+        var created = GraphApi.Time(item, "timestamp");
+        if (id is null || created is null)
+        {
+            return null;
+        }
+
+        var from = GraphApi.Object(item, "from");
+        var username = GraphApi.Text(item, "username") ?? (from is { } f ? GraphApi.Text(f, "username") : null);
+        var author = parentId is null ? accountId : (from is { } a ? GraphApi.Text(a, "id") : null) ?? username ?? FacebookPageConnector.UnknownAuthor;
+        return new ContentItem
+        {
+            Id = id,
+            ParentId = parentId,
+            Kind = parentId is null ? ItemKind.Post : ItemKind.Comment,
+            AuthorId = author,
+            AuthorName = username,
+            CreatedAt = created.Value,
+            Text = GraphApi.Text(item, captionField) ?? "",
+            Url = GraphApi.Text(item, "permalink"),
+        };
+    }
+}

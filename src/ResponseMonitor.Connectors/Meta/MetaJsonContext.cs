@@ -1,0 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ResponseMonitor.Connectors.Meta;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(MetaCursor))]
+public sealed partial class MetaJsonContext : JsonSerializerContext;

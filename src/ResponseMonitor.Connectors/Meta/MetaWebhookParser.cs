@@ -1,0 +1,130 @@
+using System.Text.Json;
+using ResponseMonitor.Connectors.GenericFeed;
+using ResponseMonitor.Domain.Conversations;
+
+namespace ResponseMonitor.Connectors.Meta;
+
+/// <summary>
+/// Meta webhook deliveries: <c>object=page</c> with <c>entry[].changes[]</c> of field <c>feed</c> (posts and comments
+/// added or edited), and <c>object=instagram</c> with field <c>comments</c>. Ids are the Graph ids the pollers read, so a
+/// pushed comment and a later poll of it are one stored comment. Removals, reactions and other fields are acknowledged
+/// and ignored.
+/// </summary>
+public static class MetaWebhookParser
+{
+    private static readonly string[] StoredItems = ["comment", "status", "post", "photo", "video", "share"];
+
+    public static FeedParseResult Parse(ReadOnlySpan<byte> body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body.ToArray());
+        }
+        catch (JsonException ex)
+        {
+            return Fail($"The body is not valid JSON: {ex.Message.Split('.')[0]}.");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var kind = root.ValueKind == JsonValueKind.Object ? GraphApi.Text(root, "object") : null;
+            if (kind is not ("page" or "instagram"))
+            {
+                return Fail("The body is not a Meta webhook delivery: 'object' must be 'page' or 'instagram'.");
+            }
+
+            if (!root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
+            {
+                return Fail("The delivery has no 'entry' array.");
+            }
+
+            var items = new List<ContentItem>();
+            foreach (var entry in entries.EnumerateArray())
+            {
+                var entryTime = entry.TryGetProperty("time", out var t) && t.ValueKind == JsonValueKind.Number ? DateTimeOffset.FromUnixTimeMilliseconds(t.GetInt64() > 100_000_000_000 ? t.GetInt64() : t.GetInt64() * 1000) : (DateTimeOffset?)null;
+                if (!entry.TryGetProperty("changes", out var changes) || changes.ValueKind != JsonValueKind.Array)
+                {
+                    continue;
+                }
+
+                foreach (var change in changes.EnumerateArray())
+                {
+                    if (GraphApi.Object(change, "value") is not { } value)
+                    {
+                        continue;
+                    }
+
+                    var item = GraphApi.Text(change, "field") switch
+                    {
+                        "feed" when kind == "page" => PageFeed(value),
+                        "comments" when kind == "instagram" => InstagramComment(value, entryTime),
+                        _ => null,
+                    };
+                    if (item is not null)
+                    {
+                        items.Add(item);
+                    }
+                }
+            }
+
+            return new FeedParseResult(items, null, null);
+        }
+    }
+
+    private static ContentItem? PageFeed(JsonElement value)
+    {
+        var verb = GraphApi.Text(value, "verb");
+        var what = GraphApi.Text(value, "item");
+        if (verb is not ("add" or "edited") || !StoredItems.Contains(what) || !value.TryGetProperty("created_time", out var created) || created.ValueKind != JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        var from = GraphApi.Object(value, "from");
+        var isComment = what == "comment";
+        var id = isComment ? GraphApi.Text(value, "comment_id") : GraphApi.Text(value, "post_id");
+        if (id is null)
+        {
+            return null;
+        }
+
+        var at = DateTimeOffset.FromUnixTimeSeconds(created.GetInt64());
+        return new ContentItem
+        {
+            Id = id,
+            ParentId = isComment ? GraphApi.Text(value, "parent_id") ?? GraphApi.Text(value, "post_id") : null,
+            Kind = isComment ? ItemKind.Comment : ItemKind.Post,
+            AuthorId = from is { } f ? GraphApi.Text(f, "id") ?? FacebookPageConnector.UnknownAuthor : FacebookPageConnector.UnknownAuthor,
+            AuthorName = from is { } n ? GraphApi.Text(n, "name") : null,
+            CreatedAt = at,
+            EditedAt = verb == "edited" ? at : null,
+            Text = GraphApi.Text(value, "message") ?? "",
+        };
+    }
+
+    private static ContentItem? InstagramComment(JsonElement value, DateTimeOffset? entryTime)
+    {
+        var id = GraphApi.Text(value, "id");
+        var media = GraphApi.Object(value, "media") is { } m ? GraphApi.Text(m, "id") : null;
+        if (id is null || (media is null && GraphApi.Text(value, "parent_id") is null) || entryTime is null)
+        {
+            return null;
+        }
+
+        var from = GraphApi.Object(value, "from");
+        return new ContentItem
+        {
+            Id = id,
+            ParentId = GraphApi.Text(value, "parent_id") ?? media,
+            Kind = ItemKind.Comment,
+            AuthorId = from is { } f ? GraphApi.Text(f, "id") ?? GraphApi.Text(f, "username") ?? FacebookPageConnector.UnknownAuthor : FacebookPageConnector.UnknownAuthor,
+            AuthorName = from is { } u ? GraphApi.Text(u, "username") : null,
+            CreatedAt = entryTime.Value,
+            Text = GraphApi.Text(value, "text") ?? "",
+        };
+    }
+
+    private static FeedParseResult Fail(string error) => new([], null, error);
+}

@@ -1,0 +1,23 @@
+namespace ResponseMonitor.Domain.Ports;
+
+/// <summary>
+/// The platform refused the channel's token (expired or revoked). Retrying will not help until someone renews it, so
+/// the poller reports it once and holds the channel back (<c>Polling:CredentialRetryInterval</c>) instead of retrying
+/// every cycle. The message names the secret to renew, never its value.
+/// </summary>
+public sealed class CredentialRejectedException : Exception
+{
+    public CredentialRejectedException()
+    {
+    }
+
+    public CredentialRejectedException(string message)
+        : base(message)
+    {
+    }
+
+    public CredentialRejectedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
