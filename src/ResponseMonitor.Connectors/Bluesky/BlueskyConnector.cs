@@ -160,13 +160,9 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
                     throw new ConnectorException($"Bluesky {what} page {page} is not the expected JSON: {ex.Message.Split('.')[0]}.", ex);
                 }
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
             {
-                throw new ConnectorException($"Bluesky {what} page {page} could not be read: {ex.Message}", ex);
-            }
-            catch (Exception ex) when (ex is TimeoutException or Polly.Timeout.TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                throw new ConnectorException($"Bluesky {what} page {page} timed out.", ex);
+                throw ConnectorFaults.Transport(ex, $"Bluesky {what} page {page}");
             }
         }
     }
@@ -190,22 +186,7 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
         return jwt;
     }
 
-    private static BlueskyCursor Parse(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return new BlueskyCursor();
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(cursor, BlueskyJsonContext.Default.BlueskyCursor) ?? new BlueskyCursor();
-        }
-        catch (JsonException ex)
-        {
-            throw new ConnectorException("The stored Bluesky cursor is not valid; reset the channel's cursor.", ex);
-        }
-    }
+    private static BlueskyCursor Parse(string? cursor) => ConnectorCursor.Parse(cursor, BlueskyJsonContext.Default.BlueskyCursor, "Bluesky");
 
     private static string Serialize(BlueskyCursor cursor) => JsonSerializer.Serialize(cursor, BlueskyJsonContext.Default.BlueskyCursor);
 }

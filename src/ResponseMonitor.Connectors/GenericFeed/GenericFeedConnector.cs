@@ -52,13 +52,9 @@ public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChanne
 
                 body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
             {
-                throw new ConnectorException($"Feed page {pageNumber} could not be read: {ex.Message}", ex);
-            }
-            catch (Exception ex) when (ex is TimeoutException or Polly.Timeout.TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                throw new ConnectorException($"Feed page {pageNumber} timed out.", ex);
+                throw ConnectorFaults.Transport(ex, $"Feed page {pageNumber}");
             }
 
             var page = FeedParser.Parse(body);

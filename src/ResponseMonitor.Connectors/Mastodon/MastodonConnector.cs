@@ -129,13 +129,9 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
 
                 newer = LinkHeader.Find(response.Headers, "prev");
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
             {
-                throw new ConnectorException($"Mastodon {what} page {page} could not be read: {ex.Message}", ex);
-            }
-            catch (Exception ex) when (ex is TimeoutException or Polly.Timeout.TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                throw new ConnectorException($"Mastodon {what} page {page} timed out.", ex);
+                throw ConnectorFaults.Transport(ex, $"Mastodon {what} page {page}");
             }
 
             yield return (items, newer);
@@ -151,22 +147,7 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
 
     private static string Since(string? id) => id is null ? "" : "&min_id=" + Uri.EscapeDataString(id);
 
-    private static MastodonCursor Parse(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return new MastodonCursor();
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(cursor, MastodonJsonContext.Default.MastodonCursor) ?? new MastodonCursor();
-        }
-        catch (JsonException ex)
-        {
-            throw new ConnectorException("The stored Mastodon cursor is not valid; reset the channel's cursor.", ex);
-        }
-    }
+    private static MastodonCursor Parse(string? cursor) => ConnectorCursor.Parse(cursor, MastodonJsonContext.Default.MastodonCursor, "Mastodon");
 
     private static string Serialize(MastodonCursor cursor) => JsonSerializer.Serialize(cursor, MastodonJsonContext.Default.MastodonCursor);
 }

@@ -59,13 +59,9 @@ public sealed class GraphApi(HttpClient client, Uri graph, string token, TimePro
                 return (data, next);
             }
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
         {
-            throw new ConnectorException($"Graph {what} page {page} could not be read: {ex.Message}", ex);
-        }
-        catch (Exception ex) when (ex is TimeoutException or Polly.Timeout.TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new ConnectorException($"Graph {what} page {page} timed out.", ex);
+            throw ConnectorFaults.Transport(ex, $"Graph {what} page {page}");
         }
     }
 

@@ -19,22 +19,7 @@ internal static class MetaSettings
     public static TimeSpan Lookback(ChannelDefinition channel) =>
         channel.Settings.TryGetValue(LookbackSetting, out var text) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.FromDays(3);
 
-    public static MetaCursor Parse(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return new MetaCursor();
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(cursor, MetaJsonContext.Default.MetaCursor) ?? new MetaCursor();
-        }
-        catch (JsonException ex)
-        {
-            throw new ConnectorException("The stored Meta cursor is not valid; reset the channel's cursor.", ex);
-        }
-    }
+    public static MetaCursor Parse(string? cursor) => ConnectorCursor.Parse(cursor, MetaJsonContext.Default.MetaCursor, "Meta");
 
     public static string Serialize(DateTimeOffset? newest) =>
         JsonSerializer.Serialize(new MetaCursor { Since = newest?.ToUnixTimeSeconds() }, MetaJsonContext.Default.MetaCursor);

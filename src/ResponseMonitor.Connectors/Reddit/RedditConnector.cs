@@ -102,30 +102,11 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
                 throw new ConnectorException($"Reddit {what} page {page} is not JSON: {ex.Message.Split('.')[0]}.", ex);
             }
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
         {
-            throw new ConnectorException($"Reddit {what} page {page} could not be read: {ex.Message}", ex);
-        }
-        catch (Exception ex) when (ex is TimeoutException or Polly.Timeout.TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new ConnectorException($"Reddit {what} page {page} timed out.", ex);
+            throw ConnectorFaults.Transport(ex, $"Reddit {what} page {page}");
         }
     }
 
-    private static RedditCursor Parse(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return new RedditCursor();
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(cursor, RedditJsonContext.Default.RedditCursor) ?? new RedditCursor();
-        }
-        catch (JsonException ex)
-        {
-            throw new ConnectorException("The stored Reddit cursor is not valid; reset the channel's cursor.", ex);
-        }
-    }
+    private static RedditCursor Parse(string? cursor) => ConnectorCursor.Parse(cursor, RedditJsonContext.Default.RedditCursor, "Reddit");
 }

@@ -155,30 +155,11 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
                 throw new ConnectorException($"X {what} page {page} is not the expected JSON: {ex.Message.Split('.')[0]}.", ex);
             }
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
         {
-            throw new ConnectorException($"X {what} page {page} could not be read: {ex.Message}", ex);
-        }
-        catch (Exception ex) when (ex is TimeoutException or Polly.Timeout.TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new ConnectorException($"X {what} page {page} timed out.", ex);
+            throw ConnectorFaults.Transport(ex, $"X {what} page {page}");
         }
     }
 
-    private static XCursor Parse(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return new XCursor();
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(cursor, XJsonContext.Default.XCursor) ?? new XCursor();
-        }
-        catch (JsonException ex)
-        {
-            throw new ConnectorException("The stored X cursor is not valid; reset the channel's cursor.", ex);
-        }
-    }
+    private static XCursor Parse(string? cursor) => ConnectorCursor.Parse(cursor, XJsonContext.Default.XCursor, "X");
 }

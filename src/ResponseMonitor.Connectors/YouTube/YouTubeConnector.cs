@@ -158,32 +158,13 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
                 throw new ConnectorException($"YouTube {what} page {page} is not the expected JSON: {ex.Message.Split('.')[0]}.", ex);
             }
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
         {
-            throw new ConnectorException($"YouTube {what} page {page} could not be read: {ex.Message}", ex);
-        }
-        catch (Exception ex) when (ex is TimeoutException or Polly.Timeout.TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new ConnectorException($"YouTube {what} page {page} timed out.", ex);
+            throw ConnectorFaults.Transport(ex, $"YouTube {what} page {page}");
         }
     }
 
     private static string Token(string? pageToken) => pageToken is null ? "" : "&pageToken=" + Uri.EscapeDataString(pageToken);
 
-    private static YouTubeCursor Parse(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return new YouTubeCursor();
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(cursor, YouTubeJsonContext.Default.YouTubeCursor) ?? new YouTubeCursor();
-        }
-        catch (JsonException ex)
-        {
-            throw new ConnectorException("The stored YouTube cursor is not valid; reset the channel's cursor.", ex);
-        }
-    }
+    private static YouTubeCursor Parse(string? cursor) => ConnectorCursor.Parse(cursor, YouTubeJsonContext.Default.YouTubeCursor, "YouTube");
 }
