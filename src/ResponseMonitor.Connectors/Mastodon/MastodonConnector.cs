@@ -15,12 +15,15 @@ namespace ResponseMonitor.Connectors.Mastodon;
 /// from <c>GET /api/v1/accounts/:id/statuses</c>, and the public's replies and mentions from
 /// <c>GET /api/v1/notifications?types[]=mention</c>. Both go forward from a <c>min_id</c> high-water mark, following
 /// <c>Link: rel="prev"</c> (newer) on the same host only, so the token never leaves the instance. The first poll reads
-/// the newest page of each and does not backfill history. Direct (private) messages and boosts are skipped.
+/// the newest page of each and does not backfill history. Direct (private) messages and boosts are skipped. The
+/// <c>context</c> of the brand's recent posts (within <c>contextLookback</c>, default 3 days) is read too, so that replies
+/// among the public that no longer mention the brand are seen.
 /// </summary>
-public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options) : IChannelConnector
+public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
 {
     public const string InstanceUrlSetting = "instanceUrl";
     public const string AccountIdSetting = "accountId";
+    public const string ContextLookbackSetting = "contextLookback";
     private const int PageSize = 40;
 
     public string Kind => ChannelKinds.Mastodon;
@@ -43,6 +46,22 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
         {
             state.StatusesSince = statuses.Aggregate(state.StatusesSince, (max, s) => MastodonIds.Max(max, s.Id));
             yield return new ConnectorPage(statuses.Select(ToItem).OfType<ContentItem>().ToList(), Serialize(state));
+        }
+
+        // Conversations under the brand's recent posts, including replies that do not mention it.
+        var lookback = channel.Settings.TryGetValue(ContextLookbackSetting, out var lb) && TimeSpan.TryParse(lb, System.Globalization.CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.FromDays(3);
+        var recentUrl = new Uri(instance, $"/api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit={PageSize}&exclude_replies=true");
+        await foreach (var (recent, _) in PagesAsync(client, instance, recentUrl, token, newestPageOnly: true, MastodonJsonContext.Default.ListMastodonStatusDto, "recent posts", cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var post in recent.Where(s => s.Id is not null && s.InReplyToId is null && s.CreatedAt >= time.GetUtcNow() - lookback))
+            {
+                var contextUrl = new Uri(instance, $"/api/v1/statuses/{Uri.EscapeDataString(post.Id!)}/context");
+                await foreach (var (contexts, _) in PagesAsync(client, instance, contextUrl, token, newestPageOnly: true, MastodonJsonContext.Default.MastodonContextDto, "context", cancellationToken).ConfigureAwait(false))
+                {
+                    var descendants = contexts.SelectMany(c => c.Descendants ?? []).Select(ToItem).OfType<ContentItem>().ToList();
+                    yield return new ConnectorPage(descendants, null);
+                }
+            }
         }
 
         if (string.IsNullOrEmpty(token))
@@ -89,8 +108,16 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
         };
     }
 
-    private async IAsyncEnumerable<(List<T> Page, Uri? Next)> PagesAsync<T>(
-        HttpClient client, Uri instance, Uri first, string? token, bool newestPageOnly, JsonTypeInfo<List<T>> type, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private IAsyncEnumerable<(List<MastodonContextDto> Page, Uri? Next)> PagesAsync(
+        HttpClient client, Uri instance, Uri first, string? token, bool newestPageOnly, JsonTypeInfo<MastodonContextDto> type, string what, CancellationToken cancellationToken) =>
+        PagesAsync<MastodonContextDto, MastodonContextDto>(client, instance, first, token, newestPageOnly, type, body => [body], what, cancellationToken);
+
+    private IAsyncEnumerable<(List<T> Page, Uri? Next)> PagesAsync<T>(
+        HttpClient client, Uri instance, Uri first, string? token, bool newestPageOnly, JsonTypeInfo<List<T>> type, string what, CancellationToken cancellationToken) =>
+        PagesAsync<List<T>, T>(client, instance, first, token, newestPageOnly, type, body => body, what, cancellationToken);
+
+    private async IAsyncEnumerable<(List<T> Page, Uri? Next)> PagesAsync<TBody, T>(
+        HttpClient client, Uri instance, Uri first, string? token, bool newestPageOnly, JsonTypeInfo<TBody> type, Func<TBody, List<T>> items, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Uri? url = first;
         for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
@@ -102,7 +129,7 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
 
-            List<T> items;
+            List<T> results;
             Uri? newer;
             try
             {
@@ -120,7 +147,7 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
                 var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    items = JsonSerializer.Deserialize(body, type) ?? [];
+                    results = JsonSerializer.Deserialize(body, type) is { } parsed ? items(parsed) : [];
                 }
                 catch (JsonException ex)
                 {
@@ -134,8 +161,8 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
                 throw ConnectorFaults.Transport(ex, $"Mastodon {what} page {page}");
             }
 
-            yield return (items, newer);
-            if (newestPageOnly || items.Count == 0)
+            yield return (results, newer);
+            if (newestPageOnly || results.Count == 0)
             {
                 yield break;
             }

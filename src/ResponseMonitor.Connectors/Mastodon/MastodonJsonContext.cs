@@ -7,4 +7,5 @@ namespace ResponseMonitor.Connectors.Mastodon;
 [JsonSerializable(typeof(List<MastodonStatusDto>))]
 [JsonSerializable(typeof(List<MastodonNotificationDto>))]
 [JsonSerializable(typeof(MastodonCursor))]
+[JsonSerializable(typeof(MastodonContextDto))]
 public sealed partial class MastodonJsonContext : JsonSerializerContext;
