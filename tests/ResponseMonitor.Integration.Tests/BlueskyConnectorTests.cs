@@ -147,4 +147,30 @@ public sealed class BlueskyConnectorTests
         Assert.Equal(0, analysis.Snapshot.OpenCount);
         Assert.Equal(90 * 60, analysis.Snapshot.MedianFirstResponseSeconds);
     }
+
+    [Fact]
+    public async Task The_recorded_thread_of_a_recent_brand_post_is_read_to_its_deepest_reply()
+    {
+        var snapshot = Fixtures.Load("bluesky/atproto_snapshots/thread__appview_thread_views_fetches_deep_post_thread_1.json");
+        var root = snapshot["post"]!.DeepClone().AsObject();
+        root["record"]!["createdAt"] = DateTimeOffset.UtcNow.AddHours(-2).ToString("O", CultureInfo.InvariantCulture);
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Path.Value switch
+        {
+            "/xrpc/app.bsky.feed.getAuthorFeed" => Feed.Write(ctx, new JsonObject { ["feed"] = new JsonArray(new JsonObject { ["post"] = root }) }.ToJsonString()),
+            "/xrpc/app.bsky.feed.getPostThread" => Feed.Write(ctx, new JsonObject { ["thread"] = snapshot.DeepClone() }.ToJsonString()),
+            _ => Feed.Write(ctx, "{}", 404),
+        };
+        var settings = Channel(server, appPassword: null);
+        settings["Monitor:Channels:0:BrandAuthorIds:0"] = "user(0)";
+        await using var app = await TestApp.StartAsync(settings);
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Contains(server.Requests, r => r.PathAndQuery.StartsWith("/xrpc/app.bsky.feed.getPostThread?uri=record%280%29", StringComparison.Ordinal));
+        var deepest = (await app.Get<IItemStore>().GetAsync("sky", ["record(9)"], CancellationToken.None)).Values.Single();
+        Assert.Equal(("record(8)", "user(0)", "thanks bob"), (deepest.ParentId, deepest.AuthorId, deepest.Text));
+        Assert.Equal(2, (await app.Get<IItemStore>().GetAsync("sky", ["record(5)", "record(8)"], CancellationToken.None)).Count);
+    }
 }

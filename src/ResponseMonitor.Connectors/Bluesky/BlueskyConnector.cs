@@ -18,12 +18,15 @@ namespace ResponseMonitor.Connectors.Bluesky;
 /// <c>app.bsky.notification.listNotifications</c>. Both list newest first with an opaque backwards cursor, so each poll
 /// walks back until it meets what it saw last time, and only then moves the stored high-water mark: a page that fails
 /// midway leaves the cursor where it was. The channel's secret is an app password, exchanged for a session with
-/// <c>com.atproto.server.createSession</c> and renewed when it expires.
+/// <c>com.atproto.server.createSession</c> and renewed when it expires. The threads of the brand's recent posts
+/// (<c>getPostThread</c>, within <c>threadLookback</c>, default 3 days) are read too, for replies that reach the brand
+/// neither by reply nor by mention.
 /// </summary>
-public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options) : IChannelConnector
+public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
 {
     public const string ServiceUrlSetting = "serviceUrl";
     public const string ActorSetting = "actor";
+    public const string ThreadLookbackSetting = "threadLookback";
     private const int PageSize = 50;
     private static readonly string[] AnswerableReasons = ["reply", "mention", "quote"];
 
@@ -46,6 +49,7 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
 
         // The brand's own posts and replies.
         var feedSince = state.FeedSince;
+        var recentRoots = new List<BlueskyPostDto>();
         string? next = null;
         for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
         {
@@ -53,6 +57,11 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
             var feed = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyAuthorFeedDto, "author feed", page, cancellationToken).ConfigureAwait(false);
             var entries = (feed.Feed ?? []).Where(f => f.Reason is null || f.Reason.Value.ValueKind == JsonValueKind.Null).Select(f => f.Post).OfType<BlueskyPostDto>().ToList();
             var fresh = entries.Where(p => state.FeedSince is null || p.IndexedAt >= state.FeedSince).ToList();
+            if (page == 1)
+            {
+                recentRoots.AddRange(entries.Where(p => p.Record?.Reply is null && p.Uri is not null));
+            }
+
             feedSince = fresh.Aggregate(feedSince, (max, p) => p.IndexedAt > max || max is null ? p.IndexedAt : max);
             yield return new ConnectorPage(fresh.Select(p => ToItem(p.Uri, p.Author, p.Record)).OfType<ContentItem>().ToList(), null);
             if (state.FeedSince is null || fresh.Count < entries.Count || string.IsNullOrEmpty(feed.Cursor))
@@ -61,6 +70,14 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
             }
 
             next = feed.Cursor;
+        }
+
+        var lookback = channel.Settings.TryGetValue(ThreadLookbackSetting, out var lb) && TimeSpan.TryParse(lb, System.Globalization.CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.FromDays(3);
+        foreach (var root in recentRoots.Where(p => p.Record?.CreatedAt >= time.GetUtcNow() - lookback))
+        {
+            var url = new Uri(service, $"/xrpc/app.bsky.feed.getPostThread?uri={Uri.EscapeDataString(root.Uri!)}&depth=20&parentHeight=0");
+            var thread = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyThreadResponseDto, "thread", 1, cancellationToken).ConfigureAwait(false);
+            yield return new ConnectorPage(Flatten(thread.Thread).ToList(), null);
         }
 
         // Everything before this point is stored: now the high-water mark may move.
@@ -116,6 +133,28 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
             Text = record.Text ?? "",
             Url = WebUrl(uri, author.Handle),
         };
+    }
+
+    /// <summary>Every readable post of a thread, replies at any depth; not-found and blocked posts are skipped.</summary>
+    public static IEnumerable<ContentItem> Flatten(BlueskyThreadDto? node)
+    {
+        if (node is null)
+        {
+            yield break;
+        }
+
+        if (node.Post is { } post && ToItem(post.Uri, post.Author, post.Record) is { } item)
+        {
+            yield return item;
+        }
+
+        foreach (var reply in node.Replies ?? [])
+        {
+            foreach (var child in Flatten(reply))
+            {
+                yield return child;
+            }
+        }
     }
 
     /// <summary>at://did/app.bsky.feed.post/rkey → https://bsky.app/profile/handle/post/rkey.</summary>

@@ -8,4 +8,5 @@ namespace ResponseMonitor.Connectors.Bluesky;
 [JsonSerializable(typeof(BlueskyNotificationsDto))]
 [JsonSerializable(typeof(BlueskySessionDto))]
 [JsonSerializable(typeof(BlueskyCursor))]
+[JsonSerializable(typeof(BlueskyThreadResponseDto))]
 public sealed partial class BlueskyJsonContext : JsonSerializerContext;
