@@ -244,7 +244,9 @@ var channelSettings = toObject(flatten(map(range(0, length(channels)), i => conc
     { key: 'Monitor__Channels__${i}__CriticThreshold', value: channels[i].?criticThreshold ?? '1.00:00:00' }
     { key: 'Monitor__Channels__${i}__AccessToken', value: empty(channels[i].?accessTokenSecretName ?? '') ? '' : secretReference(vault.name, channels[i].accessTokenSecretName!) }
     { key: 'Monitor__Channels__${i}__WebhookSecret', value: empty(channels[i].?webhookSecretName ?? '') ? '' : secretReference(vault.name, channels[i].webhookSecretName!) }
+    { key: 'Monitor__Channels__${i}__WebhookVerifyToken', value: empty(channels[i].?webhookVerifyTokenSecretName ?? '') ? '' : secretReference(vault.name, channels[i].webhookVerifyTokenSecretName!) }
   ],
+  map(items(channels[i].?settings ?? {}), setting => { key: 'Monitor__Channels__${i}__Settings__${setting.key}', value: setting.value }),
   map(range(0, length(channels[i].brandAuthorIds)), j => { key: 'Monitor__Channels__${i}__BrandAuthorIds__${j}', value: channels[i].brandAuthorIds[j] })))), entry => entry.key, entry => entry.value)
 
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
