@@ -125,6 +125,8 @@ public static class ResponseMonitorApp
         if (demo.Enabled)
         {
             secured.MapDemoEndpoints();
+            secured.MapDemoPlatformEndpoints();
+            api.MapDemoSessionEndpoint();
             _ = app.Services.GetRequiredService<DemoFeed>().Anchor;
         }
 

@@ -63,6 +63,13 @@ public sealed class DemoTests
 
             var dashboard = await app.GetJsonAsync("/api/dashboard");
             var channels = dashboard["channels"]!.AsArray().ToDictionary(c => c!["id"]!.GetValue<string>());
+
+            // One channel of each kind, each read by its real connector from the demo's emulation of its platform.
+            Assert.Equal(
+                ["bluesky", "facebook-page", "generic-feed", "instagram", "mastodon", "reddit", "x", "youtube"],
+                channels.Values.Select(c => c!["kind"]!.GetValue<string>()).Order().ToArray());
+            Assert.All(channels.Values, c => Assert.True(c!["pollError"] is null && c["lastPollSucceededAt"] is not null, $"{c!["id"]}: {c["pollError"]}"));
+            Assert.Equal(1, channels["acme-youtube"]!["openCount"]!.GetValue<int>());          // Marco's question
             Assert.True(channels["acme-forum"]!["silentForSeconds"]!.GetValue<double>() > TimeSpan.FromDays(7).TotalSeconds);
             var facebook = channels["acme-facebook"]!;
             Assert.Equal(4, facebook["criticalOpenCount"]!.GetValue<int>());
@@ -74,7 +81,7 @@ public sealed class DemoTests
             var waiting = await app.GetJsonAsync("/api/unanswered?critical=true");
             Assert.Equal(["de", "en", "en", "es"], waiting["items"]!.AsArray().Select(i => i!["language"]!.GetValue<string>()).Order().ToArray());
             stored = await CountItems(app);
-            Assert.Equal(26, stored);
+            Assert.Equal(41, stored);   // every seed item of the eight channels but the YouTube video, which is not read as an item
         }
 
         await using (var restarted = await TestApp.StartAsync(DemoSettings(port), sharedPrefix: prefix))

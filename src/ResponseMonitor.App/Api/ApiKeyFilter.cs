@@ -22,7 +22,8 @@ internal sealed class ApiKeyFilter(IOptions<ApiOptions> options) : IEndpointFilt
         }
 
         var headers = context.HttpContext.Request.Headers;
-        string? presented = headers[HeaderName].FirstOrDefault();
+        // x-api-key; or Bearer; or X-goog-api-key, so that the demo's emulated platforms take the connectors' own headers.
+        string? presented = headers[HeaderName].FirstOrDefault() ?? headers["X-goog-api-key"].FirstOrDefault();
         if (presented is null && headers.Authorization.FirstOrDefault() is { } authorization && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             presented = authorization["Bearer ".Length..].Trim();

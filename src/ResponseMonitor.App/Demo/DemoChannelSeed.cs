@@ -6,6 +6,9 @@ public sealed class DemoChannelSeed
 
     public string Name { get; set; } = "";
 
+    /// <summary>The connector kind the demo serves this channel as; its platform's wire format is emulated here.</summary>
+    public string Kind { get; set; } = Domain.Channels.ChannelKinds.GenericFeed;
+
     public List<string> BrandAuthorIds { get; set; } = [];
 
     public TimeSpan? SilenceThreshold { get; set; }

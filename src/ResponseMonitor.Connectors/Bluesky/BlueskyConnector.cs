@@ -37,7 +37,7 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        if (!channel.Settings.TryGetValue(ServiceUrlSetting, out var serviceText) || !Uri.TryCreate(serviceText, UriKind.Absolute, out var service)
+        if (!channel.Settings.TryGetValue(ServiceUrlSetting, out var serviceText) || !Uri.TryCreate(serviceText.EndsWith('/') ? serviceText : serviceText + "/", UriKind.Absolute, out var service)
             || !channel.Settings.TryGetValue(ActorSetting, out var actor) || string.IsNullOrWhiteSpace(actor))
         {
             throw new ConnectorException($"Channel {channel.Id} needs the '{ServiceUrlSetting}' and '{ActorSetting}' settings.");
@@ -53,7 +53,7 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
         string? next = null;
         for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
         {
-            var url = new Uri(service, $"/xrpc/app.bsky.feed.getAuthorFeed?actor={Uri.EscapeDataString(actor)}&filter=posts_with_replies&limit={PageSize}" + (next is null ? "" : "&cursor=" + Uri.EscapeDataString(next)));
+            var url = new Uri(service, $"xrpc/app.bsky.feed.getAuthorFeed?actor={Uri.EscapeDataString(actor)}&filter=posts_with_replies&limit={PageSize}" + (next is null ? "" : "&cursor=" + Uri.EscapeDataString(next)));
             var feed = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyAuthorFeedDto, "author feed", page, cancellationToken).ConfigureAwait(false);
             var entries = (feed.Feed ?? []).Where(f => f.Reason is null || f.Reason.Value.ValueKind == JsonValueKind.Null).Select(f => f.Post).OfType<BlueskyPostDto>().ToList();
             var fresh = entries.Where(p => state.FeedSince is null || p.IndexedAt >= state.FeedSince).ToList();
@@ -75,7 +75,7 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
         var lookback = channel.Settings.TryGetValue(ThreadLookbackSetting, out var lb) && TimeSpan.TryParse(lb, System.Globalization.CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.FromDays(3);
         foreach (var root in recentRoots.Where(p => p.Record?.CreatedAt >= time.GetUtcNow() - lookback))
         {
-            var url = new Uri(service, $"/xrpc/app.bsky.feed.getPostThread?uri={Uri.EscapeDataString(root.Uri!)}&depth=20&parentHeight=0");
+            var url = new Uri(service, $"xrpc/app.bsky.feed.getPostThread?uri={Uri.EscapeDataString(root.Uri!)}&depth=20&parentHeight=0");
             var thread = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyThreadResponseDto, "thread", 1, cancellationToken).ConfigureAwait(false);
             yield return new ConnectorPage(Flatten(thread.Thread).ToList(), null);
         }
@@ -94,7 +94,7 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
         next = null;
         for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
         {
-            var url = new Uri(service, $"/xrpc/app.bsky.notification.listNotifications?limit={PageSize}" + (next is null ? "" : "&cursor=" + Uri.EscapeDataString(next)));
+            var url = new Uri(service, $"xrpc/app.bsky.notification.listNotifications?limit={PageSize}" + (next is null ? "" : "&cursor=" + Uri.EscapeDataString(next)));
             var list = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyNotificationsDto, "notifications", page, cancellationToken).ConfigureAwait(false);
             var all = list.Notifications ?? [];
             var fresh = all.Where(n => state.NotificationsSince is null || n.IndexedAt >= state.NotificationsSince).ToList();
@@ -213,7 +213,7 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
             return jwt;
         }
 
-        using var response = await client.PostAsJsonAsync(new Uri(service, "/xrpc/com.atproto.server.createSession"), new BlueskySessionDto { Identifier = actor, Password = appPassword }, BlueskyJsonContext.Default.BlueskySessionDto, cancellationToken).ConfigureAwait(false);
+        using var response = await client.PostAsJsonAsync(new Uri(service, "xrpc/com.atproto.server.createSession"), new BlueskySessionDto { Identifier = actor, Password = appPassword }, BlueskyJsonContext.Default.BlueskySessionDto, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw new CredentialRejectedException($"Bluesky refused the app password (HTTP {(int)response.StatusCode}); renew the channel's app password.");

@@ -31,7 +31,7 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        if (!channel.Settings.TryGetValue(InstanceUrlSetting, out var instanceText) || !Uri.TryCreate(instanceText, UriKind.Absolute, out var instance)
+        if (!channel.Settings.TryGetValue(InstanceUrlSetting, out var instanceText) || !Uri.TryCreate(instanceText.EndsWith('/') ? instanceText : instanceText + "/", UriKind.Absolute, out var instance)
             || !channel.Settings.TryGetValue(AccountIdSetting, out var accountId) || string.IsNullOrWhiteSpace(accountId))
         {
             throw new ConnectorException($"Channel {channel.Id} needs the '{InstanceUrlSetting}' and '{AccountIdSetting}' settings.");
@@ -41,7 +41,7 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
         var token = secrets.GetAccessToken(channel.Id);
         var client = httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName);
 
-        var statusesUrl = new Uri(instance, $"/api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit={PageSize}" + Since(state.StatusesSince));
+        var statusesUrl = new Uri(instance, $"api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit={PageSize}" + Since(state.StatusesSince));
         await foreach (var (statuses, _) in PagesAsync(client, instance, statusesUrl, token, state.StatusesSince is null, MastodonJsonContext.Default.ListMastodonStatusDto, "statuses", cancellationToken).ConfigureAwait(false))
         {
             state.StatusesSince = statuses.Aggregate(state.StatusesSince, (max, s) => MastodonIds.Max(max, s.Id));
@@ -50,12 +50,12 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
 
         // Conversations under the brand's recent posts, including replies that do not mention it.
         var lookback = channel.Settings.TryGetValue(ContextLookbackSetting, out var lb) && TimeSpan.TryParse(lb, System.Globalization.CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.FromDays(3);
-        var recentUrl = new Uri(instance, $"/api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit={PageSize}&exclude_replies=true");
+        var recentUrl = new Uri(instance, $"api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit={PageSize}&exclude_replies=true");
         await foreach (var (recent, _) in PagesAsync(client, instance, recentUrl, token, newestPageOnly: true, MastodonJsonContext.Default.ListMastodonStatusDto, "recent posts", cancellationToken).ConfigureAwait(false))
         {
             foreach (var post in recent.Where(s => s.Id is not null && s.InReplyToId is null && s.CreatedAt >= time.GetUtcNow() - lookback))
             {
-                var contextUrl = new Uri(instance, $"/api/v1/statuses/{Uri.EscapeDataString(post.Id!)}/context");
+                var contextUrl = new Uri(instance, $"api/v1/statuses/{Uri.EscapeDataString(post.Id!)}/context");
                 await foreach (var (contexts, _) in PagesAsync(client, instance, contextUrl, token, newestPageOnly: true, MastodonJsonContext.Default.MastodonContextDto, "context", cancellationToken).ConfigureAwait(false))
                 {
                     var descendants = contexts.SelectMany(c => c.Descendants ?? []).Select(ToItem).OfType<ContentItem>().ToList();
@@ -70,7 +70,7 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
             yield break;
         }
 
-        var notificationsUrl = new Uri(instance, $"/api/v1/notifications?types[]=mention&limit={PageSize}" + Since(state.NotificationsSince));
+        var notificationsUrl = new Uri(instance, $"api/v1/notifications?types[]=mention&limit={PageSize}" + Since(state.NotificationsSince));
         await foreach (var (notifications, _) in PagesAsync(client, instance, notificationsUrl, token, state.NotificationsSince is null, MastodonJsonContext.Default.ListMastodonNotificationDto, "notifications", cancellationToken).ConfigureAwait(false))
         {
             state.NotificationsSince = notifications.Aggregate(state.NotificationsSince, (max, n) => MastodonIds.Max(max, n.Id));
