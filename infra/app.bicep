@@ -19,6 +19,9 @@ param channels channelConfig[]
 @description('Key Vault secret holding the warning webhook URL; empty sends none.')
 param notificationWebhookSecretName string
 
+@description('Key Vault secret that signs warning notifications; empty sends them unsigned.')
+param notificationSigningSecretName string
+
 @description('Deploying principal, granted Key Vault Secrets Officer; empty grants nobody.')
 param principalId string
 
@@ -263,6 +266,7 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     PollSchedule: pollSchedule
     Storage__Prefix: tablePrefix
     Notifications__WebhookUrl: empty(notificationWebhookSecretName) ? '' : secretReference(vault.name, notificationWebhookSecretName)
+    Notifications__WebhookSecret: empty(notificationSigningSecretName) ? '' : secretReference(vault.name, notificationSigningSecretName)
   }, channelSettings)
 }
 

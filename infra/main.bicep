@@ -26,6 +26,9 @@ param channels channelConfig[] = []
 @description('Key Vault secret holding the URL that receives warnings as JSON; empty sends none.')
 param notificationWebhookSecretName string = ''
 
+@description('Key Vault secret that signs warning notifications (HMAC with a timestamp); empty sends them unsigned.')
+param notificationSigningSecretName string = ''
+
 @description('Object id of the person or pipeline deploying, granted rights to set secrets in the Key Vault.')
 param principalId string = ''
 
@@ -52,6 +55,7 @@ module app 'app.bicep' = {
     pollSchedule: pollSchedule
     channels: channels
     notificationWebhookSecretName: notificationWebhookSecretName
+    notificationSigningSecretName: notificationSigningSecretName
     principalId: principalId
     principalType: principalType
   }

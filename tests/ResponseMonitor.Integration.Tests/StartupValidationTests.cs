@@ -13,6 +13,7 @@ public sealed class StartupValidationTests
     [InlineData("Monitor:Channels:0:BrandAuthorIds:0", null, "at least one brand author id")]
     [InlineData("Api:Key", "short", "Api:Key must be at least 16 characters")]
     [InlineData("Monitor:Channels:0:Kind", "myspace", "unknown Kind 'myspace'")]
+    [InlineData("Notifications:WebhookUrl", "not a url", "is not an absolute http(s) URL")]
     [InlineData("Monitor:Channels:0:Kind", "mastodon", "a mastodon channel needs Settings:instanceUrl")]
     [InlineData("Storage:Prefix", "Bad_Prefix", "Storage:Prefix must be 1-20 lower-case letters")]
     public async Task A_bad_setting_fails_start_up_naming_it(string key, string? value, string expected)
@@ -29,6 +30,18 @@ public sealed class StartupValidationTests
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(settings));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Settings_left_empty_by_the_deployment_mean_not_configured()
+    {
+        // The Bicep writes '' for optional settings it has no value for; the app must start with them.
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Notifications:WebhookUrl"] = "",
+            ["Notifications:WebhookSecret"] = "",
+        });
+        Assert.False(app.Get<Domain.Ports.IWarningNotifier>().IsConfigured);
     }
 
     [Fact]

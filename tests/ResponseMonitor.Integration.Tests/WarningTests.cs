@@ -70,6 +70,34 @@ public sealed class WarningTests
     }
 
     [Fact]
+    public async Task Notifications_are_signed_over_timestamp_and_body_so_forgeries_and_replays_fail()
+    {
+        var time = new FakeTimeProvider(Now);
+        await using var feed = await LoopbackServer.StartAsync();
+        feed.Handler = ctx => Feed.Write(ctx, Feed.Page(CriticFeed()));
+        var headers = new List<(string Timestamp, string Signature)>();
+        await using var receiver = await LoopbackServer.StartAsync();
+        receiver.Handler = ctx =>
+        {
+            headers.Add((ctx.Request.Headers["X-ResponseMonitor-Timestamp"].ToString(), ctx.Request.Headers["X-ResponseMonitor-Signature"].ToString()));
+            ctx.Response.StatusCode = 204;
+            return Task.CompletedTask;
+        };
+        await using var app = await TestApp.StartAsync(TestApp.Merge(Settings(feed, receiver), new Dictionary<string, string?> { ["Notifications:WebhookSecret"] = "receiver-shared-secret" }), time);
+
+        await app.Get<ChannelPoller>().PollAllAsync(CancellationToken.None);
+        await app.Get<ChannelAnalysisService>().AnalyzeAsync("ch", CancellationToken.None);
+        await app.Get<NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+        var (timestamp, signature) = Assert.Single(headers);
+        var body = System.Text.Encoding.UTF8.GetBytes(Assert.Single(receiver.Requests).Body);
+        Assert.Equal(Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), timestamp);
+        Assert.Equal(Notifications.Webhook.WebhookWarningNotifier.Sign("receiver-shared-secret", timestamp, body), signature);
+        Assert.NotEqual(Notifications.Webhook.WebhookWarningNotifier.Sign("receiver-shared-secret", (Now.ToUnixTimeSeconds() + 600).ToString(System.Globalization.CultureInfo.InvariantCulture), body), signature);
+        Assert.NotEqual(Notifications.Webhook.WebhookWarningNotifier.Sign("receiver-shared-secret", timestamp, [.. body, (byte)' ']), signature);
+    }
+
+    [Fact]
     public async Task A_receiver_that_fails_gets_the_notification_after_it_recovers_and_only_once()
     {
         var time = new FakeTimeProvider(Now);
