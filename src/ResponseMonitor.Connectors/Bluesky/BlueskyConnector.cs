@@ -185,19 +185,7 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
                     continue;
                 }
 
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new ConnectorException($"Bluesky {what} page {page} answered HTTP {(int)response.StatusCode}.");
-                }
-
-                try
-                {
-                    return await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false) ?? new T();
-                }
-                catch (JsonException ex)
-                {
-                    throw new ConnectorException($"Bluesky {what} page {page} is not the expected JSON: {ex.Message.Split('.')[0]}.", ex);
-                }
+                return await ConnectorFaults.ReadJsonAsync(response, type, $"Bluesky {what} page {page}", cancellationToken).ConfigureAwait(false) ?? new T();
             }
             catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
             {

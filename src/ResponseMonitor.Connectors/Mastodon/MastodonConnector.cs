@@ -139,20 +139,7 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
                     throw new CredentialRejectedException($"Mastodon refused the access token reading {what} (HTTP {(int)response.StatusCode}); renew the channel's token.");
                 }
 
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new ConnectorException($"Mastodon {what} page {page} answered HTTP {(int)response.StatusCode}.");
-                }
-
-                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    results = JsonSerializer.Deserialize(body, type) is { } parsed ? items(parsed) : [];
-                }
-                catch (JsonException ex)
-                {
-                    throw new ConnectorException($"Mastodon {what} page {page} is not the expected JSON: {ex.Message.Split('.')[0]}.", ex);
-                }
+                results = await ConnectorFaults.ReadJsonAsync(response, type, $"Mastodon {what} page {page}", cancellationToken).ConfigureAwait(false) is { } parsed ? items(parsed) : [];
 
                 newer = LinkHeader.Find(response.Headers, "prev");
             }

@@ -141,19 +141,7 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
                 throw new CredentialRejectedException($"X refused the bearer token reading {what} (HTTP {(int)response.StatusCode}); renew the channel's token or check its access level.");
             }
 
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ConnectorException($"X {what} page {page} answered HTTP {(int)response.StatusCode}.");
-            }
-
-            try
-            {
-                return await response.Content.ReadFromJsonAsync(XJsonContext.Default.XPageDto, cancellationToken).ConfigureAwait(false) ?? new XPageDto();
-            }
-            catch (JsonException ex)
-            {
-                throw new ConnectorException($"X {what} page {page} is not the expected JSON: {ex.Message.Split('.')[0]}.", ex);
-            }
+            return await ConnectorFaults.ReadJsonAsync(response, XJsonContext.Default.XPageDto, $"X {what} page {page}", cancellationToken).ConfigureAwait(false) ?? new XPageDto();
         }
         catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
         {

@@ -144,19 +144,7 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
                 throw new CredentialRejectedException($"YouTube refused the request for {what} (HTTP {(int)response.StatusCode}): the API key is invalid, restricted or out of quota.");
             }
 
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ConnectorException($"YouTube {what} page {page} answered HTTP {(int)response.StatusCode}.");
-            }
-
-            try
-            {
-                return await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false) ?? new T();
-            }
-            catch (JsonException ex)
-            {
-                throw new ConnectorException($"YouTube {what} page {page} is not the expected JSON: {ex.Message.Split('.')[0]}.", ex);
-            }
+            return await ConnectorFaults.ReadJsonAsync(response, type, $"YouTube {what} page {page}", cancellationToken).ConfigureAwait(false) ?? new T();
         }
         catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
         {

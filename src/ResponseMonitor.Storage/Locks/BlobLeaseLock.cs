@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
@@ -14,19 +15,27 @@ public sealed class BlobLeaseLock(StorageClients clients)
 
     private readonly string _instanceLeaseId = Guid.NewGuid().ToString();
 
+    // Container and blob exist once made; renewals then cost one request, not three.
+    private readonly ConcurrentDictionary<string, bool> _prepared = new(StringComparer.Ordinal);
+
     /// <summary>Takes or renews the lease named <paramref name="name"/>; true while this instance holds it.</summary>
     public async Task<bool> TryHoldAsync(string name, CancellationToken cancellationToken)
     {
         var container = clients.Blobs.GetBlobContainerClient(clients.Options.Prefix + "-locks");
-        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var blob = container.GetBlobClient(name);
-        try
+        if (!_prepared.ContainsKey(name))
         {
-            await blob.UploadAsync(BinaryData.FromString(""), overwrite: false, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            // Already there; a held lease also answers 412 to an overwrite.
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await blob.UploadAsync(BinaryData.FromString(""), overwrite: false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Already there; a held lease also answers 412 to an overwrite.
+            }
+
+            _prepared[name] = true;
         }
 
         var lease = blob.GetBlobLeaseClient(_instanceLeaseId);
@@ -39,6 +48,12 @@ public sealed class BlobLeaseLock(StorageClients clients)
         {
             // Held by another instance (or by us: acquiring our own active lease id succeeds, so 409 means another).
             return false;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Someone removed the container or blob: make it again on the next tick.
+            _prepared.TryRemove(name, out _);
+            throw;
         }
     }
 
