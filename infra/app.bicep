@@ -32,7 +32,7 @@ var token = toLower(uniqueString(subscription().id, resourceGroup().id, baseName
 var storageName = take('strm${replace(toLower(baseName), '-', '')}${token}', 24)
 var deploymentContainer = 'app-package'
 var tablePrefix = 'rm'
-var tableNames = ['Items', 'Open', 'Channels', 'Snapshots', 'Warnings']
+var tableNames = ['Items', 'Open', 'Channels', 'Snapshots', 'Warnings', 'Silences']
 var queueNames = ['analyze-channel', 'analyze-channel-poison']
 
 // Built-in role definitions.

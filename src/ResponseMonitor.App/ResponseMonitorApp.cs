@@ -74,7 +74,11 @@ public static class ResponseMonitorApp
         services.AddExceptionHandler<StorageUnavailableHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
 
-        services.AddOptions<MonitorOptions>().Bind(builder.Configuration.GetSection(MonitorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MonitorOptions>()
+            .Bind(builder.Configuration.GetSection(MonitorOptions.SectionName))
+            .PostConfigure(o => WarningSettingsBinder.Apply(builder.Configuration, o))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.SectionName))
             .Validate(o => hosting.Mode == HostingMode.CustomHandler || !string.IsNullOrWhiteSpace(o.Key), "Api:Key is required when running standalone: set Api__Key in the environment.")
             .Validate(o => string.IsNullOrEmpty(o.Key) || o.Key.Length >= 16, "Api:Key must be at least 16 characters.")
@@ -91,7 +95,6 @@ public static class ResponseMonitorApp
         services.AddSingleton<IngestionService>();
         services.AddSingleton<ChannelPoller>();
         services.AddSingleton<WarningService>();
-        services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<ChannelAnalysisService>();
 
         // Adapters beside the domain.
@@ -122,6 +125,9 @@ public static class ResponseMonitorApp
         api.MapWebhookEndpoints();
         var secured = api.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
         secured.MapDashboardEndpoints();
+        secured.MapWarningEndpoints();
+        secured.MapSilenceEndpoints();
+        secured.MapNotificationEndpoints();
         if (demo.Enabled)
         {
             secured.MapDemoEndpoints();

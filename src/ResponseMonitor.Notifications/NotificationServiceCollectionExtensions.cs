@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ResponseMonitor.Domain.Ports;
-using ResponseMonitor.Domain.Warnings;
-using ResponseMonitor.Notifications.Webhook;
+using Microsoft.Extensions.Options;
+using ResponseMonitor.Domain.Notifications;
+using ResponseMonitor.Notifications.Sinks;
 
 namespace ResponseMonitor.Notifications;
 
@@ -10,12 +10,16 @@ public static class NotificationServiceCollectionExtensions
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<NotificationOptions>()
-            .Bind(configuration.GetSection(NotificationOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddHttpClient(WebhookWarningNotifier.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
-        services.AddSingleton<IWarningNotifier, WebhookWarningNotifier>();
+        var section = configuration.GetSection(NotificationOptions.SectionName);
+        services.AddOptions<NotificationOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationSinksOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationOptions>, RouteSinkValidator>();
+
+        // Sink URLs are secrets: this client logs nothing (the default handlers log request URIs).
+        services.AddHttpClient(SinkHttp.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
+        services.AddSingleton<INotificationSinkCatalog, NotificationSinkCatalog>();
+        services.AddSingleton<NotificationRouter>();
+        services.AddSingleton<NotificationDispatcher>();
         return services;
     }
 }

@@ -36,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOpenCommentStore, TableOpenCommentStore>();
         services.AddSingleton<ISnapshotStore, TableSnapshotStore>();
         services.AddSingleton<IWarningStore, TableWarningStore>();
+        services.AddSingleton<ISilenceStore, TableSilenceStore>();
         services.AddSingleton<StorageAnalysisQueue>();
         services.AddSingleton<IAnalysisQueue>(sp => sp.GetRequiredService<StorageAnalysisQueue>());
         services.AddSingleton<BlobLeaseLock>();

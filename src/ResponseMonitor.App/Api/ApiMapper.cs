@@ -60,7 +60,19 @@ internal static class ApiMapper
         open.Verdict.Cues);
 
     public static WarningDto Warning(WarningRecord w) => new(
-        w.ChannelId, w.Rule, w.Subject, Lower(w.Severity.ToString()), Lower(w.State.ToString()), w.Message, w.ItemUrl, w.Since, w.RaisedAt, w.ResolvedAt, w.TimesRaised);
+        w.ChannelId, w.Rule, w.Subject, Lower(w.Severity.ToString()), Lower(w.State.ToString()), w.Message, w.ItemUrl, w.Since,
+        w.ObservedAt, w.FiredAt, w.ResolvedAt, w.LastNotifiedAt, w.UpdatedAt, w.TimesFired);
+
+    public static WarningHistoryDto History(WarningHistoryEntry h) => new(
+        h.ChannelId, h.Rule, h.Subject, h.Event, Lower(h.State.ToString()), Lower(h.Severity.ToString()), h.At, h.Message);
+
+    public static SilenceDto Silence(Domain.Notifications.Silence s, DateTimeOffset now) => new(
+        s.Id, s.ChannelId, s.Rule, s.Subject, s.MaxSeverity is { } m ? Lower(m.ToString()) : null, s.StartsAt, s.EndsAt, s.CreatedBy, s.Comment, s.CreatedAt,
+        s.IsActiveAt(now) ? "active" : s.StartsAt > now ? "pending" : "expired");
+
+    public static DeliveryDto Delivery(Domain.Notifications.NotificationDelivery d) => new(
+        d.Id, d.Warning.ChannelId, d.Sink, d.Event, d.Warning.Rule, d.Warning.Subject, Lower(d.Warning.Severity.ToString()), Lower(d.Status.ToString()),
+        d.Attempts, d.NextAttemptAt, d.LastError, d.HeldBy, d.CreatedAt, d.SentAt);
 
     private static double Seconds(TimeSpan span) => Math.Round(Math.Max(0, span.TotalSeconds), 3);
 

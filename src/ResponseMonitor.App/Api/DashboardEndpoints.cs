@@ -1,6 +1,5 @@
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Ports;
-using ResponseMonitor.Domain.Warnings;
 
 namespace ResponseMonitor.App.Api;
 
@@ -18,7 +17,6 @@ public static class DashboardEndpoints
         api.MapGet("/dashboard", GetDashboardAsync);
         api.MapGet("/channels/{channelId}", GetChannelAsync);
         api.MapGet("/unanswered", GetUnansweredAsync);
-        api.MapGet("/warnings", GetWarningsAsync);
         return api;
     }
 
@@ -26,7 +24,7 @@ public static class DashboardEndpoints
     {
         var snapshotTask = snapshots.GetAllAsync(cancellationToken);
         var stateTask = states.GetAllAsync(cancellationToken);
-        var warningTask = warnings.ListAsync(WarningState.Active, null, cancellationToken);
+        var warningTask = warnings.ListAsync(new WarningQuery { States = WarningEndpoints.ActiveStates }, cancellationToken);
         await Task.WhenAll(snapshotTask, stateTask, warningTask).ConfigureAwait(false);
 
         var now = time.GetUtcNow();
@@ -49,16 +47,16 @@ public static class DashboardEndpoints
 
         var snapshot = snapshots.GetAsync(channel.Id, cancellationToken);
         var state = states.GetAsync(channel.Id, cancellationToken);
-        var channelWarnings = warnings.ListAsync(null, channel.Id, cancellationToken);
+        var channelWarnings = warnings.ListAsync(new WarningQuery { ChannelId = channel.Id, Max = DefaultLimit }, cancellationToken);
         var waiting = open.GetAsync(channel.Id, cancellationToken);
         await Task.WhenAll(snapshot, state, channelWarnings, waiting).ConfigureAwait(false);
 
         var now = time.GetUtcNow();
-        var summary = ApiMapper.Summary(channel, snapshot.Result, state.Result, channelWarnings.Result.Where(w => w.State == WarningState.Active), now);
+        var summary = ApiMapper.Summary(channel, snapshot.Result, state.Result, channelWarnings.Result.Where(w => w.IsActive), now);
         var response = new ChannelDetailResponse(
             summary,
             waiting.Result.Take(DefaultLimit).Select(o => ApiMapper.Unanswered(channel.Id, o, now)).ToList(),
-            channelWarnings.Result.OrderByDescending(w => w.RaisedAt).Select(ApiMapper.Warning).ToList());
+            channelWarnings.Result.OrderByDescending(w => w.UpdatedAt).Select(ApiMapper.Warning).ToList());
         return Results.Json(response, ApiJsonContext.Default.ChannelDetailResponse);
     }
 
@@ -113,54 +111,5 @@ public static class DashboardEndpoints
             .ToList();
         var response = new UnansweredResponse(matching.Count, matching.Take(limit).Select(x => ApiMapper.Unanswered(x.Id, x.o, now)).ToList());
         return Results.Json(response, ApiJsonContext.Default.UnansweredResponse);
-    }
-
-    private static async Task<IResult> GetWarningsAsync(HttpRequest request, IChannelCatalog catalog, IWarningStore warnings, CancellationToken cancellationToken)
-    {
-        var query = request.Query;
-        var stateText = query["state"].FirstOrDefault() ?? "active";
-        if (!TryParseState(stateText, out var state))
-        {
-            return Problems.BadRequest($"Query 'state' must be 'active', 'resolved' or 'all', not '{stateText}'.");
-        }
-
-        var channelId = query["channel"].FirstOrDefault();
-        if (!string.IsNullOrEmpty(channelId))
-        {
-            if (catalog.Find(channelId) is not { } channel)
-            {
-                return Problems.UnknownChannel(channelId);
-            }
-
-            channelId = channel.Id;
-        }
-
-        var unknown = query.Keys.Except(["state", "channel"], StringComparer.OrdinalIgnoreCase).ToList();
-        if (unknown.Count > 0)
-        {
-            return Problems.BadRequest($"Unknown query parameter '{unknown[0]}'; this route takes state and channel.");
-        }
-
-        var list = await warnings.ListAsync(state, string.IsNullOrEmpty(channelId) ? null : channelId, cancellationToken).ConfigureAwait(false);
-        var items = list.OrderByDescending(w => w.RaisedAt).ThenBy(w => w.ChannelId, StringComparer.Ordinal).Select(ApiMapper.Warning).ToList();
-        return Results.Json(new WarningListResponse(items), ApiJsonContext.Default.WarningListResponse);
-    }
-
-    private static bool TryParseState(string text, out WarningState? state)
-    {
-        state = null;
-        switch (text.ToLowerInvariant())
-        {
-            case "active":
-                state = WarningState.Active;
-                return true;
-            case "resolved":
-                state = WarningState.Resolved;
-                return true;
-            case "all":
-                return true;
-            default:
-                return false;
-        }
     }
 }

@@ -9,6 +9,9 @@ public sealed record WarningDto(
     string Message,
     string? ItemUrl,
     DateTimeOffset Since,
-    DateTimeOffset RaisedAt,
+    DateTimeOffset ObservedAt,
+    DateTimeOffset? FiredAt,
     DateTimeOffset? ResolvedAt,
-    int TimesRaised);
+    DateTimeOffset? LastNotifiedAt,
+    DateTimeOffset UpdatedAt,
+    int TimesFired);

@@ -23,9 +23,26 @@ public sealed class ChannelOptions
     [MinLength(1, ErrorMessage = "A channel needs at least one brand author id, or no reply could ever count.")]
     public List<string> BrandAuthorIds { get; set; } = [];
 
-    public TimeSpan SilenceThreshold { get; set; } = TimeSpan.FromHours(72);
+    /// <summary>Shorthand for <c>Warnings:SilenceThreshold</c>.</summary>
+    public TimeSpan? SilenceThreshold { get; set; }
 
-    public TimeSpan CriticThreshold { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>Shorthand for <c>Warnings:CriticThreshold</c>.</summary>
+    public TimeSpan? CriticThreshold { get; set; }
+
+    /// <summary>The brand this channel belongs to; <c>Monitor:Brand</c> when empty.</summary>
+    public string? Brand { get; set; }
+
+    /// <summary>Language of warnings about this channel (en, es, de, fr); <c>Monitor:Language</c> when empty.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>The channel's own business hours; the brand's (<c>Monitor:BusinessHours</c>) when not set.</summary>
+    public BusinessHoursOptions? BusinessHours { get; set; }
+
+    /// <summary>
+    /// The rule settings in force: <c>Monitor:Warnings</c> with <c>Monitor:Channels:N:Warnings</c> laid over them.
+    /// Filled in after binding (see <see cref="WarningSettingsBinder"/>), not read from configuration directly.
+    /// </summary>
+    public Domain.Warnings.WarningRuleSettings Warnings { get; set; } = new();
 
     /// <summary>The generic feed's URL (kind generic-feed).</summary>
     public string? FeedUrl { get; set; }

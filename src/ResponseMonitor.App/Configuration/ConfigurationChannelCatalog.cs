@@ -14,7 +14,8 @@ public sealed class ConfigurationChannelCatalog : IChannelCatalog, IChannelSecre
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value.Channels.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
-        All = options.Value.Channels.Select(ToDefinition).ToList();
+        var monitor = options.Value;
+        All = monitor.Channels.Select(c => ToDefinition(monitor, c)).ToList();
         _byId = All.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -28,7 +29,7 @@ public sealed class ConfigurationChannelCatalog : IChannelCatalog, IChannelSecre
 
     public string? GetWebhookVerifyToken(string channelId) => _options.GetValueOrDefault(channelId)?.WebhookVerifyToken is { Length: > 0 } s ? s : null;
 
-    private static ChannelDefinition ToDefinition(ChannelOptions o)
+    private static ChannelDefinition ToDefinition(MonitorOptions monitor, ChannelOptions o)
     {
         var settings = new Dictionary<string, string>(o.Settings, StringComparer.OrdinalIgnoreCase);
         if (!string.IsNullOrWhiteSpace(o.FeedUrl))
@@ -43,8 +44,10 @@ public sealed class ConfigurationChannelCatalog : IChannelCatalog, IChannelSecre
             Kind = o.Kind,
             Enabled = o.Enabled,
             BrandAuthorIds = o.BrandAuthorIds.ToHashSet(StringComparer.Ordinal),
-            SilenceThreshold = o.SilenceThreshold,
-            CriticThreshold = o.CriticThreshold,
+            Brand = string.IsNullOrWhiteSpace(o.Brand) ? monitor.Brand : o.Brand,
+            Language = Domain.Warnings.WarningTexts.Normalize(string.IsNullOrWhiteSpace(o.Language) ? monitor.Language : o.Language),
+            BusinessHours = (o.BusinessHours ?? monitor.BusinessHours) is { IsEmpty: false } hours ? hours.ToBusinessHours() : null,
+            Warnings = o.Warnings,
             Settings = settings,
         };
     }

@@ -8,6 +8,15 @@ public sealed class MonitorOptions : IValidatableObject
 
     public List<ChannelOptions> Channels { get; set; } = [];
 
+    /// <summary>The brand's name, for routing; channels may name their own.</summary>
+    public string Brand { get; set; } = "default";
+
+    /// <summary>Default language of warnings (en, es, de, fr).</summary>
+    public string Language { get; set; } = "en";
+
+    /// <summary>The brand's business hours, for channels without their own. None: always open.</summary>
+    public BusinessHoursOptions? BusinessHours { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -28,9 +37,27 @@ public sealed class MonitorOptions : IValidatableObject
                 yield return new ValidationResult($"Monitor:Channels:{i}: the id '{channel.Id}' is used twice.");
             }
 
-            if (channel.SilenceThreshold <= TimeSpan.Zero || channel.CriticThreshold <= TimeSpan.Zero)
+            foreach (var problem in WarningSettingsBinder.Problems(channel.Warnings))
             {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): thresholds must be positive.");
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): {problem}");
+            }
+
+            if ((channel.BusinessHours ?? BusinessHours) is { IsEmpty: false } hours)
+            {
+                string? error = null;
+                try
+                {
+                    hours.ToBusinessHours();
+                }
+                catch (Exception ex) when (ex is FormatException or TimeZoneNotFoundException or InvalidTimeZoneException)
+                {
+                    error = ex.Message;
+                }
+
+                if (error is not null)
+                {
+                    yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): business hours: {error}");
+                }
             }
 
             if (channel.Kind == Domain.Channels.ChannelKinds.GenericFeed && channel.Enabled && !Uri.TryCreate(channel.FeedUrl, UriKind.Absolute, out _))

@@ -35,7 +35,7 @@ public static class TelemetryServiceCollectionExtensions
             {
                 tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(Math.Clamp(options.TraceSamplingRatio, 0, 1))))
                     .AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation();
+                    .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = r => !r.Options.TryGetValue(Notifications.Sinks.SinkHttp.SecretUrl, out _));
                 if (!string.IsNullOrEmpty(connectionString))
                 {
                     tracing.AddAzureMonitorTraceExporter(AzureMonitor);

@@ -1,5 +1,5 @@
 using ResponseMonitor.Domain.Analysis;
-using ResponseMonitor.Domain.Warnings;
+using ResponseMonitor.Domain.Notifications;
 using ResponseMonitor.Storage.Queues;
 
 namespace ResponseMonitor.App.Functions;

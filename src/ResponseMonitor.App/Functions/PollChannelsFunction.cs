@@ -1,5 +1,5 @@
 using ResponseMonitor.Domain.Polling;
-using ResponseMonitor.Domain.Warnings;
+using ResponseMonitor.Domain.Notifications;
 
 namespace ResponseMonitor.App.Functions;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Critics;
 using ResponseMonitor.Domain.Ports;
 using ResponseMonitor.Domain.Telemetry;
 using ResponseMonitor.Domain.Warnings;
@@ -20,6 +21,7 @@ public sealed partial class ChannelAnalysisService(
     ISnapshotStore snapshots,
     WarningService warnings,
     ConversationAnalyzer analyzer,
+    ICriticClassifier critics,
     IOptions<AnalysisOptions> options,
     MonitorMetrics metrics,
     TimeProvider time,
@@ -34,6 +36,7 @@ public sealed partial class ChannelAnalysisService(
         var previouslyOpen = await openComments.GetAsync(channel.Id, cancellationToken).ConfigureAwait(false);
         var recent = await items.GetCreatedSinceAsync(channel.Id, windowStart, cancellationToken).ConfigureAwait(false);
         var state = await states.GetAsync(channel.Id, cancellationToken).ConfigureAwait(false);
+        var previous = await snapshots.GetAsync(channel.Id, cancellationToken).ConfigureAwait(false);
 
         var analysis = analyzer.Analyze(channel, recent.Concat(previouslyOpen.Select(o => o.Item)), now, windowStart);
         await openComments.ReplaceAsync(channel.Id, previouslyOpen, analysis.Open, cancellationToken).ConfigureAwait(false);
@@ -54,14 +57,29 @@ public sealed partial class ChannelAnalysisService(
             AnsweredCount = statistics.AnsweredCount,
             ResponseRate = statistics.ResponseRate,
             LastBrandActivityAt = state?.LastBrandActivityAt,
+            OpenHistory = HourlySample.Record(previous?.OpenHistory ?? [], now, statistics.OpenCount, channel.Warnings.SpikeLookback),
         };
         await snapshots.SaveAsync(snapshot, cancellationToken).ConfigureAwait(false);
         metrics.Analysed(channel.Id, statistics.OpenCount, statistics.OldestOpenSince is { } oldest ? now - oldest : null);
 
-        var conditions = WarningEvaluator.Evaluate(channel, analysis, state?.LastBrandActivityAt, state?.MonitoringSince ?? now);
-        var (raised, resolved) = await warnings.ApplyAsync(channel.Id, conditions, cancellationToken).ConfigureAwait(false);
-        LogAnalyzed(logger, channel.Id, statistics.OpenCount, statistics.CriticalOpenCount, raised, resolved);
-        return new AnalysisResult(snapshot, raised, resolved);
+        // Spike baselines: the critical public comments of the lookback, and the open count hour by hour.
+        var spikeFrom = now - channel.Warnings.SpikeLookback - TimeSpan.FromHours(1);
+        var criticalTimes = recent
+            .Where(i => i.CreatedAt > spikeFrom && !channel.IsBrandAuthor(i.AuthorId) && critics.Classify(i.Text).IsCritical)
+            .Select(i => i.CreatedAt)
+            .ToList();
+        var conditions = WarningEvaluator.Evaluate(new WarningInputs
+        {
+            Channel = channel,
+            Analysis = analysis,
+            LastBrandActivity = state?.LastBrandActivityAt,
+            MonitoringSince = state?.MonitoringSince ?? now,
+            CriticalCommentTimes = criticalTimes,
+            OpenHistory = previous?.OpenHistory ?? [],
+        });
+        var outcome = await warnings.ApplyAsync(channel, conditions, cancellationToken).ConfigureAwait(false);
+        LogAnalyzed(logger, channel.Id, statistics.OpenCount, statistics.CriticalOpenCount, outcome.Fired, outcome.Resolved);
+        return new AnalysisResult(snapshot, outcome.Fired, outcome.Resolved);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Analysed channel {ChannelId}: {Open} open, {Critical} critical; warnings raised {Raised}, resolved {Resolved}")]

@@ -18,14 +18,28 @@ public sealed record ChannelDefinition
     /// <summary>Author ids that are the brand on this channel. A reply by any of them answers the public.</summary>
     public required IReadOnlySet<string> BrandAuthorIds { get; init; }
 
-    /// <summary>Brand silent for longer than this raises <see cref="Warnings.WarningRules.BrandSilent"/>.</summary>
-    public TimeSpan SilenceThreshold { get; init; } = TimeSpan.FromHours(72);
+    /// <summary>The brand this channel speaks for; routes can pick warnings by it.</summary>
+    public string Brand { get; init; } = "default";
 
-    /// <summary>A critic waiting longer than this raises <see cref="Warnings.WarningRules.CriticIgnored"/>.</summary>
-    public TimeSpan CriticThreshold { get; init; } = TimeSpan.FromHours(24);
+    /// <summary>The language warnings about this channel are written in (en, es, de, fr); English when unknown.</summary>
+    public string Language { get; init; } = "en";
+
+    /// <summary>When the channel is staffed; null means always, and business time equals wall time.</summary>
+    public Calendar.BusinessHours? BusinessHours { get; init; }
+
+    /// <summary>Thresholds and lifecycle of the warning rules for this channel.</summary>
+    public Warnings.WarningRuleSettings Warnings { get; init; } = ResponseMonitor.Domain.Warnings.WarningRuleSettings.Default;
 
     /// <summary>Connector settings that are not secret (feed URL, page size ...).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public bool IsBrandAuthor(string? authorId) => authorId is not null && BrandAuthorIds.Contains(authorId);
+
+    /// <summary>Time that counts against targets: open hours when the channel has business hours, wall time otherwise.</summary>
+    public TimeSpan BusinessTimeBetween(DateTimeOffset from, DateTimeOffset to) =>
+        BusinessHours?.BusinessTimeBetween(from, to) ?? (to > from ? to - from : TimeSpan.Zero);
+
+    /// <summary>When <paramref name="span"/> of business time will have passed since <paramref name="from"/>; null if never.</summary>
+    public DateTimeOffset? AddBusinessTime(DateTimeOffset from, TimeSpan span) =>
+        BusinessHours is null ? from + span : BusinessHours.AddBusinessTime(from, span);
 }

@@ -28,4 +28,7 @@ public sealed record ChannelSnapshot
     public double? ResponseRate { get; init; }
 
     public DateTimeOffset? LastBrandActivityAt { get; init; }
+
+    /// <summary>Hourly maxima of the open count over the spike lookback, for the backlog-spike baseline.</summary>
+    public IReadOnlyList<Warnings.HourlySample> OpenHistory { get; init; } = [];
 }

@@ -1,26 +1,34 @@
+using ResponseMonitor.Domain.Notifications;
 using ResponseMonitor.Domain.Warnings;
 
 namespace ResponseMonitor.Domain.Ports;
 
 /// <summary>
-/// Warnings and their outbox. A transition and its notification are written together, atomically, and only if the
-/// warning is still as the caller read it: that is how several instances raise a warning once.
+/// Warnings, their history and the outbox of deliveries. A transition, its history entry and its deliveries are
+/// written together, atomically, and only if the warning is still as the caller read it: that is how several
+/// instances raise a warning once and nothing is sent that was not recorded.
 /// </summary>
 public interface IWarningStore
 {
     Task<IReadOnlyList<WarningRecord>> GetForChannelAsync(string channelId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<WarningRecord>> ListAsync(WarningState? state, string? channelId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<WarningRecord>> ListAsync(WarningQuery query, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Writes the new state of <paramref name="warning"/> and, when given, its notification, atomically; false if another
-    /// writer changed the warning since it was read (its <see cref="WarningRecord.Version"/>).
-    /// </summary>
-    Task<bool> TryTransitionAsync(WarningRecord warning, WarningNotification? notification, CancellationToken cancellationToken);
+    Task<IReadOnlyList<WarningHistoryEntry>> ListHistoryAsync(WarningQuery query, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<WarningNotification>> GetDueNotificationsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+    /// <summary>False if another writer changed the warning since it was read (its <see cref="WarningRecord.Version"/>).</summary>
+    Task<bool> TryTransitionAsync(WarningTransition transition, IReadOnlyList<NotificationDelivery> deliveries, CancellationToken cancellationToken);
 
-    Task MarkSentAsync(WarningNotification notification, CancellationToken cancellationToken);
+    /// <summary>Pending deliveries whose next attempt is due and that nobody has claimed.</summary>
+    Task<IReadOnlyList<NotificationDelivery>> GetDueDeliveriesAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
-    Task RescheduleAsync(WarningNotification notification, CancellationToken cancellationToken);
+    /// <summary>Claims deliveries of one channel until <paramref name="until"/>, all or none; null if another instance got there first.</summary>
+    Task<IReadOnlyList<NotificationDelivery>?> TryClaimAsync(IReadOnlyList<NotificationDelivery> deliveries, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Writes the outcome of deliveries this instance holds (sent, rescheduled, held or failed).</summary>
+    Task UpdateDeliveriesAsync(IReadOnlyList<NotificationDelivery> deliveries, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<NotificationDelivery>> ListDeliveriesAsync(DeliveryStatus? status, string? channelId, string? sink, int max, CancellationToken cancellationToken);
+
+    Task<NotificationDelivery?> GetDeliveryAsync(string channelId, string id, CancellationToken cancellationToken);
 }

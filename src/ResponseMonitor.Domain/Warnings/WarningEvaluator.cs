@@ -1,58 +1,167 @@
-using System.Globalization;
 using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Channels;
 
 namespace ResponseMonitor.Domain.Warnings;
 
-/// <summary>Evaluates the v1 rules against an analysis. Pure: the same inputs give the same conditions.</summary>
+/// <summary>
+/// Evaluates the rules against a channel's analysis. Pure: the same inputs give the same conditions. Definitions, with
+/// worked examples, are in docs/WARNINGS.md.
+/// </summary>
 public static class WarningEvaluator
 {
-    /// <param name="channel">The channel and its thresholds.</param>
-    /// <param name="analysis">The channel's analysis at <see cref="ChannelAnalysis.AnalyzedAt"/>.</param>
-    /// <param name="lastBrandActivity">The brand's last post or reply on the channel, all time.</param>
-    /// <param name="monitoringSince">When the monitor first read the channel; the silence clock starts here if the brand never spoke.</param>
-    public static IReadOnlyList<WarningCondition> Evaluate(ChannelDefinition channel, ChannelAnalysis analysis, DateTimeOffset? lastBrandActivity, DateTimeOffset monitoringSince)
-    {
-        ArgumentNullException.ThrowIfNull(channel);
-        ArgumentNullException.ThrowIfNull(analysis);
-        var now = analysis.AnalyzedAt;
-        var conditions = new List<WarningCondition>();
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
-        var silentFrom = lastBrandActivity ?? monitoringSince;
-        if (now - silentFrom > channel.SilenceThreshold)
+    public static IReadOnlyList<WarningCondition> Evaluate(WarningInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var channel = inputs.Channel;
+        var settings = channel.Warnings;
+        var conditions = new List<WarningCondition>();
+        if (settings.IsEnabled(WarningRules.BrandSilent))
         {
-            var message = lastBrandActivity is null
-                ? string.Create(CultureInfo.InvariantCulture, $"The brand has not posted or replied on {channel.Name} since monitoring began {Describe(now - silentFrom)} ago (threshold {Describe(channel.SilenceThreshold)}).")
-                : string.Create(CultureInfo.InvariantCulture, $"The brand has not posted or replied on {channel.Name} for {Describe(now - silentFrom)} (threshold {Describe(channel.SilenceThreshold)}).");
-            conditions.Add(new WarningCondition(WarningRules.BrandSilent, channel.Id, channel.Id, WarningSeverity.Warning, silentFrom + channel.SilenceThreshold, message));
+            AddSilence(inputs, conditions);
         }
 
-        foreach (var open in analysis.Open)
+        if (settings.IsEnabled(WarningRules.CriticIgnored))
         {
-            var age = open.AgeAt(now);
-            if (open.Verdict.IsCritical && age > channel.CriticThreshold)
-            {
-                var who = open.Item.AuthorName ?? open.Item.AuthorId;
-                var message = string.Create(CultureInfo.InvariantCulture, $"A critical comment by {who} on {channel.Name} has waited {Describe(age)} for an answer (threshold {Describe(channel.CriticThreshold)}): \"{Excerpt(open.Item.Text)}\"");
-                conditions.Add(new WarningCondition(WarningRules.CriticIgnored, channel.Id, open.Item.Id, WarningSeverity.Critical, open.Item.CreatedAt + channel.CriticThreshold, message, open.Item.Url));
-            }
+            // Per thread, the critic who has waited longest stands for the thread.
+            var critics = inputs.Analysis.Open.Where(o => o.Verdict.IsCritical);
+            AddWaiting(channel, inputs.Analysis.AnalyzedAt, WarningRules.CriticIgnored, critics, settings.CriticThreshold, WarningSeverity.Warning, WarningSeverity.Critical, conditions);
+        }
+
+        if (settings.IsEnabled(WarningRules.ResponseTargetBreached) && settings.ResponseTarget is { } target)
+        {
+            AddWaiting(channel, inputs.Analysis.AnalyzedAt, WarningRules.ResponseTargetBreached, inputs.Analysis.Open, target, WarningSeverity.Info, WarningSeverity.Warning, conditions);
+        }
+
+        if (settings.IsEnabled(WarningRules.BacklogSpike))
+        {
+            AddBacklogSpike(inputs, conditions);
+        }
+
+        if (settings.IsEnabled(WarningRules.CriticismSpike))
+        {
+            AddCriticismSpike(inputs, conditions);
         }
 
         return conditions;
     }
 
-    /// <summary>"3 d 4 h", "5 h 12 min", "42 min": what a person reads in a message.</summary>
-    public static string Describe(TimeSpan span)
+    private static void AddSilence(WarningInputs inputs, List<WarningCondition> conditions)
     {
-        if (span.TotalDays >= 1)
+        var channel = inputs.Channel;
+        var now = inputs.Analysis.AnalyzedAt;
+        var threshold = channel.Warnings.EffectiveSilenceThreshold;
+        var silentFrom = inputs.LastBrandActivity ?? inputs.MonitoringSince;
+        if (now - silentFrom <= threshold)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalDays} d {span.Hours} h");
+            return;
         }
 
-        return span.TotalHours >= 1
-            ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours} h {span.Minutes} min")
-            : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, (int)span.TotalMinutes)} min");
+        var facts = new WarningFacts { Elapsed = now - silentFrom, Threshold = threshold, NeverSpoke = inputs.LastBrandActivity is null };
+        conditions.Add(Condition(channel, WarningRules.BrandSilent, channel.Id, WarningSeverity.Warning, silentFrom + threshold, facts));
     }
+
+    private static void AddWaiting(
+        ChannelDefinition channel,
+        DateTimeOffset now,
+        string rule,
+        IEnumerable<OpenComment> open,
+        TimeSpan threshold,
+        WarningSeverity preSeverity,
+        WarningSeverity breachSeverity,
+        List<WarningCondition> conditions)
+    {
+        var preAt = channel.Warnings.PreWarningAt is > 0 and < 1 ? threshold * channel.Warnings.PreWarningAt : (TimeSpan?)null;
+        foreach (var thread in open.GroupBy(o => string.IsNullOrEmpty(o.Item.ThreadId) ? o.Item.Id : o.Item.ThreadId, StringComparer.Ordinal))
+        {
+            var oldest = thread.OrderBy(o => o.Item.CreatedAt).ThenBy(o => o.Item.Id, StringComparer.Ordinal).First().Item;
+            var waited = channel.BusinessTimeBetween(oldest.CreatedAt, now);
+            bool pre;
+            DateTimeOffset? since;
+            if (waited >= threshold)
+            {
+                pre = false;
+                since = channel.AddBusinessTime(oldest.CreatedAt, threshold);
+            }
+            else if (preAt is { } mark && waited >= mark)
+            {
+                pre = true;
+                since = channel.AddBusinessTime(oldest.CreatedAt, mark);
+            }
+            else
+            {
+                continue;
+            }
+
+            var facts = new WarningFacts
+            {
+                PreWarning = pre,
+                Who = oldest.AuthorName ?? oldest.AuthorId,
+                Excerpt = Excerpt(oldest.Text),
+                ItemId = oldest.Id,
+                ItemUrl = oldest.Url,
+                Elapsed = waited,
+                Threshold = threshold,
+            };
+            conditions.Add(Condition(channel, rule, thread.Key, pre ? preSeverity : breachSeverity, since ?? now, facts));
+        }
+    }
+
+    private static void AddBacklogSpike(WarningInputs inputs, List<WarningCondition> conditions)
+    {
+        var channel = inputs.Channel;
+        var settings = channel.Warnings;
+        var now = inputs.Analysis.AnalyzedAt;
+        var currentHour = HourlySample.HourOf(now);
+        var baseline = SpikeBaseline.Of(inputs.OpenHistory
+            .Where(s => s.HourStart < currentHour && s.HourStart >= currentHour - settings.SpikeLookback && s.HourStart >= HourlySample.HourOf(inputs.MonitoringSince))
+            .Select(s => s.Value)
+            .ToList());
+        var observed = inputs.Analysis.Open.Count;
+        AddSpike(channel, WarningRules.BacklogSpike, WarningSeverity.Warning, baseline, observed, now, conditions);
+    }
+
+    private static void AddCriticismSpike(WarningInputs inputs, List<WarningCondition> conditions)
+    {
+        var channel = inputs.Channel;
+        var settings = channel.Warnings;
+        var now = inputs.Analysis.AnalyzedAt;
+
+        // Hour i (1..H) is the whole hour (now - (i+1)h, now - i·h]; only hours fully watched count.
+        var hours = (int)(settings.SpikeLookback / Hour);
+        var counts = new List<int>(hours);
+        for (var i = 1; i <= hours; i++)
+        {
+            var start = now - Hour * (i + 1);
+            if (start < inputs.MonitoringSince)
+            {
+                break;
+            }
+
+            var end = now - Hour * i;
+            counts.Add(inputs.CriticalCommentTimes.Count(t => t > start && t <= end));
+        }
+
+        var observed = inputs.CriticalCommentTimes.Count(t => t > now - Hour && t <= now);
+        AddSpike(channel, WarningRules.CriticismSpike, WarningSeverity.Critical, SpikeBaseline.Of(counts), observed, now, conditions);
+    }
+
+    private static void AddSpike(ChannelDefinition channel, string rule, WarningSeverity severity, SpikeBaseline baseline, int observed, DateTimeOffset now, List<WarningCondition> conditions)
+    {
+        var settings = channel.Warnings;
+        var limit = baseline.Limit(settings.SpikeK);
+        if (baseline.Hours < settings.SpikeMinBaselineHours || observed < settings.SpikeMinCount || observed <= limit)
+        {
+            return;
+        }
+
+        var facts = new WarningFacts { Observed = observed, Mean = baseline.Mean, Limit = limit, K = settings.SpikeK };
+        conditions.Add(Condition(channel, rule, channel.Id, severity, now, facts));
+    }
+
+    private static WarningCondition Condition(ChannelDefinition channel, string rule, string subject, WarningSeverity severity, DateTimeOffset since, WarningFacts facts) =>
+        new(rule, channel.Id, subject, severity, since, WarningTexts.Message(rule, facts, channel.Name, channel.Language), facts.ItemUrl) { Facts = facts };
 
     private static string Excerpt(string text) => text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 117), "...");
 }

@@ -2,9 +2,22 @@ namespace ResponseMonitor.Domain.Warnings;
 
 public static class WarningRules
 {
-    /// <summary>No post and no reply by the brand on the channel for longer than its silence threshold.</summary>
+    /// <summary>No post and no reply by the brand on the channel for longer than its silence threshold (or cadence).</summary>
     public const string BrandSilent = "brand-silent";
 
-    /// <summary>A critical comment unanswered for longer than the channel's critic threshold.</summary>
+    /// <summary>A critical comment unanswered for longer than the channel's critic threshold; pre-warned at 75 %.</summary>
     public const string CriticIgnored = "critic-ignored";
+
+    /// <summary>A thread waiting for its first response longer than the channel's target; pre-warned at 75 %.</summary>
+    public const string ResponseTargetBreached = "response-target";
+
+    /// <summary>Open comments above the channel's own recent normal (mean + k·σ of hourly samples).</summary>
+    public const string BacklogSpike = "backlog-spike";
+
+    /// <summary>New critical comments in the last hour above the channel's own recent normal.</summary>
+    public const string CriticismSpike = "criticism-spike";
+
+    public static readonly IReadOnlyList<string> All = [BrandSilent, CriticIgnored, ResponseTargetBreached, BacklogSpike, CriticismSpike];
+
+    public static bool IsSpike(string rule) => rule is BacklogSpike or CriticismSpike;
 }

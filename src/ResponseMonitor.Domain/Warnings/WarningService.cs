@@ -1,64 +1,92 @@
 using Microsoft.Extensions.Logging;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Notifications;
 using ResponseMonitor.Domain.Ports;
 using ResponseMonitor.Domain.Telemetry;
 
 namespace ResponseMonitor.Domain.Warnings;
 
 /// <summary>
-/// Moves a channel's warnings to match the conditions that hold. Each transition is written with its notification in
-/// one guarded write; an instance that loses the race to another skips it, so nothing is raised or sent twice.
+/// Moves a channel's warnings through their lifecycle to match the conditions that hold. Each transition is written
+/// with its history entry and one outbox delivery per routed sink in one guarded write; an instance that loses the
+/// race to another skips it, so nothing is raised or sent twice.
 /// </summary>
-public sealed partial class WarningService(IWarningStore store, IWarningNotifier notifier, MonitorMetrics metrics, TimeProvider time, ILogger<WarningService> logger)
+public sealed partial class WarningService(
+    IWarningStore store,
+    NotificationRouter router,
+    MonitorMetrics metrics,
+    TimeProvider time,
+    ILogger<WarningService> logger)
 {
-    public async Task<(int Raised, int Resolved)> ApplyAsync(string channelId, IReadOnlyCollection<WarningCondition> conditions, CancellationToken cancellationToken)
+    public async Task<WarningOutcome> ApplyAsync(ChannelDefinition channel, IReadOnlyCollection<WarningCondition> conditions, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(channel);
         var now = time.GetUtcNow();
-        var stored = await store.GetForChannelAsync(channelId, cancellationToken).ConfigureAwait(false);
-        var changes = WarningReconciler.Reconcile(stored, conditions, now);
-        var raised = 0;
+        var stored = await store.GetForChannelAsync(channel.Id, cancellationToken).ConfigureAwait(false);
+        var transitions = WarningReconciler.Reconcile(stored, conditions, channel.Warnings, now);
+        var fired = 0;
         var resolved = 0;
+        var notified = 0;
 
-        foreach (var warning in changes.ToRaise)
+        foreach (var transition in transitions)
         {
-            if (await TransitionAsync(warning, "raised", now, cancellationToken).ConfigureAwait(false))
+            var deliveries = transition.Notify ? Deliveries(channel, transition, now) : [];
+            if (!await store.TryTransitionAsync(transition, deliveries, cancellationToken).ConfigureAwait(false))
             {
-                raised++;
-                metrics.WarningRaised(warning.ChannelId, warning.Rule);
-                LogRaised(logger, warning.ChannelId, warning.Rule, warning.Subject);
+                LogLostRace(logger, channel.Id, transition.Warning.Rule, transition.Warning.Subject);
+                continue;
+            }
+
+            var w = transition.Warning;
+            notified += deliveries.Count;
+            switch (transition.Event)
+            {
+                case WarningEvents.Firing:
+                    fired++;
+                    metrics.WarningRaised(w.ChannelId, w.Rule);
+                    LogFiring(logger, w.ChannelId, w.Rule, w.Subject, w.Severity, deliveries.Count);
+                    break;
+                case WarningEvents.Resolved:
+                    resolved++;
+                    LogResolved(logger, w.ChannelId, w.Rule, w.Subject);
+                    break;
+                default:
+                    LogTransition(logger, w.ChannelId, w.Rule, w.Subject, transition.Event);
+                    break;
             }
         }
 
-        foreach (var warning in changes.ToResolve)
-        {
-            if (await TransitionAsync(warning, "resolved", now, cancellationToken).ConfigureAwait(false))
-            {
-                resolved++;
-                LogResolved(logger, warning.ChannelId, warning.Rule, warning.Subject);
-            }
-        }
-
-        return (raised, resolved);
+        return new WarningOutcome(fired, resolved, notified);
     }
 
-    private Task<bool> TransitionAsync(WarningRecord warning, string @event, DateTimeOffset now, CancellationToken cancellationToken)
+    private List<NotificationDelivery> Deliveries(ChannelDefinition channel, WarningTransition transition, DateTimeOffset now)
     {
-        var notification = new WarningNotification
-        {
-            // Deterministic per transition, so a retried write cannot enqueue a second copy.
-            Id = $"{now.UtcTicks:D19}-{@event}-{warning.TimesRaised}-{NotificationIds.Hash(warning.ChannelId + "|" + warning.Key)}",
-            Event = @event,
-            Warning = warning,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        };
+        var w = transition.Warning;
 
-        // With no sink configured the transition is still recorded; there is simply nothing to deliver.
-        return store.TryTransitionAsync(warning, notifier.IsConfigured ? notification : null, cancellationToken);
+        // Deterministic per transition and sink, so a retried write cannot enqueue a second copy; time-ordered for reading.
+        var stem = $"{now.UtcTicks:D19}-{NotificationIds.Hash($"{w.ChannelId}|{w.Key}|{transition.Event}|{w.TimesFired}")}";
+        return router.SinksFor(channel.Brand, w)
+            .Select(sink => new NotificationDelivery
+            {
+                Id = $"{stem}-{NotificationIds.Hash(sink.ToUpperInvariant())[..8]}",
+                Sink = sink,
+                Event = transition.Event,
+                Warning = w,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            })
+            .ToList();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Warning raised on channel {ChannelId}: {Rule} for {Subject}")]
-    private static partial void LogRaised(ILogger logger, string channelId, string rule, string subject);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warning firing on channel {ChannelId}: {Rule} for {Subject} ({Severity}), {Deliveries} deliveries queued")]
+    private static partial void LogFiring(ILogger logger, string channelId, string rule, string subject, WarningSeverity severity, int deliveries);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warning resolved on channel {ChannelId}: {Rule} for {Subject}")]
     private static partial void LogResolved(ILogger logger, string channelId, string rule, string subject);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warning on channel {ChannelId}: {Rule} for {Subject} is {Event}")]
+    private static partial void LogTransition(ILogger logger, string channelId, string rule, string subject, string @event);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Another instance moved warning {Rule} for {Subject} on channel {ChannelId} first")]
+    private static partial void LogLostRace(ILogger logger, string channelId, string rule, string subject);
 }

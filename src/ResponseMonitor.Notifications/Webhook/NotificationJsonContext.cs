@@ -4,5 +4,5 @@ using System.Text.Json.Serialization;
 namespace ResponseMonitor.Notifications.Webhook;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(WarningPayload))]
+[JsonSerializable(typeof(WebhookPayload))]
 public sealed partial class NotificationJsonContext : JsonSerializerContext;

@@ -8,4 +8,5 @@ internal static class TableNames
     public const string OpenComments = "Open";
     public const string Snapshots = "Snapshots";
     public const string Warnings = "Warnings";
+    public const string Silences = "Silences";
 }

@@ -27,6 +27,7 @@ public sealed class TableSnapshotStore(TableProvider tables) : ISnapshotStore
             ["AnsweredCount"] = snapshot.AnsweredCount,
             ["ResponseRate"] = snapshot.ResponseRate,
             ["LastBrandActivityAt"] = snapshot.LastBrandActivityAt,
+            ["OpenHistory"] = WriteHistory(snapshot.OpenHistory),
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
@@ -65,5 +66,27 @@ public sealed class TableSnapshotStore(TableProvider tables) : ISnapshotStore
         AnsweredCount = entity.GetInt32("AnsweredCount") ?? 0,
         ResponseRate = entity.GetDouble("ResponseRate"),
         LastBrandActivityAt = entity.GetDateTimeOffset("LastBrandActivityAt"),
+        OpenHistory = ReadHistory(entity.GetString("OpenHistory")),
     };
+
+    // "hourUnixSeconds:value;..." — a week of hours is about 2 KB, far inside the 64 KB a string property may hold.
+    private static string WriteHistory(IReadOnlyList<Domain.Warnings.HourlySample> samples) =>
+        string.Join(';', samples.Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.HourStart.ToUnixTimeSeconds()}:{s.Value}")));
+
+    private static IReadOnlyList<Domain.Warnings.HourlySample> ReadHistory(string? text)
+    {
+        var samples = new List<Domain.Warnings.HourlySample>();
+        foreach (var part in (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pair = part.Split(':');
+            if (pair.Length == 2
+                && long.TryParse(pair[0], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                && int.TryParse(pair[1], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                samples.Add(new Domain.Warnings.HourlySample(DateTimeOffset.FromUnixTimeSeconds(seconds), value));
+            }
+        }
+
+        return samples;
+    }
 }

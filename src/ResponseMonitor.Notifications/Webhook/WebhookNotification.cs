@@ -1,10 +1,9 @@
 namespace ResponseMonitor.Notifications.Webhook;
 
-/// <summary>The JSON a webhook receives for each warning transition.</summary>
-public sealed record WarningPayload(
+/// <summary>One warning event in a webhook message. Receivers dedupe on <see cref="NotificationId"/>.</summary>
+public sealed record WebhookNotification(
     string NotificationId,
     string Event,
-    string ChannelId,
     string Rule,
     string Subject,
     string Severity,
@@ -12,6 +11,6 @@ public sealed record WarningPayload(
     string Message,
     string? ItemUrl,
     DateTimeOffset Since,
-    DateTimeOffset RaisedAt,
+    DateTimeOffset? FiredAt,
     DateTimeOffset? ResolvedAt,
     DateTimeOffset CreatedAt);

@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace ResponseMonitor.App.Api;
+
+/// <summary>Reads query parameters strictly: a value that does not parse, or a parameter the route does not take, is a 400 that says which.</summary>
+internal sealed class ApiQuery(IQueryCollection query)
+{
+    public string? Error { get; private set; }
+
+    public string? String(string name) => query[name].FirstOrDefault() is { Length: > 0 } value ? value : null;
+
+    public DateTimeOffset? Instant(string name)
+    {
+        if (String(name) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        {
+            return value;
+        }
+
+        Error ??= $"Query '{name}' must be an ISO 8601 instant such as 2026-03-10T12:00:00Z, not '{text}'.";
+        return null;
+    }
+
+    public int Int(string name, int fallback, int min, int max)
+    {
+        if (String(name) is not { } text)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        Error ??= $"Query '{name}' must be a whole number from {min} to {max}, not '{text}'.";
+        return fallback;
+    }
+
+    public TEnum? Enum<TEnum>(string name)
+        where TEnum : struct, Enum
+    {
+        if (String(name) is not { } text)
+        {
+            return null;
+        }
+
+        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !int.TryParse(text, out _))
+        {
+            return value;
+        }
+
+        Error ??= $"Query '{name}' must be one of {string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()))}, not '{text}'.";
+        return null;
+    }
+
+    /// <summary>Records an error if the query holds a parameter not in <paramref name="allowed"/>.</summary>
+    public void Only(params string[] allowed)
+    {
+        if (query.Keys.Except(allowed, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } unknown)
+        {
+            Error ??= $"Unknown query parameter '{unknown}'; this route takes {string.Join(", ", allowed)}.";
+        }
+    }
+
+    public void Fail(string error) => Error ??= error;
+}

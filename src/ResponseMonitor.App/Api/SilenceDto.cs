@@ -1,0 +1,14 @@
+namespace ResponseMonitor.App.Api;
+
+public sealed record SilenceDto(
+    string Id,
+    string? ChannelId,
+    string? Rule,
+    string? Subject,
+    string? MaxSeverity,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string CreatedBy,
+    string Comment,
+    DateTimeOffset CreatedAt,
+    string Status);

@@ -1,0 +1,138 @@
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Notifications;
+using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Warnings;
+
+namespace ResponseMonitor.App.Api;
+
+/// <summary>
+/// Silences: created, listed and ended through the API. A silence holds matching notifications back until it ends;
+/// warnings keep moving and are kept, and what was held is delivered afterwards.
+/// </summary>
+public static class SilenceEndpoints
+{
+    private static readonly TimeSpan MaxLength = TimeSpan.FromDays(90);
+
+    public static RouteGroupBuilder MapSilenceEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/silences", ListAsync);
+        api.MapPost("/silences", CreateAsync);
+        api.MapGet("/silences/{id}", GetAsync);
+        api.MapDelete("/silences/{id}", ExpireAsync);
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(HttpRequest request, ISilenceStore silences, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var q = new ApiQuery(request.Query);
+        q.Only("status");
+        var status = q.String("status") ?? "all";
+        if (status is not ("active" or "pending" or "expired" or "all"))
+        {
+            q.Fail($"Query 'status' must be active, pending, expired or all, not '{status}'.");
+        }
+
+        if (q.Error is not null)
+        {
+            return Problems.BadRequest(q.Error);
+        }
+
+        var now = time.GetUtcNow();
+        var items = (await silences.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(s => ApiMapper.Silence(s, now))
+            .Where(s => status == "all" || s.Status == status)
+            .ToList();
+        return Results.Json(new SilenceListResponse(items), ApiJsonContext.Default.SilenceListResponse);
+    }
+
+    private static async Task<IResult> GetAsync(string id, ISilenceStore silences, TimeProvider time, CancellationToken cancellationToken) =>
+        await silences.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } silence
+            ? Results.Json(ApiMapper.Silence(silence, time.GetUtcNow()), ApiJsonContext.Default.SilenceDto)
+            : NotFound(id);
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, IChannelCatalog catalog, ISilenceStore silences, TimeProvider time, CancellationToken cancellationToken)
+    {
+        SilenceRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync(ApiJsonContext.Default.SilenceRequest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return Problems.BadRequest($"The body must be a JSON silence (channelId, rule, subject, maxSeverity, startsAt, endsAt or duration, createdBy, comment): {ex.Message}");
+        }
+
+        if (body is null)
+        {
+            return Problems.BadRequest("The body must be a JSON silence.");
+        }
+
+        var now = time.GetUtcNow();
+        var startsAt = body.StartsAt ?? now;
+        var endsAt = body.EndsAt ?? (body.Duration is { } duration ? startsAt + duration : (DateTimeOffset?)null);
+        WarningSeverity? maxSeverity = null;
+        string? error = null;
+        if (string.IsNullOrWhiteSpace(body.CreatedBy) || string.IsNullOrWhiteSpace(body.Comment))
+        {
+            error = "A silence needs createdBy and a comment saying why, so others know whose it is.";
+        }
+        else if (endsAt is null)
+        {
+            error = "A silence needs endsAt or duration: silences are time-bounded.";
+        }
+        else if (endsAt <= startsAt || endsAt <= now)
+        {
+            error = "endsAt must be after startsAt and in the future.";
+        }
+        else if (endsAt - startsAt > MaxLength)
+        {
+            error = $"A silence may last at most {MaxLength.TotalDays} days; create a new one when it ends.";
+        }
+        else if (body.ChannelId is not null && catalog.Find(body.ChannelId) is null)
+        {
+            return Problems.UnknownChannel(body.ChannelId);
+        }
+        else if (body.Rule is not null && !WarningRules.All.Contains(body.Rule))
+        {
+            error = $"rule must be one of {string.Join(", ", WarningRules.All)}, not '{body.Rule}'.";
+        }
+        else if (body.MaxSeverity is not null)
+        {
+            if (Enum.TryParse<WarningSeverity>(body.MaxSeverity, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(body.MaxSeverity, out _))
+            {
+                maxSeverity = parsed;
+            }
+            else
+            {
+                error = $"maxSeverity must be info, warning or critical, not '{body.MaxSeverity}'.";
+            }
+        }
+
+        if (error is not null)
+        {
+            return Problems.BadRequest(error);
+        }
+
+        var silence = new Silence
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            ChannelId = body.ChannelId is null ? null : catalog.Find(body.ChannelId)!.Id,
+            Rule = body.Rule,
+            Subject = string.IsNullOrEmpty(body.Subject) ? null : body.Subject,
+            MaxSeverity = maxSeverity,
+            StartsAt = startsAt,
+            EndsAt = endsAt!.Value,
+            CreatedBy = body.CreatedBy!.Trim(),
+            Comment = body.Comment!.Trim(),
+            CreatedAt = now,
+        };
+        await silences.CreateAsync(silence, cancellationToken).ConfigureAwait(false);
+        return Results.Json(ApiMapper.Silence(silence, now), ApiJsonContext.Default.SilenceDto, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> ExpireAsync(string id, ISilenceStore silences, TimeProvider time, CancellationToken cancellationToken) =>
+        await silences.ExpireAsync(id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) ? Results.NoContent() : NotFound(id);
+
+    private static IResult NotFound(string id) =>
+        Results.Problem($"No silence '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown silence.");
+}

@@ -1,0 +1,13 @@
+namespace ResponseMonitor.App.Api;
+
+/// <summary>POST /api/silences. Matchers left out match anything; give <see cref="EndsAt"/> or <see cref="Duration"/>.</summary>
+public sealed record SilenceRequest(
+    string? ChannelId,
+    string? Rule,
+    string? Subject,
+    string? MaxSeverity,
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt,
+    TimeSpan? Duration,
+    string? CreatedBy,
+    string? Comment);

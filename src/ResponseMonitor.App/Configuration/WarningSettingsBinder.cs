@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+using ResponseMonitor.Domain.Warnings;
+
+namespace ResponseMonitor.App.Configuration;
+
+/// <summary>
+/// Lays a channel's warning settings over the brand's: <c>Monitor:Warnings</c>, then
+/// <c>Monitor:Channels:N:Warnings</c>, then the channel's threshold shorthands.
+/// </summary>
+public static class WarningSettingsBinder
+{
+    public static void Apply(IConfiguration configuration, MonitorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        var brand = configuration.GetSection($"{MonitorOptions.SectionName}:Warnings");
+        for (var i = 0; i < options.Channels.Count; i++)
+        {
+            var settings = new WarningRuleSettings();
+            brand.Bind(settings);
+            configuration.GetSection($"{MonitorOptions.SectionName}:Channels:{i}:Warnings").Bind(settings);
+            var channel = options.Channels[i];
+            settings = settings with
+            {
+                SilenceThreshold = channel.SilenceThreshold ?? settings.SilenceThreshold,
+                CriticThreshold = channel.CriticThreshold ?? settings.CriticThreshold,
+            };
+            channel.Warnings = settings;
+        }
+    }
+
+    public static IEnumerable<string> Problems(WarningRuleSettings s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (s.SilenceThreshold <= TimeSpan.Zero || s.CriticThreshold < TimeSpan.Zero || s.ResponseTarget < TimeSpan.Zero || s.ExpectedCadence <= TimeSpan.Zero)
+        {
+            yield return "warning thresholds must be positive (CriticThreshold and ResponseTarget may be zero).";
+        }
+
+        if (s.PreWarningAt is < 0 or > 1 || s.CadenceTolerance <= 0)
+        {
+            yield return "Warnings:PreWarningAt must be between 0 and 1, and CadenceTolerance positive.";
+        }
+
+        if (s.SpikeK <= 0 || s.SpikeLookback < TimeSpan.FromHours(1) || s.SpikeMinBaselineHours < 1 || s.SpikeMinCount < 1)
+        {
+            yield return "Warnings: SpikeK must be positive, SpikeLookback at least an hour, SpikeMinBaselineHours and SpikeMinCount at least 1.";
+        }
+
+        if (s.For < TimeSpan.Zero || s.SpikeFor < TimeSpan.Zero || s.RepeatInterval < TimeSpan.Zero)
+        {
+            yield return "Warnings: For, SpikeFor and RepeatInterval cannot be negative.";
+        }
+
+        foreach (var rule in s.DisabledRules.Where(r => !WarningRules.All.Contains(r)))
+        {
+            yield return $"Warnings:DisabledRules names unknown rule '{rule}'.";
+        }
+    }
+}

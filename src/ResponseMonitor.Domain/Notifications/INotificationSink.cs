@@ -1,0 +1,18 @@
+namespace ResponseMonitor.Domain.Notifications;
+
+/// <summary>
+/// A place notifications go: a webhook, a Teams or Slack channel, a mailbox. Throws when the receiver did not
+/// acknowledge; the outbox keeps the batch and retries it.
+/// </summary>
+public interface INotificationSink
+{
+    string Name { get; }
+
+    /// <summary><c>webhook</c>, <c>teams</c>, <c>slack</c> or <c>email</c>.</summary>
+    string Type { get; }
+
+    /// <summary>When this sink is not to be disturbed, if ever.</summary>
+    QuietHours? QuietHours { get; }
+
+    Task SendAsync(NotificationBatch batch, CancellationToken cancellationToken);
+}

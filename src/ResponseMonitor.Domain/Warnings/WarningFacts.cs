@@ -1,0 +1,32 @@
+namespace ResponseMonitor.Domain.Warnings;
+
+/// <summary>What a rule observed, kept apart from the sentence so that each sink can say it in the channel's language.</summary>
+public sealed record WarningFacts
+{
+    /// <summary>True when the value has not yet crossed the threshold but has passed the pre-warning mark.</summary>
+    public bool PreWarning { get; init; }
+
+    public string? Who { get; init; }
+
+    public string? Excerpt { get; init; }
+
+    public string? ItemId { get; init; }
+
+    public string? ItemUrl { get; init; }
+
+    /// <summary>How long the subject has waited (business time where the channel has hours) or been silent.</summary>
+    public TimeSpan? Elapsed { get; init; }
+
+    public TimeSpan? Threshold { get; init; }
+
+    /// <summary>Whether the brand ever spoke on the channel (brand-silent).</summary>
+    public bool NeverSpoke { get; init; }
+
+    public double? Observed { get; init; }
+
+    public double? Mean { get; init; }
+
+    public double? Limit { get; init; }
+
+    public double? K { get; init; }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+
+namespace ResponseMonitor.Domain.Warnings;
+
+/// <summary>
+/// The sentences of warnings and notifications in the languages the monitor speaks (en, es, de, fr). A channel in any
+/// other language gets English. Kept in code, not resources, so that tests and sinks see exactly one source.
+/// </summary>
+public static class WarningTexts
+{
+    public static readonly IReadOnlyList<string> Languages = ["en", "es", "de", "fr"];
+
+    public static string Normalize(string? language)
+    {
+        var code = (language ?? "").Split('-', '_')[0].ToLowerInvariant();
+        return Languages.Contains(code) ? code : "en";
+    }
+
+    /// <summary>The sentence for a condition, from its facts.</summary>
+    public static string Message(string rule, WarningFacts f, string channelName, string language)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var lang = Normalize(language);
+        var who = f.Who ?? "?";
+        var excerpt = f.Excerpt ?? "";
+        var elapsed = Duration(f.Elapsed ?? TimeSpan.Zero, lang);
+        var threshold = Duration(f.Threshold ?? TimeSpan.Zero, lang);
+        var left = Duration((f.Threshold ?? TimeSpan.Zero) - (f.Elapsed ?? TimeSpan.Zero), lang);
+        var observed = Number(f.Observed);
+        var mean = Number(f.Mean);
+        var limit = Number(f.Limit);
+        var k = Number(f.K);
+        return (rule, lang, f.PreWarning) switch
+        {
+            (WarningRules.BrandSilent, "es", _) when f.NeverSpoke => $"La marca no ha publicado ni respondido en {channelName} desde que empezó la monitorización, hace {elapsed} (umbral {threshold}).",
+            (WarningRules.BrandSilent, "es", _) => $"La marca no ha publicado ni respondido en {channelName} desde hace {elapsed} (umbral {threshold}).",
+            (WarningRules.BrandSilent, "de", _) when f.NeverSpoke => $"Die Marke hat auf {channelName} seit Beginn der Beobachtung vor {elapsed} weder gepostet noch geantwortet (Schwelle {threshold}).",
+            (WarningRules.BrandSilent, "de", _) => $"Die Marke hat auf {channelName} seit {elapsed} weder gepostet noch geantwortet (Schwelle {threshold}).",
+            (WarningRules.BrandSilent, "fr", _) when f.NeverSpoke => $"La marque n'a ni publié ni répondu sur {channelName} depuis le début de la surveillance, il y a {elapsed} (seuil {threshold}).",
+            (WarningRules.BrandSilent, "fr", _) => $"La marque n'a ni publié ni répondu sur {channelName} depuis {elapsed} (seuil {threshold}).",
+            (WarningRules.BrandSilent, _, _) when f.NeverSpoke => $"The brand has not posted or replied on {channelName} since monitoring began {elapsed} ago (threshold {threshold}).",
+            (WarningRules.BrandSilent, _, _) => $"The brand has not posted or replied on {channelName} for {elapsed} (threshold {threshold}).",
+
+            (WarningRules.CriticIgnored, "es", true) => $"Un comentario crítico de {who} en {channelName} lleva {elapsed} esperando; superará el umbral de {threshold} en {left}: «{excerpt}»",
+            (WarningRules.CriticIgnored, "es", false) => $"Un comentario crítico de {who} en {channelName} lleva {elapsed} esperando respuesta (umbral {threshold}): «{excerpt}»",
+            (WarningRules.CriticIgnored, "de", true) => $"Ein kritischer Kommentar von {who} auf {channelName} wartet seit {elapsed}; die Schwelle von {threshold} ist in {left} erreicht: „{excerpt}“",
+            (WarningRules.CriticIgnored, "de", false) => $"Ein kritischer Kommentar von {who} auf {channelName} wartet seit {elapsed} auf eine Antwort (Schwelle {threshold}): „{excerpt}“",
+            (WarningRules.CriticIgnored, "fr", true) => $"Un commentaire critique de {who} sur {channelName} attend depuis {elapsed} ; le seuil de {threshold} sera dépassé dans {left} : « {excerpt} »",
+            (WarningRules.CriticIgnored, "fr", false) => $"Un commentaire critique de {who} sur {channelName} attend une réponse depuis {elapsed} (seuil {threshold}) : « {excerpt} »",
+            (WarningRules.CriticIgnored, _, true) => $"A critical comment by {who} on {channelName} has waited {elapsed}; it breaches the {threshold} threshold in {left}: \"{excerpt}\"",
+            (WarningRules.CriticIgnored, _, false) => $"A critical comment by {who} on {channelName} has waited {elapsed} for an answer (threshold {threshold}): \"{excerpt}\"",
+
+            (WarningRules.ResponseTargetBreached, "es", true) => $"Un comentario de {who} en {channelName} lleva {elapsed} sin primera respuesta; el objetivo de {threshold} se alcanza en {left}: «{excerpt}»",
+            (WarningRules.ResponseTargetBreached, "es", false) => $"Un comentario de {who} en {channelName} lleva {elapsed} sin primera respuesta, por encima del objetivo de {threshold}: «{excerpt}»",
+            (WarningRules.ResponseTargetBreached, "de", true) => $"Ein Kommentar von {who} auf {channelName} wartet seit {elapsed} auf eine erste Antwort; das Ziel von {threshold} ist in {left} erreicht: „{excerpt}“",
+            (WarningRules.ResponseTargetBreached, "de", false) => $"Ein Kommentar von {who} auf {channelName} wartet seit {elapsed} auf eine erste Antwort, über dem Ziel von {threshold}: „{excerpt}“",
+            (WarningRules.ResponseTargetBreached, "fr", true) => $"Un commentaire de {who} sur {channelName} attend une première réponse depuis {elapsed} ; l'objectif de {threshold} sera atteint dans {left} : « {excerpt} »",
+            (WarningRules.ResponseTargetBreached, "fr", false) => $"Un commentaire de {who} sur {channelName} attend une première réponse depuis {elapsed}, au-delà de l'objectif de {threshold} : « {excerpt} »",
+            (WarningRules.ResponseTargetBreached, _, true) => $"A comment by {who} on {channelName} has waited {elapsed} for a first response; the {threshold} target is reached in {left}: \"{excerpt}\"",
+            (WarningRules.ResponseTargetBreached, _, false) => $"A comment by {who} on {channelName} has waited {elapsed} for a first response, beyond the {threshold} target: \"{excerpt}\"",
+
+            (WarningRules.BacklogSpike, "es", _) => $"Hay {observed} comentarios esperando en {channelName}, por encima de lo habitual ({mean}; límite {limit} = media + {k}σ en 7 días).",
+            (WarningRules.BacklogSpike, "de", _) => $"{observed} Kommentare warten auf {channelName}, mehr als üblich ({mean}; Grenze {limit} = Mittel + {k}σ über 7 Tage).",
+            (WarningRules.BacklogSpike, "fr", _) => $"{observed} commentaires attendent sur {channelName}, au-dessus de l'habitude ({mean} ; limite {limit} = moyenne + {k}σ sur 7 jours).",
+            (WarningRules.BacklogSpike, _, _) => $"{observed} comments are waiting on {channelName}, above its usual {mean} (limit {limit} = mean + {k}σ over 7 days).",
+
+            (WarningRules.CriticismSpike, "es", _) => $"{observed} comentarios críticos nuevos en la última hora en {channelName}, por encima de lo habitual ({mean} por hora; límite {limit}).",
+            (WarningRules.CriticismSpike, "de", _) => $"{observed} neue kritische Kommentare in der letzten Stunde auf {channelName}, mehr als üblich ({mean} pro Stunde; Grenze {limit}).",
+            (WarningRules.CriticismSpike, "fr", _) => $"{observed} nouveaux commentaires critiques dans la dernière heure sur {channelName}, au-dessus de l'habitude ({mean} par heure ; limite {limit}).",
+            (WarningRules.CriticismSpike, _, _) => $"{observed} new critical comments in the last hour on {channelName}, above its usual {mean} an hour (limit {limit}).",
+
+            _ => $"{rule} on {channelName}",
+        };
+    }
+
+    /// <summary>The words around a message: titles, labels, the link to the comment.</summary>
+    public static string Label(string key, string language) => (key, Normalize(language)) switch
+    {
+        ("firing", "es") => "Aviso",
+        ("firing", "de") => "Warnung",
+        ("firing", "fr") => "Alerte",
+        ("firing", _) => "Warning",
+        ("reminder", "es") => "Recordatorio",
+        ("reminder", "de") => "Erinnerung",
+        ("reminder", "fr") => "Rappel",
+        ("reminder", _) => "Reminder",
+        ("escalated", "es") => "Agravado",
+        ("escalated", "de") => "Verschärft",
+        ("escalated", "fr") => "Aggravé",
+        ("escalated", _) => "Escalated",
+        ("resolved", "es") => "Resuelto",
+        ("resolved", "de") => "Behoben",
+        ("resolved", "fr") => "Résolu",
+        ("resolved", _) => "Resolved",
+        ("open", "es") => "Abrir el comentario",
+        ("open", "de") => "Kommentar öffnen",
+        ("open", "fr") => "Ouvrir le commentaire",
+        ("open", _) => "Open the comment",
+        ("since", "es") => "Desde",
+        ("since", "de") => "Seit",
+        ("since", "fr") => "Depuis",
+        ("since", _) => "Since",
+        ("channel", "es") => "Canal",
+        ("channel", "de") => "Kanal",
+        ("channel", "fr") => "Canal",
+        ("channel", _) => "Channel",
+        ("severity", "es") => "Gravedad",
+        ("severity", "de") => "Schweregrad",
+        ("severity", "fr") => "Gravité",
+        ("severity", _) => "Severity",
+        _ => key,
+    };
+
+    /// <summary>"ResponseMonitor: 3 warnings on Instagram" in the channel's language.</summary>
+    public static string Title(int count, string channelName, string language) => (Normalize(language), count) switch
+    {
+        ("es", 1) => $"ResponseMonitor: 1 aviso en {channelName}",
+        ("es", _) => $"ResponseMonitor: {count} avisos en {channelName}",
+        ("de", 1) => $"ResponseMonitor: 1 Warnung auf {channelName}",
+        ("de", _) => $"ResponseMonitor: {count} Warnungen auf {channelName}",
+        ("fr", 1) => $"ResponseMonitor : 1 alerte sur {channelName}",
+        ("fr", _) => $"ResponseMonitor : {count} alertes sur {channelName}",
+        (_, 1) => $"ResponseMonitor: 1 warning on {channelName}",
+        _ => $"ResponseMonitor: {count} warnings on {channelName}",
+    };
+
+    /// <summary>"3 d 4 h", "5 h 12 min", "42 min" with the language's units.</summary>
+    public static string Duration(TimeSpan span, string language)
+    {
+        var (d, h, m) = Normalize(language) switch
+        {
+            "de" => ("T", "Std.", "Min."),
+            "fr" => ("j", "h", "min"),
+            _ => ("d", "h", "min"),
+        };
+        if (span.TotalDays >= 1)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalDays} {d} {span.Hours} {h}");
+        }
+
+        return span.TotalHours >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours} {h} {span.Minutes} {m}")
+            : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, (int)span.TotalMinutes)} {m}");
+    }
+
+    private static string Number(double? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) : "?";
+}

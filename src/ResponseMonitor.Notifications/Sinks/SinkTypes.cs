@@ -1,0 +1,11 @@
+namespace ResponseMonitor.Notifications.Sinks;
+
+public static class SinkTypes
+{
+    public const string Webhook = "webhook";
+    public const string Teams = "teams";
+    public const string Slack = "slack";
+    public const string Email = "email";
+
+    public static readonly IReadOnlyList<string> All = [Webhook, Teams, Slack, Email];
+}
