@@ -13,7 +13,14 @@ public sealed class StartupValidationTests
     [InlineData("Monitor:Channels:0:BrandAuthorIds:0", null, "at least one brand author id")]
     [InlineData("Api:Key", "short", "Api:Key must be at least 16 characters")]
     [InlineData("Monitor:Channels:0:Kind", "myspace", "unknown Kind 'myspace'")]
-    [InlineData("Notifications:WebhookUrl", "not a url", "is not an absolute http(s) URL")]
+    [InlineData("Notifications:WebhookUrl", "not a url", "Notifications:Sinks:webhook:Url is not an absolute http(s) URL")]
+    [InlineData("Notifications:Sinks:team:Type", "pager", "Notifications:Sinks:team:Type 'pager' is not one of webhook, teams, slack, email")]
+    [InlineData("Notifications:Routes:0:Sinks:0", "nowhere", "Notifications:Routes:0 names sink 'nowhere', which is not configured")]
+    [InlineData("Notifications:Sinks:mail:Type", "email", "an email sink needs Host, From and at least one To")]
+    [InlineData("Monitor:Channels:0:Warnings:PreWarningAt", "1.5", "PreWarningAt must be between 0 and 1")]
+    [InlineData("Monitor:Warnings:DisabledRules:0", "gossip", "DisabledRules names unknown rule 'gossip'")]
+    [InlineData("Monitor:Channels:0:BusinessHours:Monday", "18:00-09:00", "business hours: '18:00-09:00' must close after it opens")]
+    [InlineData("Monitor:BusinessHours:Friday", "9-17", "business hours: '9-17' is not an opening interval like 09:00-18:00")]
     [InlineData("Monitor:Channels:0:Kind", "mastodon", "a mastodon channel needs Settings:instanceUrl")]
     [InlineData("Storage:Prefix", "Bad_Prefix", "Storage:Prefix must be 1-20 lower-case letters")]
     public async Task A_bad_setting_fails_start_up_naming_it(string key, string? value, string expected)
@@ -41,7 +48,7 @@ public sealed class StartupValidationTests
             ["Notifications:WebhookUrl"] = "",
             ["Notifications:WebhookSecret"] = "",
         });
-        Assert.False(app.Get<Domain.Ports.IWarningNotifier>().IsConfigured);
+        Assert.Empty(app.Get<Domain.Notifications.INotificationSinkCatalog>().Sinks);
     }
 
     [Fact]

@@ -34,14 +34,14 @@ public sealed class NotificationSinksOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, sink) in Effective())
+        foreach (var (name, sink) in Sinks.Where(s => !SinkTypes.All.Contains(s.Value.Type)))
+        {
+            yield return new ValidationResult($"Notifications:Sinks:{name}:Type '{sink.Type}' is not one of {string.Join(", ", SinkTypes.All)}.");
+        }
+
+        foreach (var (name, sink) in Effective().Where(s => SinkTypes.All.Contains(s.Value.Type)))
         {
             var where = $"Notifications:Sinks:{name}";
-            if (!SinkTypes.All.Contains(sink.Type))
-            {
-                yield return new ValidationResult($"{where}:Type '{sink.Type}' is not one of {string.Join(", ", SinkTypes.All)}.");
-                continue;
-            }
 
             if (sink.Type == SinkTypes.Email)
             {
@@ -81,5 +81,5 @@ public sealed class NotificationSinksOptions : IValidatableObject
         }
     }
 
-    private static bool IsEmpty(SinkOptions s) => string.IsNullOrWhiteSpace(s.Url) && string.IsNullOrWhiteSpace(s.Host);
+    private static bool IsEmpty(SinkOptions s) => string.IsNullOrWhiteSpace(s.Url) && string.IsNullOrWhiteSpace(s.Host) && s.Type != SinkTypes.Email;
 }

@@ -221,10 +221,11 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
                 ["Status"] = d.Status.ToString(),
                 ["Attempts"] = d.Attempts,
                 ["NextAttemptAt"] = d.NextAttemptAt,
-                ["LastError"] = d.LastError is { Length: > 1000 } e ? e[..1000] : d.LastError,
-                ["HeldBy"] = d.HeldBy,
+                // A merge leaves out null properties, so "none" is written as empty text and the epoch.
+                ["LastError"] = d.LastError is { Length: > 1000 } e ? e[..1000] : d.LastError ?? "",
+                ["HeldBy"] = d.HeldBy ?? "",
                 ["SentAt"] = d.SentAt,
-                ["ClaimedUntil"] = d.ClaimedUntil,
+                ["ClaimedUntil"] = d.ClaimedUntil ?? DateTimeOffset.UnixEpoch,
             },
             d.Version is null ? ETag.All : new ETag(d.Version))).ToList();
         try
@@ -316,10 +317,10 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
         Status = Enum.TryParse<DeliveryStatus>(entity.GetString("Status"), out var status) ? status : DeliveryStatus.Pending,
         Attempts = entity.GetInt32("Attempts") ?? 0,
         NextAttemptAt = entity.GetDateTimeOffset("NextAttemptAt") ?? DateTimeOffset.MinValue,
-        LastError = entity.GetString("LastError"),
-        HeldBy = entity.GetString("HeldBy"),
+        LastError = entity.GetString("LastError") is { Length: > 0 } error ? error : null,
+        HeldBy = entity.GetString("HeldBy") is { Length: > 0 } held ? held : null,
         SentAt = entity.GetDateTimeOffset("SentAt"),
-        ClaimedUntil = entity.GetDateTimeOffset("ClaimedUntil"),
+        ClaimedUntil = entity.GetDateTimeOffset("ClaimedUntil") is { } claimed && claimed > DateTimeOffset.UnixEpoch ? claimed : null,
         Version = entity.ETag.ToString(),
     };
 }
