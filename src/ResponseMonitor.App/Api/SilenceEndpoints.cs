@@ -130,8 +130,18 @@ public static class SilenceEndpoints
         return Results.Json(ApiMapper.Silence(silence, now), ApiJsonContext.Default.SilenceDto, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> ExpireAsync(string id, ISilenceStore silences, TimeProvider time, CancellationToken cancellationToken) =>
-        await silences.ExpireAsync(id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) ? Results.NoContent() : NotFound(id);
+    private static async Task<IResult> ExpireAsync(string id, ISilenceStore silences, IWarningStore warnings, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (!await silences.ExpireAsync(id, now, cancellationToken).ConfigureAwait(false))
+        {
+            return NotFound(id);
+        }
+
+        // What it held goes out with the next dispatch rather than at the end it was planned for.
+        await warnings.ReleaseHeldAsync("silence:" + id, now, cancellationToken).ConfigureAwait(false);
+        return Results.NoContent();
+    }
 
     private static IResult NotFound(string id) =>
         Results.Problem($"No silence '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown silence.");

@@ -63,7 +63,7 @@ public sealed partial class NotificationDispatcher(
         var sent = 0;
         var groups = ready
             .GroupBy(r => (r.Sink, r.Delivery.Warning.ChannelId, r.Delivery.Warning.Rule))
-            .SelectMany(g => g.OrderBy(r => r.Delivery.CreatedAt).Chunk(options.Value.MaxBatchSize).Select(chunk => (g.Key.Sink, Deliveries: chunk.Select(c => c.Delivery).ToList())));
+            .SelectMany(g => g.OrderBy(r => r.Delivery.CreatedAt).ThenBy(r => r.Delivery.Warning.Since).ThenBy(r => r.Delivery.Warning.Subject, StringComparer.Ordinal).Chunk(options.Value.MaxBatchSize).Select(chunk => (g.Key.Sink, Deliveries: chunk.Select(c => c.Delivery).ToList())));
         foreach (var (sink, deliveries) in groups)
         {
             sent += await SendGroupAsync(sink, deliveries, cancellationToken).ConfigureAwait(false);

@@ -30,5 +30,8 @@ public interface IWarningStore
 
     Task<IReadOnlyList<NotificationDelivery>> ListDeliveriesAsync(DeliveryStatus? status, string? channelId, string? sink, int max, CancellationToken cancellationToken);
 
+    /// <summary>Makes the pending deliveries held by <paramref name="heldBy"/> (e.g. <c>silence:{id}</c>) due at <paramref name="now"/>; how many.</summary>
+    Task<int> ReleaseHeldAsync(string heldBy, DateTimeOffset now, CancellationToken cancellationToken);
+
     Task<NotificationDelivery?> GetDeliveryAsync(string channelId, string id, CancellationToken cancellationToken);
 }

@@ -198,6 +198,20 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
         return result.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).Take(max).ToList();
     }
 
+    public async Task<int> ReleaseHeldAsync(string heldBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Warnings, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {DeliveryPrefix} and RowKey lt {"d}"} and Status eq {nameof(DeliveryStatus.Pending)} and HeldBy eq {heldBy}");
+        var held = new List<NotificationDelivery>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            held.Add(DeliveryFromEntity(entity) with { NextAttemptAt = now, HeldBy = null });
+        }
+
+        await UpdateDeliveriesAsync(held, cancellationToken).ConfigureAwait(false);
+        return held.Count;
+    }
+
     public async Task<NotificationDelivery?> GetDeliveryAsync(string channelId, string id, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.Warnings, cancellationToken).ConfigureAwait(false);
