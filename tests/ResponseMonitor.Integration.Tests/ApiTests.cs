@@ -46,7 +46,8 @@ public sealed class ApiTests
     [InlineData("/api/unanswered?limit=abc", 400, "'limit' must be a whole number")]
     [InlineData("/api/unanswered?colour=red", 400, "Unknown query parameter 'colour'")]
     [InlineData("/api/unanswered?channel=nope", 404, "No channel 'nope'")]
-    [InlineData("/api/warnings?state=sleeping", 400, "'state' must be 'active', 'resolved' or 'all'")]
+    [InlineData("/api/warnings?state=sleeping", 400, "'state' must be active, pending, firing, resolved, inactive or all")]
+    [InlineData("/api/warnings/history?channel=nope", 404, "No channel 'nope'")]
     [InlineData("/api/warnings?channel=nope", 404, "No channel 'nope'")]
     [InlineData("/api/channels/nope", 404, "No channel 'nope'")]
     public async Task Bad_requests_get_a_problem_that_names_the_fault(string path, int status, string expected)

@@ -26,8 +26,8 @@ public sealed class DemoTests
         while (true)
         {
             var warnings = await app.GetJsonAsync("/api/warnings");
-            var rules = warnings["items"]!.AsArray().Select(w => w!["rule"]!.GetValue<string>()).ToHashSet();
-            if ((rules.Contains("brand-silent") && rules.Contains("critic-ignored")) || DateTime.UtcNow > until)
+            var rules = warnings["items"]!.AsArray().Select(w => w!["rule"]!.GetValue<string>()).ToList();
+            if ((rules.Contains("brand-silent") && rules.Count(r => r == "critic-ignored") >= 3) || DateTime.UtcNow > until)
             {
                 return warnings;
             }
@@ -89,8 +89,9 @@ public sealed class DemoTests
             await WaitForWarnings(restarted, TimeSpan.FromMinutes(1));
             Assert.Equal(stored, await CountItems(restarted));
             var all = await restarted.GetJsonAsync("/api/warnings?state=all");
-            Assert.Equal(4, all["items"]!.AsArray().Count);
-            Assert.All(all["items"]!.AsArray(), w => Assert.Equal(1, w!["timesRaised"]!.GetValue<int>()));
+            // The restart re-read and re-analysed everything: nothing fired a second time.
+            Assert.True(all["items"]!.AsArray().Count >= 4);
+            Assert.All(all["items"]!.AsArray(), w => Assert.Equal(1, w!["timesFired"]!.GetValue<int>()));
         }
     }
 }

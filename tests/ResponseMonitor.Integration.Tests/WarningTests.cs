@@ -271,7 +271,6 @@ public sealed class WarningTests
     [InlineData("/api/warnings?rule=bad", "Query 'rule' must be one of")]
     [InlineData("/api/warnings?from=yesterday", "Query 'from' must be an ISO 8601 instant")]
     [InlineData("/api/warnings/history?severity=huge", "Query 'severity' must be one of info, warning, critical")]
-    [InlineData("/api/warnings?channel=nope", "No channel 'nope' is configured.")]
     [InlineData("/api/notifications?status=lost", "Query 'status' must be one of pending, sent, failed")]
     [InlineData("/api/warnings?colour=red", "Unknown query parameter 'colour'")]
     public async Task Bad_filters_are_refused_with_the_reason(string path, string expected)

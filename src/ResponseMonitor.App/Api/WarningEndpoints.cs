@@ -19,6 +19,11 @@ public static class WarningEndpoints
     private static async Task<IResult> GetWarningsAsync(HttpRequest request, IChannelCatalog catalog, IWarningStore warnings, CancellationToken cancellationToken)
     {
         var q = new ApiQuery(request.Query);
+        if (q.String("channel") is { } unknown && catalog.Find(unknown) is null)
+        {
+            return Problems.UnknownChannel(unknown);
+        }
+
         q.Only("state", "channel", "rule", "severity", "from", "to", "limit");
         var stateText = q.String("state") ?? "active";
         IReadOnlySet<WarningState>? states = stateText.ToLowerInvariant() switch
@@ -42,6 +47,11 @@ public static class WarningEndpoints
     private static async Task<IResult> GetHistoryAsync(HttpRequest request, IChannelCatalog catalog, IWarningStore warnings, CancellationToken cancellationToken)
     {
         var q = new ApiQuery(request.Query);
+        if (q.String("channel") is { } unknown && catalog.Find(unknown) is null)
+        {
+            return Problems.UnknownChannel(unknown);
+        }
+
         q.Only("channel", "rule", "severity", "from", "to", "limit");
         if (Filters(q, catalog) is not { } query)
         {
