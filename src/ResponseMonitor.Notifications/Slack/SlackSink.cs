@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using ResponseMonitor.Domain.Notifications;
 using ResponseMonitor.Domain.Warnings;
@@ -10,19 +9,12 @@ namespace ResponseMonitor.Notifications.Slack;
 /// Posts a batch to a Slack incoming webhook as Block Kit: a header, then a section and a context line per warning.
 /// <c>text</c> carries the same title for notifications and clients without blocks. Slack answers 200 "ok".
 /// </summary>
-public sealed class SlackSink(string name, SinkOptions options, IHttpClientFactory httpClients, QuietHours? quietHours) : INotificationSink
+public sealed class SlackSink(string name, SinkOptions options, IHttpClientFactory httpClients, QuietHours? quietHours)
+    : ChatWebhookSink(name, options, httpClients, quietHours)
 {
-    public string Name => name;
+    public override string Type => SinkTypes.Slack;
 
-    public string Type => SinkTypes.Slack;
-
-    public QuietHours? QuietHours => quietHours;
-
-    public Task SendAsync(NotificationBatch batch, CancellationToken cancellationToken)
-    {
-        var body = Encoding.UTF8.GetBytes(Message(batch).ToJsonString());
-        return SinkHttp.PostJsonAsync(httpClients.CreateClient(SinkHttp.ClientName), name, options.Url!, body, [], cancellationToken);
-    }
+    protected override JsonObject Build(NotificationBatch batch) => Message(batch);
 
     public static JsonObject Message(NotificationBatch batch)
     {

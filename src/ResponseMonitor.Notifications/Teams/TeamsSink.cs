@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using ResponseMonitor.Domain.Notifications;
 using ResponseMonitor.Domain.Warnings;
@@ -11,19 +10,12 @@ namespace ResponseMonitor.Notifications.Teams;
 /// <c>message</c> whose attachment is an Adaptive Card 1.4 with one block per warning and a button to the comment.
 /// Workflows answers 202 when it accepted the request.
 /// </summary>
-public sealed class TeamsSink(string name, SinkOptions options, IHttpClientFactory httpClients, QuietHours? quietHours) : INotificationSink
+public sealed class TeamsSink(string name, SinkOptions options, IHttpClientFactory httpClients, QuietHours? quietHours)
+    : ChatWebhookSink(name, options, httpClients, quietHours)
 {
-    public string Name => name;
+    public override string Type => SinkTypes.Teams;
 
-    public string Type => SinkTypes.Teams;
-
-    public QuietHours? QuietHours => quietHours;
-
-    public Task SendAsync(NotificationBatch batch, CancellationToken cancellationToken)
-    {
-        var body = Encoding.UTF8.GetBytes(Message(batch).ToJsonString());
-        return SinkHttp.PostJsonAsync(httpClients.CreateClient(SinkHttp.ClientName), name, options.Url!, body, [], cancellationToken);
-    }
+    protected override JsonObject Build(NotificationBatch batch) => Message(batch);
 
     public static JsonObject Message(NotificationBatch batch)
     {
