@@ -23,6 +23,12 @@ public sealed partial class NotificationDispatcher(
 {
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
+        if (sinks.Sinks.Count == 0)
+        {
+            // Nothing can be routed anywhere, so nothing was queued: save the outbox query.
+            return 0;
+        }
+
         var now = time.GetUtcNow();
         var due = await store.GetDueDeliveriesAsync(now, 500, cancellationToken).ConfigureAwait(false);
         if (due.Count == 0)
