@@ -196,6 +196,44 @@ public sealed class WarningTests
     }
 
     [Fact]
+    public async Task A_flapping_condition_with_a_for_delay_is_kept_as_history_but_never_sent()
+    {
+        var time = new FakeTimeProvider(Now);
+        await using var receiver = await LoopbackServer.StartAsync();
+        receiver.Handler = ctx => { ctx.Response.StatusCode = 204; return Task.CompletedTask; };
+        await using var app = await TestApp.StartAsync(TestApp.Merge(
+            TestApp.Channel(0, "ch", new Uri("http://127.0.0.1:1/feed")),
+            new Dictionary<string, string?>
+            {
+                ["Notifications:WebhookUrl"] = receiver.Url("/hook").ToString(),
+                ["Monitor:Warnings:For"] = "00:10:00",
+            }), time);
+        var channel = app.Get<IChannelCatalog>().Find("ch")!;
+        var service = app.Get<WarningService>();
+        var dispatcher = app.Get<NotificationDispatcher>();
+        var condition = new WarningCondition(WarningRules.CriticIgnored, "ch", "t1", WarningSeverity.Critical, Now, "critic");
+
+        // On for 5 minutes, off for 5 minutes, three times: never held for the 10-minute delay.
+        for (var i = 0; i < 6; i++)
+        {
+            await service.ApplyAsync(channel, i % 2 == 0 ? [condition] : [], CancellationToken.None);
+            await dispatcher.DispatchDueAsync(CancellationToken.None);
+            time.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        Assert.Empty(receiver.Requests);
+        var events = (await app.GetJsonAsync("/api/warnings/history?channel=ch"))["items"]!.AsArray().Select(h => h!["event"]!.GetValue<string>()).ToList();
+        Assert.Equal(["inactive", "pending", "inactive", "pending", "inactive", "pending"], events);
+
+        // Held for ten minutes: it fires, once.
+        await service.ApplyAsync(channel, [condition], CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(10));
+        await service.ApplyAsync(channel, [condition], CancellationToken.None);
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+        Assert.Equal("firing", JsonNode.Parse(Assert.Single(receiver.Requests).Body)!["notifications"]![0]!["event"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_store_lets_only_one_of_two_writers_that_read_the_same_state_make_a_transition()
     {
         await using var app = await TestApp.StartAsync();
