@@ -20,10 +20,13 @@ public static class BatchText
         return $"{WarningTexts.Label(delivery.Event, language)} · {delivery.Warning.Severity.ToString().ToLowerInvariant()} · {delivery.Warning.Rule}";
     }
 
-    public static string Since(NotificationDelivery delivery, string language)
+    public static string Since(NotificationDelivery delivery, string language) => $"{WarningTexts.Label("since", language)} {SinceTime(delivery)}";
+
+    /// <summary>"2026-03-10 06:00 UTC": when the condition began.</summary>
+    public static string SinceTime(NotificationDelivery delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return $"{WarningTexts.Label("since", language)} {delivery.Warning.Since.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}";
+        return delivery.Warning.Since.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
     }
 
     public static bool IsCritical(NotificationDelivery delivery) =>

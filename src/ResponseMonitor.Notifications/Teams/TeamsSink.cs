@@ -43,7 +43,7 @@ public sealed class TeamsSink(string name, SinkOptions options, IHttpClientFacto
                     ["facts"] = new JsonArray
                     {
                         new JsonObject { ["title"] = WarningTexts.Label("channel", batch.Language), ["value"] = batch.ChannelName },
-                        new JsonObject { ["title"] = WarningTexts.Label("since", batch.Language), ["value"] = BatchText.Since(delivery, batch.Language)[(WarningTexts.Label("since", batch.Language).Length + 1)..] },
+                        new JsonObject { ["title"] = WarningTexts.Label("since", batch.Language), ["value"] = BatchText.SinceTime(delivery) },
                     },
                 },
             };
