@@ -9,7 +9,9 @@ using ResponseMonitor.Connectors;
 using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics;
+using ResponseMonitor.Domain.Import;
 using ResponseMonitor.Domain.Ingestion;
+using ResponseMonitor.Domain.Metrics;
 using ResponseMonitor.Domain.Polling;
 using ResponseMonitor.Domain.Ports;
 using ResponseMonitor.Domain.Warnings;
@@ -92,6 +94,8 @@ public static class ResponseMonitorApp
         services.AddSingleton<IChannelSecrets>(sp => sp.GetRequiredService<ConfigurationChannelCatalog>());
         services.AddSingleton<ICriticClassifier, LexiconCriticClassifier>();
         services.AddSingleton<ConversationAnalyzer>();
+        services.AddSingleton<MetricsService>();
+        services.AddSingleton<HistoryImporter>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<ChannelPoller>();
         services.AddSingleton<WarningService>();
@@ -128,6 +132,8 @@ public static class ResponseMonitorApp
         secured.MapWarningEndpoints();
         secured.MapSilenceEndpoints();
         secured.MapNotificationEndpoints();
+        secured.MapMetricsEndpoints();
+        secured.MapImportEndpoints();
         if (demo.Enabled)
         {
             secured.MapDemoEndpoints();

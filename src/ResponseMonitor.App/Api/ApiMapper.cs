@@ -20,9 +20,14 @@ internal static class ApiMapper
             snapshot?.CriticalOpenCount ?? 0,
             snapshot?.OldestOpenSince,
             snapshot?.OldestOpenSince is { } oldest ? Seconds(now - oldest) : null,
+            snapshot?.OldestOpenSince is { } oldestOpen ? Seconds(channel.BusinessTimeBetween(oldestOpen, now)) : null,
             snapshot?.FirstResponseCount ?? 0,
             snapshot?.MedianFirstResponseSeconds,
             snapshot?.P90FirstResponseSeconds,
+            snapshot?.MedianFirstResponseBusinessSeconds,
+            snapshot?.P90FirstResponseBusinessSeconds,
+            channel.BusinessHours is not null,
+            snapshot?.ExcludedCount ?? 0,
             snapshot?.AnswerableCount ?? 0,
             snapshot?.AnsweredCount ?? 0,
             snapshot?.ResponseRate,
@@ -37,8 +42,8 @@ internal static class ApiMapper
             activeWarnings.Select(Warning).ToList());
     }
 
-    public static UnansweredItemDto Unanswered(string channelId, OpenComment open, DateTimeOffset now) => new(
-        channelId,
+    public static UnansweredItemDto Unanswered(ChannelDefinition channel, OpenComment open, DateTimeOffset now) => new(
+        channel.Id,
         open.Item.Id,
         open.Item.ParentId,
         open.Item.ThreadId,
@@ -46,6 +51,7 @@ internal static class ApiMapper
         open.Item.AuthorName,
         open.Item.CreatedAt,
         Seconds(now - open.Item.CreatedAt),
+        Seconds(channel.BusinessTimeBetween(open.Item.CreatedAt, now)),
         open.Item.Text,
         open.Item.Url,
         open.Verdict.IsCritical,

@@ -55,7 +55,7 @@ public static class DashboardEndpoints
         var summary = ApiMapper.Summary(channel, snapshot.Result, state.Result, channelWarnings.Result.Where(w => w.IsActive), now);
         var response = new ChannelDetailResponse(
             summary,
-            waiting.Result.Take(DefaultLimit).Select(o => ApiMapper.Unanswered(channel.Id, o, now)).ToList(),
+            waiting.Result.Take(DefaultLimit).Select(o => ApiMapper.Unanswered(channel, o, now)).ToList(),
             channelWarnings.Result.OrderByDescending(w => w.UpdatedAt).Select(ApiMapper.Warning).ToList());
         return Results.Json(response, ApiJsonContext.Default.ChannelDetailResponse);
     }
@@ -101,15 +101,15 @@ public static class DashboardEndpoints
             return Problems.BadRequest($"Unknown query parameter '{unknown[0]}'; this route takes channel, critical and limit.");
         }
 
-        var perChannel = await Task.WhenAll(channels.Select(async c => (c.Id, Open: await open.GetAsync(c.Id, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
+        var perChannel = await Task.WhenAll(channels.Select(async c => (Channel: c, Open: await open.GetAsync(c.Id, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var matching = perChannel
-            .SelectMany(c => c.Open.Select(o => (c.Id, o)))
+            .SelectMany(c => c.Open.Select(o => (c.Channel, o)))
             .Where(x => critical is null || x.o.Verdict.IsCritical == critical)
             .OrderBy(x => x.o.Item.CreatedAt)
             .ThenBy(x => x.o.Item.Id, StringComparer.Ordinal)
             .ToList();
-        var response = new UnansweredResponse(matching.Count, matching.Take(limit).Select(x => ApiMapper.Unanswered(x.Id, x.o, now)).ToList());
+        var response = new UnansweredResponse(matching.Count, matching.Take(limit).Select(x => ApiMapper.Unanswered(x.Channel, x.o, now)).ToList());
         return Results.Json(response, ApiJsonContext.Default.UnansweredResponse);
     }
 }

@@ -9,6 +9,7 @@ public sealed record UnansweredItemDto(
     string? AuthorName,
     DateTimeOffset CreatedAt,
     double AgeSeconds,
+    double BusinessAgeSeconds,
     string Text,
     string? Url,
     bool Critical,

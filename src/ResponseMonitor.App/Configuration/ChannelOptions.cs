@@ -35,6 +35,9 @@ public sealed class ChannelOptions
     /// <summary>Language of warnings about this channel (en, es, de, fr); <c>Monitor:Language</c> when empty.</summary>
     public string? Language { get; set; }
 
+    /// <summary>The channel's exclusion settings, over the brand's (<c>Monitor:Exclusions</c>).</summary>
+    public ExclusionOptions? Exclusions { get; set; }
+
     /// <summary>The channel's own business hours; the brand's (<c>Monitor:BusinessHours</c>) when not set.</summary>
     public BusinessHoursOptions? BusinessHours { get; set; }
 

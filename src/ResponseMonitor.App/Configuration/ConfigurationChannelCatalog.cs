@@ -48,6 +48,7 @@ public sealed class ConfigurationChannelCatalog : IChannelCatalog, IChannelSecre
             Language = Domain.Warnings.WarningTexts.Normalize(string.IsNullOrWhiteSpace(o.Language) ? monitor.Language : o.Language),
             BusinessHours = (o.BusinessHours ?? monitor.BusinessHours) is { IsEmpty: false } hours ? hours.ToBusinessHours() : null,
             Warnings = o.Warnings,
+            Exclusions = ExclusionOptions.Resolve(monitor.Exclusions, o.Exclusions),
             Settings = settings,
         };
     }

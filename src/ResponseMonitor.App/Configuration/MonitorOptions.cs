@@ -17,8 +17,28 @@ public sealed class MonitorOptions : IValidatableObject
     /// <summary>The brand's business hours, for channels without their own. None: always open.</summary>
     public BusinessHoursOptions? BusinessHours { get; set; }
 
+    /// <summary>Which public messages need no answer, for channels without their own settings.</summary>
+    public ExclusionOptions? Exclusions { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var problem in Exclusions?.Problems() ?? [])
+        {
+            yield return new ValidationResult($"Monitor:{problem}");
+        }
+
+        if (Exclusions is not null)
+        {
+            var brandResults = new List<ValidationResult>();
+            if (!Validator.TryValidateObject(Exclusions, new ValidationContext(Exclusions), brandResults, validateAllProperties: true))
+            {
+                foreach (var result in brandResults)
+                {
+                    yield return new ValidationResult($"Monitor:Exclusions: {result.ErrorMessage}");
+                }
+            }
+        }
+
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < Channels.Count; i++)
         {
@@ -35,6 +55,20 @@ public sealed class MonitorOptions : IValidatableObject
             if (!seen.Add(channel.Id))
             {
                 yield return new ValidationResult($"Monitor:Channels:{i}: the id '{channel.Id}' is used twice.");
+            }
+
+            foreach (var problem in channel.Exclusions?.Problems() ?? [])
+            {
+                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): {problem}");
+            }
+
+            var exclusionResults = new List<ValidationResult>();
+            if (channel.Exclusions is not null && !Validator.TryValidateObject(channel.Exclusions, new ValidationContext(channel.Exclusions), exclusionResults, validateAllProperties: true))
+            {
+                foreach (var result in exclusionResults)
+                {
+                    yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): Exclusions: {result.ErrorMessage}");
+                }
             }
 
             foreach (var problem in WarningSettingsBinder.Problems(channel.Warnings))

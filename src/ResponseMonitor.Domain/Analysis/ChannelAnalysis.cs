@@ -7,4 +7,5 @@ public sealed record ChannelAnalysis(
     DateTimeOffset WindowStart,
     IReadOnlyList<OpenComment> Open,
     IReadOnlyList<ThreadResponse> Responses,
-    ResponseStatistics Statistics);
+    ResponseStatistics Statistics,
+    IReadOnlyList<Metrics.Exclusion> Exclusions);

@@ -1,13 +1,14 @@
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Critics;
+using ResponseMonitor.Domain.Metrics;
 
 namespace ResponseMonitor.Domain.Analysis;
 
 /// <summary>
-/// Runs the response clock over a channel's conversations. Within each thread, in time order, public messages
-/// collect into a run; the brand's next item in the thread answers the whole run and stops its clock. Whatever
-/// is left at the end of a thread is open. Definitions and worked examples: docs/METRICS.md.
+/// Runs the response clock (<see cref="ResponseClock"/>) over a channel's conversations for the rolling window:
+/// what is open now, with the critic detector's verdict, and the window's figures in wall and business time.
+/// Definitions and worked examples: docs/METRICS.md.
 /// </summary>
 public sealed class ConversationAnalyzer(ICriticClassifier critics)
 {
@@ -20,74 +21,29 @@ public sealed class ConversationAnalyzer(ICriticClassifier critics)
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(items);
 
-        var unique = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
-        foreach (var item in items)
-        {
-            if (!unique.TryGetValue(item.Id, out var known) || item.ChangedAt >= known.ChangedAt)
-            {
-                unique[item.Id] = item;
-            }
-        }
-
-        var open = new List<OpenComment>();
-        var responses = new List<ThreadResponse>();
-        var answerable = 0;
-        var answered = 0;
-
-        foreach (var thread in unique.Values.GroupBy(i => string.IsNullOrEmpty(i.ThreadId) ? i.Id : i.ThreadId, StringComparer.Ordinal))
-        {
-            var pending = new List<ContentItem>();
-            var responded = false;
-            foreach (var item in thread.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal))
-            {
-                var isBrand = channel.IsBrandAuthor(item.AuthorId);
-                if (isBrand)
-                {
-                    if (pending.Count > 0)
-                    {
-                        responses.Add(new ThreadResponse(thread.Key, pending[0].CreatedAt, item.CreatedAt, !responded, pending.Count));
-                        answered += pending.Count(p => p.CreatedAt >= windowStart);
-                        pending.Clear();
-                        responded = true;
-                    }
-
-                    // A brand item with nothing waiting before it (a follow-up, its own post) answers no one.
-                    continue;
-                }
-
-                if (item.CreatedAt >= windowStart)
-                {
-                    answerable++;
-                }
-
-                pending.Add(item);
-            }
-
-            open.AddRange(pending.Select(p => new OpenComment(p, critics.Classify(p.Text))));
-        }
-
+        var clock = ResponseClock.Run(channel, items, text => critics.Classify(text).IsCritical);
+        var open = clock.Messages
+            .Where(m => m.AnsweredAt is null)
+            .Select(m => new OpenComment(m.Item, critics.Classify(m.Item.Text)))
+            .ToList();
         open.Sort((a, b) => a.Item.CreatedAt != b.Item.CreatedAt
             ? a.Item.CreatedAt.CompareTo(b.Item.CreatedAt)
             : string.CompareOrdinal(a.Item.Id, b.Item.Id));
 
-        var firstResponses = responses
-            .Where(r => r.IsFirst && r.RespondedAt >= windowStart)
-            .Select(r => r.Duration)
-            .Order()
-            .ToList();
-
+        var metrics = ResponseMetricsCalculator.Sample(channel, clock, new MetricsWindow(windowStart, now.AddTicks(1), now)).Summarize();
         var statistics = new ResponseStatistics
         {
             OpenCount = open.Count,
             CriticalOpenCount = open.Count(o => o.Verdict.IsCritical),
             OldestOpenSince = open.Count == 0 ? null : open[0].Item.CreatedAt,
-            FirstResponseCount = firstResponses.Count,
-            MedianFirstResponse = Percentile.Of(firstResponses, 0.5),
-            P90FirstResponse = Percentile.Of(firstResponses, 0.9),
-            AnswerableCount = answerable,
-            AnsweredCount = answered,
+            FirstResponseCount = metrics.FirstResponse.Wall.Count,
+            MedianFirstResponse = metrics.FirstResponse.Wall.Median,
+            P90FirstResponse = metrics.FirstResponse.Wall.P90,
+            AnswerableCount = metrics.AnswerableCount,
+            AnsweredCount = metrics.AnsweredCount,
+            Metrics = metrics,
         };
 
-        return new ChannelAnalysis(channel.Id, now, windowStart, open, responses, statistics);
+        return new ChannelAnalysis(channel.Id, now, windowStart, open, clock.Responses, statistics, clock.Exclusions);
     }
 }

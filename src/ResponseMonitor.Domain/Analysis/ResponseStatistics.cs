@@ -19,6 +19,9 @@ public sealed record ResponseStatistics
 
     public int AnsweredCount { get; init; }
 
+    /// <summary>The window's full figures: wall and business time, means, buckets, exclusions.</summary>
+    public Metrics.ResponseMetrics? Metrics { get; init; }
+
     /// <summary>Answered / answerable public messages created in the window; null when nothing was answerable.</summary>
     public double? ResponseRate => AnswerableCount == 0 ? null : (double)AnsweredCount / AnswerableCount;
 }

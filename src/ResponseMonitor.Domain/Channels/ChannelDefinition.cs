@@ -30,6 +30,9 @@ public sealed record ChannelDefinition
     /// <summary>Thresholds and lifecycle of the warning rules for this channel.</summary>
     public Warnings.WarningRuleSettings Warnings { get; init; } = ResponseMonitor.Domain.Warnings.WarningRuleSettings.Default;
 
+    /// <summary>Which public messages need no answer, and which brand replies are automation.</summary>
+    public Metrics.ExclusionRules Exclusions { get; init; } = Metrics.ExclusionRules.Default;
+
     /// <summary>Connector settings that are not secret (feed URL, page size ...).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 

@@ -14,7 +14,7 @@ public static class BuiltInLexicons
         ["still waiting", "no answer", "no response", "no reply", "never again", "customer service", "not working", "doesn't work",
          "does not work", "didn't work", "want my money back", "money back", "waste of", "on hold", "been waiting", "nobody answers",
          "no one answers", "nobody replies", "fix this", "what a joke", "not happy", "not acceptable", "shame on you", "hours later",
-         "days later", "lost my", "charged twice", "not received", "never arrived", "still broken", "cancel my", "worst experience"],
+         "days later", "lost my", "charged twice", "not received", "never arrived", "still broken", "cancel my", "worst experience", "thanks for nothing"],
         Set("refund refunds cancelled canceled cancellation broken worst terrible awful horrible useless unacceptable scam fraud ripoff rip-off "
             + "disgrace disgraceful pathetic ridiculous incompetent complaint complain complaining delayed delay lost stuck stranded ignored ignoring "
             + "rude overcharged fail failed failure outage crashed crash defective faulty disappointing disappointed furious"),
@@ -29,7 +29,7 @@ public static class BuiltInLexicons
         Set("el la los las de que y en un una es por para con no mi su lo al del se me te pero porque como ya muy esta este hay nos"),
         ["sin respuesta", "nadie responde", "nadie contesta", "no funciona", "no me devuelven", "mi dinero", "atencion al cliente",
          "servicio al cliente", "nunca mas", "todavia espero", "sigo esperando", "llevo esperando", "me cobraron", "no llego", "no ha llegado",
-         "que verguenza", "una verguenza", "no contestan", "no responden", "horas esperando", "dias esperando"],
+         "que verguenza", "una verguenza", "no contestan", "no responden", "horas esperando", "dias esperando", "gracias por nada"],
         Set("reembolso devolucion cancelado cancelada cancelaron cancelacion roto rota estafa fraude pesimo pesima horrible terrible vergonzoso "
             + "verguenza inaceptable inutil queja reclamacion reclamo retraso retrasado retrasada perdido perdida perdieron maleta ladrones robo "
             + "desastre indignante indignado incompetentes decepcionado decepcionada decepcion timo"),
@@ -43,7 +43,7 @@ public static class BuiltInLexicons
         Set("der die das und ist nicht ein eine ich sie es zu mit auf fur von den dem im wir mein meine bei auch noch schon wie was warum wann aber habe hat sind"),
         ["keine antwort", "keine reaktion", "warte immer noch", "warte seit", "funktioniert nicht", "geht nicht", "nie wieder",
          "mein geld", "geld zuruck", "kundenservice", "kundendienst", "niemand antwortet", "seit tagen", "seit stunden", "seit wochen",
-         "nicht angekommen", "zweimal abgebucht", "nicht erreichbar", "unverschamtheit"],
+         "nicht angekommen", "zweimal abgebucht", "nicht erreichbar", "unverschamtheit", "danke fur nichts"],
         Set("erstattung ruckerstattung storniert stornierung kaputt defekt schlimmste schrecklich furchtbar katastrophe katastrophal nutzlos "
             + "unverschamt inakzeptabel betrug abzocke beschwerde verspatung verspatet ausgefallen ausfall verloren frechheit skandal "
             + "enttauscht enttauschend entsetzt wutend armselig peinlich zumutung chaos"),

@@ -21,6 +21,14 @@ public sealed record ChannelSnapshot
 
     public double? P90FirstResponseSeconds { get; init; }
 
+    /// <summary>The same percentiles in business time (equal to wall time when the channel has no hours).</summary>
+    public double? MedianFirstResponseBusinessSeconds { get; init; }
+
+    public double? P90FirstResponseBusinessSeconds { get; init; }
+
+    /// <summary>Items of the window the clock left out (thanks, emoji, spam, automation ...).</summary>
+    public int ExcludedCount { get; init; }
+
     public int AnswerableCount { get; init; }
 
     public int AnsweredCount { get; init; }

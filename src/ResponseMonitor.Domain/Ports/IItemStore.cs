@@ -10,4 +10,7 @@ public interface IItemStore
     Task<IReadOnlyDictionary<string, ContentItem>> GetAsync(string channelId, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ContentItem>> GetCreatedSinceAsync(string channelId, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Items created in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    Task<IReadOnlyList<ContentItem>> GetCreatedBetweenAsync(string channelId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }

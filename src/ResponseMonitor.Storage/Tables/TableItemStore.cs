@@ -45,10 +45,15 @@ public sealed class TableItemStore(TableProvider tables) : IItemStore
         return found;
     }
 
-    public async Task<IReadOnlyList<ContentItem>> GetCreatedSinceAsync(string channelId, DateTimeOffset since, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ContentItem>> GetCreatedSinceAsync(string channelId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(channelId)} and CreatedAt ge {since.UtcDateTime}"), cancellationToken);
+
+    public Task<IReadOnlyList<ContentItem>> GetCreatedBetweenAsync(string channelId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(channelId)} and CreatedAt ge {from.UtcDateTime} and CreatedAt lt {to.UtcDateTime}"), cancellationToken);
+
+    private async Task<IReadOnlyList<ContentItem>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.Items, cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(channelId)} and CreatedAt ge {since.UtcDateTime}");
         var result = new List<ContentItem>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {

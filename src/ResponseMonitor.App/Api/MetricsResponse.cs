@@ -1,0 +1,4 @@
+namespace ResponseMonitor.App.Api;
+
+/// <summary>Messages that arrived in [from, to), judged as of <paramref name="AsOf"/>; per channel, per brand and in total.</summary>
+public sealed record MetricsResponse(DateTimeOffset From, DateTimeOffset To, DateTimeOffset AsOf, MetricsDto Total, IReadOnlyList<BrandMetricsDto> Brands, IReadOnlyList<ChannelMetricsDto> Channels);

@@ -1,0 +1,200 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Ingestion;
+
+namespace ResponseMonitor.Domain.Import;
+
+/// <summary>
+/// Imports an export of past posts and replies, so a brand starts with a baseline. Streams the file in batches of
+/// <see cref="BatchSize"/> through <see cref="IngestionService"/> (threads resolved, upserts by id: importing the same
+/// file twice stores each item once). A bad row is reported by line and skipped; the rest goes in.
+/// Columns: docs/METRICS.md, "History import".
+/// </summary>
+public sealed partial class HistoryImporter(IngestionService ingestion, TimeProvider time, ILogger<HistoryImporter> logger)
+{
+    public const int BatchSize = 500;
+    public const int MaxReportedErrors = 100;
+
+    internal const string ErrorField = "\0error";
+    internal const string NotText = "\0not-text";
+
+    // A little slack for clocks that disagree; anything later is a mistake in the file.
+    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+
+    public async Task<ImportResult> ImportAsync(ChannelDefinition channel, TextReader reader, ImportFormat format, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(reader);
+        var records = format == ImportFormat.Csv
+            ? new CsvRecordReader(reader).ReadAsync(cancellationToken)
+            : new JsonLinesRecordReader(reader).ReadAsync(cancellationToken);
+
+        long rows = 0, imported = 0, skipped = 0;
+        var errors = new List<ImportRowError>();
+        var batch = new List<ContentItem>(BatchSize);
+        var latest = time.GetUtcNow() + FutureTolerance;
+        await foreach (var record in records.ConfigureAwait(false))
+        {
+            rows++;
+            var item = ToItem(record.Fields, latest, out var error);
+            if (item is null)
+            {
+                skipped++;
+                if (errors.Count < MaxReportedErrors)
+                {
+                    errors.Add(new ImportRowError(record.Line, error!));
+                }
+
+                continue;
+            }
+
+            batch.Add(item);
+            if (batch.Count == BatchSize)
+            {
+                imported += await FlushAsync().ConfigureAwait(false);
+            }
+        }
+
+        imported += await FlushAsync().ConfigureAwait(false);
+        LogImported(logger, channel.Id, rows, imported, skipped);
+        return new ImportResult(rows, imported, skipped, errors);
+
+        async Task<long> FlushAsync()
+        {
+            if (batch.Count == 0)
+            {
+                return 0;
+            }
+
+            var count = batch.Count;
+            await ingestion.IngestAsync(channel, batch, cancellationToken).ConfigureAwait(false);
+            batch.Clear();
+            return count;
+        }
+    }
+
+    public static ImportFormat? FormatFor(string? contentTypeOrName)
+    {
+        var value = contentTypeOrName?.Split(';')[0].Trim().ToLowerInvariant();
+        return value switch
+        {
+            "csv" or "text/csv" or "application/csv" => ImportFormat.Csv,
+            "jsonl" or "ndjson" or "application/x-ndjson" or "application/jsonl" or "application/x-jsonlines" or "application/jsonlines" => ImportFormat.JsonLines,
+            _ => null,
+        };
+    }
+
+    private static ContentItem? ToItem(IReadOnlyDictionary<string, string?> fields, DateTimeOffset latest, out string? error)
+    {
+        if (fields.TryGetValue(ErrorField, out error) && error is not null)
+        {
+            return null;
+        }
+
+        var notText = fields.FirstOrDefault(f => f.Value == NotText).Key;
+        if (notText is not null)
+        {
+            error = $"'{notText}' must be a string, a number or null, not an object or array";
+            return null;
+        }
+
+        var id = Field("id");
+        var author = Field("authorId");
+        var created = Field("createdAt");
+        if (id is null || author is null || created is null)
+        {
+            error = $"'{(id is null ? "id" : author is null ? "authorId" : "createdAt")}' is required";
+            return null;
+        }
+
+        if (ParseInstant(created) is not { } createdAt)
+        {
+            error = $"'createdAt' must be an ISO 8601 instant with an offset (2025-03-10T12:00:00Z) or Unix seconds, not '{created}'";
+            return null;
+        }
+
+        if (createdAt > latest)
+        {
+            error = $"'createdAt' {createdAt:O} is in the future";
+            return null;
+        }
+
+        DateTimeOffset? editedAt = null;
+        if (Field("editedAt") is { } edited)
+        {
+            editedAt = ParseInstant(edited);
+            if (editedAt is null)
+            {
+                error = $"'editedAt' must be an ISO 8601 instant or Unix seconds, not '{edited}'";
+                return null;
+            }
+        }
+
+        var parentId = Field("parentId");
+        ItemKind kind;
+        switch (Field("kind")?.ToLowerInvariant())
+        {
+            case null:
+                kind = parentId is null ? ItemKind.Post : ItemKind.Comment;
+                break;
+            case "post":
+                kind = ItemKind.Post;
+                break;
+            case "comment" or "reply":
+                kind = ItemKind.Comment;
+                break;
+            default:
+                error = $"'kind' must be post or comment, not '{Field("kind")}'";
+                return null;
+        }
+
+        if (string.Equals(parentId, id, StringComparison.Ordinal))
+        {
+            error = "'parentId' names the row itself";
+            return null;
+        }
+
+        error = null;
+        return new ContentItem
+        {
+            Id = id,
+            ParentId = parentId,
+            Kind = kind,
+            AuthorId = author,
+            AuthorName = Field("authorName"),
+            CreatedAt = createdAt,
+            EditedAt = editedAt,
+            Text = fields.GetValueOrDefault("text") ?? "",
+            Url = Field("url"),
+        };
+
+        string? Field(string name) => fields.GetValueOrDefault(name) is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+    }
+
+    private static DateTimeOffset? ParseInstant(string text)
+    {
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and < 100_000_000_000)
+        {
+            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+
+        // An instant needs its offset: a bare local time would be guessed, and a guess shifts every response time.
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
+            && (text.EndsWith('Z') || text.EndsWith('z') || HasOffset(text))
+            ? value.ToUniversalTime()
+            : null;
+    }
+
+    private static bool HasOffset(string text)
+    {
+        // The offset follows the time of day, which follows a 'T' or a space after the date.
+        var at = text.IndexOfAny(['T', 't', ' ']);
+        var tail = at >= 0 ? text[(at + 1)..] : "";
+        return tail.Contains('+', StringComparison.Ordinal) || tail.Contains('-', StringComparison.Ordinal);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported history into channel {ChannelId}: {Rows} rows, {Imported} stored, {Skipped} skipped")]
+    private static partial void LogImported(ILogger logger, string channelId, long rows, long imported, long skipped);
+}

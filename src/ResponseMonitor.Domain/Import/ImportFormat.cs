@@ -1,0 +1,10 @@
+namespace ResponseMonitor.Domain.Import;
+
+public enum ImportFormat
+{
+    /// <summary>One JSON object per line.</summary>
+    JsonLines,
+
+    /// <summary>RFC 4180 CSV with a header row; quoted fields may span lines.</summary>
+    Csv,
+}

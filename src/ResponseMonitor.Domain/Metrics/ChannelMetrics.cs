@@ -1,0 +1,5 @@
+using ResponseMonitor.Domain.Channels;
+
+namespace ResponseMonitor.Domain.Metrics;
+
+public sealed record ChannelMetrics(ChannelDefinition Channel, ResponseMetrics Metrics);

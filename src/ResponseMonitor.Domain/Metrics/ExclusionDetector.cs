@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text;
+using ResponseMonitor.Domain.Conversations;
+
+namespace ResponseMonitor.Domain.Metrics;
+
+/// <summary>
+/// Decides whether a public message needs no answer: a short thank-you, emoji only, a closing acknowledgement, or
+/// obvious spam. Deliberately conservative: a message with a question mark, a "but", or that the critic detector
+/// calls critical ("thanks for nothing") always counts. Rules: docs/METRICS.md, "Exclusions".
+/// </summary>
+public static class ExclusionDetector
+{
+    private static readonly HashSet<string> ThanksWords = new(StringComparer.Ordinal)
+    {
+        "thanks", "thank", "thx", "thnx", "ty", "tysm", "tyvm", "cheers",
+        "gracias", "graciass", "agradecido", "agradecida",
+        "danke", "dankeschön", "dankeschon", "dank", "merci", "obrigado", "obrigada", "grazie",
+    };
+
+    // A contrast or a lingering problem turns a thank-you into a message that wants an answer.
+    private static readonly HashSet<string> ContrastWords = new(StringComparer.Ordinal)
+    {
+        "but", "however", "still", "why", "pero", "todavía", "todavia", "aún", "aun", "aber", "trotzdem", "noch", "warum",
+        "mais", "toujours", "pourquoi", "mas", "ainda", "ma", "però", "ancora", "perché",
+    };
+
+    private static readonly HashSet<string> Acknowledgements = new(StringComparer.Ordinal)
+    {
+        "ok", "okay", "okey", "oki", "k", "kk", "got it", "perfect", "great", "cool", "noted", "sounds good", "will do", "done", "fine", "all good",
+        "vale", "perfecto", "de acuerdo", "genial", "entendido", "listo", "ok vale",
+        "alles klar", "super", "passt", "verstanden", "in ordnung", "gut",
+        "d accord", "parfait", "entendu", "ótimo", "otimo", "perfeito", "beleza", "certo", "va bene", "perfetto", "capito",
+    };
+
+    private static readonly string[] BuiltInSpamPhrases =
+    [
+        "check my profile", "check out my profile", "visit my profile", "follow me back", "follow for follow", "free followers", "buy followers",
+        "cheap followers", "dm me for", "click the link in my bio", "make money from home", "earn money fast", "crypto investment",
+        "bitcoin investment", "forex trading", "whatsapp me", "sígueme y te sigo", "gana dinero", "folge mir zurück", "geld verdienen von zu hause",
+    ];
+
+    /// <param name="item">A public message (not the brand's).</param>
+    /// <param name="rules">The channel's rules.</param>
+    /// <param name="isCritical">The critic detector, so that sarcasm like "thanks for nothing" is never excluded.</param>
+    public static ExclusionReason? ClassifyPublic(ContentItem item, ExclusionRules rules, Func<string, bool> isCritical)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(isCritical);
+        var text = item.Text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // An image or a sticker with no text may well be a complaint: it counts.
+            return null;
+        }
+
+        if (rules.IsEnabled(ExclusionReason.Spam) && IsSpam(text, rules))
+        {
+            return ExclusionReason.Spam;
+        }
+
+        var words = Words(text);
+        if (words.Count == 0)
+        {
+            return rules.IsEnabled(ExclusionReason.EmojiOnly) && HasEmoji(text) ? ExclusionReason.EmojiOnly : null;
+        }
+
+        if (text.Contains('?', StringComparison.Ordinal) || text.Contains('¿', StringComparison.Ordinal) || words.Any(ContrastWords.Contains))
+        {
+            return null;
+        }
+
+        var joined = string.Join(' ', words);
+        if (rules.IsEnabled(ExclusionReason.Acknowledgement)
+            && (Acknowledgements.Contains(joined) || rules.NoAnswerPhrases.Any(p => string.Equals(string.Join(' ', Words(p)), joined, StringComparison.Ordinal))))
+        {
+            return ExclusionReason.Acknowledgement;
+        }
+
+        if (rules.IsEnabled(ExclusionReason.Thanks) && words.Count <= rules.MaxThanksWords && words.Any(ThanksWords.Contains) && !isCritical(text))
+        {
+            return ExclusionReason.Thanks;
+        }
+
+        return null;
+    }
+
+    /// <summary>True when a brand item is one of its automated replies.</summary>
+    public static bool IsAutomation(ContentItem item, ExclusionRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(rules);
+        return rules.IsEnabled(ExclusionReason.Automation)
+            && (rules.AutomationAuthorIds.Contains(item.AuthorId)
+                || rules.AutomationMarkers.Any(m => m.Length > 0 && item.Text.Contains(m, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static bool IsSpam(string text, ExclusionRules rules)
+    {
+        var links = Count(text, "http://") + Count(text, "https://") + Count(text, "www.");
+        if (links >= rules.SpamLinkCount)
+        {
+            return true;
+        }
+
+        var padded = " " + string.Join(' ', Words(text)) + " ";
+        return BuiltInSpamPhrases.Concat(rules.SpamPhrases)
+            .Select(p => string.Join(' ', Words(p)))
+            .Any(p => p.Length > 0 && padded.Contains(" " + p + " ", StringComparison.Ordinal));
+    }
+
+    private static int Count(string text, string what)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(what, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(what, at + what.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Lower-case words of letters and digits; punctuation, emoji and symbols separate them.</summary>
+    internal static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                current.Append(Rune.ToLowerInvariant(rune).ToString());
+            }
+            else if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+        }
+
+        return words;
+    }
+
+    private static bool HasEmoji(string text) =>
+        text.EnumerateRunes().Any(r => Rune.GetUnicodeCategory(r) is UnicodeCategory.OtherSymbol);
+}

@@ -1,0 +1,34 @@
+namespace ResponseMonitor.Domain.Metrics;
+
+/// <summary>The names exclusion reasons have in configuration and in the API.</summary>
+public static class ExclusionReasonNames
+{
+    private static readonly Dictionary<ExclusionReason, string> Names = new()
+    {
+        [ExclusionReason.Thanks] = "thanks",
+        [ExclusionReason.EmojiOnly] = "emoji-only",
+        [ExclusionReason.Acknowledgement] = "acknowledgement",
+        [ExclusionReason.Spam] = "spam",
+        [ExclusionReason.BrandSelfReply] = "brand-self-reply",
+        [ExclusionReason.Automation] = "automation",
+    };
+
+    public static IReadOnlyCollection<string> All => Names.Values;
+
+    public static string Name(ExclusionReason reason) => Names[reason];
+
+    public static bool TryParse(string? name, out ExclusionReason reason)
+    {
+        foreach (var (key, value) in Names)
+        {
+            if (string.Equals(value, name?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                reason = key;
+                return true;
+            }
+        }
+
+        reason = default;
+        return false;
+    }
+}

@@ -1,0 +1,3 @@
+namespace ResponseMonitor.Domain.Metrics;
+
+public sealed record MetricsReport(MetricsWindow Window, IReadOnlyList<ChannelMetrics> Channels, IReadOnlyList<BrandMetrics> Brands, ResponseMetrics Total);

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using ResponseMonitor.Domain.Analysis;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Critics;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.Domain.Metrics;
+
+/// <summary>
+/// Response metrics for any window, on demand, from stored items. Each channel is read for the window plus
+/// <see cref="AnalysisOptions.Window"/> before it, so a thread that started earlier still tells its first response
+/// from its next ones. Reads are bounded by the window, never by a channel's whole history.
+/// </summary>
+public sealed class MetricsService(IItemStore items, ICriticClassifier critics, IOptions<AnalysisOptions> options, TimeProvider time)
+{
+    private const int Parallelism = 4;
+
+    public async Task<MetricsReport> ReportAsync(IReadOnlyList<ChannelDefinition> channels, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        var window = MetricsWindow.Create(from, to, time.GetUtcNow());
+        var samples = new MetricsSample[channels.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, channels.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (i, ct) => samples[i] = ResponseMetricsCalculator.Sample(channels[i], await ClockAsync(channels[i], window, ct).ConfigureAwait(false), window)).ConfigureAwait(false);
+
+        var perChannel = channels.Select((c, i) => new ChannelMetrics(c, samples[i].Summarize())).ToList();
+        var brands = channels
+            .Select((c, i) => (c.Brand, Sample: samples[i]))
+            .GroupBy(x => x.Brand, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new BrandMetrics(g.Key, g.Count(), MetricsSample.Merge(g.Select(x => x.Sample)).Summarize()))
+            .ToList();
+        return new MetricsReport(window, perChannel, brands, MetricsSample.Merge(samples).Summarize());
+    }
+
+    /// <summary>The items of the window the clock left out, oldest first, with the reason.</summary>
+    public async Task<(MetricsWindow Window, IReadOnlyList<Exclusion> Exclusions)> ExclusionsAsync(ChannelDefinition channel, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var window = MetricsWindow.Create(from, to, time.GetUtcNow());
+        var clock = await ClockAsync(channel, window, cancellationToken).ConfigureAwait(false);
+        var excluded = clock.Exclusions
+            .Where(e => window.Contains(e.Item.CreatedAt))
+            .OrderBy(e => e.Item.CreatedAt)
+            .ThenBy(e => e.Item.Id, StringComparer.Ordinal)
+            .ToList();
+        return (window, excluded);
+    }
+
+    private async Task<ClockResult> ClockAsync(ChannelDefinition channel, MetricsWindow window, CancellationToken cancellationToken)
+    {
+        // Items up to the as-of instant only: an answer that came later does not count for this window.
+        var read = await items.GetCreatedBetweenAsync(channel.Id, window.From - options.Value.Window, window.AsOf.AddTicks(1), cancellationToken).ConfigureAwait(false);
+        return ResponseClock.Run(channel, read, text => critics.Classify(text).IsCritical);
+    }
+}
