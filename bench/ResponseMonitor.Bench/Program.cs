@@ -4,7 +4,7 @@ using ResponseMonitor.Bench;
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- coldstart [runs]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- pollcycle [channels,channels,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- timetowarning [runs]
-//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- detection [../shared/data/sentiment]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- detection [sweep] [../shared/data/sentiment]
 // coldstart and pollcycle need storage: RESPONSEMONITOR_BENCH_STORAGE (an Azurite connection string; scripts/bench.sh starts one).
 var root = AppContext.BaseDirectory;
 while (!File.Exists(Path.Combine(root, "ResponseMonitor.sln")))
@@ -12,9 +12,25 @@ while (!File.Exists(Path.Combine(root, "ResponseMonitor.sln")))
     root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run from the repository.");
 }
 
+if (args.FirstOrDefault() == "classify")
+{
+    // Explains single verdicts: classify [--language xx] "text" ...
+    var hint = args.Length > 2 && args[1] == "--language" ? args[2] : null;
+    var detector = new ResponseMonitor.Domain.Critics.LexiconCriticClassifier();
+    foreach (var text in args.Skip(hint is null ? 1 : 3))
+    {
+        var verdict = detector.Classify(text, hint);
+        Console.WriteLine($"{verdict.Language} {verdict.Label} {verdict.Score.ToString(System.Globalization.CultureInfo.InvariantCulture)} [{string.Join(", ", verdict.Cues)}] {text}");
+    }
+
+    return 0;
+}
+
 if (args.FirstOrDefault() == "detection")
 {
-    return DetectionEvaluation.Run(args.Length > 1 ? args[1] : Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment")));
+    var sweep = args.Contains("sweep");
+    var folder = args.Skip(1).FirstOrDefault(a => a != "sweep") ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment"));
+    return DetectionEvaluation.Run(folder, sweep);
 }
 
 var storage = Environment.GetEnvironmentVariable("RESPONSEMONITOR_BENCH_STORAGE");

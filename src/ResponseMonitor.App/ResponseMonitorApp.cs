@@ -6,6 +6,7 @@ using ResponseMonitor.App.Demo;
 using ResponseMonitor.App.Functions;
 using ResponseMonitor.App.Standalone;
 using ResponseMonitor.Connectors;
+using ResponseMonitor.Connectors.AzureLanguage;
 using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics;
@@ -92,7 +93,18 @@ public static class ResponseMonitorApp
         services.AddSingleton<ConfigurationChannelCatalog>();
         services.AddSingleton<IChannelCatalog>(sp => sp.GetRequiredService<ConfigurationChannelCatalog>());
         services.AddSingleton<IChannelSecrets>(sp => sp.GetRequiredService<ConfigurationChannelCatalog>());
-        services.AddSingleton<ICriticClassifier, LexiconCriticClassifier>();
+        services.AddOptions<CriticOptions>().Bind(builder.Configuration.GetSection(CriticOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ICriticClassifier>(sp => new LexiconCriticClassifier(BuiltInLexicons.All, sp.GetRequiredService<IOptions<CriticOptions>>().Value.ToRules()));
+        var criticBackend = builder.Configuration[$"{CriticOptions.SectionName}:Backend"];
+        if (string.Equals(criticBackend, AzureLanguageCriticDetector.BackendName, StringComparison.Ordinal))
+        {
+            services.AddAzureLanguage(builder.Configuration);
+        }
+        else
+        {
+            services.AddSingleton<ICriticDetector, BuiltInCriticDetector>();
+        }
+
         services.AddSingleton<ConversationAnalyzer>();
         services.AddSingleton<MetricsService>();
         services.AddSingleton<HistoryImporter>();
@@ -134,6 +146,7 @@ public static class ResponseMonitorApp
         secured.MapNotificationEndpoints();
         secured.MapMetricsEndpoints();
         secured.MapImportEndpoints();
+        secured.MapClassifyEndpoints();
         if (demo.Enabled)
         {
             secured.MapDemoEndpoints();

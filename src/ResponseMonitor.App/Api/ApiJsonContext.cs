@@ -19,6 +19,8 @@ namespace ResponseMonitor.App.Api;
 [JsonSerializable(typeof(MetricsResponse))]
 [JsonSerializable(typeof(ExclusionListResponse))]
 [JsonSerializable(typeof(ImportResponse))]
+[JsonSerializable(typeof(ClassifyRequest))]
+[JsonSerializable(typeof(ClassifyResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(WebhookAcceptedResponse))]
 [JsonSerializable(typeof(InvocationRequest))]

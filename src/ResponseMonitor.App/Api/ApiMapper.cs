@@ -55,15 +55,17 @@ internal static class ApiMapper
         open.Item.Text,
         open.Item.Url,
         open.Verdict.IsCritical,
-        open.Verdict.Label switch
-        {
-            Domain.Critics.CriticLabel.Critical => "critical",
-            Domain.Critics.CriticLabel.NotCritical => "not-critical",
-            _ => "unclassified",
-        },
+        Label(open.Verdict.Label),
         open.Verdict.Score,
         open.Verdict.Language,
         open.Verdict.Cues);
+
+    public static string Label(Domain.Critics.CriticLabel label) => label switch
+    {
+        Domain.Critics.CriticLabel.Critical => "critical",
+        Domain.Critics.CriticLabel.NotCritical => "not-critical",
+        _ => "unclassified",
+    };
 
     public static WarningDto Warning(WarningRecord w) => new(
         w.ChannelId, w.Rule, w.Subject, Lower(w.Severity.ToString()), Lower(w.State.ToString()), w.Message, w.ItemUrl, w.Since,

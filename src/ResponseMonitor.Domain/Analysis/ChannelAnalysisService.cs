@@ -22,6 +22,7 @@ public sealed partial class ChannelAnalysisService(
     WarningService warnings,
     ConversationAnalyzer analyzer,
     ICriticClassifier critics,
+    ICriticDetector detector,
     IOptions<AnalysisOptions> options,
     MonitorMetrics metrics,
     TimeProvider time,
@@ -39,6 +40,10 @@ public sealed partial class ChannelAnalysisService(
         var previous = await snapshots.GetAsync(channel.Id, cancellationToken).ConfigureAwait(false);
 
         var analysis = analyzer.Analyze(channel, recent.Concat(previouslyOpen.Select(o => o.Item)), now, windowStart);
+        if (detector.IsRemote)
+        {
+            analysis = await RefineAsync(channel, analysis, previouslyOpen, cancellationToken).ConfigureAwait(false);
+        }
         await openComments.ReplaceAsync(channel.Id, previouslyOpen, analysis.Open, cancellationToken).ConfigureAwait(false);
 
         var statistics = analysis.Statistics;
@@ -68,7 +73,7 @@ public sealed partial class ChannelAnalysisService(
         // Spike baselines: the critical public comments of the lookback, and the open count hour by hour.
         var spikeFrom = now - channel.Warnings.SpikeLookback - TimeSpan.FromHours(1);
         var criticalTimes = recent
-            .Where(i => i.CreatedAt > spikeFrom && !channel.IsBrandAuthor(i.AuthorId) && critics.Classify(i.Text).IsCritical)
+            .Where(i => i.CreatedAt > spikeFrom && !channel.IsBrandAuthor(i.AuthorId) && critics.Classify(i.Text, channel.Language).IsCritical)
             .Select(i => i.CreatedAt)
             .ToList();
         var conditions = WarningEvaluator.Evaluate(new WarningInputs
@@ -83,6 +88,43 @@ public sealed partial class ChannelAnalysisService(
         var outcome = await warnings.ApplyAsync(channel, conditions, cancellationToken).ConfigureAwait(false);
         LogAnalyzed(logger, channel.Id, statistics.OpenCount, statistics.CriticalOpenCount, outcome.Fired, outcome.Resolved);
         return new AnalysisResult(snapshot, outcome.Fired, outcome.Resolved);
+    }
+
+    /// <summary>
+    /// Asks the remote backend about open messages it has not judged yet; a verdict it gave before is kept while the
+    /// text is unchanged, so each message costs one remote call however often the channel is analysed.
+    /// </summary>
+    private async Task<ChannelAnalysis> RefineAsync(Channels.ChannelDefinition channel, ChannelAnalysis analysis, IReadOnlyList<Analysis.OpenComment> previouslyOpen, CancellationToken cancellationToken)
+    {
+        var known = previouslyOpen.ToDictionary(o => o.Item.Id, StringComparer.Ordinal);
+        var refined = analysis.Open.ToArray();
+        var ask = new List<int>();
+        for (var i = 0; i < refined.Length; i++)
+        {
+            if (known.TryGetValue(refined[i].Item.Id, out var before) && before.Item.Text == refined[i].Item.Text && before.Verdict.Cues.Any(c => c.StartsWith(detector.Name + ":", StringComparison.Ordinal)))
+            {
+                refined[i] = refined[i] with { Verdict = before.Verdict };
+            }
+            else
+            {
+                ask.Add(i);
+            }
+        }
+
+        if (ask.Count > 0)
+        {
+            var verdicts = await detector.ClassifyAsync([.. ask.Select(i => refined[i].Item.Text)], channel.Language, cancellationToken).ConfigureAwait(false);
+            for (var k = 0; k < ask.Count; k++)
+            {
+                refined[ask[k]] = refined[ask[k]] with { Verdict = verdicts[k] };
+            }
+        }
+
+        return analysis with
+        {
+            Open = refined,
+            Statistics = analysis.Statistics with { CriticalOpenCount = refined.Count(o => o.Verdict.IsCritical) },
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Analysed channel {ChannelId}: {Open} open, {Critical} critical; warnings raised {Raised}, resolved {Resolved}")]

@@ -21,10 +21,10 @@ public sealed class ConversationAnalyzer(ICriticClassifier critics)
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(items);
 
-        var clock = ResponseClock.Run(channel, items, text => critics.Classify(text).IsCritical);
+        var clock = ResponseClock.Run(channel, items, text => critics.Classify(text, channel.Language).IsCritical);
         var open = clock.Messages
             .Where(m => m.AnsweredAt is null)
-            .Select(m => new OpenComment(m.Item, critics.Classify(m.Item.Text)))
+            .Select(m => new OpenComment(m.Item, critics.Classify(m.Item.Text, channel.Language)))
             .ToList();
         open.Sort((a, b) => a.Item.CreatedAt != b.Item.CreatedAt
             ? a.Item.CreatedAt.CompareTo(b.Item.CreatedAt)

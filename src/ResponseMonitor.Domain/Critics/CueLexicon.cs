@@ -1,16 +1,138 @@
 namespace ResponseMonitor.Domain.Critics;
 
 /// <summary>
-/// One language's cues, written for this project (no third-party list). Entries are lower case without accents:
-/// text is folded the same way before matching, because people often type without them.
+/// One language's cues, parsed from a lexicon file (<see cref="LexiconParser"/>). Entries are lower case without
+/// accents: text is folded the same way before matching, because people often type without them.
 /// </summary>
-public sealed record CueLexicon(
-    string Language,
-    IReadOnlySet<string> StopWords,
-    IReadOnlyList<string> ComplaintPhrases,
-    IReadOnlySet<string> ComplaintWords,
-    IReadOnlySet<string> NegativeWords,
-    IReadOnlySet<string> PositiveWords,
-    IReadOnlySet<string> Negations,
-    IReadOnlySet<string> Intensifiers,
-    bool NegationFollows = false);
+public sealed class CueLexicon
+{
+    private readonly Dictionary<string, Cue>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
+
+    public CueLexicon(
+        string language,
+        double threshold,
+        IReadOnlySet<string> stopWords,
+        IReadOnlyDictionary<string, Cue> words,
+        IReadOnlyDictionary<string, Cue> externalWords,
+        Dictionary<string, Cue> stems,
+        IReadOnlyList<CuePhrase> phrases,
+        IReadOnlyList<KeyValuePair<string, Cue>> infixes,
+        IReadOnlySet<string> negations,
+        IReadOnlySet<string> intensifiers,
+        IReadOnlySet<string> diminishers,
+        IReadOnlySet<string> contrasts,
+        bool negationFollows)
+    {
+        ArgumentNullException.ThrowIfNull(stems);
+        ArgumentNullException.ThrowIfNull(phrases);
+        Language = language;
+        Threshold = threshold;
+        StopWords = stopWords;
+        Words = words;
+        ExternalWords = externalWords;
+        Stems = stems;
+        _stemLookup = stems.GetAlternateLookup<ReadOnlySpan<char>>();
+        MinStemLength = stems.Count == 0 ? int.MaxValue : stems.Keys.Min(k => k.Length);
+        Phrases = phrases;
+        Infixes = infixes;
+        PhrasesByFirstWord = phrases
+            .GroupBy(p => p.Words[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CuePhrase>)[.. g.OrderByDescending(p => p.Words.Count)], StringComparer.Ordinal);
+        Negations = negations;
+        Intensifiers = intensifiers;
+        Diminishers = diminishers;
+        Contrasts = contrasts;
+        NegationFollows = negationFollows;
+    }
+
+    public string Language { get; }
+
+    /// <summary>A score at or above this is critical.</summary>
+    public double Threshold { get; }
+
+    public IReadOnlySet<string> StopWords { get; }
+
+    public IReadOnlyDictionary<string, Cue> Words { get; }
+
+    /// <summary>A general sentiment lexicon under the language's own entries (VADER for English): consulted after them.</summary>
+    public IReadOnlyDictionary<string, Cue> ExternalWords { get; }
+
+    public IReadOnlyDictionary<string, Cue> Stems { get; }
+
+    public int MinStemLength { get; }
+
+    public IReadOnlyList<CuePhrase> Phrases { get; }
+
+    /// <summary>Parts of compound words ("~ausfall" finds Zugausfall, Totalausfall), for languages that glue words together.</summary>
+    public IReadOnlyList<KeyValuePair<string, Cue>> Infixes { get; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<CuePhrase>> PhrasesByFirstWord { get; }
+
+    public IReadOnlySet<string> Negations { get; }
+
+    public IReadOnlySet<string> Intensifiers { get; }
+
+    public IReadOnlySet<string> Diminishers { get; }
+
+    public IReadOnlySet<string> Contrasts { get; }
+
+    /// <summary>German puts "nicht" after the verb: "funktioniert nicht", "gefällt mir nicht".</summary>
+    public bool NegationFollows { get; }
+
+    /// <summary>How much a word says the text is in this language: 1 for an own entry, 0.5 for an own stem, else 0.</summary>
+    public double LanguageEvidence(string word)
+    {
+        if (Words.ContainsKey(word))
+        {
+            return 1;
+        }
+
+        for (var length = word.Length; length >= Math.Max(MinStemLength, 4); length--)
+        {
+            if (_stemLookup.ContainsKey(word.AsSpan(0, length)))
+            {
+                return 0.5;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The cue for a word: an own exact entry, else the longest own stem it starts with, else the external lexicon, else a compound part it contains.</summary>
+    public bool TryGetCue(string word, out Cue cue, out string matched)
+    {
+        if (Words.TryGetValue(word, out cue))
+        {
+            matched = word;
+            return true;
+        }
+
+        for (var length = word.Length; length >= MinStemLength; length--)
+        {
+            if (_stemLookup.TryGetValue(word.AsSpan(0, length), out cue))
+            {
+                matched = word[..length] + "*";
+                return true;
+            }
+        }
+
+        if (ExternalWords.TryGetValue(word, out cue))
+        {
+            matched = word;
+            return true;
+        }
+
+        foreach (var (infix, infixCue) in Infixes)
+        {
+            if (word.Length > infix.Length + 2 && word.Contains(infix, StringComparison.Ordinal))
+            {
+                cue = infixCue;
+                matched = "~" + infix;
+                return true;
+            }
+        }
+
+        matched = "";
+        return false;
+    }
+}

@@ -4,78 +4,245 @@ using System.Text;
 namespace ResponseMonitor.Domain.Critics;
 
 /// <summary>
-/// The built-in critic detector: guesses the language from stop words, then scores complaint phrases and words,
-/// negative and positive words (a negated positive counts against the brand), intensifiers, shouting and emoji.
-/// A text scoring at least <see cref="Threshold"/> is critical. Deterministic and allocation-light.
+/// The built-in critic detector. Guesses the language from stop words, then adds up cues: phrases first (their words
+/// are not scored again), then complaint words (which stay complaints when negated: "no refund") and sentiment words
+/// (which flip: "not good"), weighted by intensifiers, diminishers and a contrast ("…, but"), plus emoji, emoticons,
+/// shouting and sarcasm markers. Praise next to a complaint counts less: it is usually politeness or sarcasm.
+/// A brand's rules come first and force the verdict. Deterministic, local, no allocation per lexicon entry.
+/// Weights and the measured quality: docs/DETECTION.md.
 /// </summary>
-public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons) : ICriticClassifier
+public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons, IReadOnlyList<CriticRule> rules) : ICriticClassifier
 {
-    public const double Threshold = 1.0;
+    /// <summary>The score emoji alone need to call a text in an unknown language critical.</summary>
+    public const double EmojiThreshold = 1.0;
 
-    private static readonly string[] NegativeEmoji = ["😡", "🤬", "😠", "👎", "😤", "💩", "😒", "🙄", "😞", "😢", "😭"];
-    private static readonly string[] PositiveEmoji = ["😊", "😀", "😃", "😍", "❤", "👍", "🙏", "🥰", "👏", "🎉", "😁"];
+    /// <summary>Words beyond which a text's score is damped by the square root of its length.</summary>
+    public const int LongText = 30;
+
+    /// <summary>What a bare negation adds.</summary>
+    public const double NegationWeight = 0.25;
+
+    private static readonly (string Emoji, double Weight)[] Emoji =
+    [
+        ("😡", 1.0), ("🤬", 1.2), ("😠", 1.0), ("👎", 1.0), ("😤", 0.8), ("💩", 0.8), ("😒", 0.6), ("🙄", 0.6), ("😞", 0.6), ("😢", 0.5),
+        ("😭", 0.5), ("😩", 0.6), ("😫", 0.6), ("😖", 0.6), ("😣", 0.5), ("😑", 0.4), ("🤦", 0.8), ("💔", 0.6), ("☹", 0.7), ("🙁", 0.6),
+        ("😕", 0.5), ("😟", 0.4), ("😔", 0.5), ("😐", 0.2),
+        ("😊", -0.5), ("😀", -0.5), ("😃", -0.5), ("😄", -0.5), ("😁", -0.5), ("😍", -0.8), ("❤", -0.7), ("♥", -0.6), ("💕", -0.6),
+        ("💙", -0.6), ("👍", -0.5), ("🙏", -0.3), ("🥰", -0.8), ("👏", -0.6), ("🎉", -0.6), ("😘", -0.6), ("😉", -0.3), ("🙌", -0.6),
+        ("✨", -0.3), ("☺", -0.5), ("🤗", -0.6), ("💪", -0.4), ("😎", -0.4),
+    ];
+
+    private static readonly (string Emoticon, double Weight)[] Emoticons =
+    [
+        (":(", 0.8), (":-(", 0.8), (":((", 1.0), (":/", 0.5), (":-/", 0.5), (">:(", 1.0), (":'(", 0.6), ("d:", 0.4), ("-_-", 0.6),
+        (":)", -0.5), (":-)", -0.5), (":d", -0.5), (";)", -0.3), ("<3", -0.6), ("(:", -0.4),
+    ];
+
+    private readonly CueLexicon[] _lexicons = [.. lexicons];
+    private readonly (string[] Words, CriticRule Rule)[] _rules = [.. rules.Select(r => (Tokenize(Fold(r.Phrase)).ToArray(), r)).Where(r => r.Item1.Length > 0)];
 
     public LexiconCriticClassifier()
-        : this(BuiltInLexicons.All)
+        : this(BuiltInLexicons.All, [])
     {
     }
 
-    public CriticVerdict Classify(string text)
+    public CriticVerdict Classify(string text) => Classify(text, null);
+
+    public CriticVerdict Classify(string text, string? languageHint)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = Fold(text);
-        var tokens = Tokenize(folded);
-        var lexicon = GuessLanguage(tokens);
+        var tokens = Tokenize(Fold(text));
+        var lexicon = GuessLanguage(tokens, text, languageHint);
+        var language = lexicon?.Language ?? "und";
         var cues = new List<string>();
-        var score = ScoreEmoji(text, cues) + ScoreShape(text, cues);
 
+        if (MatchRule(tokens, language) is { } rule)
+        {
+            cues.Add("rule:" + rule.Phrase);
+            return new CriticVerdict(language, rule.Verdict, rule.Verdict == CriticLabel.Critical ? 10 : -10, cues);
+        }
+
+        var symbols = ScoreSymbols(text, cues);
         if (lexicon is null)
         {
             // Emoji speak every language; words we cannot read do not.
-            return score >= Threshold
-                ? new CriticVerdict("und", CriticLabel.Critical, score, cues)
-                : new CriticVerdict("und", CriticLabel.Unclassified, score, cues);
+            var label = symbols >= EmojiThreshold ? CriticLabel.Critical : CriticLabel.Unclassified;
+            return new CriticVerdict(language, label, Math.Round(symbols, 2), cues);
         }
 
-        var padded = " " + string.Join(' ', tokens) + " ";
-        foreach (var phrase in lexicon.ComplaintPhrases)
+        var score = symbols + ScoreWords(tokens, lexicon, cues) + ScoreShape(text, cues);
+
+        // A long text (a forum post, a news item) collects cues by sheer length; a comment-sized text counts in full.
+        if (tokens.Count > LongText)
         {
-            if (padded.Contains(" " + phrase + " ", StringComparison.Ordinal))
+            score /= Math.Sqrt((double)tokens.Count / LongText);
+        }
+
+        score = Math.Round(score, 2);
+        return new CriticVerdict(lexicon.Language, score >= lexicon.Threshold ? CriticLabel.Critical : CriticLabel.NotCritical, score, cues);
+    }
+
+    private CriticRule? MatchRule(List<string> tokens, string language)
+    {
+        foreach (var (words, rule) in _rules)
+        {
+            if ((rule.Language is null || string.Equals(rule.Language, language, StringComparison.OrdinalIgnoreCase)) && IndexOf(tokens, words, 0, null) >= 0)
             {
-                score += 1.5;
-                cues.Add("complaint:" + phrase);
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
+    private static double ScoreWords(List<string> tokens, CueLexicon lexicon, List<string> cues)
+    {
+        var consumed = new bool[tokens.Count];
+        double complaint = 0, praise = 0, other = 0;
+
+        // Phrases first, longest first at each position.
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (consumed[i] || !lexicon.PhrasesByFirstWord.TryGetValue(tokens[i], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var phrase in candidates)
+            {
+                if (i + phrase.Words.Count > tokens.Count || !Matches(tokens, i, phrase.Words, consumed))
+                {
+                    continue;
+                }
+
+                for (var k = 0; k < phrase.Words.Count; k++)
+                {
+                    consumed[i + k] = true;
+                }
+
+                if (phrase.Weight != 0)
+                {
+                    Add(phrase.Weight * Intensity(tokens, i, lexicon), "phrase:" + phrase.Text, isComplaint: true);
+                }
+
+                break;
+            }
+        }
+
+        // A denial with nothing else to go on still leans critical: "it does not load", "no me llegó".
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!consumed[i] && lexicon.Negations.Contains(tokens[i]))
+            {
+                Add(NegationWeight, "negation:" + tokens[i], isComplaint: false);
+                break;
+            }
+        }
+
+        var contrast = -1;
+        for (var i = tokens.Count - 1; i > 0; i--)
+        {
+            if (lexicon.Contrasts.Contains(tokens[i]))
+            {
+                contrast = i;
+                break;
             }
         }
 
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            var weight = 1.0;
-            if (i > 0 && lexicon.Intensifiers.Contains(tokens[i - 1]))
+            if (consumed[i] || lexicon.Negations.Contains(token) || lexicon.Intensifiers.Contains(token) || lexicon.Contrasts.Contains(token)
+                || !lexicon.TryGetCue(token, out var cue, out var matched))
             {
-                weight = 1.5;
+                continue;
             }
 
-            var negated = IsNegated(tokens, i, lexicon);
-            if (lexicon.ComplaintWords.Contains(token))
+            var weight = cue.Weight * Intensity(tokens, i, lexicon);
+            if (contrast >= 0)
             {
-                score += 1.0 * weight;
-                cues.Add("complaint:" + token);
+                // "Nice staff, but the flight was a mess": what follows the contrast is what the writer means.
+                weight *= i < contrast ? 0.5 : 1.3;
             }
-            else if (lexicon.NegativeWords.Contains(token) && !lexicon.Negations.Contains(token))
+
+            if (cue.Kind == CueKind.Sentiment && IsNegated(tokens, i, lexicon))
             {
-                score += (negated ? -0.3 : 0.6) * weight;
-                cues.Add((negated ? "negated-negative:" : "negative:") + token);
+                weight = weight < 0 ? -weight * 0.9 : -weight * 0.3;
+                Add(weight, "negated:" + matched, isComplaint: false);
+                continue;
             }
-            else if (lexicon.PositiveWords.Contains(token))
+
+            Add(weight, (cue.Kind == CueKind.Complaint ? "complaint:" : weight > 0 ? "negative:" : "positive:") + matched, cue.Kind == CueKind.Complaint);
+        }
+
+        // Praise beside a complaint is politeness or sarcasm ("thanks for the 4 hour delay"): it counts for less.
+        if (complaint >= 1.0 && praise < 0)
+        {
+            praise *= 0.4;
+        }
+
+        return complaint + praise + other;
+
+        void Add(double weight, string cueName, bool isComplaint)
+        {
+            cues.Add(cueName);
+            if (weight < 0)
             {
-                score += (negated ? 1.0 : -0.6) * weight;
-                cues.Add((negated ? "negated-positive:" : "positive:") + token);
+                praise += weight;
+            }
+            else if (isComplaint)
+            {
+                complaint += weight;
+            }
+            else
+            {
+                other += weight;
+            }
+        }
+    }
+
+    private static bool Matches(List<string> tokens, int start, IReadOnlyList<string> words, bool[]? consumed)
+    {
+        for (var k = 0; k < words.Count; k++)
+        {
+            if ((consumed is not null && consumed[start + k]) || !string.Equals(tokens[start + k], words[k], StringComparison.Ordinal))
+            {
+                return false;
             }
         }
 
-        score = Math.Round(score, 2);
-        return new CriticVerdict(lexicon.Language, score >= Threshold ? CriticLabel.Critical : CriticLabel.NotCritical, score, cues);
+        return true;
+    }
+
+    private static int IndexOf(List<string> tokens, string[] words, int from, bool[]? consumed)
+    {
+        for (var i = from; i + words.Length <= tokens.Count; i++)
+        {
+            if (Matches(tokens, i, words, consumed))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static double Intensity(List<string> tokens, int index, CueLexicon lexicon)
+    {
+        for (var j = Math.Max(0, index - 2); j < index; j++)
+        {
+            if (lexicon.Intensifiers.Contains(tokens[j]))
+            {
+                return 1.4;
+            }
+
+            if (lexicon.Diminishers.Contains(tokens[j]))
+            {
+                return 0.6;
+            }
+        }
+
+        return 1.0;
     }
 
     private static bool IsNegated(List<string> tokens, int index, CueLexicon lexicon)
@@ -88,7 +255,6 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons) 
             }
         }
 
-        // German puts "nicht" after the verb: "funktioniert nicht", "gefällt mir nicht".
         if (lexicon.NegationFollows)
         {
             for (var j = index + 1; j < Math.Min(tokens.Count, index + 3); j++)
@@ -103,22 +269,27 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons) 
         return false;
     }
 
-    private CueLexicon? GuessLanguage(List<string> tokens)
+    private CueLexicon? GuessLanguage(List<string> tokens, string raw, string? hint)
     {
         CueLexicon? best = null;
-        var bestHits = 0;
-        foreach (var lexicon in lexicons)
+        var bestHits = 0.0;
+        foreach (var lexicon in _lexicons)
         {
-            var hits = 0;
+            // The hinted language starts with the weight of one stop word.
+            var hits = Letters(raw, lexicon.Language) + (string.Equals(lexicon.Language, hint, StringComparison.OrdinalIgnoreCase) ? 1.5 : 0);
             foreach (var token in tokens)
             {
-                if (lexicon.StopWords.Contains(token))
+                if (lexicon.StopWords.Contains(token) || lexicon.Negations.Contains(token))
                 {
                     hits += 2;
                 }
-                else if (lexicon.ComplaintWords.Contains(token) || lexicon.NegativeWords.Contains(token) || lexicon.PositiveWords.Contains(token))
+                else if (lexicon.LanguageEvidence(token) is > 0 and var evidence)
                 {
-                    hits += 1;
+                    hits += evidence;
+                }
+                else if (lexicon.PhrasesByFirstWord.ContainsKey(token))
+                {
+                    hits += 0.5;
                 }
             }
 
@@ -129,27 +300,55 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons) 
             }
         }
 
-        return best;
+        return bestHits >= 1 ? best : null;
     }
 
-    private static double ScoreEmoji(string text, List<string> cues)
+    /// <summary>Letters only one of the languages uses are some evidence in short texts (Finnish has ä too, so never enough alone).</summary>
+    private static double Letters(string raw, string language)
+    {
+        var marks = language switch
+        {
+            "es" => "ñ¿¡",
+            "de" => "äöüß",
+            "pt" => "ãõ",
+            "fr" => "èêç",
+            "it" => "ìò",
+            _ => "",
+        };
+        var hits = 0.0;
+        foreach (var c in marks)
+        {
+            if (raw.Contains(c, StringComparison.OrdinalIgnoreCase))
+            {
+                hits += 0.5;
+            }
+        }
+
+        return hits;
+    }
+
+    private static double ScoreSymbols(string text, List<string> cues)
     {
         var score = 0.0;
-        foreach (var emoji in NegativeEmoji)
+        foreach (var (emoji, weight) in Emoji)
         {
             if (text.Contains(emoji, StringComparison.Ordinal))
             {
-                score += 0.8;
+                score += weight;
                 cues.Add("emoji:" + emoji);
             }
         }
 
-        foreach (var emoji in PositiveEmoji)
+        foreach (var word in text.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (text.Contains(emoji, StringComparison.Ordinal))
+            var lower = word.ToLowerInvariant();
+            foreach (var (emoticon, weight) in Emoticons)
             {
-                score -= 0.5;
-                cues.Add("emoji:" + emoji);
+                if (string.Equals(lower, emoticon, StringComparison.Ordinal))
+                {
+                    score += weight;
+                    cues.Add("emoticon:" + emoticon);
+                }
             }
         }
 
@@ -159,55 +358,102 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons) 
     private static double ScoreShape(string text, List<string> cues)
     {
         var score = 0.0;
-        if (text.Contains("!!", StringComparison.Ordinal) || text.Contains("?!", StringComparison.Ordinal))
+        if (text.Contains("!!", StringComparison.Ordinal) || text.Contains("?!", StringComparison.Ordinal) || text.Contains("??", StringComparison.Ordinal))
         {
-            score += 0.3;
+            score += 0.2;
             cues.Add("shape:repeated-punctuation");
         }
 
         var shouted = text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Count(w => w.Length >= 4 && w.All(c => !char.IsLetter(c) || char.IsUpper(c)) && w.Any(char.IsLetter));
+            .Count(w => w.Length >= 4 && !w.StartsWith('@') && !w.StartsWith('#') && w.All(c => !char.IsLetter(c) || char.IsUpper(c)) && w.Any(char.IsLetter));
         if (shouted >= 2)
         {
             score += 0.4;
             cues.Add("shape:shouting");
         }
 
+        if (text.Contains(" /s", StringComparison.Ordinal) || text.Contains("#sarcasm", StringComparison.OrdinalIgnoreCase) || text.Contains("#not", StringComparison.OrdinalIgnoreCase))
+        {
+            score += 1.0;
+            cues.Add("sarcasm:marker");
+        }
+
         return score;
     }
 
-    /// <summary>Lower case, accents removed (ü → u, ñ → n), ß → ss, curly apostrophes straightened.</summary>
-    private static string Fold(string text)
+    /// <summary>
+    /// Lower case, accents removed (ü → u, ñ → n), ß → ss, curly apostrophes straightened. By table, not by Unicode
+    /// decomposition: the app runs with invariant globalization, where normalisation leaves non-ASCII letters alone.
+    /// </summary>
+    internal static string Fold(string text)
     {
-        var decomposed = text.ToLowerInvariant().Replace('’', '\'').Replace("ß", "ss", StringComparison.Ordinal).Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            switch (char.ToLowerInvariant(c))
             {
-                builder.Append(c);
+                case 'à' or 'á' or 'â' or 'ã' or 'ä' or 'å': builder.Append('a'); break;
+                case 'ç': builder.Append('c'); break;
+                case 'è' or 'é' or 'ê' or 'ë': builder.Append('e'); break;
+                case 'ì' or 'í' or 'î' or 'ï': builder.Append('i'); break;
+                case 'ñ': builder.Append('n'); break;
+                case 'ò' or 'ó' or 'ô' or 'õ' or 'ö': builder.Append('o'); break;
+                case 'ù' or 'ú' or 'û' or 'ü': builder.Append('u'); break;
+                case 'ý' or 'ÿ': builder.Append('y'); break;
+                case 'ß': builder.Append("ss"); break;
+                case 'œ': builder.Append("oe"); break;
+                case 'æ': builder.Append("ae"); break;
+                case '’' or '`' or '´': builder.Append('\''); break;
+                case var lower: builder.Append(lower); break;
             }
         }
 
         return builder.ToString();
     }
 
-    private static List<string> Tokenize(string folded)
+    /// <summary>Words of letters and digits; apostrophes join ("don't" → dont); @mentions and links are dropped; a hashtag keeps its word.</summary>
+    internal static List<string> Tokenize(string folded)
     {
         var tokens = new List<string>();
-        var start = -1;
-        for (var i = 0; i <= folded.Length; i++)
+        var word = new StringBuilder();
+        var i = 0;
+        while (i < folded.Length)
         {
-            var isWord = i < folded.Length && (char.IsLetterOrDigit(folded[i]) || (folded[i] == '\'' && start >= 0) || (folded[i] == '-' && start >= 0));
-            if (isWord && start < 0)
+            var c = folded[i];
+            if (c == '@' || (c == 'h' && folded.AsSpan(i).StartsWith("http", StringComparison.Ordinal)) || (c == 'w' && folded.AsSpan(i).StartsWith("www.", StringComparison.Ordinal)))
             {
-                start = i;
+                if (word.Length == 0)
+                {
+                    // Skip the mention or link to the next space.
+                    while (i < folded.Length && !char.IsWhiteSpace(folded[i]))
+                    {
+                        i++;
+                    }
+
+                    continue;
+                }
             }
-            else if (!isWord && start >= 0)
+
+            if (char.IsLetterOrDigit(c))
             {
-                tokens.Add(folded[start..i].Trim('\'', '-'));
-                start = -1;
+                word.Append(c);
             }
+            else if (c == '\'' && word.Length > 0)
+            {
+                // joined: don't → dont
+            }
+            else if (word.Length > 0)
+            {
+                tokens.Add(word.ToString());
+                word.Clear();
+            }
+
+            i++;
+        }
+
+        if (word.Length > 0)
+        {
+            tokens.Add(word.ToString());
         }
 
         return tokens;

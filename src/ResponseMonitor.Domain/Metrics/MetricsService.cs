@@ -53,6 +53,6 @@ public sealed class MetricsService(IItemStore items, ICriticClassifier critics, 
     {
         // Items up to the as-of instant only: an answer that came later does not count for this window.
         var read = await items.GetCreatedBetweenAsync(channel.Id, window.From - options.Value.Window, window.AsOf.AddTicks(1), cancellationToken).ConfigureAwait(false);
-        return ResponseClock.Run(channel, read, text => critics.Classify(text).IsCritical);
+        return ResponseClock.Run(channel, read, text => critics.Classify(text, channel.Language).IsCritical);
     }
 }

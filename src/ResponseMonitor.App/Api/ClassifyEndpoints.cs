@@ -1,0 +1,58 @@
+using ResponseMonitor.Domain.Critics;
+
+namespace ResponseMonitor.App.Api;
+
+/// <summary><c>POST /api/classify</c>: the critic detector on its own, for up to 1,000 texts at once.</summary>
+public static class ClassifyEndpoints
+{
+    public const int MaxTexts = 1000;
+    public const int MaxTextLength = 10_000;
+
+    public static RouteGroupBuilder MapClassifyEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/classify", ClassifyAsync);
+        return api;
+    }
+
+    private static async Task<IResult> ClassifyAsync(HttpRequest request, ICriticDetector detector, CancellationToken cancellationToken)
+    {
+        ClassifyRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync(ApiJsonContext.Default.ClassifyRequest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return Problems.BadRequest("The body must be JSON like {\"texts\": [\"...\"]}: " + ex.Message);
+        }
+
+        var texts = body?.Texts;
+        if (texts is null || texts.Count == 0)
+        {
+            return Problems.BadRequest("'texts' must hold at least one text.");
+        }
+
+        if (texts.Count > MaxTexts)
+        {
+            return Problems.BadRequest($"'texts' holds {texts.Count} texts; send at most {MaxTexts} a request.");
+        }
+
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (texts[i] is null)
+            {
+                return Problems.BadRequest($"texts[{i}] is null; send a string (it may be empty).");
+            }
+
+            if (texts[i]!.Length > MaxTextLength)
+            {
+                return Problems.BadRequest($"texts[{i}] has {texts[i]!.Length} characters; at most {MaxTextLength}.");
+            }
+        }
+
+        var language = string.IsNullOrWhiteSpace(body!.Language) ? null : body.Language.Trim().ToLowerInvariant();
+        var verdicts = await detector.ClassifyAsync([.. texts.Select(t => t!)], language, cancellationToken).ConfigureAwait(false);
+        var results = verdicts.Select(v => new ClassifyResultDto(v.Language, ApiMapper.Label(v.Label), v.Score, v.Cues)).ToList();
+        return Results.Json(new ClassifyResponse(detector.Name, results), ApiJsonContext.Default.ClassifyResponse);
+    }
+}

@@ -1,0 +1,3 @@
+namespace ResponseMonitor.Connectors.AzureLanguage;
+
+public sealed record AnalyzeTextError(string? Code, string? Message);

@@ -1,0 +1,3 @@
+namespace ResponseMonitor.Connectors.AzureLanguage;
+
+public sealed record AnalyzeTextInput(IReadOnlyList<AnalyzeTextDocument> Documents);

@@ -1,0 +1,3 @@
+namespace ResponseMonitor.Connectors.AzureLanguage;
+
+public sealed record AnalyzeTextResponse(string? Kind, SentimentResults? Results);

@@ -1,0 +1,3 @@
+namespace ResponseMonitor.Connectors.AzureLanguage;
+
+public sealed record SentimentConfidence(double Positive, double Neutral, double Negative);

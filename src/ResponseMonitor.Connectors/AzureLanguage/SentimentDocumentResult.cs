@@ -1,0 +1,3 @@
+namespace ResponseMonitor.Connectors.AzureLanguage;
+
+public sealed record SentimentDocumentResult(string Id, string? Sentiment, SentimentConfidence? ConfidenceScores);

@@ -1,0 +1,8 @@
+namespace ResponseMonitor.Domain.Critics;
+
+/// <summary>What a cue is: a complaint stays a complaint when negated ("no refund"); a sentiment word flips ("not good").</summary>
+public enum CueKind
+{
+    Complaint,
+    Sentiment,
+}
