@@ -142,6 +142,7 @@ public sealed class ResponseMetricsTests
     [InlineData("ok", ExclusionReason.Acknowledgement)]
     [InlineData("Alles klar.", ExclusionReason.Acknowledgement)]
     [InlineData("😍🔥", ExclusionReason.EmojiOnly)]
+    [InlineData("😡👎", null)]                                  // an angry reaction is a critic
     [InlineData("win now http://a.example http://b.example http://c.example", ExclusionReason.Spam)]
     [InlineData("Check my profile for free followers", ExclusionReason.Spam)]
     [InlineData("Thanks for nothing", null)]                   // sarcasm: the detector calls it critical

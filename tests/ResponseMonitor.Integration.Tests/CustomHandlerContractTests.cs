@@ -167,5 +167,35 @@ public sealed class CustomHandlerContractTests
                     break;
             }
         }
+
+        // Every API route the app maps is reachable through some HTTP function: its first segment and its method.
+        var bindings = new List<(string Name, System.Text.RegularExpressions.Regex Route, string[] Methods)>();
+        foreach (var folder in functions)
+        {
+            var binding = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "function.json")))!["bindings"]![0]!;
+            if (binding["type"]!.GetValue<string>() == "httpTrigger")
+            {
+                var route = binding["route"]!.GetValue<string>();
+                var area = System.Text.RegularExpressions.Regex.Match(route, @"regex\((.+)\)\}").Groups[1].Value;
+                var pattern = area.Length > 0 ? area : "^" + System.Text.RegularExpressions.Regex.Escape(route.Split('/')[0]) + "$";
+                bindings.Add((Path.GetFileName(folder)!, new System.Text.RegularExpressions.Regex(pattern), [.. binding["methods"]!.AsArray().Select(m => m!.GetValue<string>().ToUpperInvariant())]));
+            }
+        }
+
+        var endpoints = app.Get<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints.OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .ToList();
+        Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/api/classify");
+        foreach (var endpoint in endpoints)
+        {
+            var segment = endpoint.RoutePattern.RawText!["/api/".Length..].Split('/')[0];
+            var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods)
+            {
+                Assert.True(
+                    bindings.Any(b => b.Route.IsMatch(segment) && b.Methods.Contains(method)),
+                    $"{method} {endpoint.RoutePattern.RawText} is served by the app but no function.json routes it, so Azure Functions would answer 404.");
+            }
+        }
     }
 }

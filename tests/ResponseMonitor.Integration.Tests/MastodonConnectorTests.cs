@@ -138,7 +138,8 @@ public sealed class MastodonConnectorTests
 
         await poller.PollAllAsync(CancellationToken.None);
         var first = await analysis.AnalyzeAsync("masto", CancellationToken.None);
-        Assert.Equal((2, 1), (first.Snapshot.OpenCount, first.Snapshot.CriticalOpenCount));
+        // Both open replies are critics: the crash report and "same here, nobody answers".
+        Assert.Equal((2, 2), (first.Snapshot.OpenCount, first.Snapshot.CriticalOpenCount));
         Assert.Contains(server.Requests, r => r.PathAndQuery == "/api/v1/statuses/1000/context");
         var state = await app.Get<IChannelStateStore>().GetAsync("masto", CancellationToken.None);
         Assert.Equal(("1000", "52"), (JsonNode.Parse(state!.Cursor!)!["statusesSince"]!.GetValue<string>(), JsonNode.Parse(state.Cursor!)!["notificationsSince"]!.GetValue<string>()));

@@ -63,7 +63,8 @@ public static class ExclusionDetector
         var words = Words(text);
         if (words.Count == 0)
         {
-            return rules.IsEnabled(ExclusionReason.EmojiOnly) && HasEmoji(text) ? ExclusionReason.EmojiOnly : null;
+            // "😡👎" is a critic, not a reaction.
+            return rules.IsEnabled(ExclusionReason.EmojiOnly) && HasEmoji(text) && !isCritical(text) ? ExclusionReason.EmojiOnly : null;
         }
 
         if (text.Contains('?', StringComparison.Ordinal) || text.Contains('¿', StringComparison.Ordinal) || words.Any(ContrastWords.Contains))
