@@ -94,7 +94,7 @@ public sealed partial class ChannelAnalysisService(
     /// Asks the remote backend about open messages it has not judged yet; a verdict it gave before is kept while the
     /// text is unchanged, so each message costs one remote call however often the channel is analysed.
     /// </summary>
-    private async Task<ChannelAnalysis> RefineAsync(Channels.ChannelDefinition channel, ChannelAnalysis analysis, IReadOnlyList<Analysis.OpenComment> previouslyOpen, CancellationToken cancellationToken)
+    private async Task<ChannelAnalysis> RefineAsync(ChannelDefinition channel, ChannelAnalysis analysis, IReadOnlyList<OpenComment> previouslyOpen, CancellationToken cancellationToken)
     {
         var known = previouslyOpen.ToDictionary(o => o.Item.Id, StringComparer.Ordinal);
         var refined = analysis.Open.ToArray();

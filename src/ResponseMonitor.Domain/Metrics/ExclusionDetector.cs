@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Text;
 
 namespace ResponseMonitor.Domain.Metrics;
 
@@ -14,15 +15,15 @@ public static class ExclusionDetector
     private static readonly HashSet<string> ThanksWords = new(StringComparer.Ordinal)
     {
         "thanks", "thank", "thx", "thnx", "ty", "tysm", "tyvm", "cheers",
-        "gracias", "graciass", "agradecido", "agradecida",
-        "danke", "dankeschön", "dankeschon", "dank", "merci", "obrigado", "obrigada", "grazie",
+        "gracias", "agradecido", "agradecida",
+        "danke", "dankeschon", "dank", "merci", "obrigado", "obrigada", "grazie",
     };
 
     // A contrast or a lingering problem turns a thank-you into a message that wants an answer.
     private static readonly HashSet<string> ContrastWords = new(StringComparer.Ordinal)
     {
-        "but", "however", "still", "why", "pero", "todavía", "todavia", "aún", "aun", "aber", "trotzdem", "noch", "warum",
-        "mais", "toujours", "pourquoi", "mas", "ainda", "ma", "però", "ancora", "perché",
+        "but", "however", "still", "why", "pero", "todavia", "aun", "aber", "trotzdem", "noch", "warum",
+        "mais", "toujours", "pourquoi", "mas", "ainda", "ma", "ancora", "perche",
     };
 
     private static readonly HashSet<string> Acknowledgements = new(StringComparer.Ordinal)
@@ -30,14 +31,14 @@ public static class ExclusionDetector
         "ok", "okay", "okey", "oki", "k", "kk", "got it", "perfect", "great", "cool", "noted", "sounds good", "will do", "done", "fine", "all good",
         "vale", "perfecto", "de acuerdo", "genial", "entendido", "listo", "ok vale",
         "alles klar", "super", "passt", "verstanden", "in ordnung", "gut",
-        "d accord", "parfait", "entendu", "ótimo", "otimo", "perfeito", "beleza", "certo", "va bene", "perfetto", "capito",
+        "d accord", "daccord", "parfait", "entendu", "otimo", "perfeito", "beleza", "certo", "va bene", "perfetto", "capito",
     };
 
     private static readonly string[] BuiltInSpamPhrases =
     [
         "check my profile", "check out my profile", "visit my profile", "follow me back", "follow for follow", "free followers", "buy followers",
         "cheap followers", "dm me for", "click the link in my bio", "make money from home", "earn money fast", "crypto investment",
-        "bitcoin investment", "forex trading", "whatsapp me", "sígueme y te sigo", "gana dinero", "folge mir zurück", "geld verdienen von zu hause",
+        "bitcoin investment", "forex trading", "whatsapp me", "sigueme y te sigo", "gana dinero", "folge mir zuruck", "geld verdienen von zu hause",
     ];
 
     /// <param name="item">A public message (not the brand's).</param>
@@ -122,31 +123,8 @@ public static class ExclusionDetector
         return count;
     }
 
-    /// <summary>Lower-case words of letters and digits; punctuation, emoji and symbols separate them.</summary>
-    internal static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (Rune.IsLetterOrDigit(rune))
-            {
-                current.Append(Rune.ToLowerInvariant(rune).ToString());
-            }
-            else if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
-        }
-
-        return words;
-    }
+    /// <summary>Folded words (lower case, no accents, no mentions or links), as the critic detector sees them.</summary>
+    private static List<string> Words(string text) => TextFolding.Tokenize(TextFolding.Fold(text));
 
     private static bool HasEmoji(string text) =>
         text.EnumerateRunes().Any(r => Rune.GetUnicodeCategory(r) is UnicodeCategory.OtherSymbol);
