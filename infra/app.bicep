@@ -22,6 +22,19 @@ param notificationWebhookSecretName string
 @description('Key Vault secret that signs warning notifications; empty sends them unsigned.')
 param notificationSigningSecretName string
 
+@description('More app settings, laid over the ones this template sets (Azure replaces the whole set on each deployment).')
+param extraAppSettings object = {}
+
+@description('Critic backend: builtin or azure-language.')
+@allowed(['builtin', 'azure-language'])
+param criticBackend string = 'builtin'
+
+@description('Azure AI Language endpoint, for azure-language.')
+param languageEndpoint string = ''
+
+@description('Key Vault secret holding the Azure AI Language key, for azure-language.')
+param languageKeySecretName string = ''
+
 @description('Deploying principal, granted Key Vault Secrets Officer; empty grants nobody.')
 param principalId string
 
@@ -267,7 +280,10 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Storage__Prefix: tablePrefix
     Notifications__WebhookUrl: empty(notificationWebhookSecretName) ? '' : secretReference(vault.name, notificationWebhookSecretName)
     Notifications__WebhookSecret: empty(notificationSigningSecretName) ? '' : secretReference(vault.name, notificationSigningSecretName)
-  }, channelSettings)
+    Critics__Backend: criticBackend
+    Critics__AzureLanguage__Endpoint: languageEndpoint
+    Critics__AzureLanguage__ApiKey: empty(languageKeySecretName) ? '' : secretReference(vault.name, languageKeySecretName)
+  }, channelSettings, extraAppSettings)
 }
 
 output functionAppName string = site.name

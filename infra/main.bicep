@@ -29,6 +29,19 @@ param notificationWebhookSecretName string = ''
 @description('Key Vault secret that signs warning notifications (HMAC with a timestamp); empty sends them unsigned.')
 param notificationSigningSecretName string = ''
 
+@description('Critic backend: builtin (needs nothing) or azure-language (Azure AI Language sentiment).')
+@allowed(['builtin', 'azure-language'])
+param criticBackend string = 'builtin'
+
+@description('Azure AI Language endpoint, e.g. https://my-language.cognitiveservices.azure.com/; only for azure-language.')
+param languageEndpoint string = ''
+
+@description('Key Vault secret holding the Azure AI Language key; only for azure-language.')
+param languageKeySecretName string = ''
+
+@description('More app settings, e.g. Monitor__BusinessHours__Monday, Monitor__Exclusions__AutomationAuthorIds__0, Critics__Rules__0__Phrase, Notifications__Sinks__*. Secrets as Key Vault references only.')
+param extraAppSettings object = {}
+
 @description('Object id of the person or pipeline deploying, granted rights to set secrets in the Key Vault.')
 param principalId string = ''
 
@@ -56,6 +69,10 @@ module app 'app.bicep' = {
     channels: channels
     notificationWebhookSecretName: notificationWebhookSecretName
     notificationSigningSecretName: notificationSigningSecretName
+    criticBackend: criticBackend
+    languageEndpoint: languageEndpoint
+    languageKeySecretName: languageKeySecretName
+    extraAppSettings: extraAppSettings
     principalId: principalId
     principalType: principalType
   }

@@ -51,10 +51,13 @@ public sealed class InfrastructureTests
         Assert.True(Of("Microsoft.KeyVault/vaults")["properties"]!["enableRbacAuthorization"]!.GetValue<bool>());
 
         // Identity-based storage settings the app reads, and no key or connection string anywhere.
-        foreach (var setting in new[] { "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId", "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "PollSchedule" })
+        foreach (var setting in new[] { "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId", "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "PollSchedule", "Critics__Backend", "Critics__AzureLanguage__ApiKey" })
         {
             Assert.Contains(setting, json, StringComparison.Ordinal);
         }
+
+        // Settings the template does not name (business hours, exclusions, rules, sinks) survive a redeployment through it.
+        Assert.Contains("parameters('extraAppSettings')", json, StringComparison.Ordinal);
 
         Assert.DoesNotContain("listKeys", json, StringComparison.Ordinal);
         Assert.DoesNotContain("AccountKey", json, StringComparison.Ordinal);
