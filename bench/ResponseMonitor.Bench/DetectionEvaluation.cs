@@ -12,7 +12,7 @@ namespace ResponseMonitor.Bench;
 /// </summary>
 internal static class DetectionEvaluation
 {
-    public static int Run(string folder, bool sweep)
+    public static int Run(string folder, bool sweep, bool dump = false)
     {
         if (!Directory.Exists(folder))
         {
@@ -26,6 +26,22 @@ internal static class DetectionEvaluation
         if (sweep)
         {
             Sweep(folder, detector);
+            return 0;
+        }
+
+        if (dump)
+        {
+            // One line per text (set, row, gold, score, words) for aggregate error analysis; no text is printed.
+            foreach (var (name, _, rows) in DetectionDataSets.Load(folder))
+            {
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    var verdict = detector.Classify(rows[i].Text);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{name}\t{i}\t{(rows[i].Critical ? 1 : 0)}\t{(verdict.Label == CriticLabel.Unclassified ? double.NaN : verdict.Score)}\t{rows[i].Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length}"));
+                }
+            }
+
             return 0;
         }
 

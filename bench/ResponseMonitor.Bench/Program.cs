@@ -29,8 +29,9 @@ if (args.FirstOrDefault() == "classify")
 if (args.FirstOrDefault() == "detection")
 {
     var sweep = args.Contains("sweep");
-    var folder = args.Skip(1).FirstOrDefault(a => a != "sweep") ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment"));
-    return DetectionEvaluation.Run(folder, sweep);
+    var dump = args.Contains("dump");
+    var folder = args.Skip(1).FirstOrDefault(a => a is not ("sweep" or "dump")) ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment"));
+    return DetectionEvaluation.Run(folder, sweep, dump);
 }
 
 var storage = Environment.GetEnvironmentVariable("RESPONSEMONITOR_BENCH_STORAGE");

@@ -15,7 +15,7 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons, 
     /// <summary>The score emoji alone need to call a text in an unknown language critical.</summary>
     public const double EmojiThreshold = 1.0;
 
-    /// <summary>Words beyond which a text's score is damped by the square root of its length.</summary>
+    /// <summary>Words beyond which a text's score is scaled down in proportion to its length.</summary>
     public const int LongText = 30;
 
     /// <summary>What a bare negation adds.</summary>
@@ -71,10 +71,10 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons, 
 
         var score = symbols + ScoreWords(tokens, lexicon, cues) + ScoreShape(text, cues);
 
-        // A long text (a forum post, a news item) collects cues by sheer length; a comment-sized text counts in full.
+        // A long text (a forum post, a news item) collects cues by sheer length: its score is scaled to a comment's length.
         if (tokens.Count > LongText)
         {
-            score /= Math.Sqrt((double)tokens.Count / LongText);
+            score /= (double)tokens.Count / LongText;
         }
 
         score = Math.Round(score, 2);
