@@ -77,11 +77,12 @@ public sealed class DemoTests
             var instagram = channels["acme-instagram"]!;
             Assert.Equal(1050, instagram["medianFirstResponseSeconds"]!.GetValue<double>());   // 10, 15, 20 and 30 min
             Assert.Empty(instagram["activeWarnings"]!.AsArray());
+            Assert.Equal(1, instagram["excludedCount"]!.GetValue<int>());                         // Maria's "Perfect, thanks! 🙌"
 
             var waiting = await app.GetJsonAsync("/api/unanswered?critical=true");
             Assert.Equal(["de", "en", "en", "es"], waiting["items"]!.AsArray().Select(i => i!["language"]!.GetValue<string>()).Order().ToArray());
             stored = await CountItems(app);
-            Assert.Equal(41, stored);   // every seed item of the eight channels but the YouTube video, which is not read as an item
+            Assert.Equal(42, stored);   // every seed item of the eight channels but the YouTube video, which is not read as an item
         }
 
         await using (var restarted = await TestApp.StartAsync(DemoSettings(port), sharedPrefix: prefix))
