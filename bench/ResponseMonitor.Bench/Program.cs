@@ -4,6 +4,7 @@ using ResponseMonitor.Bench;
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- coldstart [runs]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- pollcycle [channels,channels,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- timetowarning [runs]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- metrics [threads,threads,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- detection [sweep] [../shared/data/sentiment]
 // coldstart and pollcycle need storage: RESPONSEMONITOR_BENCH_STORAGE (an Azurite connection string; scripts/bench.sh starts one).
 var root = AppContext.BaseDirectory;
@@ -44,6 +45,7 @@ if (string.IsNullOrEmpty(storage))
 return args.FirstOrDefault() switch
 {
     "coldstart" => await ColdStartBenchmark.RunAsync(root, storage, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
+    "metrics" => await MetricsBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "1000,10000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
     "timetowarning" => await TimeToWarningBenchmark.RunAsync(storage, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
     "pollcycle" => await PollCycleBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "10,100,1000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
     _ => Usage(),
@@ -51,6 +53,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | pollcycle [n,n,...] | timetowarning [runs] | detection [folder]");
+    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | pollcycle [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump] [folder] | classify [--language xx] text...");
     return 2;
 }
