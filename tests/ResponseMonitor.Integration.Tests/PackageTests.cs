@@ -76,9 +76,26 @@ public sealed class PackageTests
             },
         };
         using var process = Process.Start(start)!;
+        // The process writes from its reader threads while the test reads: every access takes the lock.
         var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => output.AppendLine(e.Data);
-        process.ErrorDataReceived += (_, e) => output.AppendLine(e.Data);
+        void Append(string? line)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+        }
+
+        string Captured()
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
@@ -88,8 +105,8 @@ public sealed class PackageTests
             HttpResponseMessage? health = null;
             while (health?.StatusCode != HttpStatusCode.OK)
             {
-                Assert.False(process.HasExited, "The executable exited: " + output);
-                Assert.True(DateTime.UtcNow < deadline, "No answer on FUNCTIONS_CUSTOMHANDLER_PORT within 30 s: " + output);
+                Assert.False(process.HasExited, "The executable exited: " + Captured());
+                Assert.True(DateTime.UtcNow < deadline, "No answer on FUNCTIONS_CUSTOMHANDLER_PORT within 30 s: " + Captured());
                 try
                 {
                     health = await http.GetAsync("/api/health");
@@ -102,7 +119,7 @@ public sealed class PackageTests
 
             using var poll = await http.PostAsync("/PollChannels", new StringContent("{\"Data\":{\"timer\":{\"IsPastDue\":false}},\"Metadata\":{}}", Encoding.UTF8, "application/json"));
             var pollBody = await poll.Content.ReadAsStringAsync();
-            Assert.True(poll.IsSuccessStatusCode, pollBody + output);
+            Assert.True(poll.IsSuccessStatusCode, pollBody + Captured());
             Assert.Contains("2 items stored", pollBody, StringComparison.Ordinal);
 
             using var analyze = await http.PostAsync("/AnalyzeChannel", new StringContent("{\"Data\":{\"message\":\"{\\\"channelId\\\":\\\"ch\\\",\\\"reason\\\":\\\"t\\\",\\\"requestedAt\\\":\\\"2026-01-01T00:00:00Z\\\"}\"},\"Metadata\":{}}", Encoding.UTF8, "application/json"));
