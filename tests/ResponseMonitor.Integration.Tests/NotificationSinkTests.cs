@@ -107,6 +107,53 @@ public sealed class NotificationSinkTests
     }
 
     [Fact]
+    public async Task Slack_and_Teams_that_fail_keep_the_group_pending_with_an_error_that_hides_the_url_and_get_it_once_when_they_recover()
+    {
+        var time = new FakeTimeProvider(Now);
+        await using var slack = Acknowledging(await LoopbackServer.StartAsync(), 500, "internal_error");
+        await using var teams = Acknowledging(await LoopbackServer.StartAsync(), 429);
+        var (app, feed) = await StartAsync(time, ThreeCritics(), new Dictionary<string, string?>
+        {
+            ["Notifications:Sinks:care:Type"] = "slack",
+            ["Notifications:Sinks:care:Url"] = slack.Url("/services/T000/B000/slack-secret-path").ToString(),
+            ["Notifications:Sinks:oncall:Type"] = "teams",
+            ["Notifications:Sinks:oncall:Url"] = teams.Url("/workflows/abc/triggers/manual/paths/invoke?sig=teams-secret-sig").ToString(),
+            ["Notifications:Routes:0:MinSeverity"] = "Critical",
+            ["Notifications:Routes:0:Sinks:0"] = "care",
+            ["Notifications:Routes:0:Sinks:1"] = "oncall",
+        });
+        await using var _ = app;
+        await using var __ = feed;
+        var dispatcher = app.Get<NotificationDispatcher>();
+
+        Assert.Equal(0, await dispatcher.DispatchDueAsync(CancellationToken.None));
+        Assert.Single(slack.Requests);
+        Assert.Single(teams.Requests);
+        var pending = (await app.GetJsonAsync("/api/notifications?status=pending"))["items"]!.AsArray();
+        Assert.Equal(6, pending.Count); // three critics, two sinks
+        Assert.All(pending, d =>
+        {
+            var error = d!["lastError"]!.GetValue<string>();
+            Assert.Contains(d["sink"]!.GetValue<string>() == "care" ? "500" : "429", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("secret", error, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(1, d["attempts"]!.GetValue<int>());
+        });
+
+        // Nothing is sent again before the retry delay; after it, both have recovered and get the group once.
+        Assert.Equal(0, await dispatcher.DispatchDueAsync(CancellationToken.None));
+        Assert.Single(slack.Requests);
+        Acknowledging(slack, 200, "ok");
+        Acknowledging(teams, 202);
+        time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(6, await dispatcher.DispatchDueAsync(CancellationToken.None));
+        Assert.Equal(2, slack.Requests.Count);
+        Assert.Equal(2, teams.Requests.Count);
+        Assert.Equal(3, JsonNode.Parse(slack.Requests.Last().Body)!["blocks"]!.AsArray().Count(b => b!["type"]!.GetValue<string>() == "section"));
+        Assert.Equal(0, await dispatcher.DispatchDueAsync(CancellationToken.None));
+        Assert.Empty((await app.GetJsonAsync("/api/notifications?status=pending"))["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Email_goes_over_starttls_with_authentication_and_a_relay_that_fails_gets_it_when_it_recovers()
     {
         var time = new FakeTimeProvider(Now);
