@@ -262,6 +262,43 @@ public sealed class NotificationSinkTests
     }
 
     [Fact]
+    public async Task A_brand_silence_holds_every_channel_of_that_brand_and_no_other()
+    {
+        var time = new FakeTimeProvider(Now);
+        await using var hook = Acknowledging(await LoopbackServer.StartAsync(), 204);
+        await using var feed = await LoopbackServer.StartAsync();
+        feed.Handler = ctx => Feed.Write(ctx, Feed.Page(ThreeCritics()));
+        var settings = TestApp.Merge(
+            TestApp.Channel(0, "acme-fb", feed.Url("/feed")),
+            TestApp.Channel(1, "other-fb", feed.Url("/feed")),
+            new Dictionary<string, string?>
+            {
+                ["Monitor:Channels:0:Brand"] = "Acme",
+                ["Monitor:Channels:1:Brand"] = "Other",
+                ["Notifications:WebhookUrl"] = hook.Url("/hook").ToString(),
+            });
+        await using var app = await TestApp.StartAsync(settings, time);
+
+        var created = await app.Client.PostAsJsonAsync(new Uri("/api/silences", UriKind.Relative), new { brand = "acme", duration = "04:00:00", createdBy = "ana", comment = "Acme's campaign week: agents on it." });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var silence = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("Acme", silence["brand"]!.GetValue<string>());
+
+        await app.Get<ChannelPoller>().PollAllAsync(CancellationToken.None);
+        await app.Get<ChannelAnalysisService>().AnalyzeAsync("acme-fb", CancellationToken.None);
+        await app.Get<ChannelAnalysisService>().AnalyzeAsync("other-fb", CancellationToken.None);
+        var dispatcher = app.Get<NotificationDispatcher>();
+
+        // Three critics and a response-target pre-warning per channel: Other's four go out, Acme's four wait.
+        Assert.Equal(4, await dispatcher.DispatchDueAsync(CancellationToken.None));
+        Assert.NotEmpty(hook.Requests);
+        Assert.All(hook.Requests, r => Assert.Equal("other-fb", JsonNode.Parse(r.Body)!["channelId"]!.GetValue<string>()));
+        var held = (await app.GetJsonAsync("/api/notifications?status=pending"))["items"]!.AsArray();
+        Assert.Equal(4, held.Count);
+        Assert.All(held, h => Assert.Equal(("acme-fb", "silence:" + silence["id"]!.GetValue<string>()), (h!["channelId"]!.GetValue<string>(), h["heldBy"]!.GetValue<string>())));
+    }
+
+    [Fact]
     public async Task Quiet_hours_hold_all_but_critical_until_morning()
     {
         var night = new DateTimeOffset(2026, 3, 10, 23, 0, 0, TimeSpan.Zero);
@@ -303,6 +340,7 @@ public sealed class NotificationSinkTests
     [InlineData("{\"createdBy\":\"a\",\"comment\":\"x\",\"duration\":\"100.00:00:00\"}", 400, "at most 90 days")]
     [InlineData("{\"createdBy\":\"a\",\"comment\":\"x\",\"duration\":\"01:00:00\",\"rule\":\"gossip\"}", 400, "rule must be one of")]
     [InlineData("{\"createdBy\":\"a\",\"comment\":\"x\",\"duration\":\"01:00:00\",\"channelId\":\"nope\"}", 404, "No channel 'nope'")]
+    [InlineData("{\"createdBy\":\"a\",\"comment\":\"x\",\"duration\":\"01:00:00\",\"brand\":\"Nobody\"}", 400, "No channel belongs to brand 'Nobody'")]
     [InlineData("{not json", 400, "The body must be a JSON silence")]
     public async Task Bad_silences_are_refused_with_the_reason(string body, int status, string expected)
     {

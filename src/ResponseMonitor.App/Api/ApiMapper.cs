@@ -75,7 +75,7 @@ internal static class ApiMapper
         h.ChannelId, h.Rule, h.Subject, h.Event, Lower(h.State.ToString()), Lower(h.Severity.ToString()), h.At, h.Message);
 
     public static SilenceDto Silence(Domain.Notifications.Silence s, DateTimeOffset now) => new(
-        s.Id, s.ChannelId, s.Rule, s.Subject, s.MaxSeverity is { } m ? Lower(m.ToString()) : null, s.StartsAt, s.EndsAt, s.CreatedBy, s.Comment, s.CreatedAt,
+        s.Id, s.Brand, s.ChannelId, s.Rule, s.Subject, s.MaxSeverity is { } m ? Lower(m.ToString()) : null, s.StartsAt, s.EndsAt, s.CreatedBy, s.Comment, s.CreatedAt,
         s.IsActiveAt(now) ? "active" : s.StartsAt > now ? "pending" : "expired");
 
     public static DeliveryDto Delivery(Domain.Notifications.NotificationDelivery d) => new(

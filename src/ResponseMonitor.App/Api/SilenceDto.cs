@@ -2,6 +2,7 @@ namespace ResponseMonitor.App.Api;
 
 public sealed record SilenceDto(
     string Id,
+    string? Brand,
     string? ChannelId,
     string? Rule,
     string? Subject,

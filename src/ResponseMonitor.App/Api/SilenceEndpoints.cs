@@ -59,7 +59,7 @@ public static class SilenceEndpoints
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
         {
-            return Problems.BadRequest($"The body must be a JSON silence (channelId, rule, subject, maxSeverity, startsAt, endsAt or duration, createdBy, comment): {ex.Message}");
+            return Problems.BadRequest($"The body must be a JSON silence (brand, channelId, rule, subject, maxSeverity, startsAt, endsAt or duration, createdBy, comment): {ex.Message}");
         }
 
         if (body is null)
@@ -92,6 +92,10 @@ public static class SilenceEndpoints
         {
             return Problems.UnknownChannel(body.ChannelId);
         }
+        else if (body.Brand is not null && !catalog.All.Any(c => string.Equals(c.Brand, body.Brand, StringComparison.OrdinalIgnoreCase)))
+        {
+            error = $"No channel belongs to brand '{body.Brand}'; brands are {string.Join(", ", catalog.All.Select(c => c.Brand).Distinct(StringComparer.OrdinalIgnoreCase))}.";
+        }
         else if (body.Rule is not null && !WarningRules.All.Contains(body.Rule))
         {
             error = $"rule must be one of {string.Join(", ", WarningRules.All)}, not '{body.Rule}'.";
@@ -116,6 +120,7 @@ public static class SilenceEndpoints
         var silence = new Silence
         {
             Id = Guid.NewGuid().ToString("N"),
+            Brand = body.Brand is null ? null : catalog.All.First(c => string.Equals(c.Brand, body.Brand, StringComparison.OrdinalIgnoreCase)).Brand,
             ChannelId = body.ChannelId is null ? null : catalog.Find(body.ChannelId)!.Id,
             Rule = body.Rule,
             Subject = string.IsNullOrEmpty(body.Subject) ? null : body.Subject,

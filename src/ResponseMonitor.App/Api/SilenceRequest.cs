@@ -2,6 +2,7 @@ namespace ResponseMonitor.App.Api;
 
 /// <summary>POST /api/silences. Matchers left out match anything; give <see cref="EndsAt"/> or <see cref="Duration"/>.</summary>
 public sealed record SilenceRequest(
+    string? Brand,
     string? ChannelId,
     string? Rule,
     string? Subject,

@@ -46,7 +46,7 @@ public sealed partial class NotificationDispatcher(
             {
                 parked.Add(delivery with { Status = DeliveryStatus.Failed, LastError = $"Sink '{delivery.Sink}' is no longer configured." });
             }
-            else if (active.Where(s => s.Matches(delivery.Warning)).MaxBy(s => s.EndsAt) is { } silence)
+            else if (active.Where(s => s.Matches(delivery.Warning, channels.Find(delivery.Warning.ChannelId)?.Brand)).MaxBy(s => s.EndsAt) is { } silence)
             {
                 parked.Add(delivery with { HeldBy = "silence:" + silence.Id, NextAttemptAt = silence.EndsAt });
             }

@@ -11,6 +11,9 @@ public sealed record Silence
 {
     public required string Id { get; init; }
 
+    /// <summary>Matches every channel of this brand (a campaign across a brand's channels).</summary>
+    public string? Brand { get; init; }
+
     public string? ChannelId { get; init; }
 
     public string? Rule { get; init; }
@@ -32,10 +35,13 @@ public sealed record Silence
 
     public bool IsActiveAt(DateTimeOffset now) => StartsAt <= now && now < EndsAt;
 
-    public bool Matches(WarningRecord warning)
+    /// <param name="warning">The warning a notification is about.</param>
+    /// <param name="brand">The brand of the warning's channel; null when the channel is no longer configured.</param>
+    public bool Matches(WarningRecord warning, string? brand)
     {
         ArgumentNullException.ThrowIfNull(warning);
-        return (ChannelId is null || string.Equals(ChannelId, warning.ChannelId, StringComparison.OrdinalIgnoreCase))
+        return (Brand is null || string.Equals(Brand, brand, StringComparison.OrdinalIgnoreCase))
+            && (ChannelId is null || string.Equals(ChannelId, warning.ChannelId, StringComparison.OrdinalIgnoreCase))
             && (Rule is null || string.Equals(Rule, warning.Rule, StringComparison.Ordinal))
             && (Subject is null || string.Equals(Subject, warning.Subject, StringComparison.Ordinal))
             && (MaxSeverity is null || warning.Severity <= MaxSeverity);

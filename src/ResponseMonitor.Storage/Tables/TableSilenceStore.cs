@@ -58,6 +58,7 @@ public sealed class TableSilenceStore(TableProvider tables) : ISilenceStore
     private static TableEntity ToEntity(Silence silence) => new(Partition, TableKeys.Encode(silence.Id))
     {
         ["SilenceId"] = silence.Id,
+        ["Brand"] = silence.Brand,
         ["ChannelId"] = silence.ChannelId,
         ["Rule"] = silence.Rule,
         ["Subject"] = silence.Subject,
@@ -72,6 +73,7 @@ public sealed class TableSilenceStore(TableProvider tables) : ISilenceStore
     private static Silence FromEntity(TableEntity e) => new()
     {
         Id = e.GetString("SilenceId") ?? TableKeys.Decode(e.RowKey),
+        Brand = e.GetString("Brand"),
         ChannelId = e.GetString("ChannelId"),
         Rule = e.GetString("Rule"),
         Subject = e.GetString("Subject"),
