@@ -188,6 +188,42 @@ public sealed class MetricsTests
         }
     }
 
+    [Fact]
+    public async Task Spam_does_not_count_toward_a_criticism_spike_and_real_critics_do()
+    {
+        var time = new FakeTimeProvider(Now.AddHours(-30));
+        await using var feed = await LoopbackServer.StartAsync();
+        var items = new List<JsonObject> { Feed.Post("p", "brand", Now.AddHours(-31)) };
+        feed.Handler = ctx => Feed.Write(ctx, Feed.Page(items));
+        await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", feed.Url("/feed")), time);
+        var poller = app.Get<Domain.Polling.ChannelPoller>();
+        var analysis = app.Get<ChannelAnalysisService>();
+        await poller.PollAllAsync(CancellationToken.None);
+        await analysis.AnalyzeAsync("ch", CancellationToken.None);   // monitoring starts 30 h before now: a full day of baseline
+
+        time.SetUtcNow(Now);
+        for (var i = 0; i < 5; i++)
+        {
+            items.Add(Feed.Comment($"spam{i}", "p", $"bot{i}", Now.AddMinutes(-40 + (5 * i)), "Worst scam ever, buy followers cheap at www.followers.example"));
+        }
+
+        await poller.PollAllAsync(CancellationToken.None);
+        await analysis.AnalyzeAsync("ch", CancellationToken.None);
+        async Task<int> SpikesAsync() => (await app.GetJsonAsync("/api/warnings?state=all&rule=criticism-spike"))["items"]!.AsArray().Count;
+        Assert.Equal(0, await SpikesAsync());
+        Assert.Equal(5, (await app.GetJsonAsync("/api/metrics/exclusions?channel=ch"))["counts"]!["spam"]!.GetValue<int>());
+
+        for (var i = 0; i < 5; i++)
+        {
+            items.Add(Feed.Comment($"critic{i}", "p", $"u{i}", Now.AddMinutes(-30 + (5 * i)), "Still waiting for my refund, worst service ever"));
+        }
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        await poller.PollAllAsync(CancellationToken.None);
+        await analysis.AnalyzeAsync("ch", CancellationToken.None);
+        Assert.Equal(1, await SpikesAsync());
+    }
+
     [Theory]
     [InlineData("GET", "/api/metrics?from=yesterday", 400, "'from' must be an ISO 8601 instant")]
     [InlineData("GET", "/api/metrics?from=2026-01-13T00:00:00Z&to=2026-01-12T00:00:00Z", 400, "'from' must be before 'to'")]

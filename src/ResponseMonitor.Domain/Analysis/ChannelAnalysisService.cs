@@ -72,8 +72,10 @@ public sealed partial class ChannelAnalysisService(
 
         // Spike baselines: the critical public comments of the lookback, and the open count hour by hour.
         var spikeFrom = now - channel.Warnings.SpikeLookback - TimeSpan.FromHours(1);
+        // Spam and other excluded items are nobody's criticism.
+        var excluded = analysis.Exclusions.Select(e => e.Item.Id).ToHashSet(StringComparer.Ordinal);
         var criticalTimes = recent
-            .Where(i => i.CreatedAt > spikeFrom && !channel.IsBrandAuthor(i.AuthorId) && critics.Classify(i.Text, channel.Language).IsCritical)
+            .Where(i => i.CreatedAt > spikeFrom && !channel.IsBrandAuthor(i.AuthorId) && !excluded.Contains(i.Id) && critics.Classify(i.Text, channel.Language).IsCritical)
             .Select(i => i.CreatedAt)
             .ToList();
         var conditions = WarningEvaluator.Evaluate(new WarningInputs
