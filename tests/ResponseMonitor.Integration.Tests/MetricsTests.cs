@@ -229,6 +229,7 @@ public sealed class MetricsTests
     [InlineData("GET", "/api/metrics?from=2026-01-13T00:00:00Z&to=2026-01-12T00:00:00Z", 400, "'from' must be before 'to'")]
     [InlineData("GET", "/api/metrics?from=2024-01-01T00:00:00Z&to=2026-01-12T00:00:00Z", 400, "at most 366 days")]
     [InlineData("GET", "/api/metrics?channel=nope", 404, "No channel 'nope'")]
+    [InlineData("GET", "/api/metrics?brand=nobody", 404, "No channel belongs to brand 'nobody'")]
     [InlineData("GET", "/api/metrics?window=7d", 400, "Unknown query parameter 'window'")]
     [InlineData("GET", "/api/metrics/exclusions", 400, "'channel' is required")]
     [InlineData("POST", "/api/import/nope", 404, "No channel 'nope'")]

@@ -36,6 +36,11 @@ public static class MetricsEndpoints
         }
 
         var brand = q.String("brand");
+        if (brand is not null && !catalog.All.Any(c => string.Equals(c.Brand, brand, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Results.Problem($"No channel belongs to brand '{brand}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown brand.");
+        }
+
         var channels = catalog.All
             .Where(c => q.String("channel") is not { } id || string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))
             .Where(c => brand is null || string.Equals(c.Brand, brand, StringComparison.OrdinalIgnoreCase))
