@@ -123,6 +123,9 @@ public sealed class MetricsTests
         Assert.Equal(1.5 * 3600, summary["medianFirstResponseBusinessSeconds"]!.GetValue<double>());
         Assert.Equal(9.75 * 3600, summary["medianFirstResponseSeconds"]!.GetValue<double>());
         Assert.Equal(5, summary["excludedCount"]!.GetValue<int>());
+
+        // The brand last spoke at Tue 11:30 (R4): 30 min ago, all of it in business hours.
+        Assert.Equal((1800.0, 1800.0), (summary["silentForSeconds"]!.GetValue<double>(), summary["silentForBusinessSeconds"]!.GetValue<double>()));
     }
 
     private static void AssertWorkedExample(JsonNode m)

@@ -33,6 +33,7 @@ internal static class ApiMapper
             snapshot?.ResponseRate,
             lastBrand,
             lastBrand is { } at ? Seconds(now - at) : null,
+            lastBrand is { } since ? Seconds(channel.BusinessTimeBetween(since, now)) : null,
             snapshot?.AnalyzedAt,
             snapshot?.WindowStart,
             state?.LastPolledAt,

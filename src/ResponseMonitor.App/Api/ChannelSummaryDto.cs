@@ -23,6 +23,7 @@ public sealed record ChannelSummaryDto(
     double? ResponseRate,
     DateTimeOffset? LastBrandActivityAt,
     double? SilentForSeconds,
+    double? SilentForBusinessSeconds,
     DateTimeOffset? AnalyzedAt,
     DateTimeOffset? WindowStart,
     DateTimeOffset? LastPolledAt,
