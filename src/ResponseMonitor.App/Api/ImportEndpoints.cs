@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Import;
-using ResponseMonitor.Domain.Ports;
 
 namespace ResponseMonitor.App.Api;
 
@@ -10,7 +9,7 @@ namespace ResponseMonitor.App.Api;
 /// <c>POST /api/import/{channelId}</c>: a JSONL or CSV export of past posts and replies, streamed into storage.
 /// The format comes from Content-Type (text/csv, application/x-ndjson) or <c>?format=csv|jsonl</c>.
 /// </summary>
-public static partial class ImportEndpoints
+public static class ImportEndpoints
 {
     // Exports of a few years of a busy channel run to hundreds of MB; the body is streamed, never buffered.
     private const long MaxBodyBytes = 2L * 1024 * 1024 * 1024;
@@ -21,7 +20,7 @@ public static partial class ImportEndpoints
         return api;
     }
 
-    private static async Task<IResult> ImportAsync(string channelId, HttpRequest request, IChannelCatalog catalog, HistoryImporter importer, IAnalysisQueue queue, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(string channelId, HttpRequest request, IChannelCatalog catalog, HistoryImporter importer, CancellationToken cancellationToken)
     {
         if (catalog.Find(channelId) is not { } channel)
         {
@@ -51,19 +50,6 @@ public static partial class ImportEndpoints
 
         using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
         var result = await importer.ImportAsync(channel, reader, format, cancellationToken).ConfigureAwait(false);
-        if (result.Imported > 0)
-        {
-            try
-            {
-                await queue.EnqueueAsync(channel.Id, "import", cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The items are stored; the next scheduled analysis picks them up.
-                LogEnqueueFailed(loggers.CreateLogger(typeof(ImportEndpoints)), channel.Id, ex);
-            }
-        }
-
         return Results.Json(Map(channel, format, result), ApiJsonContext.Default.ImportResponse);
     }
 
@@ -76,6 +62,4 @@ public static partial class ImportEndpoints
         result.Errors.Select(e => new ImportErrorDto(e.Line, e.Error)).ToList(),
         result.ErrorsTruncated);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Imported history into {ChannelId} but could not ask for an analysis; the next scheduled one will run it")]
-    private static partial void LogEnqueueFailed(ILogger logger, string channelId, Exception exception);
 }

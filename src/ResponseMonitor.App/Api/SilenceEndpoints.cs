@@ -92,7 +92,7 @@ public static class SilenceEndpoints
         {
             return Problems.UnknownChannel(body.ChannelId);
         }
-        else if (body.Brand is not null && !catalog.All.Any(c => string.Equals(c.Brand, body.Brand, StringComparison.OrdinalIgnoreCase)))
+        else if (body.Brand is not null && catalog.FindBrand(body.Brand) is null)
         {
             error = $"No channel belongs to brand '{body.Brand}'; brands are {string.Join(", ", catalog.All.Select(c => c.Brand).Distinct(StringComparer.OrdinalIgnoreCase))}.";
         }
@@ -120,7 +120,7 @@ public static class SilenceEndpoints
         var silence = new Silence
         {
             Id = Guid.NewGuid().ToString("N"),
-            Brand = body.Brand is null ? null : catalog.All.First(c => string.Equals(c.Brand, body.Brand, StringComparison.OrdinalIgnoreCase)).Brand,
+            Brand = body.Brand is null ? null : catalog.FindBrand(body.Brand),
             ChannelId = body.ChannelId is null ? null : catalog.Find(body.ChannelId)!.Id,
             Rule = body.Rule,
             Subject = string.IsNullOrEmpty(body.Subject) ? null : body.Subject,

@@ -60,11 +60,6 @@ public static class ImportCommand
 
         using var reader = path == "-" ? null : new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 64 * 1024 });
         var result = await app.Services.GetRequiredService<HistoryImporter>().ImportAsync(channel, reader ?? stdin, format, CancellationToken.None).ConfigureAwait(false);
-        if (result.Imported > 0)
-        {
-            await app.Services.GetRequiredService<IAnalysisQueue>().EnqueueAsync(channel.Id, "import", CancellationToken.None).ConfigureAwait(false);
-        }
-
         await stdout.WriteLineAsync(JsonSerializer.Serialize(ImportEndpoints.Map(channel, format, result), ApiJsonContext.Default.ImportResponse)).ConfigureAwait(false);
         return result.Rows > 0 && result.Imported == 0 ? 2 : 0;
     }

@@ -36,11 +36,6 @@ public sealed class ConversationAnalyzer(ICriticClassifier critics)
             OpenCount = open.Count,
             CriticalOpenCount = open.Count(o => o.Verdict.IsCritical),
             OldestOpenSince = open.Count == 0 ? null : open[0].Item.CreatedAt,
-            FirstResponseCount = metrics.FirstResponse.Wall.Count,
-            MedianFirstResponse = metrics.FirstResponse.Wall.Median,
-            P90FirstResponse = metrics.FirstResponse.Wall.P90,
-            AnswerableCount = metrics.AnswerableCount,
-            AnsweredCount = metrics.AnsweredCount,
             Metrics = metrics,
         };
 

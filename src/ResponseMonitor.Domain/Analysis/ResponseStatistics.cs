@@ -1,6 +1,8 @@
+using ResponseMonitor.Domain.Metrics;
+
 namespace ResponseMonitor.Domain.Analysis;
 
-/// <summary>The channel's figures for a window. Definitions: docs/METRICS.md.</summary>
+/// <summary>What is open now, and the rolling window's figures. Definitions: docs/METRICS.md.</summary>
 public sealed record ResponseStatistics
 {
     public int OpenCount { get; init; }
@@ -9,19 +11,19 @@ public sealed record ResponseStatistics
 
     public DateTimeOffset? OldestOpenSince { get; init; }
 
-    public int FirstResponseCount { get; init; }
-
-    public TimeSpan? MedianFirstResponse { get; init; }
-
-    public TimeSpan? P90FirstResponse { get; init; }
-
-    public int AnswerableCount { get; init; }
-
-    public int AnsweredCount { get; init; }
-
     /// <summary>The window's full figures: wall and business time, means, buckets, exclusions.</summary>
-    public Metrics.ResponseMetrics? Metrics { get; init; }
+    public required ResponseMetrics Metrics { get; init; }
+
+    public int FirstResponseCount => Metrics.FirstResponse.Wall.Count;
+
+    public TimeSpan? MedianFirstResponse => Metrics.FirstResponse.Wall.Median;
+
+    public TimeSpan? P90FirstResponse => Metrics.FirstResponse.Wall.P90;
+
+    public int AnswerableCount => Metrics.AnswerableCount;
+
+    public int AnsweredCount => Metrics.AnsweredCount;
 
     /// <summary>Answered / answerable public messages created in the window; null when nothing was answerable.</summary>
-    public double? ResponseRate => AnswerableCount == 0 ? null : (double)AnsweredCount / AnswerableCount;
+    public double? ResponseRate => Metrics.ResponseRate;
 }

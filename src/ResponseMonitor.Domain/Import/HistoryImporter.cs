@@ -3,16 +3,17 @@ using Microsoft.Extensions.Logging;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ingestion;
+using ResponseMonitor.Domain.Ports;
 
 namespace ResponseMonitor.Domain.Import;
 
 /// <summary>
 /// Imports an export of past posts and replies, so a brand starts with a baseline. Streams the file in batches of
 /// <see cref="BatchSize"/> through <see cref="IngestionService"/> (threads resolved, upserts by id: importing the same
-/// file twice stores each item once). A bad row is reported by line and skipped; the rest goes in.
-/// Columns: docs/METRICS.md, "History import".
+/// file twice stores each item once). A bad row is reported by line and skipped; the rest goes in. When anything
+/// was stored, the channel is queued for analysis. Columns: docs/METRICS.md, "History import".
 /// </summary>
-public sealed partial class HistoryImporter(IngestionService ingestion, TimeProvider time, ILogger<HistoryImporter> logger)
+public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysisQueue queue, TimeProvider time, ILogger<HistoryImporter> logger)
 {
     public const int BatchSize = 500;
     public const int MaxReportedErrors = 100;
@@ -59,6 +60,19 @@ public sealed partial class HistoryImporter(IngestionService ingestion, TimeProv
 
         imported += await FlushAsync().ConfigureAwait(false);
         LogImported(logger, channel.Id, rows, imported, skipped);
+        if (imported > 0)
+        {
+            try
+            {
+                await queue.EnqueueAsync(channel.Id, "import", cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The items are stored; the next scheduled analysis picks them up.
+                LogEnqueueFailed(logger, channel.Id, ex);
+            }
+        }
+
         return new ImportResult(rows, imported, skipped, errors);
 
         async Task<long> FlushAsync()
@@ -194,6 +208,9 @@ public sealed partial class HistoryImporter(IngestionService ingestion, TimeProv
         var tail = at >= 0 ? text[(at + 1)..] : "";
         return tail.Contains('+', StringComparison.Ordinal) || tail.Contains('-', StringComparison.Ordinal);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Imported history into {ChannelId} but could not ask for an analysis; the next scheduled one will run it")]
+    private static partial void LogEnqueueFailed(ILogger logger, string channelId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported history into channel {ChannelId}: {Rows} rows, {Imported} stored, {Skipped} skipped")]
     private static partial void LogImported(ILogger logger, string channelId, long rows, long imported, long skipped);

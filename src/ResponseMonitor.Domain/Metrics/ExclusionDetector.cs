@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Text;
@@ -34,6 +35,9 @@ public static class ExclusionDetector
         "d accord", "daccord", "parfait", "entendu", "otimo", "perfeito", "beleza", "certo", "va bene", "perfetto", "capito",
     };
 
+    // Each channel's phrase lists, folded once rather than for every message.
+    private static readonly ConditionalWeakTable<ExclusionRules, FoldedPhrases> Folded = new();
+
     private static readonly string[] BuiltInSpamPhrases =
     [
         "check my profile", "check out my profile", "visit my profile", "follow me back", "follow for follow", "free followers", "buy followers",
@@ -56,12 +60,13 @@ public static class ExclusionDetector
             return null;
         }
 
-        if (rules.IsEnabled(ExclusionReason.Spam) && IsSpam(text, rules))
+        var words = Words(text);
+        var phrases = Folded.GetValue(rules, FoldedPhrases.Of);
+        if (rules.IsEnabled(ExclusionReason.Spam) && IsSpam(text, words, rules, phrases))
         {
             return ExclusionReason.Spam;
         }
 
-        var words = Words(text);
         if (words.Count == 0)
         {
             // "😡👎" is a critic, not a reaction.
@@ -75,7 +80,7 @@ public static class ExclusionDetector
 
         var joined = string.Join(' ', words);
         if (rules.IsEnabled(ExclusionReason.Acknowledgement)
-            && (Acknowledgements.Contains(joined) || rules.NoAnswerPhrases.Any(p => string.Equals(string.Join(' ', Words(p)), joined, StringComparison.Ordinal))))
+            && (Acknowledgements.Contains(joined) || phrases.NoAnswer.Contains(joined)))
         {
             return ExclusionReason.Acknowledgement;
         }
@@ -98,7 +103,7 @@ public static class ExclusionDetector
                 || rules.AutomationMarkers.Any(m => m.Length > 0 && item.Text.Contains(m, StringComparison.OrdinalIgnoreCase)));
     }
 
-    private static bool IsSpam(string text, ExclusionRules rules)
+    private static bool IsSpam(string text, List<string> words, ExclusionRules rules, FoldedPhrases phrases)
     {
         var links = Count(text, "http://") + Count(text, "https://") + Count(text, "www.");
         if (links >= rules.SpamLinkCount)
@@ -106,10 +111,8 @@ public static class ExclusionDetector
             return true;
         }
 
-        var padded = " " + string.Join(' ', Words(text)) + " ";
-        return BuiltInSpamPhrases.Concat(rules.SpamPhrases)
-            .Select(p => string.Join(' ', Words(p)))
-            .Any(p => p.Length > 0 && padded.Contains(" " + p + " ", StringComparison.Ordinal));
+        var padded = " " + string.Join(' ', words) + " ";
+        return phrases.Spam.Any(p => padded.Contains(p, StringComparison.Ordinal));
     }
 
     private static int Count(string text, string what)
@@ -125,6 +128,14 @@ public static class ExclusionDetector
 
     /// <summary>Folded words (lower case, no accents, no mentions or links), as the critic detector sees them.</summary>
     private static List<string> Words(string text) => TextFolding.Tokenize(TextFolding.Fold(text));
+
+    /// <summary>A channel's phrases as folded words: no-answer phrases whole, spam phrases padded with spaces for whole-word search.</summary>
+    private sealed record FoldedPhrases(IReadOnlySet<string> NoAnswer, IReadOnlyList<string> Spam)
+    {
+        public static FoldedPhrases Of(ExclusionRules rules) => new(
+            rules.NoAnswerPhrases.Select(p => string.Join(' ', Words(p))).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal),
+            [.. BuiltInSpamPhrases.Concat(rules.SpamPhrases).Select(p => string.Join(' ', Words(p))).Where(p => p.Length > 0).Select(p => " " + p + " ")]);
+    }
 
     private static bool HasEmoji(string text) =>
         text.EnumerateRunes().Any(r => Rune.GetUnicodeCategory(r) is UnicodeCategory.OtherSymbol);
