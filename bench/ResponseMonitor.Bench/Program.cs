@@ -5,7 +5,7 @@ using ResponseMonitor.Bench;
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- pollcycle [channels,channels,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- timetowarning [runs]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- metrics [threads,threads,...]
-//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- detection [sweep] [../shared/data/sentiment]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- detection [sweep|learned] [../shared/data/sentiment]
 // coldstart and pollcycle need storage: RESPONSEMONITOR_BENCH_STORAGE (an Azurite connection string; scripts/bench.sh starts one).
 var root = AppContext.BaseDirectory;
 while (!File.Exists(Path.Combine(root, "ResponseMonitor.sln")))
@@ -29,6 +29,11 @@ if (args.FirstOrDefault() == "classify")
 
 if (args.FirstOrDefault() == "detection")
 {
+    if (args.Contains("learned"))
+    {
+        return LearnedDetectionEvaluation.Run(args.Skip(1).FirstOrDefault(a => a != "learned") ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment")));
+    }
+
     var sweep = args.Contains("sweep");
     var dump = args.Contains("dump");
     var folder = args.Skip(1).FirstOrDefault(a => a is not ("sweep" or "dump")) ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment"));
@@ -53,6 +58,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | pollcycle [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump] [folder] | classify [--language xx] text...");
+    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | pollcycle [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
     return 2;
 }

@@ -10,6 +10,7 @@ using ResponseMonitor.Connectors.AzureLanguage;
 using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics;
+using ResponseMonitor.Domain.Critics.Learning;
 using ResponseMonitor.Domain.Import;
 using ResponseMonitor.Domain.Ingestion;
 using ResponseMonitor.Domain.Metrics;
@@ -105,6 +106,8 @@ public static class ResponseMonitorApp
             services.AddSingleton<ICriticDetector, BuiltInCriticDetector>();
         }
 
+        services.AddSingleton<CriticModelTrainer>();
+        services.AddSingleton<CriticModelService>();
         services.AddSingleton<ConversationAnalyzer>();
         services.AddSingleton<MetricsService>();
         services.AddSingleton<HistoryImporter>();
@@ -147,6 +150,7 @@ public static class ResponseMonitorApp
         secured.MapMetricsEndpoints();
         secured.MapImportEndpoints();
         secured.MapClassifyEndpoints();
+        secured.MapCriticModelEndpoints();
         if (demo.Enabled)
         {
             secured.MapDemoEndpoints();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Storage.Blobs;
 using ResponseMonitor.Storage.Locks;
 using ResponseMonitor.Storage.Queues;
 using ResponseMonitor.Storage.Tables;
@@ -40,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<StorageAnalysisQueue>();
         services.AddSingleton<IAnalysisQueue>(sp => sp.GetRequiredService<StorageAnalysisQueue>());
         services.AddSingleton<BlobLeaseLock>();
+        services.AddSingleton<ICriticModelStore, BlobCriticModelStore>();
         return services;
     }
 }

@@ -7,7 +7,9 @@ namespace ResponseMonitor.Domain.Tests;
 /// <summary>The worked examples of docs/METRICS.md, computed by hand.</summary>
 public sealed class ConversationAnalyzerTests
 {
-    private static readonly ConversationAnalyzer Analyzer = new(new LexiconCriticClassifier());
+    private static readonly ConversationAnalyzer Analyzer = new();
+
+    private static readonly LexiconCriticClassifier Critics = new();
 
     [Fact]
     public void Worked_example_runs_threads_and_percentiles()
@@ -27,7 +29,7 @@ public sealed class ConversationAnalyzerTests
             Comment("G", "P", "u5", 11));     // thread G: open
         var now = Day.AddHours(12);
 
-        var analysis = Analyzer.Analyze(channel, items, now, now.AddDays(-30));
+        var analysis = Analyzer.Analyze(channel, items, now, now.AddDays(-30), Critics);
 
         Assert.Equal(["D", "G"], analysis.Open.Select(o => o.Item.Id));
         Assert.Equal(Day.AddHours(5), analysis.Statistics.OldestOpenSince);
@@ -61,7 +63,7 @@ public sealed class ConversationAnalyzerTests
             Comment("R", "W", "brand", 3, "Yes, sorry for the wait"));
         var now = Day.AddHours(4);
 
-        var analysis = Analyzer.Analyze(channel, items, now, now.AddDays(-30));
+        var analysis = Analyzer.Analyze(channel, items, now, now.AddDays(-30), Critics);
 
         Assert.Empty(analysis.Open);
         var response = Assert.Single(analysis.Responses);
@@ -81,7 +83,7 @@ public sealed class ConversationAnalyzerTests
             Comment("R-again", "Q", "brand", 3, "And one more thing"));
         var now = Day.AddHours(4);
 
-        var analysis = Analyzer.Analyze(channel, items, now, now.AddDays(-30));
+        var analysis = Analyzer.Analyze(channel, items, now, now.AddDays(-30), Critics);
 
         Assert.Empty(analysis.Open);
         var response = Assert.Single(analysis.Responses);
@@ -104,7 +106,7 @@ public sealed class ConversationAnalyzerTests
             Comment("EarlyAnswer", "Early", "brand", 3), // answered before the window
             Comment("New", "P", "u3", 24 * 35));         // inside the window, open
 
-        var analysis = Analyzer.Analyze(channel, items, now, windowStart);
+        var analysis = Analyzer.Analyze(channel, items, now, windowStart, Critics);
 
         Assert.Equal(["Old", "New"], analysis.Open.Select(o => o.Item.Id));
         Assert.Equal(0, analysis.Statistics.FirstResponseCount);
@@ -121,7 +123,7 @@ public sealed class ConversationAnalyzerTests
         var edited = original with { Text = "Where is my parcel? Still waiting, worst service!", EditedAt = Day.AddHours(2) };
         var items = Resolve(channel, Post("P", "brand", 0), original).Append(edited with { ThreadId = "A" }).ToList();
 
-        var analysis = Analyzer.Analyze(channel, items, Day.AddHours(3), Day.AddDays(-30));
+        var analysis = Analyzer.Analyze(channel, items, Day.AddHours(3), Day.AddDays(-30), Critics);
 
         var open = Assert.Single(analysis.Open);
         Assert.Equal(edited.Text, open.Item.Text);
@@ -141,7 +143,7 @@ public sealed class ConversationAnalyzerTests
             Comment("Y2", "X", "u2", 2),
             Comment("B", "X", "brand", 4));
 
-        var analysis = Analyzer.Analyze(channel, items, Day.AddHours(5), Day.AddDays(-30));
+        var analysis = Analyzer.Analyze(channel, items, Day.AddHours(5), Day.AddDays(-30), Critics);
 
         Assert.Empty(analysis.Open);
         Assert.Equal(TimeSpan.FromHours(3), Assert.Single(analysis.Responses).Duration);

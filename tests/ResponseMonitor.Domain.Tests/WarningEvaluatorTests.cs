@@ -10,7 +10,9 @@ namespace ResponseMonitor.Domain.Tests;
 /// <summary>Each rule against a hand-computed case (docs/WARNINGS.md).</summary>
 public sealed class WarningEvaluatorTests
 {
-    private static readonly ConversationAnalyzer Analyzer = new(new LexiconCriticClassifier());
+    private static readonly ConversationAnalyzer Analyzer = new();
+
+    private static readonly LexiconCriticClassifier Critics = new();
     private const string Complaint = "Still waiting for my refund, worst service ever!";
 
     private static ChannelDefinition Quiet(WarningRuleSettings? settings = null, string language = "en", BusinessHours? hours = null) => Channel("brand") with
@@ -24,7 +26,7 @@ public sealed class WarningEvaluatorTests
         WarningEvaluator.Evaluate(new WarningInputs
         {
             Channel = channel,
-            Analysis = Analyzer.Analyze(channel, Resolve(channel, items), now, now.AddDays(-30)),
+            Analysis = Analyzer.Analyze(channel, Resolve(channel, items), now, now.AddDays(-30), Critics),
             LastBrandActivity = lastBrand,
             MonitoringSince = monitoringSince,
         });
@@ -134,7 +136,7 @@ public sealed class WarningEvaluatorTests
         IReadOnlyList<WarningCondition> Run(IEnumerable<DateTimeOffset> critics, int minCount = 3) => WarningEvaluator.Evaluate(new WarningInputs
         {
             Channel = channel with { Warnings = channel.Warnings with { SpikeMinCount = minCount } },
-            Analysis = Analyzer.Analyze(channel, [], now, now.AddDays(-30)),
+            Analysis = Analyzer.Analyze(channel, [], now, now.AddDays(-30), Critics),
             LastBrandActivity = now,
             MonitoringSince = now.AddDays(-30),
             CriticalCommentTimes = [.. critics],
@@ -165,7 +167,7 @@ public sealed class WarningEvaluatorTests
         IReadOnlyList<WarningCondition> Run(IReadOnlyList<HourlySample> samples) => WarningEvaluator.Evaluate(new WarningInputs
         {
             Channel = channel,
-            Analysis = Analyzer.Analyze(channel, Resolve(channel, [.. items]), now, now.AddDays(-30)),
+            Analysis = Analyzer.Analyze(channel, Resolve(channel, [.. items]), now, now.AddDays(-30), Critics),
             LastBrandActivity = now,
             MonitoringSince = now.AddDays(-30),
             OpenHistory = samples,

@@ -21,6 +21,8 @@ namespace ResponseMonitor.App.Api;
 [JsonSerializable(typeof(ImportResponse))]
 [JsonSerializable(typeof(ClassifyRequest))]
 [JsonSerializable(typeof(ClassifyResponse))]
+[JsonSerializable(typeof(CriticTrainingResponse))]
+[JsonSerializable(typeof(CriticModelResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(WebhookAcceptedResponse))]
 [JsonSerializable(typeof(InvocationRequest))]

@@ -1,4 +1,6 @@
+using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics;
+using ResponseMonitor.Domain.Critics.Learning;
 
 namespace ResponseMonitor.App.Api;
 
@@ -14,7 +16,7 @@ public static class ClassifyEndpoints
         return api;
     }
 
-    private static async Task<IResult> ClassifyAsync(HttpRequest request, ICriticDetector detector, CancellationToken cancellationToken)
+    private static async Task<IResult> ClassifyAsync(HttpRequest request, ICriticDetector detector, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
     {
         ClassifyRequest? body;
         try
@@ -51,6 +53,18 @@ public static class ClassifyEndpoints
         }
 
         var language = string.IsNullOrWhiteSpace(body!.Language) ? null : body.Language.Trim().ToLowerInvariant();
+        if (body.Brand is not null && !detector.IsRemote)
+        {
+            // The brand's channels are judged by its own model, when it has one; so are its texts here.
+            if (catalog.FindBrand(body.Brand) is not { } brand)
+            {
+                return Problems.UnknownBrand(body.Brand);
+            }
+
+            var critics = await models.ForAsync(brand, cancellationToken).ConfigureAwait(false);
+            detector = new BuiltInCriticDetector(critics);
+        }
+
         var verdicts = await detector.ClassifyAsync([.. texts.Select(t => t!)], language, cancellationToken).ConfigureAwait(false);
         var results = verdicts.Select(v => new ClassifyResultDto(v.Language, ApiMapper.Label(v.Label), v.Score, v.Cues)).ToList();
         return Results.Json(new ClassifyResponse(detector.Name, results), ApiJsonContext.Default.ClassifyResponse);

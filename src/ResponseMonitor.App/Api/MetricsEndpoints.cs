@@ -38,7 +38,7 @@ public static class MetricsEndpoints
         var brand = q.String("brand");
         if (brand is not null && catalog.FindBrand(brand) is null)
         {
-            return Results.Problem($"No channel belongs to brand '{brand}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown brand.");
+            return Problems.UnknownBrand(brand);
         }
 
         var channels = catalog.All

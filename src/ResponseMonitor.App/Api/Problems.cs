@@ -8,5 +8,8 @@ internal static class Problems
     public static IResult UnknownChannel(string channelId) =>
         Results.Problem($"No channel '{channelId}' is configured.", statusCode: StatusCodes.Status404NotFound, title: "Unknown channel.");
 
+    public static IResult UnknownBrand(string brand) =>
+        Results.Problem($"No channel belongs to brand '{brand}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown brand.");
+
     public static IResult Unauthorized(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not authorised.");
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics;
+using ResponseMonitor.Domain.Critics.Learning;
 using ResponseMonitor.Domain.Ports;
 using ResponseMonitor.Domain.Telemetry;
 using ResponseMonitor.Domain.Warnings;
@@ -21,7 +22,7 @@ public sealed partial class ChannelAnalysisService(
     ISnapshotStore snapshots,
     WarningService warnings,
     ConversationAnalyzer analyzer,
-    ICriticClassifier critics,
+    CriticModelService criticModels,
     ICriticDetector detector,
     IOptions<AnalysisOptions> options,
     MonitorMetrics metrics,
@@ -39,7 +40,8 @@ public sealed partial class ChannelAnalysisService(
         var state = await states.GetAsync(channel.Id, cancellationToken).ConfigureAwait(false);
         var previous = await snapshots.GetAsync(channel.Id, cancellationToken).ConfigureAwait(false);
 
-        var analysis = analyzer.Analyze(channel, recent.Concat(previouslyOpen.Select(o => o.Item)), now, windowStart);
+        var critics = await criticModels.ForAsync(channel.Brand, cancellationToken).ConfigureAwait(false);
+        var analysis = analyzer.Analyze(channel, recent.Concat(previouslyOpen.Select(o => o.Item)), now, windowStart, critics);
         if (detector.IsRemote)
         {
             analysis = await RefineAsync(channel, analysis, previouslyOpen, cancellationToken).ConfigureAwait(false);

@@ -10,14 +10,16 @@ namespace ResponseMonitor.Domain.Analysis;
 /// what is open now, with the critic detector's verdict, and the window's figures in wall and business time.
 /// Definitions and worked examples: docs/METRICS.md.
 /// </summary>
-public sealed class ConversationAnalyzer(ICriticClassifier critics)
+public sealed class ConversationAnalyzer
 {
     /// <param name="channel">The channel.</param>
     /// <param name="items">Items created in the window plus the messages that were open before it; duplicates by id are merged.</param>
     /// <param name="now">The instant of analysis.</param>
     /// <param name="windowStart">Start of the window that rates and response times cover.</param>
-    public ChannelAnalysis Analyze(ChannelDefinition channel, IEnumerable<ContentItem> items, DateTimeOffset now, DateTimeOffset windowStart)
+    /// <param name="critics">The brand's critic detector.</param>
+    public ChannelAnalysis Analyze(ChannelDefinition channel, IEnumerable<ContentItem> items, DateTimeOffset now, DateTimeOffset windowStart, ICriticClassifier critics)
     {
+        ArgumentNullException.ThrowIfNull(critics);
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(items);
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Channels;
-using ResponseMonitor.Domain.Critics;
+using ResponseMonitor.Domain.Critics.Learning;
 using ResponseMonitor.Domain.Ports;
 
 namespace ResponseMonitor.Domain.Metrics;
@@ -11,7 +11,7 @@ namespace ResponseMonitor.Domain.Metrics;
 /// <see cref="AnalysisOptions.Window"/> before it, so a thread that started earlier still tells its first response
 /// from its next ones. Reads are bounded by the window, never by a channel's whole history.
 /// </summary>
-public sealed class MetricsService(IItemStore items, ICriticClassifier critics, IOptions<AnalysisOptions> options, TimeProvider time)
+public sealed class MetricsService(IItemStore items, CriticModelService criticModels, IOptions<AnalysisOptions> options, TimeProvider time)
 {
     private const int Parallelism = 4;
 
@@ -53,6 +53,7 @@ public sealed class MetricsService(IItemStore items, ICriticClassifier critics, 
     {
         // Items up to the as-of instant only: an answer that came later does not count for this window.
         var read = await items.GetCreatedBetweenAsync(channel.Id, window.From - options.Value.Window, window.AsOf.AddTicks(1), cancellationToken).ConfigureAwait(false);
+        var critics = await criticModels.ForAsync(channel.Brand, cancellationToken).ConfigureAwait(false);
         return ResponseClock.Run(channel, read, text => critics.Classify(text, channel.Language).IsCritical);
     }
 }

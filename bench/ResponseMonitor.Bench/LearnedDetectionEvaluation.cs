@@ -1,0 +1,63 @@
+using System.Globalization;
+using ResponseMonitor.Domain.Critics;
+using ResponseMonitor.Domain.Critics.Learning;
+
+namespace ResponseMonitor.Bench;
+
+/// <summary>
+/// What a brand gets by labelling its own history and training its model (<see cref="CriticModelTrainer"/>), simulated
+/// on each labelled set: the earliest half of the texts (by date where the set dates them, else in file order) is the
+/// labelled history; the latest half is the future the model is judged on, next to the built-in detector on the same
+/// texts. The learning curve trains on the most recent N texts of the history only.
+/// Nothing learnt here is kept or shipped: each set is used to measure the method, not to build the product.
+/// </summary>
+internal static class LearnedDetectionEvaluation
+{
+    private static readonly int[] Sizes = [250, 500, 1000, 2000];
+
+    public static int Run(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            Console.Error.WriteLine($"No labelled data at {folder}: pass the folder, or keep shared/ beside the repository.");
+            return 2;
+        }
+
+        var builtIn = new LexiconCriticClassifier();
+        var trainer = new CriticModelTrainer(builtIn);
+        var now = DateTimeOffset.UnixEpoch;
+        Console.WriteLine("| data set | lang | history (labelled) | future (judged) | built-in F1 on the future | model F1 on the future | precision | recall | TP | FP | FN | TN | " +
+            string.Join(" | ", Sizes.Select(n => $"F1 with the last {n} labels")) + " |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|" + string.Concat(Sizes.Select(_ => "---|")));
+        foreach (var (name, language, rows) in DetectionDataSets.Load(folder))
+        {
+            var ordered = rows.All(r => r.At is not null) ? [.. rows.OrderBy(r => r.At)] : rows.ToList();
+            var history = ordered.Take(ordered.Count / 2).Select(r => new LabelledComment(r.Text, r.Critical, language)).ToList();
+            var future = ordered.Skip(ordered.Count / 2).ToList();
+            var builtInQuality = DetectionQuality.Of(future.Select(r => (r.Critical, builtIn.Classify(r.Text, language).IsCritical)));
+
+            var full = Judge(trainer, history, future, language, now);
+            var curve = Sizes.Select(n => n <= history.Count ? Judge(trainer, history[^n..], future, language, now)?.F1.ToString("F3", CultureInfo.InvariantCulture) ?? "too few" : "").ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {language} | {history.Count} | {future.Count} | {builtInQuality.F1:F3} | **{full!.F1:F3}** | {full.Precision:F3} | {full.Recall:F3} | {full.TruePositives} | {full.FalsePositives} | {full.FalseNegatives} | {full.TrueNegatives} | {string.Join(" | ", curve)} |"));
+        }
+
+        return 0;
+    }
+
+    private static DetectionQuality? Judge(CriticModelTrainer trainer, List<LabelledComment> history, List<LabelledText> future, string language, DateTimeOffset now)
+    {
+        CriticModel model;
+        try
+        {
+            model = trainer.Train("bench", history, now);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        var classifier = new LearnedCriticClassifier(new LexiconCriticClassifier(), model);
+        return DetectionQuality.Of(future.Select(r => (r.Critical, classifier.Classify(r.Text, language).IsCritical)));
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Critics.Learning;
+using ResponseMonitor.Domain.Import;
+
+namespace ResponseMonitor.App.Api;
+
+/// <summary>
+/// A brand's own critic model: <c>POST /api/critics/models/{brand}</c> trains it from a CSV or JSON Lines file of
+/// labelled comments (text, label, language), <c>GET</c> reports how it did against the built-in detector,
+/// <c>DELETE</c> returns the brand to the built-in detector. Method and figures: docs/DETECTION.md.
+/// </summary>
+public static class CriticModelEndpoints
+{
+    // 100,000 labelled comments of a few hundred characters each.
+    private const long MaxBodyBytes = 256L * 1024 * 1024;
+
+    public static RouteGroupBuilder MapCriticModelEndpoints(this RouteGroupBuilder api)
+    {
+        var models = api.MapGroup("/critics/models");
+        models.MapPost("/{brand}", TrainAsync);
+        models.MapGet("/{brand}", GetAsync);
+        models.MapDelete("/{brand}", DeleteAsync);
+        return api;
+    }
+
+    private static async Task<IResult> TrainAsync(string brand, HttpRequest request, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
+    {
+        if (catalog.FindBrand(brand) is not { } known)
+        {
+            return Problems.UnknownBrand(brand);
+        }
+
+        var q = new ApiQuery(request.Query);
+        q.Only("format");
+        if (q.Error is not null)
+        {
+            return Problems.BadRequest(q.Error);
+        }
+
+        var formatText = q.String("format") ?? request.ContentType;
+        if (HistoryImporter.FormatFor(formatText) is not { } format)
+        {
+            return Results.Problem(
+                $"Send CSV (Content-Type: text/csv) or JSON Lines (Content-Type: application/x-ndjson) with the columns text, label (critical or not_critical) and, optionally, language; or say ?format=csv|jsonl. Got '{formatText}'.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported training format.");
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+        var result = await models.TrainAsync(known, reader, format, cancellationToken).ConfigureAwait(false);
+        var errors = result.Errors.Select(e => new ImportErrorDto(e.Line, e.Error)).ToList();
+        if (result.Report is null)
+        {
+            return Results.Problem(
+                result.Refusal,
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Too few labelled comments to train a model.",
+                extensions: new Dictionary<string, object?> { ["rows"] = result.Rows, ["skipped"] = result.Skipped, ["errors"] = errors });
+        }
+
+        return Results.Json(
+            new CriticTrainingResponse(result.Rows, result.Used, result.Skipped, errors, result.Skipped > errors.Count, Map(result.Report)),
+            ApiJsonContext.Default.CriticTrainingResponse);
+    }
+
+    private static async Task<IResult> GetAsync(string brand, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
+    {
+        if (catalog.FindBrand(brand) is not { } known)
+        {
+            return Problems.UnknownBrand(brand);
+        }
+
+        return await models.GetReportAsync(known, cancellationToken).ConfigureAwait(false) is { } report
+            ? Results.Json(Map(report), ApiJsonContext.Default.CriticModelResponse)
+            : Results.Problem($"Brand '{known}' has no trained model; its channels use the built-in detector.", statusCode: StatusCodes.Status404NotFound, title: "No model.");
+    }
+
+    private static async Task<IResult> DeleteAsync(string brand, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
+    {
+        if (catalog.FindBrand(brand) is not { } known)
+        {
+            return Problems.UnknownBrand(brand);
+        }
+
+        return await models.DeleteAsync(known, cancellationToken).ConfigureAwait(false)
+            ? Results.NoContent()
+            : Results.Problem($"Brand '{known}' has no trained model.", statusCode: StatusCodes.Status404NotFound, title: "No model.");
+    }
+
+    private static CriticModelResponse Map(CriticModelReport report) => new(
+        report.Brand,
+        report.TrainedAt,
+        report.Examples,
+        report.CriticalExamples,
+        report.ValidationExamples,
+        report.Threshold,
+        report.Adopted,
+        Map(report.Model),
+        Map(report.BuiltIn),
+        report.Languages);
+
+    private static DetectionQualityDto Map(DetectionQuality quality) => new(
+        Math.Round(quality.Precision, 3),
+        Math.Round(quality.Recall, 3),
+        Math.Round(quality.F1, 3),
+        quality.TruePositives,
+        quality.FalsePositives,
+        quality.FalseNegatives,
+        quality.TrueNegatives);
+}

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using ResponseMonitor.Domain.Import;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.Domain.Critics.Learning;
+
+/// <summary>
+/// Each brand's critic detector: the built-in one, or the built-in one refined by the model trained on the brand's own
+/// labelled comments, when that model beat the built-in detector on the comments held out from its training.
+/// Models are read from <see cref="ICriticModelStore"/> and kept for <see cref="RefreshAfter"/>, so an instance that
+/// did not train a model picks it up within minutes; a store that fails keeps what was loaded last.
+/// </summary>
+public sealed partial class CriticModelService(
+    ICriticClassifier builtIn,
+    CriticModelTrainer trainer,
+    ICriticModelStore store,
+    TimeProvider time,
+    ILogger<CriticModelService> logger)
+{
+    /// <summary>How long a loaded model (or its absence) is trusted before the store is asked again.</summary>
+    public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(5);
+
+    /// <summary>A brand's labelled comments beyond this are not read: a model learns nothing more from them.</summary>
+    public const int MaxExamples = 100_000;
+
+    private readonly ConcurrentDictionary<string, (DateTimeOffset LoadedAt, CriticModel? Model)> _models = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The detector for <paramref name="brand"/>'s channels.</summary>
+    public async Task<ICriticClassifier> ForAsync(string brand, CancellationToken cancellationToken)
+    {
+        var model = await ModelAsync(brand, cancellationToken).ConfigureAwait(false);
+        return model is { Report.Adopted: true } ? new LearnedCriticClassifier(builtIn, model) : builtIn;
+    }
+
+    /// <summary>The report of the brand's current model, or null when it has none.</summary>
+    public async Task<CriticModelReport?> GetReportAsync(string brand, CancellationToken cancellationToken) =>
+        (await ModelAsync(brand, cancellationToken).ConfigureAwait(false))?.Report;
+
+    /// <summary>
+    /// Trains the brand's model from a CSV or JSON Lines file of labelled comments and stores it, replacing the last
+    /// one. Bad rows are reported by line and skipped; too few labels leave the current model as it was.
+    /// </summary>
+    public async Task<CriticTrainingResult> TrainAsync(string brand, TextReader reader, ImportFormat format, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var records = format == ImportFormat.Csv
+            ? new CsvRecordReader(reader).ReadAsync(cancellationToken)
+            : new JsonLinesRecordReader(reader).ReadAsync(cancellationToken);
+        long rows = 0, skipped = 0;
+        var errors = new List<ImportRowError>();
+        var examples = new List<LabelledComment>();
+        await foreach (var record in records.ConfigureAwait(false))
+        {
+            rows++;
+            if (LabelledCommentReader.Parse(record.Fields, out var error) is not { } example)
+            {
+                skipped++;
+                if (errors.Count < HistoryImporter.MaxReportedErrors)
+                {
+                    errors.Add(new ImportRowError(record.Line, error!));
+                }
+            }
+            else if (examples.Count < MaxExamples)
+            {
+                examples.Add(example);
+            }
+            else
+            {
+                skipped++;
+            }
+        }
+
+        if (CriticModelTrainer.Refusal(examples) is { } refusal)
+        {
+            return new CriticTrainingResult(rows, 0, skipped, errors, null, refusal);
+        }
+
+        var model = trainer.Train(brand, examples, time.GetUtcNow());
+
+        await store.SaveAsync(brand, model.ToBytes(), cancellationToken).ConfigureAwait(false);
+        _models[brand] = (time.GetUtcNow(), model);
+        LogTrained(logger, brand, examples.Count, model.Report.Model.F1, model.Report.BuiltIn.F1, model.Report.Adopted);
+        return new CriticTrainingResult(rows, examples.Count, skipped, errors, model.Report, null);
+    }
+
+    /// <summary>Removes the brand's model: its channels go back to the built-in detector.</summary>
+    public async Task<bool> DeleteAsync(string brand, CancellationToken cancellationToken)
+    {
+        var deleted = await store.DeleteAsync(brand, cancellationToken).ConfigureAwait(false);
+        _models[brand] = (time.GetUtcNow(), null);
+        return deleted;
+    }
+
+    private async Task<CriticModel?> ModelAsync(string brand, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_models.TryGetValue(brand, out var cached) && now - cached.LoadedAt < RefreshAfter)
+        {
+            return cached.Model;
+        }
+
+        try
+        {
+            var bytes = await store.GetAsync(brand, cancellationToken).ConfigureAwait(false);
+            var model = bytes is null ? null : CriticModel.FromBytes(bytes);
+            _models[brand] = (now, model);
+            return model;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An outage or a damaged blob must not stop the analysis: keep the last model (or the built-in detector)
+            // and ask again at the next refresh.
+            LogLoadFailed(logger, brand, ex);
+            _models[brand] = (now, cached.Model);
+            return cached.Model;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trained the critic model of brand {Brand} on {Examples} labelled comments: held-out F1 {ModelF1:F3} against {BuiltInF1:F3} built-in; adopted {Adopted}")]
+    private static partial void LogTrained(ILogger logger, string brand, int examples, double modelF1, double builtInF1, bool adopted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not load the critic model of brand {Brand}; keeping the last one loaded")]
+    private static partial void LogLoadFailed(ILogger logger, string brand, Exception exception);
+}

@@ -1,0 +1,118 @@
+namespace ResponseMonitor.Domain.Critics.Learning;
+
+/// <summary>
+/// Trains a brand's <see cref="CriticModel"/> from its labelled comments: logistic regression on
+/// <see cref="CriticFeatures"/> by AdaGrad, a fixed number of passes in a seeded order, so the same labels give the same
+/// model. Every fifth comment is held out to choose the threshold and to compare the model with the built-in detector
+/// on the same comments; the final model then learns from all of them. Method and figures: docs/DETECTION.md.
+/// </summary>
+public sealed class CriticModelTrainer(ICriticClassifier builtIn)
+{
+    /// <summary>Fewer labels than this teach a model nothing a brand could trust.</summary>
+    public const int MinimumExamples = 200;
+
+    /// <summary>Each label, critical and not, needs at least this many examples.</summary>
+    public const int MinimumPerClass = 40;
+
+    private const int Passes = 8;
+    private const double LearningRate = 0.1;
+    private const double L2 = 1e-6;
+    private const int Seed = 20261123;
+
+    /// <summary>Why <paramref name="examples"/> cannot train a model (too few, or too few of one label), or null.</summary>
+    public static string? Refusal(IReadOnlyList<LabelledComment> examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        var critical = examples.Count(e => e.Critical);
+        return examples.Count < MinimumExamples || critical < MinimumPerClass || examples.Count - critical < MinimumPerClass
+            ? $"Training needs at least {MinimumExamples} labelled comments with at least {MinimumPerClass} of each label; got {examples.Count} ({critical} critical)."
+            : null;
+    }
+
+    /// <summary>Trains on <paramref name="examples"/>, which must pass <see cref="Refusal"/>.</summary>
+    public CriticModel Train(string brand, IReadOnlyList<LabelledComment> examples, DateTimeOffset now)
+    {
+        if (Refusal(examples) is { } refusal)
+        {
+            throw new ArgumentException(refusal, nameof(examples));
+        }
+
+        var critical = examples.Count(e => e.Critical);
+
+        var verdicts = examples.Select(e => builtIn.Classify(e.Text, e.Language)).ToList();
+        var features = examples.Select((e, i) => CriticFeatures.Extract(e.Text, verdicts[i])).ToList();
+        var labels = examples.Select(e => e.Critical).ToList();
+
+        var training = Enumerable.Range(0, examples.Count).Where(i => i % 5 != 4).ToList();
+        var validation = Enumerable.Range(0, examples.Count).Where(i => i % 5 == 4).ToList();
+        var (heldOutWeights, heldOutBias) = Fit(features, labels, training);
+        var probabilities = validation.Select(i => Probability(heldOutWeights, heldOutBias, features[i])).ToList();
+        var threshold = BestThreshold(validation.Select(i => labels[i]).ToList(), probabilities);
+
+        var model = DetectionQuality.Of(validation.Select((i, k) => (labels[i], probabilities[k] >= threshold)));
+        var builtInQuality = DetectionQuality.Of(validation.Select(i => (labels[i], verdicts[i].IsCritical)));
+        var (weights, bias) = Fit(features, labels, Enumerable.Range(0, examples.Count).ToList());
+        var languages = verdicts.GroupBy(v => v.Language).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+        var report = new CriticModelReport(brand, now, examples.Count, critical, validation.Count, threshold, model, builtInQuality,
+            Adopted: model.F1 > builtInQuality.F1, languages);
+        return new CriticModel(weights, bias, threshold, report);
+    }
+
+    private static (float[] Weights, float Bias) Fit(List<SparseVector> features, List<bool> labels, List<int> rows)
+    {
+        var weights = new float[CriticFeatures.Dimension];
+        var squares = new float[CriticFeatures.Dimension];
+        double bias = 0, biasSquares = 0;
+        var order = rows.ToArray();
+        var random = new Random(Seed);
+        for (var pass = 0; pass < Passes; pass++)
+        {
+            random.Shuffle(order);
+            foreach (var row in order)
+            {
+                var x = features[row];
+                var gradient = Probability(weights, (float)bias, x) - (labels[row] ? 1 : 0);
+                for (var k = 0; k < x.Indices.Length; k++)
+                {
+                    var i = x.Indices[k];
+                    var g = (gradient * x.Values[k]) + (L2 * weights[i]);
+                    squares[i] += (float)(g * g);
+                    weights[i] -= (float)(LearningRate * g / Math.Sqrt(squares[i] + 1e-8));
+                }
+
+                biasSquares += gradient * gradient;
+                bias -= LearningRate * gradient / Math.Sqrt(biasSquares + 1e-8);
+            }
+        }
+
+        return (weights, (float)bias);
+    }
+
+    private static double Probability(float[] weights, float bias, SparseVector x)
+    {
+        double sum = bias;
+        for (var k = 0; k < x.Indices.Length; k++)
+        {
+            sum += weights[x.Indices[k]] * x.Values[k];
+        }
+
+        return 1.0 / (1.0 + Math.Exp(-sum));
+    }
+
+    /// <summary>The threshold, in hundredths, with the best F1 on the held-out comments; the lowest such on ties.</summary>
+    private static double BestThreshold(List<bool> gold, List<double> probabilities)
+    {
+        var best = (F1: -1.0, Threshold: 0.5);
+        for (var t = 5; t <= 95; t++)
+        {
+            var threshold = t / 100.0;
+            var f1 = DetectionQuality.Of(gold.Select((g, k) => (g, probabilities[k] >= threshold))).F1;
+            if (f1 > best.F1 + 1e-12)
+            {
+                best = (f1, threshold);
+            }
+        }
+
+        return best.Threshold;
+    }
+}

@@ -1,0 +1,26 @@
+namespace ResponseMonitor.Domain.Critics.Learning;
+
+/// <summary>
+/// The built-in detector refined by a brand's own model: the lexicon still guesses the language, finds the cues and
+/// applies the brand's rules (a rule's verdict stands); the model, which has learnt how this brand's public writes,
+/// turns words and cues into the verdict. A language the lexicon cannot read stays unclassified.
+/// </summary>
+public sealed class LearnedCriticClassifier(ICriticClassifier builtIn, CriticModel model) : ICriticClassifier
+{
+    public CriticModel Model => model;
+
+    public CriticVerdict Classify(string text) => Classify(text, null);
+
+    public CriticVerdict Classify(string text, string? languageHint)
+    {
+        var verdict = builtIn.Classify(text, languageHint);
+        if (verdict.Label == CriticLabel.Unclassified || verdict.Cues.Any(c => c.StartsWith("rule:", StringComparison.Ordinal)))
+        {
+            return verdict;
+        }
+
+        var probability = model.Probability(CriticFeatures.Extract(text, verdict));
+        var label = probability >= model.Threshold ? CriticLabel.Critical : CriticLabel.NotCritical;
+        return new CriticVerdict(verdict.Language, label, Math.Round(probability, 3), [.. verdict.Cues, "model:" + model.Report.Brand]);
+    }
+}
