@@ -7,6 +7,11 @@ if (args.Length > 0 && args[0] == ImportCommand.Verb)
     return await ImportCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
 }
 
+if (args.Length > 0 && args[0] == TrainCriticsCommand.Verb)
+{
+    return await TrainCriticsCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
+}
+
 var app = ResponseMonitorApp.Create(args);
 app.Logger.LogInformation("ResponseMonitor starting");
 await app.RunAsync();

@@ -65,9 +65,7 @@ public static class CriticModelEndpoints
                 extensions: new Dictionary<string, object?> { ["rows"] = result.Rows, ["skipped"] = result.Skipped, ["errors"] = errors });
         }
 
-        return Results.Json(
-            new CriticTrainingResponse(result.Rows, result.Used, result.Skipped, errors, result.Skipped > errors.Count, Map(result.Report)),
-            ApiJsonContext.Default.CriticTrainingResponse);
+        return Results.Json(Map(result), ApiJsonContext.Default.CriticTrainingResponse);
     }
 
     private static async Task<IResult> GetAsync(string brand, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
@@ -92,6 +90,13 @@ public static class CriticModelEndpoints
         return await models.DeleteAsync(known, cancellationToken).ConfigureAwait(false)
             ? Results.NoContent()
             : Results.Problem($"Brand '{known}' has no trained model.", statusCode: StatusCodes.Status404NotFound, title: "No model.");
+    }
+
+    internal static CriticTrainingResponse Map(CriticTrainingResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result.Report);
+        var errors = result.Errors.Select(e => new ImportErrorDto(e.Line, e.Error)).ToList();
+        return new CriticTrainingResponse(result.Rows, result.Used, result.Skipped, errors, result.Skipped > errors.Count, Map(result.Report));
     }
 
     private static CriticModelResponse Map(CriticModelReport report) => new(

@@ -1,0 +1,55 @@
+using ResponseMonitor.Domain.Import;
+
+namespace ResponseMonitor.App.Cli;
+
+/// <summary>
+/// The arguments of a verb that reads one file: <c>&lt;subject&gt; &lt;file|-&gt; [--format csv|jsonl] [--Key=Value ...]</c>.
+/// The <c>--Key=Value</c> pairs are configuration, as for the app itself.
+/// </summary>
+public sealed record FileCommandArguments(string Subject, string Path, ImportFormat Format, string[] Configuration)
+{
+    /// <summary>The parsed arguments, or null with the reason in <paramref name="error"/>.</summary>
+    public static FileCommandArguments? Parse(string[] args, string usage, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var formatIndex = Array.IndexOf(args, "--format");
+        string? formatText = null;
+        var configuration = args.ToList();
+        if (formatIndex >= 0)
+        {
+            formatText = formatIndex + 1 < args.Length ? args[formatIndex + 1] : "";
+            positional.Remove(formatText);
+            configuration.RemoveRange(formatIndex, Math.Min(2, args.Length - formatIndex));
+        }
+
+        configuration.RemoveAll(a => !a.StartsWith("--", StringComparison.Ordinal));
+        if (positional.Count != 2)
+        {
+            error = "usage: " + usage;
+            return null;
+        }
+
+        var path = positional[1];
+        formatText ??= path == "-" ? null : System.IO.Path.GetExtension(path).TrimStart('.');
+        if (HistoryImporter.FormatFor(formatText) is not { } format)
+        {
+            error = $"Cannot tell the format of '{path}': name it .csv or .jsonl, or pass --format csv|jsonl.";
+            return null;
+        }
+
+        if (path != "-" && !File.Exists(path))
+        {
+            error = $"No file '{path}'.";
+            return null;
+        }
+
+        error = null;
+        return new FileCommandArguments(positional[0], path, format, [.. configuration]);
+    }
+
+    /// <summary>The file, or null for standard input.</summary>
+    public StreamReader? OpenFile() => Path == "-"
+        ? null
+        : new StreamReader(Path, new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 64 * 1024 });
+}

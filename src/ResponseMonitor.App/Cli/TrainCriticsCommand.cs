@@ -1,0 +1,49 @@
+using System.Text.Json;
+using ResponseMonitor.App.Api;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Critics.Learning;
+
+namespace ResponseMonitor.App.Cli;
+
+/// <summary>
+/// <c>ResponseMonitor.App train-critics &lt;brand&gt; &lt;file|-&gt; [--format csv|jsonl] [--Key=Value ...]</c>: the same
+/// training as <c>POST /api/critics/models/{brand}</c>, from a file of labelled comments (text, label, language).
+/// Prints the result as JSON. Exit codes: 0 trained (adopted or not: see <c>model.adopted</c>), 1 usage or unknown
+/// brand, 2 too few usable labels.
+/// </summary>
+public static class TrainCriticsCommand
+{
+    public const string Verb = "train-critics";
+
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? overrideServices = null)
+    {
+        if (FileCommandArguments.Parse(args, "train-critics <brand> <file|-> [--format csv|jsonl] [--Key=Value ...]", out var error) is not { } parsed)
+        {
+            await stderr.WriteLineAsync(error).ConfigureAwait(false);
+            return 1;
+        }
+
+        await using var app = ResponseMonitorApp.Create(parsed.Configuration, overrideServices);
+        if (app.Services.GetRequiredService<IChannelCatalog>().FindBrand(parsed.Subject) is not { } brand)
+        {
+            await stderr.WriteLineAsync($"No channel belongs to brand '{parsed.Subject}'.").ConfigureAwait(false);
+            return 1;
+        }
+
+        using var reader = parsed.OpenFile();
+        var result = await app.Services.GetRequiredService<CriticModelService>().TrainAsync(brand, reader ?? stdin, parsed.Format, CancellationToken.None).ConfigureAwait(false);
+        if (result.Report is null)
+        {
+            await stderr.WriteLineAsync(result.Refusal).ConfigureAwait(false);
+            foreach (var rowError in result.Errors)
+            {
+                await stderr.WriteLineAsync($"line {rowError.Line}: {rowError.Error}").ConfigureAwait(false);
+            }
+
+            return 2;
+        }
+
+        await stdout.WriteLineAsync(JsonSerializer.Serialize(CriticModelEndpoints.Map(result), ApiJsonContext.Default.CriticTrainingResponse)).ConfigureAwait(false);
+        return 0;
+    }
+}
