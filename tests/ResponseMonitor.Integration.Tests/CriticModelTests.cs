@@ -1,0 +1,223 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Time.Testing;
+using ResponseMonitor.App.Cli;
+using ResponseMonitor.Domain.Analysis;
+using ResponseMonitor.Domain.Polling;
+using ResponseMonitor.Integration.Tests.Infrastructure;
+
+namespace ResponseMonitor.Integration.Tests;
+
+/// <summary>
+/// A brand trains its own critic model over the API and the CLI, against Azurite: its channels' analysis, the
+/// dashboard and <c>/api/classify</c> then judge by it; another instance of the deployment loads it from blob storage;
+/// deleting it returns the brand to the built-in detector; bad requests and a damaged model lose nothing.
+/// </summary>
+public sealed class CriticModelTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 15, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// A game studio's labelled history as its tools export it: "desync" and "ghosting hits" are its
+    /// public's complaints, words the built-in lexicons do not hold.
+    /// </summary>
+    private static string LabelledCsv(int rows, params string[] extraLines)
+    {
+        var lines = new List<string> { "text,label,language" };
+        string[] complaints = ["desync", "ghosting hits", "desync and ghosting hits"];
+        string[] neutral = ["patch notes", "the new character", "the ranked season", "my clan"];
+        string[] where = ["in Tokyo", "on PC", "after the update", "with friends", "on the weekend"];
+        for (var i = 0; i < rows; i++)
+        {
+            var critical = i % 4 == 0;
+            var subject = critical ? complaints[i / 4 % complaints.Length] : neutral[(i + (i / 4)) % neutral.Length];
+            lines.Add($"\"{subject} {where[i / 4 % where.Length]}, day {i % 13}\",{(critical ? "critical" : "not_critical")},en");
+        }
+
+        lines.AddRange(extraLines);
+        return string.Join("\n", lines);
+    }
+
+    private static Dictionary<string, string?> Settings(Uri feed)
+    {
+        var settings = TestApp.Channel(0, "ch", feed);
+        settings["Monitor:Channels:0:Brand"] = "Kitsune Games";
+        settings["Monitor:Channels:0:Language"] = "en";
+        return settings;
+    }
+
+    private static async Task<(int Critical, string? LagLabel)> AnalyseAsync(TestApp app, FakeTimeProvider time)
+    {
+        time.Advance(TimeSpan.FromMinutes(1));
+        await app.Get<ChannelPoller>().PollAllAsync(CancellationToken.None);
+        await app.Get<ChannelAnalysisService>().AnalyzeAsync("ch", CancellationToken.None);
+        var dashboard = await app.GetJsonAsync("/api/channels/ch");
+        var lag = dashboard["unanswered"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == "lag")!;
+        return (dashboard["channel"]!["criticalOpenCount"]!.GetValue<int>(), lag["criticLabel"]!.GetValue<string>());
+    }
+
+    private static Task<HttpResponseMessage> TrainAsync(HttpClient client, string brand, string body, string contentType = "text/csv") =>
+        client.PostAsync($"/api/critics/models/{Uri.EscapeDataString(brand)}", new StringContent(body, Encoding.UTF8, contentType));
+
+    [Fact]
+    public async Task A_trained_model_judges_the_brands_channels_on_every_instance_until_it_is_deleted()
+    {
+        var time = new FakeTimeProvider(Now);
+        await using var feed = await LoopbackServer.StartAsync();
+        var items = new List<JsonObject>
+        {
+            Feed.Post("p", "brand", Now.AddHours(-3)),
+            Feed.Comment("lag", "p", "u1", Now.AddHours(-2), "desync in Lisbon on console, day 20"),
+            Feed.Comment("chat", "p", "u2", Now.AddHours(-1), "the new character in Lisbon on console, day 20"),
+        };
+        feed.Handler = ctx => Feed.Write(ctx, Feed.Page(items));
+        await using var app = await TestApp.StartAsync(Settings(feed.Url("/feed")), time);
+
+        Assert.Equal((0, "not-critical"), await AnalyseAsync(app, time));
+
+        using (var trained = await TrainAsync(app.Client, "kitsune games", LabelledCsv(320, "\"no label here\",,en", "\"meh\",angry,en")))
+        {
+            var body = await trained.Content.ReadAsStringAsync();
+            Assert.True(trained.StatusCode == HttpStatusCode.OK, body);
+            var result = JsonNode.Parse(body)!;
+            Assert.Equal((322, 320, 2), (result["rows"]!.GetValue<int>(), result["used"]!.GetValue<int>(), result["skipped"]!.GetValue<int>()));
+            Assert.Equal([322L, 323L], result["errors"]!.AsArray().Select(e => e!["line"]!.GetValue<long>()));
+            Assert.Contains("'label' must be 'critical' or 'not_critical', not 'angry'", result["errors"]![1]!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+            var model = result["model"]!;
+            Assert.Equal(("Kitsune Games", true, 64), (model["brand"]!.GetValue<string>(), model["adopted"]!.GetValue<bool>(), model["validationExamples"]!.GetValue<int>()));
+            Assert.True(model["model"]!["f1"]!.GetValue<double>() > model["builtIn"]!["f1"]!.GetValue<double>());
+        }
+
+        Assert.Equal((1, "critical"), await AnalyseAsync(app, time));
+
+        using (var classified = await app.Client.PostAsync("/api/classify", new StringContent(
+            """{"texts":["ghosting hits in Oslo after the update, day 30","patch notes in Oslo after the update, day 30"],"brand":"KITSUNE GAMES"}""", Encoding.UTF8, "application/json")))
+        {
+            var results = JsonNode.Parse(await classified.Content.ReadAsStringAsync())!["results"]!.AsArray();
+            Assert.Equal(["critical", "not-critical"], results.Select(r => r!["label"]!.GetValue<string>()));
+            Assert.Contains("model:Kitsune Games", results[0]!["cues"]!.AsArray().Select(c => c!.GetValue<string>()));
+        }
+
+        // Another instance of the same deployment reads the model from blob storage.
+        await using (var other = await TestApp.StartAsync(Settings(feed.Url("/feed")), new FakeTimeProvider(Now), sharedPrefix: app.Prefix))
+        {
+            var report = await other.GetJsonAsync("/api/critics/models/Kitsune%20Games");
+            Assert.Equal((320, 80), (report["examples"]!.GetValue<int>(), report["criticalExamples"]!.GetValue<int>()));
+        }
+
+        using (var deleted = await app.Client.DeleteAsync("/api/critics/models/Kitsune%20Games"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        Assert.Equal((0, "not-critical"), await AnalyseAsync(app, time));
+        using var gone = await app.Client.GetAsync("/api/critics/models/Kitsune%20Games");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Contains("built-in detector", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var again = await app.Client.DeleteAsync("/api/critics/models/Kitsune%20Games");
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_training_requests_are_refused_with_the_reason_and_keep_the_current_model()
+    {
+        await using var app = await TestApp.StartAsync(Settings(new Uri("http://127.0.0.1:1/feed")));
+
+        using (var trained = await TrainAsync(app.Client, "Kitsune Games", LabelledCsv(200)))
+        {
+            Assert.Equal(HttpStatusCode.OK, trained.StatusCode);
+        }
+
+        using (var unknown = await TrainAsync(app.Client, "Umbrella", LabelledCsv(200)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+            Assert.Contains("No channel belongs to brand 'Umbrella'", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var format = await TrainAsync(app.Client, "Kitsune Games", LabelledCsv(200), "application/xml"))
+        {
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, format.StatusCode);
+        }
+
+        using (var few = await TrainAsync(app.Client, "Kitsune Games", """
+            {"text":"lag spike on PC","label":"critical"}
+            {"text":"patch notes on PC","label":"not_critical"}
+            {"text":["not","text"],"label":"critical"}
+            """, "application/x-ndjson"))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, few.StatusCode);
+            var problem = JsonNode.Parse(await few.Content.ReadAsStringAsync())!;
+            Assert.Contains("at least 200 labelled comments", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Equal(3, Assert.Single(problem["errors"]!.AsArray())!["line"]!.GetValue<int>());
+        }
+
+        using (var anonymous = await TrainAsync(app.Anonymous, "Kitsune Games", LabelledCsv(200)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+
+        using (var unknownGet = await app.Client.GetAsync("/api/critics/models/Umbrella"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unknownGet.StatusCode);
+        }
+
+        // The model of the first request is still the brand's.
+        Assert.Equal(200, (await app.GetJsonAsync("/api/critics/models/Kitsune%20Games"))["examples"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_damaged_model_blob_leaves_the_analysis_on_the_built_in_detector()
+    {
+        var time = new FakeTimeProvider(Now);
+        await using var feed = await LoopbackServer.StartAsync();
+        var items = new List<JsonObject>
+        {
+            Feed.Post("p", "brand", Now.AddHours(-3)),
+            Feed.Comment("lag", "p", "u1", Now.AddHours(-2), "desync on PC, day 20"),
+        };
+        feed.Handler = ctx => Feed.Write(ctx, Feed.Page(items));
+        var prefix = TestApp.NewPrefix();
+        var container = new BlobServiceClient(AzuriteEnvironment.ConnectionString).GetBlobContainerClient(prefix + "-models");
+        await container.CreateIfNotExistsAsync();
+        await container.GetBlobClient("critics/kitsune%20games.model").UploadAsync(BinaryData.FromString("not a model"));
+        await using var app = await TestApp.StartAsync(Settings(feed.Url("/feed")), time, sharedPrefix: prefix);
+
+        Assert.Equal((0, "not-critical"), await AnalyseAsync(app, time));
+    }
+
+    [Fact]
+    public async Task The_train_critics_verb_trains_from_a_file_and_says_why_when_it_cannot()
+    {
+        var prefix = TestApp.NewPrefix();
+        var settings = Settings(new Uri("http://127.0.0.1:1/feed"));
+        settings["Storage:Prefix"] = prefix;
+        settings["Storage:AnalysisQueueName"] = "q-" + prefix;
+        settings["AzureWebJobsStorage"] = AzuriteEnvironment.ConnectionString;
+        settings["Hosting:Mode"] = "CustomHandler";
+        var configuration = settings.Where(kv => kv.Value is not null).Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
+        var file = Path.Combine(Path.GetTempPath(), prefix + ".csv");
+        await File.WriteAllTextAsync(file, LabelledCsv(240));
+        try
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            Assert.True(await TrainCriticsCommand.RunAsync(["kitsune games", file, .. configuration], TextReader.Null, stdout, stderr) == 0, stderr.ToString());
+            var model = JsonNode.Parse(stdout.ToString())!["model"]!;
+            Assert.Equal(("Kitsune Games", 240), (model["brand"]!.GetValue<string>(), model["examples"]!.GetValue<int>()));
+
+            await using var app = await TestApp.StartAsync(settings, sharedPrefix: prefix);
+            Assert.Equal(240, (await app.GetJsonAsync("/api/critics/models/Kitsune%20Games"))["examples"]!.GetValue<int>());
+
+            Assert.Equal(1, await TrainCriticsCommand.RunAsync(["Umbrella", file, .. configuration], TextReader.Null, TextWriter.Null, stderr));
+            Assert.Contains("No channel belongs to brand 'Umbrella'", stderr.ToString(), StringComparison.Ordinal);
+            Assert.Equal(2, await TrainCriticsCommand.RunAsync(["Kitsune Games", "-", "--format", "csv", .. configuration], new StringReader(LabelledCsv(20)), TextWriter.Null, stderr));
+            Assert.Contains("at least 200 labelled comments", stderr.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
