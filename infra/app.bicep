@@ -117,6 +117,12 @@ resource locksContainer 'Microsoft.Storage/storageAccounts/blobServices/containe
   name: '${tablePrefix}-locks'
 }
 
+// Each brand's trained critic model (POST /api/critics/models/{brand}); the app also creates it on first use.
+resource modelsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: '${tablePrefix}-models'
+}
+
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: storage
   name: 'default'

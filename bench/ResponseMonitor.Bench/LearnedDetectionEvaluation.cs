@@ -8,7 +8,9 @@ namespace ResponseMonitor.Bench;
 /// What a brand gets by labelling its own history and training its model (<see cref="CriticModelTrainer"/>), simulated
 /// on each labelled set: the earliest half of the texts (by date where the set dates them, else in file order) is the
 /// labelled history; the latest half is the future the model is judged on, next to the built-in detector on the same
-/// texts. The learning curve trains on the most recent N texts of the history only.
+/// texts. The learning curve trains on the most recent N texts of the history only. A model that did not beat the
+/// built-in detector on its own held-out labels is not adopted (as in the product), and the brand keeps the built-in
+/// verdicts: those cells say "kept built-in" with the model's F1 beside it.
 /// Nothing learnt here is kept or shipped: each set is used to measure the method, not to build the product.
 /// </summary>
 internal static class LearnedDetectionEvaluation
@@ -36,16 +38,21 @@ internal static class LearnedDetectionEvaluation
             var future = ordered.Skip(ordered.Count / 2).ToList();
             var builtInQuality = DetectionQuality.Of(future.Select(r => (r.Critical, builtIn.Classify(r.Text, language).IsCritical)));
 
-            var full = Judge(trainer, history, future, language, now);
-            var curve = Sizes.Select(n => n <= history.Count ? Judge(trainer, history[^n..], future, language, now)?.F1.ToString("F3", CultureInfo.InvariantCulture) ?? "too few" : "").ToList();
+            var (full, adopted) = Judge(trainer, history, future, language, now) ?? throw new InvalidOperationException("Too few labels in " + name);
+            var curve = Sizes.Select(n => n > history.Count ? "" : Judge(trainer, history[^n..], future, language, now) switch
+            {
+                null => "too few",
+                (var q, true) => q.F1.ToString("F3", CultureInfo.InvariantCulture),
+                (var q, false) => string.Create(CultureInfo.InvariantCulture, $"kept built-in (model {q.F1:F3})"),
+            }).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {language} | {history.Count} | {future.Count} | {builtInQuality.F1:F3} | **{full!.F1:F3}** | {full.Precision:F3} | {full.Recall:F3} | {full.TruePositives} | {full.FalsePositives} | {full.FalseNegatives} | {full.TrueNegatives} | {string.Join(" | ", curve)} |"));
+                $"| {name} | {language} | {history.Count} | {future.Count} | {builtInQuality.F1:F3} | **{full.F1:F3}**{(adopted ? "" : " (not adopted)")} | {full.Precision:F3} | {full.Recall:F3} | {full.TruePositives} | {full.FalsePositives} | {full.FalseNegatives} | {full.TrueNegatives} | {string.Join(" | ", curve)} |"));
         }
 
         return 0;
     }
 
-    private static DetectionQuality? Judge(CriticModelTrainer trainer, List<LabelledComment> history, List<LabelledText> future, string language, DateTimeOffset now)
+    private static (DetectionQuality Quality, bool Adopted)? Judge(CriticModelTrainer trainer, List<LabelledComment> history, List<LabelledText> future, string language, DateTimeOffset now)
     {
         CriticModel model;
         try
@@ -58,6 +65,6 @@ internal static class LearnedDetectionEvaluation
         }
 
         var classifier = new LearnedCriticClassifier(new LexiconCriticClassifier(), model);
-        return DetectionQuality.Of(future.Select(r => (r.Critical, classifier.Classify(r.Text, language).IsCritical)));
+        return (DetectionQuality.Of(future.Select(r => (r.Critical, classifier.Classify(r.Text, language).IsCritical))), model.Report.Adopted);
     }
 }

@@ -28,7 +28,7 @@ public sealed class CriticLearningTests
         for (var i = 0; i < count; i++)
         {
             var critical = i % 3 == 0;
-            var subject = critical ? Complaints[i % Complaints.Length] : Chatter[i % Chatter.Length];
+            var subject = critical ? Complaints[i / 18 % Complaints.Length] : Chatter[i % Chatter.Length];
             var text = $"{subject} {Places[(i / 3) % Places.Length]} {Openers[(i / 7) % Openers.Length]} #{i % 11}".Trim();
             examples.Add(new LabelledComment(text, critical, "en"));
         }
@@ -46,11 +46,11 @@ public sealed class CriticLearningTests
         Assert.True(model.Report.Adopted);
         Assert.True(model.Report.Model.F1 > 0.95, $"held-out F1 {model.Report.Model.F1}");
         Assert.True(model.Report.BuiltIn.F1 < 0.5, $"built-in F1 {model.Report.BuiltIn.F1}");
-        Assert.Equal((300, 100, 60), (model.Report.Examples, model.Report.CriticalExamples, model.Report.ValidationExamples));
+        Assert.Equal((300, 100, 5), (model.Report.Examples, model.Report.CriticalExamples, model.Report.CrossValidationFolds));
         Assert.Equal(new Dictionary<string, int> { ["en"] = 300 }, model.Report.Languages);
 
         var learned = new LearnedCriticClassifier(BuiltIn, model);
-        var complaint = learned.Classify("so much desync in squads tonight", "en");
+        var complaint = learned.Classify("desync in squads tonight", "en");
         Assert.Equal((CriticLabel.Critical, "en"), (complaint.Label, complaint.Language));
         Assert.Contains("model:acme", complaint.Cues);
         Assert.Equal(CriticLabel.NotCritical, learned.Classify("the tournament in squads tonight", "en").Label);

@@ -86,7 +86,7 @@ public sealed class CriticModelTests
             Assert.Equal([322L, 323L], result["errors"]!.AsArray().Select(e => e!["line"]!.GetValue<long>()));
             Assert.Contains("'label' must be 'critical' or 'not_critical', not 'angry'", result["errors"]![1]!["error"]!.GetValue<string>(), StringComparison.Ordinal);
             var model = result["model"]!;
-            Assert.Equal(("Kitsune Games", true, 64), (model["brand"]!.GetValue<string>(), model["adopted"]!.GetValue<bool>(), model["validationExamples"]!.GetValue<int>()));
+            Assert.Equal(("Kitsune Games", true, 5), (model["brand"]!.GetValue<string>(), model["adopted"]!.GetValue<bool>(), model["crossValidationFolds"]!.GetValue<int>()));
             Assert.True(model["model"]!["f1"]!.GetValue<double>() > model["builtIn"]!["f1"]!.GetValue<double>());
         }
 

@@ -104,7 +104,7 @@ public static class CriticModelEndpoints
         report.TrainedAt,
         report.Examples,
         report.CriticalExamples,
-        report.ValidationExamples,
+        report.CrossValidationFolds,
         report.Threshold,
         report.Adopted,
         Map(report.Model),

@@ -1,15 +1,15 @@
 namespace ResponseMonitor.App.Api;
 
 /// <summary>
-/// A brand's model: when and on what it was trained, and how it and the built-in detector did on the held-out fifth of
-/// the labels. <c>adopted</c> is whether the brand's channels use it (only when it did better).
+/// A brand's model: when and on what it was trained, and how it and the built-in detector did in cross-validation on
+/// the same labels. <c>adopted</c> is whether the brand's channels use it (only when it did better).
 /// </summary>
 public sealed record CriticModelResponse(
     string Brand,
     DateTimeOffset TrainedAt,
     int Examples,
     int CriticalExamples,
-    int ValidationExamples,
+    int CrossValidationFolds,
     double Threshold,
     bool Adopted,
     DetectionQualityDto Model,

@@ -7,7 +7,7 @@ namespace ResponseMonitor.Domain.Critics.Learning;
 
 /// <summary>
 /// Each brand's critic detector: the built-in one, or the built-in one refined by the model trained on the brand's own
-/// labelled comments, when that model beat the built-in detector on the comments held out from its training.
+/// labelled comments, when that model beat the built-in detector in cross-validation on those comments.
 /// Models are read from <see cref="ICriticModelStore"/> and kept for <see cref="RefreshAfter"/>, so an instance that
 /// did not train a model picks it up within minutes; a store that fails keeps what was loaded last.
 /// </summary>
@@ -117,7 +117,7 @@ public sealed partial class CriticModelService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Trained the critic model of brand {Brand} on {Examples} labelled comments: held-out F1 {ModelF1:F3} against {BuiltInF1:F3} built-in; adopted {Adopted}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trained the critic model of brand {Brand} on {Examples} labelled comments: cross-validated F1 {ModelF1:F3} against {BuiltInF1:F3} built-in; adopted {Adopted}")]
     private static partial void LogTrained(ILogger logger, string brand, int examples, double modelF1, double builtInF1, bool adopted);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not load the critic model of brand {Brand}; keeping the last one loaded")]

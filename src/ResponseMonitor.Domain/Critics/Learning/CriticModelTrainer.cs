@@ -3,8 +3,9 @@ namespace ResponseMonitor.Domain.Critics.Learning;
 /// <summary>
 /// Trains a brand's <see cref="CriticModel"/> from its labelled comments: logistic regression on
 /// <see cref="CriticFeatures"/> by AdaGrad, a fixed number of passes in a seeded order, so the same labels give the same
-/// model. Every fifth comment is held out to choose the threshold and to compare the model with the built-in detector
-/// on the same comments; the final model then learns from all of them. Method and figures: docs/DETECTION.md.
+/// model. Five-fold cross-validation judges every comment by a model that did not see it: that chooses the threshold
+/// and compares the model with the built-in detector on the same comments. The final model then learns from all of
+/// them. Method and figures: docs/DETECTION.md.
 /// </summary>
 public sealed class CriticModelTrainer(ICriticClassifier builtIn)
 {
@@ -14,10 +15,14 @@ public sealed class CriticModelTrainer(ICriticClassifier builtIn)
     /// <summary>Each label, critical and not, needs at least this many examples.</summary>
     public const int MinimumPerClass = 40;
 
-    private const int Passes = 8;
+    // At least 8 passes, and more for small sets, up to 40, so that a few hundred labels get as many updates as a few thousand.
+    private const int MinPasses = 8;
+    private const int MaxPasses = 40;
+    private const int MinUpdates = 10_000;
     private const double LearningRate = 0.1;
     private const double L2 = 1e-6;
     private const int Seed = 20261123;
+    private const int Folds = 5;
 
     /// <summary>Why <paramref name="examples"/> cannot train a model (too few, or too few of one label), or null.</summary>
     public static string? Refusal(IReadOnlyList<LabelledComment> examples)
@@ -43,17 +48,24 @@ public sealed class CriticModelTrainer(ICriticClassifier builtIn)
         var features = examples.Select((e, i) => CriticFeatures.Extract(e.Text, verdicts[i])).ToList();
         var labels = examples.Select(e => e.Critical).ToList();
 
-        var training = Enumerable.Range(0, examples.Count).Where(i => i % 5 != 4).ToList();
-        var validation = Enumerable.Range(0, examples.Count).Where(i => i % 5 == 4).ToList();
-        var (heldOutWeights, heldOutBias) = Fit(features, labels, training);
-        var probabilities = validation.Select(i => Probability(heldOutWeights, heldOutBias, features[i])).ToList();
-        var threshold = BestThreshold(validation.Select(i => labels[i]).ToList(), probabilities);
+        // Five folds: each comment is judged by a model that did not see it, so the threshold and the comparison with
+        // the built-in detector rest on every label, not on a fifth of them.
+        var probabilities = new double[examples.Count];
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var (foldWeights, foldBias) = Fit(features, labels, [.. Enumerable.Range(0, examples.Count).Where(i => i % Folds != fold)]);
+            for (var i = fold; i < examples.Count; i += Folds)
+            {
+                probabilities[i] = Probability(foldWeights, foldBias, features[i]);
+            }
+        }
 
-        var model = DetectionQuality.Of(validation.Select((i, k) => (labels[i], probabilities[k] >= threshold)));
-        var builtInQuality = DetectionQuality.Of(validation.Select(i => (labels[i], verdicts[i].IsCritical)));
+        var threshold = BestThreshold(labels, [.. probabilities]);
+        var model = DetectionQuality.Of(labels.Select((g, i) => (g, probabilities[i] >= threshold)));
+        var builtInQuality = DetectionQuality.Of(labels.Select((g, i) => (g, verdicts[i].IsCritical)));
         var (weights, bias) = Fit(features, labels, Enumerable.Range(0, examples.Count).ToList());
         var languages = verdicts.GroupBy(v => v.Language).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
-        var report = new CriticModelReport(brand, now, examples.Count, critical, validation.Count, threshold, model, builtInQuality,
+        var report = new CriticModelReport(brand, now, examples.Count, critical, Folds, threshold, model, builtInQuality,
             Adopted: model.F1 > builtInQuality.F1, languages);
         return new CriticModel(weights, bias, threshold, report);
     }
@@ -65,7 +77,8 @@ public sealed class CriticModelTrainer(ICriticClassifier builtIn)
         double bias = 0, biasSquares = 0;
         var order = rows.ToArray();
         var random = new Random(Seed);
-        for (var pass = 0; pass < Passes; pass++)
+        var passes = Math.Clamp((MinUpdates + order.Length - 1) / Math.Max(1, order.Length), MinPasses, MaxPasses);
+        for (var pass = 0; pass < passes; pass++)
         {
             random.Shuffle(order);
             foreach (var row in order)
@@ -100,7 +113,7 @@ public sealed class CriticModelTrainer(ICriticClassifier builtIn)
     }
 
     /// <summary>
-    /// The threshold, in hundredths, with the best F1 on the held-out comments. When several tie (labels a model
+    /// The threshold, in hundredths, with the best cross-validated F1. When several tie (labels a model
     /// separates cleanly tie over a wide range), the middle of the tied ones: the widest margin on either side.
     /// </summary>
     private static double BestThreshold(List<bool> gold, List<double> probabilities)
