@@ -1,8 +1,5 @@
-using System.Text;
-using Microsoft.AspNetCore.Http.Features;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics.Learning;
-using ResponseMonitor.Domain.Import;
 
 namespace ResponseMonitor.App.Api;
 
@@ -32,28 +29,12 @@ public static class CriticModelEndpoints
             return Problems.UnknownBrand(brand);
         }
 
-        var q = new ApiQuery(request.Query);
-        q.Only("format");
-        if (q.Error is not null)
+        if (UploadedFile.Format(request, " with the columns text, label (critical or not_critical) and, optionally, language", out var problem) is not { } format)
         {
-            return Problems.BadRequest(q.Error);
+            return problem!;
         }
 
-        var formatText = q.String("format") ?? request.ContentType;
-        if (HistoryImporter.FormatFor(formatText) is not { } format)
-        {
-            return Results.Problem(
-                $"Send CSV (Content-Type: text/csv) or JSON Lines (Content-Type: application/x-ndjson) with the columns text, label (critical or not_critical) and, optionally, language; or say ?format=csv|jsonl. Got '{formatText}'.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported training format.");
-        }
-
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBodyBytes;
-        }
-
-        using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+        using var reader = UploadedFile.Open(request, MaxBodyBytes);
         var result = await models.TrainAsync(known, reader, format, cancellationToken).ConfigureAwait(false);
         var errors = result.Errors.Select(e => new ImportErrorDto(e.Line, e.Error)).ToList();
         if (result.Report is null)

@@ -1,5 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Http.Features;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Import;
 
@@ -27,28 +25,12 @@ public static class ImportEndpoints
             return Problems.UnknownChannel(channelId);
         }
 
-        var q = new ApiQuery(request.Query);
-        q.Only("format");
-        if (q.Error is not null)
+        if (UploadedFile.Format(request, "", out var problem) is not { } format)
         {
-            return Problems.BadRequest(q.Error);
+            return problem!;
         }
 
-        var formatText = q.String("format") ?? request.ContentType;
-        if (HistoryImporter.FormatFor(formatText) is not { } format)
-        {
-            return Results.Problem(
-                $"Send CSV (Content-Type: text/csv) or JSON Lines (Content-Type: application/x-ndjson), or say ?format=csv|jsonl; got '{formatText}'.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported import format.");
-        }
-
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBodyBytes;
-        }
-
-        using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+        using var reader = UploadedFile.Open(request, MaxBodyBytes);
         var result = await importer.ImportAsync(channel, reader, format, cancellationToken).ConfigureAwait(false);
         return Results.Json(Map(channel, format, result), ApiJsonContext.Default.ImportResponse);
     }

@@ -50,6 +50,7 @@ public sealed partial class CriticModelService(
         long rows = 0, skipped = 0;
         var errors = new List<ImportRowError>();
         var examples = new List<LabelledComment>();
+        var capped = false;
         await foreach (var record in records.ConfigureAwait(false))
         {
             rows++;
@@ -67,6 +68,13 @@ public sealed partial class CriticModelService(
             }
             else
             {
+                // Said once, at the first row past the limit.
+                if (!capped)
+                {
+                    errors.Add(new ImportRowError(record.Line, $"only the first {MaxExamples} labelled comments are read; this one and those after it are not"));
+                    capped = true;
+                }
+
                 skipped++;
             }
         }
