@@ -45,7 +45,7 @@ var token = toLower(uniqueString(subscription().id, resourceGroup().id, baseName
 var storageName = take('strm${replace(toLower(baseName), '-', '')}${token}', 24)
 var deploymentContainer = 'app-package'
 var tablePrefix = 'rm'
-var tableNames = ['Items', 'Open', 'Channels', 'Snapshots', 'Warnings', 'Silences']
+var tableNames = ['Items', 'Open', 'Channels', 'Snapshots', 'Warnings', 'Silences', 'CriticLabels']
 var queueNames = ['analyze-channel', 'analyze-channel-poison']
 
 // Built-in role definitions.

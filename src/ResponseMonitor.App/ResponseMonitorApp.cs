@@ -151,6 +151,7 @@ public static class ResponseMonitorApp
         secured.MapImportEndpoints();
         secured.MapClassifyEndpoints();
         secured.MapCriticModelEndpoints();
+        secured.MapCriticLabelEndpoints();
         if (demo.Enabled)
         {
             secured.MapDemoEndpoints();

@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISnapshotStore, TableSnapshotStore>();
         services.AddSingleton<IWarningStore, TableWarningStore>();
         services.AddSingleton<ISilenceStore, TableSilenceStore>();
+        services.AddSingleton<ICriticLabelStore, TableCriticLabelStore>();
         services.AddSingleton<StorageAnalysisQueue>();
         services.AddSingleton<IAnalysisQueue>(sp => sp.GetRequiredService<StorageAnalysisQueue>());
         services.AddSingleton<BlobLeaseLock>();

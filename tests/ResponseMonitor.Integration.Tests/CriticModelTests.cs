@@ -4,6 +4,9 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Time.Testing;
 using ResponseMonitor.App.Cli;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Ingestion;
 using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Polling;
 using ResponseMonitor.Integration.Tests.Infrastructure;
@@ -23,9 +26,11 @@ public sealed class CriticModelTests
     /// A game studio's labelled history as its tools export it: "desync" and "ghosting hits" are its
     /// public's complaints, words the built-in lexicons do not hold.
     /// </summary>
-    private static string LabelledCsv(int rows, params string[] extraLines)
+    private static string LabelledCsv(int rows, params string[] extraLines) =>
+        string.Join("\n", ["text,label,language", .. Labelled(rows).Select(l => $"\"{l.Text}\",{(l.Critical ? "critical" : "not_critical")},en"), .. extraLines]);
+
+    private static IEnumerable<(string Text, bool Critical)> Labelled(int rows)
     {
-        var lines = new List<string> { "text,label,language" };
         string[] complaints = ["desync", "ghosting hits", "desync and ghosting hits"];
         string[] neutral = ["patch notes", "the new character", "the ranked season", "my clan"];
         string[] where = ["in Tokyo", "on PC", "after the update", "with friends", "on the weekend"];
@@ -33,11 +38,8 @@ public sealed class CriticModelTests
         {
             var critical = i % 4 == 0;
             var subject = critical ? complaints[i / 4 % complaints.Length] : neutral[(i + (i / 4)) % neutral.Length];
-            lines.Add($"\"{subject} {where[i / 4 % where.Length]}, day {i % 13}\",{(critical ? "critical" : "not_critical")},en");
+            yield return ($"{subject} {where[i / 4 % where.Length]}, day {i % 13}", critical);
         }
-
-        lines.AddRange(extraLines);
-        return string.Join("\n", lines);
     }
 
     private static Dictionary<string, string?> Settings(Uri feed)
@@ -220,4 +222,92 @@ public sealed class CriticModelTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task Labels_given_in_the_dashboard_train_the_brands_model_from_the_stored_comments()
+    {
+        var time = new FakeTimeProvider(Now);
+        await using var feed = await LoopbackServer.StartAsync();
+        var items = new List<JsonObject>
+        {
+            Feed.Post("p", "brand", Now.AddHours(-3)),
+            Feed.Comment("lag", "p", "u1", Now.AddHours(-2), "desync in Lisbon on console, day 20"),
+        };
+        feed.Handler = ctx => Feed.Write(ctx, Feed.Page(items));
+        await using var app = await TestApp.StartAsync(Settings(feed.Url("/feed")), time);
+        var channel = app.Get<IChannelCatalog>().Find("ch")!;
+        var history = Labelled(240).Select((l, i) => (Item: new ContentItem
+        {
+            Id = $"old{i}",
+            ParentId = "p",
+            Kind = ItemKind.Comment,
+            AuthorId = $"fan{i}",
+            CreatedAt = Now.AddDays(-60).AddMinutes(i),
+            Text = l.Text,
+        }, l.Critical)).ToList();
+        await app.Get<IngestionService>().IngestAsync(channel, [.. history.Select(h => h.Item)], CancellationToken.None);
+        Assert.Equal((0, "not-critical"), await AnalyseAsync(app, time));
+
+        // The team labels 240 old comments (one of them twice: the second label wins) and trains from the labels.
+        var labels = new JsonArray([.. history.Select(h => (JsonNode)new JsonObject
+        {
+            ["channelId"] = "ch",
+            ["itemId"] = h.Item.Id,
+            ["label"] = h.Critical ? "critical" : "not_critical",
+        })]);
+        labels.Add(new JsonObject { ["channelId"] = "ch", ["itemId"] = "old4", ["label"] = "not_critical" });
+        using (var stored = await PostJsonAsync(app.Client, "/api/critics/labels", new JsonObject { ["labels"] = labels }))
+        {
+            Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+            Assert.Equal(241, JsonNode.Parse(await stored.Content.ReadAsStringAsync())!["stored"]!.GetValue<int>());
+        }
+
+        var list = await app.GetJsonAsync("/api/critics/labels?brand=kitsune%20games&limit=2");
+        Assert.Equal(("Kitsune Games", 240, 59, 181, 2), (list["brand"]!.GetValue<string>(), list["count"]!.GetValue<int>(), list["critical"]!.GetValue<int>(), list["notCritical"]!.GetValue<int>(), list["labels"]!.AsArray().Count));
+
+        using (var trained = await app.Client.PostAsync("/api/critics/models/Kitsune%20Games/from-labels", null))
+        {
+            var body = await trained.Content.ReadAsStringAsync();
+            Assert.True(trained.StatusCode == HttpStatusCode.OK, body);
+            var model = JsonNode.Parse(body)!["model"]!;
+            Assert.Equal((240, 59, true), (model["examples"]!.GetValue<int>(), model["criticalExamples"]!.GetValue<int>(), model["adopted"]!.GetValue<bool>()));
+        }
+
+        Assert.Equal((1, "critical"), await AnalyseAsync(app, time));
+
+        using (var deleted = await app.Client.DeleteAsync("/api/critics/labels/ch/old0"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        using (var again = await app.Client.DeleteAsync("/api/critics/labels/ch/old0"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        }
+
+        Assert.Equal(239, (await app.GetJsonAsync("/api/critics/labels?brand=Kitsune%20Games"))["count"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("{\"labels\":[{\"channelId\":\"nope\",\"itemId\":\"x\",\"label\":\"critical\"}]}", 400, "labels[0]: no channel 'nope'")]
+    [InlineData("{\"labels\":[{\"channelId\":\"ch\",\"itemId\":\"x\",\"label\":\"angry\"}]}", 400, "labels[0]: 'label' must be 'critical' or 'not_critical', not 'angry'")]
+    [InlineData("{\"labels\":[{\"channelId\":\"ch\",\"label\":\"critical\"}]}", 400, "labels[0]: 'itemId' is missing")]
+    [InlineData("{\"labels\":[]}", 400, "'labels' must hold 1 to 1000 labels; got 0")]
+    [InlineData("{\"labels\":", 400, "The body must be JSON")]
+    [InlineData("{\"labels\":[{\"channelId\":\"ch\",\"itemId\":\"never-stored\",\"label\":\"critical\"}]}", 404, "has no stored item 'never-stored'; nothing was stored")]
+    public async Task Bad_labels_are_refused_with_the_reason_and_store_nothing(string body, int status, string expected)
+    {
+        await using var app = await TestApp.StartAsync(Settings(new Uri("http://127.0.0.1:1/feed")));
+
+        using var response = await app.Client.PostAsync("/api/critics/labels", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Contains(expected, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, (await app.GetJsonAsync("/api/critics/labels?brand=Kitsune%20Games"))["count"]!.GetValue<int>());
+        using var train = await app.Client.PostAsync("/api/critics/models/Kitsune%20Games/from-labels", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, train.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string path, JsonNode body) =>
+        client.PostAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
 }

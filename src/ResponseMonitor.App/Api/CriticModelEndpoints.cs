@@ -35,15 +35,19 @@ public static class CriticModelEndpoints
         }
 
         using var reader = UploadedFile.Open(request, MaxBodyBytes);
-        var result = await models.TrainAsync(known, reader, format, cancellationToken).ConfigureAwait(false);
-        var errors = result.Errors.Select(e => new ImportErrorDto(e.Line, e.Error)).ToList();
+        return Answer(await models.TrainAsync(known, reader, format, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The model's report, or a 422 that says why none was trained, with the rows that could not be used.</summary>
+    internal static IResult Answer(CriticTrainingResult result)
+    {
         if (result.Report is null)
         {
             return Results.Problem(
                 result.Refusal,
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Too few labelled comments to train a model.",
-                extensions: new Dictionary<string, object?> { ["rows"] = result.Rows, ["skipped"] = result.Skipped, ["errors"] = errors });
+                extensions: new Dictionary<string, object?> { ["rows"] = result.Rows, ["skipped"] = result.Skipped, ["errors"] = result.Errors.Select(e => new ImportErrorDto(e.Line, e.Error)).ToList() });
         }
 
         return Results.Json(Map(result), ApiJsonContext.Default.CriticTrainingResponse);

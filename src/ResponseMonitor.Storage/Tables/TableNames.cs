@@ -9,4 +9,5 @@ internal static class TableNames
     public const string Snapshots = "Snapshots";
     public const string Warnings = "Warnings";
     public const string Silences = "Silences";
+    public const string CriticLabels = "CriticLabels";
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Import;
 using ResponseMonitor.Domain.Ports;
 
@@ -15,6 +17,9 @@ public sealed partial class CriticModelService(
     ICriticClassifier builtIn,
     CriticModelTrainer trainer,
     ICriticModelStore store,
+    ICriticLabelStore labels,
+    IItemStore items,
+    IChannelCatalog catalog,
     TimeProvider time,
     ILogger<CriticModelService> logger)
 {
@@ -79,13 +84,55 @@ public sealed partial class CriticModelService(
             }
         }
 
+        return await TrainAsync(brand, examples, rows, skipped, errors, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Trains the brand's model from the labels given in the dashboard (<see cref="ICriticLabelStore"/>), reading each
+    /// labelled comment's text from the items table. A label whose channel or comment is gone is skipped and reported.
+    /// </summary>
+    public async Task<CriticTrainingResult> TrainFromLabelsAsync(string brand, CancellationToken cancellationToken)
+    {
+        var stored = await labels.ListAsync(brand, cancellationToken).ConfigureAwait(false);
+        var examples = new List<LabelledComment>();
+        var errors = new List<ImportRowError>();
+        long skipped = 0;
+        foreach (var group in stored.Take(MaxExamples).GroupBy(l => l.ChannelId, StringComparer.Ordinal))
+        {
+            var channel = catalog.Find(group.Key);
+            var texts = channel is null
+                ? new Dictionary<string, ContentItem>()
+                : await items.GetAsync(channel.Id, [.. group.Select(l => l.ItemId)], cancellationToken).ConfigureAwait(false);
+            foreach (var label in group)
+            {
+                if (channel is not null && texts.TryGetValue(label.ItemId, out var item) && !string.IsNullOrWhiteSpace(item.Text))
+                {
+                    examples.Add(new LabelledComment(item.Text, label.Critical, channel.Language));
+                    continue;
+                }
+
+                skipped++;
+                if (errors.Count < HistoryImporter.MaxReportedErrors)
+                {
+                    // Labels have no line: their position in the brand's list stands in for it.
+                    errors.Add(new ImportRowError(examples.Count + skipped, channel is null
+                        ? $"channel '{label.ChannelId}' is no longer configured (item '{label.ItemId}')"
+                        : $"item '{label.ItemId}' of channel '{label.ChannelId}' is not stored or has no text"));
+                }
+            }
+        }
+
+        return await TrainAsync(brand, examples, Math.Min(stored.Count, MaxExamples), skipped, errors, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CriticTrainingResult> TrainAsync(string brand, List<LabelledComment> examples, long rows, long skipped, List<ImportRowError> errors, CancellationToken cancellationToken)
+    {
         if (CriticModelTrainer.Refusal(examples) is { } refusal)
         {
             return new CriticTrainingResult(rows, 0, skipped, errors, null, refusal);
         }
 
         var model = trainer.Train(brand, examples, time.GetUtcNow());
-
         await store.SaveAsync(brand, model.ToBytes(), cancellationToken).ConfigureAwait(false);
         _models[brand] = (time.GetUtcNow(), model);
         LogTrained(logger, brand, examples.Count, model.Report.Model.F1, model.Report.BuiltIn.F1, model.Report.Adopted);
