@@ -16,7 +16,10 @@ public sealed class CriticModel(float[] weights, float bias, double threshold, C
 
     public CriticModelReport Report => report;
 
-    public double Probability(SparseVector features)
+    public double Probability(SparseVector features) => Logistic(weights, bias, features);
+
+    /// <summary>The logistic function of the weighted sum: shared with the trainer, which scores with weights in progress.</summary>
+    internal static double Logistic(float[] weights, float bias, SparseVector features)
     {
         ArgumentNullException.ThrowIfNull(features);
         double sum = bias;

@@ -56,7 +56,7 @@ public sealed class CriticModelTrainer(ICriticClassifier builtIn)
             var (foldWeights, foldBias) = Fit(features, labels, [.. Enumerable.Range(0, examples.Count).Where(i => i % Folds != fold)]);
             for (var i = fold; i < examples.Count; i += Folds)
             {
-                probabilities[i] = Probability(foldWeights, foldBias, features[i]);
+                probabilities[i] = CriticModel.Logistic(foldWeights, foldBias, features[i]);
             }
         }
 
@@ -84,7 +84,7 @@ public sealed class CriticModelTrainer(ICriticClassifier builtIn)
             foreach (var row in order)
             {
                 var x = features[row];
-                var gradient = Probability(weights, (float)bias, x) - (labels[row] ? 1 : 0);
+                var gradient = CriticModel.Logistic(weights, (float)bias, x) - (labels[row] ? 1 : 0);
                 for (var k = 0; k < x.Indices.Length; k++)
                 {
                     var i = x.Indices[k];
@@ -99,17 +99,6 @@ public sealed class CriticModelTrainer(ICriticClassifier builtIn)
         }
 
         return (weights, (float)bias);
-    }
-
-    private static double Probability(float[] weights, float bias, SparseVector x)
-    {
-        double sum = bias;
-        for (var k = 0; k < x.Indices.Length; k++)
-        {
-            sum += weights[x.Indices[k]] * x.Values[k];
-        }
-
-        return 1.0 / (1.0 + Math.Exp(-sum));
     }
 
     /// <summary>
