@@ -288,6 +288,34 @@ public sealed class CriticModelTests
         Assert.Equal(239, (await app.GetJsonAsync("/api/critics/labels?brand=Kitsune%20Games"))["count"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task Labels_of_a_channel_no_longer_configured_are_skipped_and_named_when_training()
+    {
+        await using var feed = await LoopbackServer.StartAsync();
+        feed.Handler = ctx => Feed.Write(ctx, Feed.Page([]));
+        var prefix = TestApp.NewPrefix();
+        await using (var before = await TestApp.StartAsync(Settings(feed.Url("/feed")), sharedPrefix: prefix))
+        {
+            var channel = before.Get<IChannelCatalog>().Find("ch")!;
+            var items = Labelled(3).Select((l, i) => new ContentItem { Id = $"c{i}", Kind = ItemKind.Comment, AuthorId = "fan", CreatedAt = Now.AddDays(-1).AddMinutes(i), Text = l.Text }).ToList();
+            await before.Get<IngestionService>().IngestAsync(channel, items, CancellationToken.None);
+            var labels = new JsonArray([.. items.Select(i => (JsonNode)new JsonObject { ["channelId"] = "ch", ["itemId"] = i.Id, ["label"] = "critical" })]);
+            using var stored = await PostJsonAsync(before.Client, "/api/critics/labels", new JsonObject { ["labels"] = labels });
+            Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        }
+
+        // The brand's channel is renamed in configuration: its old labels can no longer reach their comments.
+        var renamed = Settings(feed.Url("/feed"));
+        renamed["Monitor:Channels:0:Id"] = "ch-renamed";
+        await using var after = await TestApp.StartAsync(renamed, sharedPrefix: prefix);
+        using var train = await after.Client.PostAsync("/api/critics/models/Kitsune%20Games/from-labels", null);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, train.StatusCode);
+        var problem = JsonNode.Parse(await train.Content.ReadAsStringAsync())!;
+        Assert.Equal((3, 3), (problem["rows"]!.GetValue<int>(), problem["skipped"]!.GetValue<int>()));
+        Assert.All(problem["errors"]!.AsArray(), e => Assert.StartsWith("channel 'ch' is no longer configured", e!["error"]!.GetValue<string>(), StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("{\"labels\":[{\"channelId\":\"nope\",\"itemId\":\"x\",\"label\":\"critical\"}]}", 400, "labels[0]: no channel 'nope'")]
     [InlineData("{\"labels\":[{\"channelId\":\"ch\",\"itemId\":\"x\",\"label\":\"angry\"}]}", 400, "labels[0]: 'label' must be 'critical' or 'not_critical', not 'angry'")]
