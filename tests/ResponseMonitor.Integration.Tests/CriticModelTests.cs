@@ -60,6 +60,14 @@ public sealed class CriticModelTests
         return (dashboard["channel"]!["criticalOpenCount"]!.GetValue<int>(), lag["criticLabel"]!.GetValue<string>());
     }
 
+    /// <summary>What the dashboard says judges the brand's comments.</summary>
+    private static async Task<string> DetectorAsync(TestApp app)
+    {
+        var detector = Assert.Single((await app.GetJsonAsync("/api/dashboard"))["detectors"]!.AsArray())!;
+        Assert.Equal("Kitsune Games", detector["brand"]!.GetValue<string>());
+        return detector["detector"]!.GetValue<string>();
+    }
+
     private static Task<HttpResponseMessage> TrainAsync(HttpClient client, string brand, string body, string contentType = "text/csv") =>
         client.PostAsync($"/api/critics/models/{Uri.EscapeDataString(brand)}", new StringContent(body, Encoding.UTF8, contentType));
 
@@ -78,6 +86,7 @@ public sealed class CriticModelTests
         await using var app = await TestApp.StartAsync(Settings(feed.Url("/feed")), time);
 
         Assert.Equal((0, "not-critical"), await AnalyseAsync(app, time));
+        Assert.Equal("builtin", await DetectorAsync(app));
 
         using (var trained = await TrainAsync(app.Client, "kitsune games", LabelledCsv(320, "\"no label here\",,en", "\"meh\",angry,en")))
         {
@@ -93,6 +102,7 @@ public sealed class CriticModelTests
         }
 
         Assert.Equal((1, "critical"), await AnalyseAsync(app, time));
+        Assert.Equal("model", await DetectorAsync(app));
 
         using (var classified = await app.Client.PostAsync("/api/classify", new StringContent(
             """{"texts":["ghosting hits in Oslo after the update, day 30","patch notes in Oslo after the update, day 30"],"brand":"KITSUNE GAMES"}""", Encoding.UTF8, "application/json")))
@@ -115,6 +125,7 @@ public sealed class CriticModelTests
         }
 
         Assert.Equal((0, "not-critical"), await AnalyseAsync(app, time));
+        Assert.Equal("builtin", await DetectorAsync(app));
         using var gone = await app.Client.GetAsync("/api/critics/models/Kitsune%20Games");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         Assert.Contains("built-in detector", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -1,4 +1,6 @@
 using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Critics;
+using ResponseMonitor.Domain.Critics.Learning;
 using ResponseMonitor.Domain.Ports;
 
 namespace ResponseMonitor.App.Api;
@@ -20,7 +22,7 @@ public static class DashboardEndpoints
         return api;
     }
 
-    private static async Task<IResult> GetDashboardAsync(IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetDashboardAsync(IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, ICriticDetector detector, CriticModelService models, TimeProvider time, CancellationToken cancellationToken)
     {
         var snapshotTask = snapshots.GetAllAsync(cancellationToken);
         var stateTask = states.GetAllAsync(cancellationToken);
@@ -34,7 +36,16 @@ public static class DashboardEndpoints
         var channels = catalog.All
             .Select(c => ApiMapper.Summary(c, snapshotById.GetValueOrDefault(c.Id), stateById.GetValueOrDefault(c.Id), warningsByChannel[c.Id], now))
             .ToList();
-        var response = new DashboardResponse(now, channels.Sum(c => c.OpenCount), channels.Sum(c => c.CriticalOpenCount), channels.Sum(c => c.ActiveWarnings.Count), channels);
+        var detectors = new List<BrandDetectorDto>();
+        foreach (var brand in catalog.All.Select(c => c.Brand).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            // Cached by the model service: a blob read per brand at most every few minutes.
+            var report = await models.GetReportAsync(brand, cancellationToken).ConfigureAwait(false);
+            var name = detector.IsRemote ? detector.Name : report is { Adopted: true } ? "model" : BuiltInCriticDetector.BackendName;
+            detectors.Add(new BrandDetectorDto(brand, name, report?.TrainedAt, report?.Adopted, report is null ? null : Math.Round(report.Model.F1, 3), report is null ? null : Math.Round(report.BuiltIn.F1, 3)));
+        }
+
+        var response = new DashboardResponse(now, channels.Sum(c => c.OpenCount), channels.Sum(c => c.CriticalOpenCount), channels.Sum(c => c.ActiveWarnings.Count), channels, detectors);
         return Results.Json(response, ApiJsonContext.Default.DashboardResponse);
     }
 
