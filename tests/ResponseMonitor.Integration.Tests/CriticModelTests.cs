@@ -300,6 +300,29 @@ public sealed class CriticModelTests
     }
 
     [Fact]
+    public async Task A_history_import_with_a_label_column_stores_the_labels_for_training()
+    {
+        await using var app = await TestApp.StartAsync(Settings(new Uri("http://127.0.0.1:1/feed")), new FakeTimeProvider(Now));
+        var rows = Labelled(240).Select((l, i) => $"c{i},p,comment,fan{i},{Now.AddDays(-40).AddMinutes(i):O},\"{l.Text}\",{(l.Critical ? "critical" : "not_critical")}");
+        var csv = string.Join("\n", [
+            "id,parentId,kind,authorId,createdAt,text,label",
+            $"p,,post,brand,{Now.AddDays(-41):O},Season 5 is live,",
+            .. rows,
+            $"x1,p,comment,fan,{Now.AddDays(-40):O},\"so so\",meh"]);
+
+        using var imported = await app.Client.PostAsync("/api/import/ch", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        var result = JsonNode.Parse(await imported.Content.ReadAsStringAsync())!;
+        Assert.Equal((242, 241, 240), (result["rows"]!.GetValue<int>(), result["imported"]!.GetValue<int>(), result["labelled"]!.GetValue<int>()));
+        var error = Assert.Single(result["errors"]!.AsArray())!;
+        Assert.Equal((243, "'label' must be 'critical', 'not_critical' or empty, not 'meh'"), (error["line"]!.GetValue<int>(), error["error"]!.GetValue<string>()));
+        var labels = await app.GetJsonAsync("/api/critics/labels?brand=Kitsune%20Games");
+        Assert.Equal((240, 60), (labels["count"]!.GetValue<int>(), labels["critical"]!.GetValue<int>()));
+        using var trained = await app.Client.PostAsync("/api/critics/models/Kitsune%20Games/from-labels", null);
+        Assert.Equal(HttpStatusCode.OK, trained.StatusCode);
+    }
+
+    [Fact]
     public async Task Labels_of_a_channel_no_longer_configured_are_skipped_and_named_when_training()
     {
         await using var feed = await LoopbackServer.StartAsync();

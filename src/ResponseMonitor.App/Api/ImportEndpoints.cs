@@ -42,6 +42,7 @@ public static class ImportEndpoints
         result.Imported,
         result.Skipped,
         result.Errors.Select(e => new ImportErrorDto(e.Line, e.Error)).ToList(),
-        result.ErrorsTruncated);
+        result.ErrorsTruncated,
+        result.Labelled);
 
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Critics.Learning;
 using ResponseMonitor.Domain.Ingestion;
 using ResponseMonitor.Domain.Ports;
 
@@ -13,7 +14,7 @@ namespace ResponseMonitor.Domain.Import;
 /// file twice stores each item once). A bad row is reported by line and skipped; the rest goes in. When anything
 /// was stored, the channel is queued for analysis. Columns: docs/METRICS.md, "History import".
 /// </summary>
-public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysisQueue queue, TimeProvider time, ILogger<HistoryImporter> logger)
+public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysisQueue queue, ICriticLabelStore labels, TimeProvider time, ILogger<HistoryImporter> logger)
 {
     public const int BatchSize = 500;
     public const int MaxReportedErrors = 100;
@@ -32,14 +33,24 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
             ? new CsvRecordReader(reader).ReadAsync(cancellationToken)
             : new JsonLinesRecordReader(reader).ReadAsync(cancellationToken);
 
-        long rows = 0, imported = 0, skipped = 0;
+        long rows = 0, imported = 0, skipped = 0, labelled = 0;
         var errors = new List<ImportRowError>();
         var batch = new List<ContentItem>(BatchSize);
+        var batchLabels = new List<CommentLabel>();
+        var now = time.GetUtcNow();
         var latest = time.GetUtcNow() + FutureTolerance;
         await foreach (var record in records.ConfigureAwait(false))
         {
             rows++;
             var item = ToItem(record.Fields, latest, out var error);
+            bool? critical = null;
+            if (item is not null && record.Fields.GetValueOrDefault("label") is { Length: > 0 } labelText
+                && (critical = LabelledCommentReader.Label(labelText)) is null)
+            {
+                item = null;
+                error = $"'label' must be 'critical', 'not_critical' or empty, not '{labelText}'";
+            }
+
             if (item is null)
             {
                 skipped++;
@@ -52,6 +63,11 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
             }
 
             batch.Add(item);
+            if (critical is { } isCritical)
+            {
+                batchLabels.Add(new CommentLabel(channel.Brand, channel.Id, item.Id, isCritical, now));
+            }
+
             if (batch.Count == BatchSize)
             {
                 imported += await FlushAsync().ConfigureAwait(false);
@@ -73,7 +89,7 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
             }
         }
 
-        return new ImportResult(rows, imported, skipped, errors);
+        return new ImportResult(rows, imported, skipped, errors, labelled);
 
         async Task<long> FlushAsync()
         {
@@ -84,6 +100,15 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
 
             var count = batch.Count;
             await ingestion.IngestAsync(channel, batch, cancellationToken).ConfigureAwait(false);
+
+            // Labels after their items: a label always has a stored comment to teach from.
+            if (batchLabels.Count > 0)
+            {
+                await labels.SaveAsync(batchLabels, cancellationToken).ConfigureAwait(false);
+                labelled += batchLabels.Count;
+                batchLabels.Clear();
+            }
+
             batch.Clear();
             return count;
         }

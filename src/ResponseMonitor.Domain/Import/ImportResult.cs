@@ -2,9 +2,9 @@ namespace ResponseMonitor.Domain.Import;
 
 /// <summary>
 /// What an import did. <see cref="Errors"/> holds the first <see cref="HistoryImporter.MaxReportedErrors"/> bad rows;
-/// <see cref="Skipped"/> counts them all.
+/// <see cref="Skipped"/> counts them all. <see cref="Labelled"/> counts the imported rows that carried a critic label.
 /// </summary>
-public sealed record ImportResult(long Rows, long Imported, long Skipped, IReadOnlyList<ImportRowError> Errors)
+public sealed record ImportResult(long Rows, long Imported, long Skipped, IReadOnlyList<ImportRowError> Errors, long Labelled = 0)
 {
     public bool ErrorsTruncated => Skipped > Errors.Count;
 }

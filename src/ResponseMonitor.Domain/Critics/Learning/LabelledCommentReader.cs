@@ -29,12 +29,7 @@ public static class LabelledCommentReader
             return null;
         }
 
-        bool? critical = fields.GetValueOrDefault("label")?.Trim().ToLowerInvariant() switch
-        {
-            "critical" => true,
-            "not_critical" or "not critical" or "not-critical" => false,
-            _ => null,
-        };
+        var critical = Label(fields.GetValueOrDefault("label"));
         if (critical is null)
         {
             error = $"'label' must be 'critical' or 'not_critical', not '{fields.GetValueOrDefault("label")}'";
@@ -51,4 +46,12 @@ public static class LabelledCommentReader
         error = null;
         return new LabelledComment(text, critical.Value, string.IsNullOrEmpty(language) ? null : language);
     }
+
+    /// <summary><c>critical</c> → true, <c>not_critical</c> (or "not critical", "not-critical") → false, anything else → null.</summary>
+    public static bool? Label(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "critical" => true,
+        "not_critical" or "not critical" or "not-critical" => false,
+        _ => null,
+    };
 }
