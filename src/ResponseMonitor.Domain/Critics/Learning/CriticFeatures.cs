@@ -14,8 +14,7 @@ public static class CriticFeatures
     /// <summary>Hash space: 2^18 buckets. Collisions cost little at a brand's few thousand labelled texts.</summary>
     public const int Bits = 18;
 
-    public static int Dimension => 1 << Bits;
-
+    public const int Dimension = 1 << Bits;
 
     /// <summary>The features of <paramref name="text"/>, each index once, values scaled to unit length.</summary>
     public static SparseVector Extract(string text, CriticVerdict lexiconVerdict)
