@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
-using ResponseMonitor.App;
+using ResponseMonitor.App.Hosting;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ingestion;
@@ -27,9 +27,9 @@ internal static class MetricsBenchmark
         {
             var counter = new TransactionCounter();
             var prefix = "mbench" + Guid.NewGuid().ToString("N")[..8];
-            await using var app = ResponseMonitorApp.Create(
+            await using var app = StandaloneHost.Create(
             [
-                "--urls=http://127.0.0.1:0", "--Hosting:Mode=CustomHandler", $"--AzureWebJobsStorage={storage}", $"--Storage:Prefix={prefix}",
+                "--urls=http://127.0.0.1:0", "--Hosting:Triggers=false", $"--AzureWebJobsStorage={storage}", $"--Storage:Prefix={prefix}",
                 $"--Storage:AnalysisQueueName=q-{prefix}", "--Logging:LogLevel:Default=Error", "--Telemetry:ConsoleMetrics=false",
                 "--Monitor:Channels:0:Id=ch", "--Monitor:Channels:0:FeedUrl=http://127.0.0.1:1/feed", "--Monitor:Channels:0:BrandAuthorIds:0=brand", "--Monitor:Exclusions:AutomationAuthorIds:0=bot",
                 "--Monitor:BusinessHours:TimeZone=Europe/Madrid", "--Monitor:BusinessHours:Monday=09:00-18:00", "--Monitor:BusinessHours:Tuesday=09:00-18:00",

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ResponseMonitor.App;
+using ResponseMonitor.App.Hosting;
 using ResponseMonitor.App.Functions;
 using ResponseMonitor.App.Standalone;
 
@@ -31,7 +31,7 @@ internal static class PollCycleBenchmark
             var args = new List<string>
             {
                 "--urls=http://127.0.0.1:0",
-                "--Hosting:Mode=CustomHandler",
+                "--Hosting:Triggers=false",
                 $"--AzureWebJobsStorage={storage}",
                 $"--Storage:Prefix={prefix}",
                 $"--Storage:AnalysisQueueName=q-{prefix}",
@@ -47,7 +47,7 @@ internal static class PollCycleBenchmark
                 args.Add($"--Monitor:Channels:{i}:BrandAuthorIds:0=brand");
             }
 
-            var app = ResponseMonitorApp.Create([.. args], services => services.AddSingleton<HttpPipelinePolicy>(counter));
+            var app = StandaloneHost.Create([.. args], services => services.AddSingleton<HttpPipelinePolicy>(counter));
             await app.StartAsync();
             var poll = app.Services.GetRequiredService<PollChannelsFunction>();
             var listener = app.Services.GetRequiredService<AnalysisQueueListener>();

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using ResponseMonitor.App;
+using ResponseMonitor.App.Hosting;
 
 namespace ResponseMonitor.Bench;
 
@@ -57,7 +57,7 @@ internal static class TimeToWarningBenchmark
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
-            "--Hosting:Mode=Standalone",
+            "--Hosting:Triggers=true",
             "--Api:Key=bench-api-key-0123456789",
             $"--AzureWebJobsStorage={storage}",
             $"--Storage:Prefix={prefix}",
@@ -74,7 +74,7 @@ internal static class TimeToWarningBenchmark
             "--Monitor:Warnings:ResponseTarget=",
             $"--Notifications:WebhookUrl={receiver.Urls.First()}/hook",
         ];
-        var app = ResponseMonitorApp.Create(args);
+        var app = StandaloneHost.Create(args);
         await app.StartAsync();
         var appUrl = app.Urls.First();
         using var http = new HttpClient();

@@ -1,7 +1,7 @@
-using ResponseMonitor.App;
 using ResponseMonitor.App.Cli;
+using ResponseMonitor.App.Hosting;
 
-// A verb runs one job and exits; without one the app serves (standalone or under the Functions host).
+// A verb runs one job and exits.
 if (args.Length > 0 && args[0] == ImportCommand.Verb)
 {
     return await ImportCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
@@ -12,7 +12,7 @@ if (args.Length > 0 && args[0] == TrainCriticsCommand.Verb)
     return await TrainCriticsCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
 }
 
-var app = ResponseMonitorApp.Create(args);
-app.Logger.LogInformation("ResponseMonitor starting");
-await app.RunAsync();
-return 0;
+// Without one the program serves: as the Functions host's isolated worker when the host started it, standalone otherwise.
+return FunctionsHostDetection.IsFunctionsWorker(args, Environment.GetEnvironmentVariable)
+    ? await StartupGuard.RunAsync(() => WorkerHost.Create(args), Console.Error)
+    : await StartupGuard.RunAsync(() => StandaloneHost.Create(args), Console.Error);

@@ -21,8 +21,9 @@ public sealed class StorageClients
         Options = options.Value;
         var tableOptions = new TableClientOptions();
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var rawQueueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
         var blobOptions = new BlobClientOptions();
-        foreach (var client in new ClientOptions[] { tableOptions, queueOptions, blobOptions })
+        foreach (var client in new ClientOptions[] { tableOptions, queueOptions, rawQueueOptions, blobOptions })
         {
             client.Retry.MaxRetries = Options.MaxRetries;
             client.Retry.Delay = TimeSpan.FromMilliseconds(200);
@@ -37,6 +38,7 @@ public sealed class StorageClients
         {
             Tables = new TableServiceClient(Options.ConnectionString, tableOptions);
             Queues = new QueueServiceClient(Options.ConnectionString, queueOptions);
+            RawQueues = new QueueServiceClient(Options.ConnectionString, rawQueueOptions);
             Blobs = new BlobServiceClient(Options.ConnectionString, blobOptions);
         }
         else
@@ -46,6 +48,7 @@ public sealed class StorageClients
                 : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(Options.ClientId));
             Tables = new TableServiceClient(Options.TableServiceUri!, credential, tableOptions);
             Queues = new QueueServiceClient(Options.QueueServiceUri!, credential, queueOptions);
+            RawQueues = new QueueServiceClient(Options.QueueServiceUri!, credential, rawQueueOptions);
             Blobs = new BlobServiceClient(Options.BlobServiceUri!, credential, blobOptions);
         }
     }
@@ -54,7 +57,14 @@ public sealed class StorageClients
 
     public TableServiceClient Tables { get; }
 
+    /// <summary>Queues with Base64 message bodies, as the Functions host writes and reads them.</summary>
     public QueueServiceClient Queues { get; }
+
+    /// <summary>
+    /// The same queues without decoding: a reader sees each message as it is on the wire, so one body that is not
+    /// Base64 fails alone instead of failing the whole receive.
+    /// </summary>
+    public QueueServiceClient RawQueues { get; }
 
     public BlobServiceClient Blobs { get; }
 }

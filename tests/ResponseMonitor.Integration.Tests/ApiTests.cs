@@ -21,7 +21,7 @@ public sealed class ApiTests
     {
         await using var app = await TestApp.StartAsync(TestApp.Merge(
             TestApp.Channel(0, "ch", new Uri("http://127.0.0.1:1/feed")),
-            new Dictionary<string, string?> { ["Hosting:Mode"] = "Standalone", ["PollSchedule"] = "0 0 0 1 1 *", ["RunOnStartup"] = "false" }));
+            new Dictionary<string, string?> { ["Hosting:Triggers"] = "true", ["PollSchedule"] = "0 0 0 1 1 *", ["RunOnStartup"] = "false" }));
 
         using var missing = await app.Anonymous.GetAsync(path);
         Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);

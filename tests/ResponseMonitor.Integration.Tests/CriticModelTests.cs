@@ -208,7 +208,7 @@ public sealed class CriticModelTests
         settings["Storage:Prefix"] = prefix;
         settings["Storage:AnalysisQueueName"] = "q-" + prefix;
         settings["AzureWebJobsStorage"] = AzuriteEnvironment.ConnectionString;
-        settings["Hosting:Mode"] = "CustomHandler";
+        settings["Hosting:Triggers"] = "false";
         var configuration = settings.Where(kv => kv.Value is not null).Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
         var file = Path.Combine(Path.GetTempPath(), prefix + ".csv");
         await File.WriteAllTextAsync(file, LabelledCsv(240));

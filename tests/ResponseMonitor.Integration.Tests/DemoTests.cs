@@ -15,7 +15,7 @@ public sealed class DemoTests
     private static Dictionary<string, string?> DemoSettings(int port) => new()
     {
         ["urls"] = $"http://127.0.0.1:{port}",
-        ["Hosting:Mode"] = "Standalone",
+        ["Hosting:Triggers"] = "true",
         ["Demo:Enabled"] = "true",
         ["Demo:BaseUrl"] = $"http://127.0.0.1:{port}",
     };

@@ -153,7 +153,7 @@ public sealed class MetricsTests
         settings["Storage:Prefix"] = prefix;
         settings["Storage:AnalysisQueueName"] = "q-" + prefix;
         settings["AzureWebJobsStorage"] = AzuriteEnvironment.ConnectionString;
-        settings["Hosting:Mode"] = "CustomHandler";
+        settings["Hosting:Triggers"] = "false";
         var file = Path.Combine(Path.GetTempPath(), prefix + ".csv");
         await File.WriteAllTextAsync(file, string.Join("\r\n",
             "id,parentId,kind,authorId,authorName,createdAt,text,url",

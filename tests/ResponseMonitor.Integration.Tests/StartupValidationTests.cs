@@ -27,7 +27,7 @@ public sealed class StartupValidationTests
     {
         var settings = TestApp.Merge(
             TestApp.Channel(0, "ch", new Uri("http://127.0.0.1:1/feed")),
-            new Dictionary<string, string?> { ["Hosting:Mode"] = "Standalone", ["RunOnStartup"] = "false" });
+            new Dictionary<string, string?> { ["Hosting:Triggers"] = "true", ["RunOnStartup"] = "false" });
         if (key.StartsWith("Monitor:Channels:1", StringComparison.Ordinal))
         {
             settings = TestApp.Merge(settings, TestApp.Channel(1, "other", new Uri("http://127.0.0.1:1/feed")));
@@ -56,7 +56,7 @@ public sealed class StartupValidationTests
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(new Dictionary<string, string?>
         {
-            ["Hosting:Mode"] = "Standalone",
+            ["Hosting:Triggers"] = "true",
             ["Api:Key"] = "",
         }));
         Assert.Contains("Api:Key is required", error.Message, StringComparison.Ordinal);

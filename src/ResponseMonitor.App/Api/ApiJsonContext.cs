@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ResponseMonitor.App.CustomHandler;
 
 namespace ResponseMonitor.App.Api;
 
@@ -28,6 +27,4 @@ namespace ResponseMonitor.App.Api;
 [JsonSerializable(typeof(CriticLabelsStoredResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(WebhookAcceptedResponse))]
-[JsonSerializable(typeof(InvocationRequest))]
-[JsonSerializable(typeof(InvocationResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -7,21 +7,25 @@ namespace ResponseMonitor.App.Api;
 
 /// <summary>
 /// Requires the API key on a route group: header <c>x-api-key</c> (or <c>Authorization: Bearer</c>), compared in
-/// constant time. Under the Functions host with no key configured, the host's function key already guarded the call.
+/// constant time. In Azure the host's function key guards the call first; this key is checked as well only if set.
 /// </summary>
 internal sealed class ApiKeyFilter(IOptions<ApiOptions> options) : IEndpointFilter
 {
     public const string HeaderName = "x-api-key";
 
-    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        Refusal(context.HttpContext.Request, options.Value.Key) is { } refusal ? ValueTask.FromResult<object?>(refusal) : next(context);
+
+    /// <summary>Why a request may not pass, or null when it may: no key is configured, or it presents the right one.</summary>
+    public static IResult? Refusal(HttpRequest request, string? expected)
     {
-        var expected = options.Value.Key;
+        ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrEmpty(expected))
         {
-            return next(context);
+            return null;
         }
 
-        var headers = context.HttpContext.Request.Headers;
+        var headers = request.Headers;
         // x-api-key; or Bearer; or X-goog-api-key, so that the demo's emulated platforms take the connectors' own headers.
         string? presented = headers[HeaderName].FirstOrDefault() ?? headers["X-goog-api-key"].FirstOrDefault();
         if (presented is null && headers.Authorization.FirstOrDefault() is { } authorization && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
@@ -31,14 +35,11 @@ internal sealed class ApiKeyFilter(IOptions<ApiOptions> options) : IEndpointFilt
 
         if (string.IsNullOrEmpty(presented))
         {
-            return ValueTask.FromResult<object?>(Problems.Unauthorized($"This route needs the API key in the '{HeaderName}' header."));
+            return Problems.Unauthorized($"This route needs the API key in the '{HeaderName}' header.");
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected)))
-        {
-            return ValueTask.FromResult<object?>(Problems.Unauthorized("The API key is not valid."));
-        }
-
-        return next(context);
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected))
+            ? null
+            : Problems.Unauthorized("The API key is not valid.");
     }
 }

@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics;
 using ResponseMonitor.Domain.Critics.Learning;
@@ -10,11 +11,11 @@ public static class ClassifyEndpoints
     public const int MaxTexts = 1000;
     public const int MaxTextLength = 10_000;
 
-    public static RouteGroupBuilder MapClassifyEndpoints(this RouteGroupBuilder api)
-    {
-        api.MapPost("/classify", ClassifyAsync);
-        return api;
-    }
+    /// <summary>This feature's routes, served by both hosts.</summary>
+    internal static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        ApiRoute.Post(FunctionNames.Classify, "classify", ClassifyAsync),
+    ];
 
     private static async Task<IResult> ClassifyAsync(HttpRequest request, ICriticDetector detector, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics.Learning;
 using ResponseMonitor.Domain.Ports;
@@ -14,15 +15,14 @@ public static class CriticLabelEndpoints
 {
     public const int MaxLabels = 1000;
 
-    public static RouteGroupBuilder MapCriticLabelEndpoints(this RouteGroupBuilder api)
-    {
-        var labels = api.MapGroup("/critics/labels");
-        labels.MapPost("", SaveAsync);
-        labels.MapGet("", ListAsync);
-        labels.MapDelete("/{channelId}/{itemId}", DeleteAsync);
-        api.MapPost("/critics/models/{brand}/from-labels", TrainAsync);
-        return api;
-    }
+    /// <summary>This feature's routes, served by both hosts.</summary>
+    internal static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        ApiRoute.Post(FunctionNames.SaveCriticLabels, "critics/labels", SaveAsync),
+        ApiRoute.Get(FunctionNames.ListCriticLabels, "critics/labels", ListAsync),
+        ApiRoute.Delete(FunctionNames.DeleteCriticLabel, "critics/labels/{channelId}/{itemId}", DeleteAsync),
+        ApiRoute.Post(FunctionNames.TrainCriticModelFromLabels, "critics/models/{brand}/from-labels", TrainAsync),
+    ];
 
     private static async Task<IResult> SaveAsync(HttpRequest request, IChannelCatalog catalog, IItemStore items, ICriticLabelStore store, TimeProvider time, CancellationToken cancellationToken)
     {

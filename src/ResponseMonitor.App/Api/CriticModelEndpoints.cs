@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics.Learning;
 
@@ -13,14 +14,13 @@ public static class CriticModelEndpoints
     // 100,000 labelled comments of a few hundred characters each.
     private const long MaxBodyBytes = 256L * 1024 * 1024;
 
-    public static RouteGroupBuilder MapCriticModelEndpoints(this RouteGroupBuilder api)
-    {
-        var models = api.MapGroup("/critics/models");
-        models.MapPost("/{brand}", TrainAsync);
-        models.MapGet("/{brand}", GetAsync);
-        models.MapDelete("/{brand}", DeleteAsync);
-        return api;
-    }
+    /// <summary>This feature's routes, served by both hosts.</summary>
+    internal static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        ApiRoute.Post(FunctionNames.TrainCriticModel, "critics/models/{brand}", TrainAsync),
+        ApiRoute.Get(FunctionNames.GetCriticModel, "critics/models/{brand}", GetAsync),
+        ApiRoute.Delete(FunctionNames.DeleteCriticModel, "critics/models/{brand}", DeleteAsync),
+    ];
 
     private static async Task<IResult> TrainAsync(string brand, HttpRequest request, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics;
 using ResponseMonitor.Domain.Critics.Learning;
@@ -14,13 +15,13 @@ public static class DashboardEndpoints
     private const int DefaultLimit = 100;
     private const int MaxLimit = 1000;
 
-    public static RouteGroupBuilder MapDashboardEndpoints(this RouteGroupBuilder api)
-    {
-        api.MapGet("/dashboard", GetDashboardAsync);
-        api.MapGet("/channels/{channelId}", GetChannelAsync);
-        api.MapGet("/unanswered", GetUnansweredAsync);
-        return api;
-    }
+    /// <summary>This feature's routes, served by both hosts.</summary>
+    internal static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        ApiRoute.Get(FunctionNames.GetDashboard, "dashboard", GetDashboardAsync),
+        ApiRoute.Get(FunctionNames.GetChannel, "channels/{channelId}", GetChannelAsync),
+        ApiRoute.Get(FunctionNames.ListUnanswered, "unanswered", GetUnansweredAsync),
+    ];
 
     private static async Task<IResult> GetDashboardAsync(IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, ICriticDetector detector, CriticModelService models, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Import;
 
@@ -12,11 +13,11 @@ public static class ImportEndpoints
     // Exports of a few years of a busy channel run to hundreds of MB; the body is streamed, never buffered.
     private const long MaxBodyBytes = 2L * 1024 * 1024 * 1024;
 
-    public static RouteGroupBuilder MapImportEndpoints(this RouteGroupBuilder api)
-    {
-        api.MapPost("/import/{channelId}", ImportAsync);
-        return api;
-    }
+    /// <summary>This feature's routes, served by both hosts.</summary>
+    internal static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        ApiRoute.Post(FunctionNames.ImportHistory, "import/{channelId}", ImportAsync),
+    ];
 
     private static async Task<IResult> ImportAsync(string channelId, HttpRequest request, IChannelCatalog catalog, HistoryImporter importer, CancellationToken cancellationToken)
     {

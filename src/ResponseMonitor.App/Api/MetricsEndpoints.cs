@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Functions;
 using Microsoft.Extensions.Options;
 using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Channels;
@@ -13,12 +14,12 @@ public static class MetricsEndpoints
 {
     private static readonly TimeSpan MaxWindow = TimeSpan.FromDays(366);
 
-    public static RouteGroupBuilder MapMetricsEndpoints(this RouteGroupBuilder api)
-    {
-        api.MapGet("/metrics", GetMetricsAsync);
-        api.MapGet("/metrics/exclusions", GetExclusionsAsync);
-        return api;
-    }
+    /// <summary>This feature's routes, served by both hosts.</summary>
+    internal static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        ApiRoute.Get(FunctionNames.GetMetrics, "metrics", GetMetricsAsync),
+        ApiRoute.Get(FunctionNames.ListExclusions, "metrics/exclusions", GetExclusionsAsync),
+    ];
 
     private static async Task<IResult> GetMetricsAsync(HttpRequest request, IChannelCatalog catalog, MetricsService metrics, IOptions<AnalysisOptions> analysis, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Notifications;
 using ResponseMonitor.Domain.Ports;
@@ -10,12 +11,12 @@ namespace ResponseMonitor.App.Api;
 /// </summary>
 public static class NotificationEndpoints
 {
-    public static RouteGroupBuilder MapNotificationEndpoints(this RouteGroupBuilder api)
-    {
-        api.MapGet("/notifications", ListAsync);
-        api.MapPost("/notifications/{channelId}/{id}/retry", RetryAsync);
-        return api;
-    }
+    /// <summary>This feature's routes, served by both hosts.</summary>
+    internal static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        ApiRoute.Get(FunctionNames.ListNotifications, "notifications", ListAsync),
+        ApiRoute.Post(FunctionNames.RetryNotification, "notifications/{channelId}/{id}/retry", RetryAsync),
+    ];
 
     private static async Task<IResult> ListAsync(HttpRequest request, IChannelCatalog catalog, IWarningStore store, CancellationToken cancellationToken)
     {

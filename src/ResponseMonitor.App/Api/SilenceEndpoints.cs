@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Notifications;
 using ResponseMonitor.Domain.Ports;
@@ -13,14 +14,14 @@ public static class SilenceEndpoints
 {
     private static readonly TimeSpan MaxLength = TimeSpan.FromDays(90);
 
-    public static RouteGroupBuilder MapSilenceEndpoints(this RouteGroupBuilder api)
-    {
-        api.MapGet("/silences", ListAsync);
-        api.MapPost("/silences", CreateAsync);
-        api.MapGet("/silences/{id}", GetAsync);
-        api.MapDelete("/silences/{id}", ExpireAsync);
-        return api;
-    }
+    /// <summary>This feature's routes, served by both hosts.</summary>
+    internal static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        ApiRoute.Get(FunctionNames.ListSilences, "silences", ListAsync),
+        ApiRoute.Post(FunctionNames.CreateSilence, "silences", CreateAsync),
+        ApiRoute.Get(FunctionNames.GetSilence, "silences/{id}", GetAsync),
+        ApiRoute.Delete(FunctionNames.ExpireSilence, "silences/{id}", ExpireAsync),
+    ];
 
     private static async Task<IResult> ListAsync(HttpRequest request, ISilenceStore silences, TimeProvider time, CancellationToken cancellationToken)
     {

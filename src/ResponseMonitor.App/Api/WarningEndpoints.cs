@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Ports;
 using ResponseMonitor.Domain.Warnings;
@@ -9,12 +10,12 @@ public static class WarningEndpoints
 {
     public static readonly IReadOnlySet<WarningState> ActiveStates = new HashSet<WarningState> { WarningState.Pending, WarningState.Firing };
 
-    public static RouteGroupBuilder MapWarningEndpoints(this RouteGroupBuilder api)
-    {
-        api.MapGet("/warnings", GetWarningsAsync);
-        api.MapGet("/warnings/history", GetHistoryAsync);
-        return api;
-    }
+    /// <summary>This feature's routes, served by both hosts.</summary>
+    internal static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        ApiRoute.Get(FunctionNames.ListWarnings, "warnings", GetWarningsAsync),
+        ApiRoute.Get(FunctionNames.ListWarningHistory, "warnings/history", GetHistoryAsync),
+    ];
 
     private static async Task<IResult> GetWarningsAsync(HttpRequest request, IChannelCatalog catalog, IWarningStore warnings, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Functions;
 using Microsoft.Extensions.Options;
 using ResponseMonitor.App.Configuration;
 using System.Security.Cryptography;
@@ -17,12 +18,12 @@ namespace ResponseMonitor.App.Api;
 /// </summary>
 public static partial class WebhookEndpoints
 {
-    public static RouteGroupBuilder MapWebhookEndpoints(this RouteGroupBuilder api)
-    {
-        api.MapPost("/webhooks/{channelId}", ReceiveAsync);
-        api.MapGet("/webhooks/{channelId}", Verify);
-        return api;
-    }
+    /// <summary>This feature's routes, served by both hosts.</summary>
+    internal static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        ApiRoute.Post(FunctionNames.ReceiveWebhook, "webhooks/{channelId}", ReceiveAsync, anonymous: true),
+        ApiRoute.Get(FunctionNames.VerifyWebhook, "webhooks/{channelId}", Verify, anonymous: true),
+    ];
 
     private static async Task<IResult> ReceiveAsync(
         string channelId,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ResponseMonitor.App.Api;
+using ResponseMonitor.App.Hosting;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Import;
 using ResponseMonitor.Domain.Ports;
@@ -24,7 +25,7 @@ public static class ImportCommand
         }
 
         var (channelId, format) = (parsed.Subject, parsed.Format);
-        await using var app = ResponseMonitorApp.Create(parsed.Configuration, overrideServices);
+        await using var app = StandaloneHost.Create(parsed.Configuration, overrideServices);
         if (app.Services.GetRequiredService<IChannelCatalog>().Find(channelId) is not { } channel)
         {
             await stderr.WriteLineAsync($"No channel '{channelId}' is configured.").ConfigureAwait(false);

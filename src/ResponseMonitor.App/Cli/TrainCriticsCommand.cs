@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ResponseMonitor.App.Api;
+using ResponseMonitor.App.Hosting;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics.Learning;
 
@@ -23,7 +24,7 @@ public static class TrainCriticsCommand
             return 1;
         }
 
-        await using var app = ResponseMonitorApp.Create(parsed.Configuration, overrideServices);
+        await using var app = StandaloneHost.Create(parsed.Configuration, overrideServices);
         if (app.Services.GetRequiredService<IChannelCatalog>().FindBrand(parsed.Subject) is not { } brand)
         {
             await stderr.WriteLineAsync($"No channel belongs to brand '{parsed.Subject}'.").ConfigureAwait(false);

@@ -2,9 +2,9 @@ namespace ResponseMonitor.App.Configuration;
 
 public enum HostingMode
 {
-    /// <summary>The app runs its own scheduler and queue listener and serves HTTP itself.</summary>
+    /// <summary>The program runs its own timer and queue listener and serves the API on Kestrel.</summary>
     Standalone,
 
-    /// <summary>The Azure Functions host triggers the functions and forwards HTTP; the app only answers.</summary>
-    CustomHandler,
+    /// <summary>The Azure Functions host started the program as a .NET isolated worker: the host triggers every function.</summary>
+    FunctionsWorker,
 }

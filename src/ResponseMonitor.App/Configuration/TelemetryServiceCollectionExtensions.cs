@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -15,9 +16,11 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>
     /// OpenTelemetry traces, metrics and logs. With <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> they go to Azure Monitor
     /// (authenticated with the managed identity when <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> names one);
-    /// otherwise metrics go to the console every minute and logs stay on the console logger.
+    /// otherwise metrics go to the console every minute and logs stay on the console logger. In the isolated worker the
+    /// worker's own OpenTelemetry defaults are added (its activity source and resource, and the capability that tells the
+    /// host to leave the invocation telemetry to the worker; host.json sets telemetryMode OpenTelemetry to match).
     /// </summary>
-    public static WebApplicationBuilder AddMonitorTelemetry(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddMonitorTelemetry(this IHostApplicationBuilder builder, HostingMode mode)
     {
         var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var connectionString = builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
@@ -30,7 +33,13 @@ public static class TelemetryServiceCollectionExtensions
 
         builder.Services.AddSingleton<MonitorMetrics>();
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("response-monitor"))
+            .ConfigureResource(r => r.AddService("response-monitor"));
+        if (mode == HostingMode.FunctionsWorker)
+        {
+            telemetry.UseFunctionsWorkerDefaults();
+        }
+
+        telemetry
             .WithTracing(tracing =>
             {
                 tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(Math.Clamp(options.TraceSamplingRatio, 0, 1))))

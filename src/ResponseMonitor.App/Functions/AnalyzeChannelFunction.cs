@@ -1,12 +1,24 @@
+using Microsoft.Azure.Functions.Worker;
 using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Notifications;
 using ResponseMonitor.Storage.Queues;
 
 namespace ResponseMonitor.App.Functions;
 
-/// <summary>Queue function: analyses the channel a message names, then delivers whatever warnings that raised.</summary>
+/// <summary>
+/// Queue function: analyses the channel a message names, then delivers whatever warnings that raised. The Functions
+/// host triggers it from <c>analyze-channel</c> (Base64 decoding, retries and the poison queue are the host's, set in
+/// host.json); standalone, <see cref="Standalone.AnalysisQueueListener"/> does the same.
+/// </summary>
 public sealed partial class AnalyzeChannelFunction(ChannelAnalysisService analysis, NotificationDispatcher dispatcher, ILogger<AnalyzeChannelFunction> logger)
 {
+    /// <summary>The queue both hosts read; StorageOptions.AnalysisQueueName must keep this name in Azure.</summary>
+    public const string QueueName = "analyze-channel";
+
+    /// <param name="message">The message text as the worker hands over a queue trigger bound to string: already decoded from Base64.</param>
+    [Function(FunctionNames.AnalyzeChannel)]
+    public Task Run([QueueTrigger(QueueName, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken) => RunAsync(message, cancellationToken);
+
     public async Task<AnalysisResult> RunAsync(string message, CancellationToken cancellationToken)
     {
         var request = StorageAnalysisQueue.Parse(message)
@@ -22,9 +34,13 @@ public sealed partial class AnalyzeChannelFunction(ChannelAnalysisService analys
             LogDispatchFailed(logger, request.ChannelId, ex);
         }
 
+        LogAnalysed(logger, result.Snapshot.ChannelId, result.Snapshot.OpenCount, result.Snapshot.CriticalOpenCount, result.WarningsRaised, result.WarningsResolved);
         return result;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Warnings for channel {ChannelId} are stored but could not be delivered yet")]
     private static partial void LogDispatchFailed(ILogger logger, string channelId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Analysed channel {ChannelId}: {Open} open, {Critical} critical; warnings raised {Raised}, resolved {Resolved}")]
+    private static partial void LogAnalysed(ILogger logger, string channelId, int open, int critical, int raised, int resolved);
 }

@@ -1,11 +1,18 @@
+using Microsoft.Azure.Functions.Worker;
 using ResponseMonitor.Domain.Polling;
 using ResponseMonitor.Domain.Notifications;
 
 namespace ResponseMonitor.App.Functions;
 
-/// <summary>Timer function: one poll cycle over every enabled channel, then a pass over the notification outbox.</summary>
+/// <summary>
+/// Timer function: one poll cycle over every enabled channel, then a pass over the notification outbox. The Functions
+/// host fires it on <c>%PollSchedule%</c> as a singleton; standalone, <see cref="Standalone.PollScheduler"/> does.
+/// </summary>
 public sealed partial class PollChannelsFunction(ChannelPoller poller, NotificationDispatcher dispatcher, ILogger<PollChannelsFunction> logger)
 {
+    [Function(FunctionNames.PollChannels)]
+    public Task Run([TimerTrigger("%PollSchedule%", UseMonitor = true)] TimerInfo timer, CancellationToken cancellationToken) => RunAsync(cancellationToken);
+
     public async Task<PollSummary> RunAsync(CancellationToken cancellationToken)
     {
         var summary = await poller.PollAllAsync(cancellationToken).ConfigureAwait(false);

@@ -6,14 +6,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using ResponseMonitor.App;
+using ResponseMonitor.App.Hosting;
 
 namespace ResponseMonitor.Integration.Tests.Infrastructure;
 
 /// <summary>
-/// The real app (ResponseMonitorApp.Create, as Program runs it) on a free loopback port, over Azurite, with its own
-/// table prefix and queue so that tests never see each other's data. Custom-handler mode by default: nothing runs
-/// unless a test invokes it, the way the Functions host would.
+/// The real app (StandaloneHost.Create, as Program runs it) on a free loopback port, over Azurite, with its own
+/// table prefix and queue so that tests never see each other's data. Triggers off by default: nothing runs unless a
+/// test invokes it, the way the Functions host would.
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
@@ -50,10 +50,27 @@ public sealed class TestApp : IAsyncDisposable
     {
         var prefix = sharedPrefix ?? NewPrefix();
         var queueName = "q-" + prefix;
+        var args = Arguments(settings, prefix, storage);
+        var app = StandaloneHost.Create(args, services =>
+        {
+            if (time is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(time);
+            }
+        });
+        await app.StartAsync();
+        return new TestApp(app, prefix, queueName);
+    }
+
+    /// <summary>The command line the tests give the program: storage on Azurite under <paramref name="prefix"/>, then <paramref name="settings"/>.</summary>
+    public static string[] Arguments(IDictionary<string, string?>? settings, string prefix, string? storage = null)
+    {
+        var queueName = "q-" + prefix;
         var all = new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
-            ["Hosting:Mode"] = "CustomHandler",
+            ["Hosting:Triggers"] = "false",
             ["AzureWebJobsStorage"] = storage ?? AzuriteEnvironment.ConnectionString,
             ["Storage:Prefix"] = prefix,
             ["Storage:AnalysisQueueName"] = queueName,
@@ -69,17 +86,7 @@ public sealed class TestApp : IAsyncDisposable
             all[key] = value;
         }
 
-        var args = all.Where(kv => kv.Value is not null).Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
-        var app = ResponseMonitorApp.Create(args, services =>
-        {
-            if (time is not null)
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(time);
-            }
-        });
-        await app.StartAsync();
-        return new TestApp(app, prefix, queueName);
+        return all.Where(kv => kv.Value is not null).Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
     }
 
     /// <summary>A fresh table prefix; give the same one to two apps to make them instances of one deployment.</summary>
@@ -122,10 +129,6 @@ public sealed class TestApp : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}: {body}");
         return JsonNode.Parse(body)!;
     }
-
-    /// <summary>Posts an invocation the way the Functions host does.</summary>
-    public Task<HttpResponseMessage> InvokeAsync(string function, object payload) =>
-        Anonymous.PostAsync("/" + function, new StringContent(JsonSerializer.Serialize(payload), Encoding.UTF8, "application/json"));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,20 @@
+namespace ResponseMonitor.App.Api;
+
+/// <summary>Every API route, feature by feature: the one list both hosts serve and the contract tests read.</summary>
+internal static class ApiRoutes
+{
+    public static IReadOnlyList<ApiRoute> All { get; } =
+    [
+        .. HealthEndpoints.Routes,
+        .. WebhookEndpoints.Routes,
+        .. DashboardEndpoints.Routes,
+        .. WarningEndpoints.Routes,
+        .. SilenceEndpoints.Routes,
+        .. NotificationEndpoints.Routes,
+        .. MetricsEndpoints.Routes,
+        .. ImportEndpoints.Routes,
+        .. ClassifyEndpoints.Routes,
+        .. CriticModelEndpoints.Routes,
+        .. CriticLabelEndpoints.Routes,
+    ];
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using Microsoft.Extensions.Options;
+using ResponseMonitor.App.Configuration;
+
+namespace ResponseMonitor.App.Api;
+
+/// <summary>
+/// Runs an <see cref="ApiRoute"/>'s handler for an HTTP function in the isolated worker. The request delegate is built
+/// by ASP.NET Core's own <see cref="RequestDelegateFactory"/>, the factory behind MapGet and friends, so route values,
+/// query, body and services bind exactly as they do standalone. Built once per route, on first use.
+/// </summary>
+internal sealed class RouteHandlerInvoker(IServiceProvider services, IOptions<ApiOptions> options)
+{
+    private static readonly FrozenDictionary<string, ApiRoute> Routes = ApiRoutes.All.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RequestDelegate> _delegates = new(StringComparer.Ordinal);
+
+    /// <summary>The function's answer: an <see cref="IResult"/> the worker executes on the request's HttpContext.</summary>
+    /// <param name="name">The function (and route) name.</param>
+    /// <param name="request">The request the worker bound to the trigger.</param>
+    /// <param name="routeValues">The route parameters the worker bound to the function's own parameters.</param>
+    public IResult Invoke(string name, HttpRequest request, params ReadOnlySpan<(string Name, string Value)> routeValues)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var route = Routes.GetValueOrDefault(name) ?? throw new ArgumentException($"No API route is named '{name}'.", nameof(name));
+        var handler = _delegates.GetOrAdd(name, static (_, state) => RequestDelegateFactory.Create(
+            state.route.Handler,
+            new RequestDelegateFactoryOptions { ServiceProvider = state.services, RouteParameterNames = state.route.RouteParameters }).RequestDelegate,
+            (route, services));
+
+        // The worker's routing usually sets these already; the function's bound parameters are the same values.
+        foreach (var (key, value) in routeValues)
+        {
+            request.RouteValues[key] = value;
+        }
+
+        // The host checked the function key; an Api:Key, where one is set, is checked as well, as standalone.
+        if (!route.Anonymous && ApiKeyFilter.Refusal(request, options.Value.Key) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return new RouteHandlerResult(handler);
+    }
+}

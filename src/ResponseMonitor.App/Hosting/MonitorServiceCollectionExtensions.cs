@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Options;
+using ResponseMonitor.App.Api;
+using ResponseMonitor.App.Configuration;
+using ResponseMonitor.App.Functions;
+using ResponseMonitor.Connectors;
+using ResponseMonitor.Connectors.AzureLanguage;
+using ResponseMonitor.Domain.Analysis;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Critics;
+using ResponseMonitor.Domain.Critics.Learning;
+using ResponseMonitor.Domain.Import;
+using ResponseMonitor.Domain.Ingestion;
+using ResponseMonitor.Domain.Metrics;
+using ResponseMonitor.Domain.Polling;
+using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Warnings;
+using ResponseMonitor.Notifications;
+using ResponseMonitor.Storage;
+
+namespace ResponseMonitor.App.Hosting;
+
+/// <summary>
+/// The composition root's shared part, in named steps: everything both hosts need. What differs (Kestrel and the
+/// standalone triggers, or the worker) is added by <see cref="StandaloneHost"/> and <see cref="WorkerHost"/>.
+/// </summary>
+public static class MonitorServiceCollectionExtensions
+{
+    public static IServiceCollection AddResponseMonitor(this IServiceCollection services, IConfiguration configuration, HostingOptions hosting)
+    {
+        ArgumentNullException.ThrowIfNull(hosting);
+        return services
+            .AddMonitorOptions(configuration, hosting)
+            .AddMonitorDomain()
+            .AddCriticDetection(configuration)
+            .AddMonitorAdapters(configuration)
+            .AddMonitorApi()
+            .AddMonitorFunctions();
+    }
+
+    /// <summary>Settings, each validated when the host starts.</summary>
+    public static IServiceCollection AddMonitorOptions(this IServiceCollection services, IConfiguration configuration, HostingOptions hosting)
+    {
+        ArgumentNullException.ThrowIfNull(hosting);
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<HostingOptions>().Configure(o =>
+        {
+            o.Mode = hosting.Mode;
+            o.Urls = hosting.Urls;
+            o.Triggers = hosting.Triggers;
+        });
+        services.AddOptions<MonitorOptions>()
+            .Bind(configuration.GetSection(MonitorOptions.SectionName))
+            .PostConfigure(o => WarningSettingsBinder.Apply(configuration, o))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName))
+            .Validate(o => hosting.Mode == HostingMode.FunctionsWorker || !string.IsNullOrWhiteSpace(o.Key), "Api:Key is required when running standalone: set Api__Key in the environment.")
+            .Validate(o => string.IsNullOrEmpty(o.Key) || o.Key.Length >= 16, "Api:Key must be at least 16 characters.")
+            .ValidateOnStart();
+        services.AddOptions<PollingOptions>().Bind(configuration.GetSection(PollingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnalysisOptions>().Bind(configuration.GetSection(AnalysisOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CriticOptions>().Bind(configuration.GetSection(CriticOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>The domain services: channels, ingestion, polling, analysis, metrics, warnings, critic models.</summary>
+    public static IServiceCollection AddMonitorDomain(this IServiceCollection services)
+    {
+        services.AddSingleton<ConfigurationChannelCatalog>();
+        services.AddSingleton<IChannelCatalog>(sp => sp.GetRequiredService<ConfigurationChannelCatalog>());
+        services.AddSingleton<IChannelSecrets>(sp => sp.GetRequiredService<ConfigurationChannelCatalog>());
+        services.AddSingleton<CriticModelTrainer>();
+        services.AddSingleton<CriticModelService>();
+        services.AddSingleton<ConversationAnalyzer>();
+        services.AddSingleton<MetricsService>();
+        services.AddSingleton<HistoryImporter>();
+        services.AddSingleton<IngestionService>();
+        services.AddSingleton<ChannelPoller>();
+        services.AddSingleton<WarningService>();
+        services.AddSingleton<ChannelAnalysisService>();
+        return services;
+    }
+
+    /// <summary>The critic detector: the built-in lexicons, or Azure AI Language when <c>Critics:Backend</c> names it.</summary>
+    public static IServiceCollection AddCriticDetection(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ICriticClassifier>(sp => new LexiconCriticClassifier(BuiltInLexicons.All, sp.GetRequiredService<IOptions<CriticOptions>>().Value.ToRules()));
+        var backend = configuration[$"{CriticOptions.SectionName}:Backend"];
+        if (string.Equals(backend, AzureLanguageCriticDetector.BackendName, StringComparison.Ordinal))
+        {
+            services.AddAzureLanguage(configuration);
+        }
+        else
+        {
+            services.AddSingleton<ICriticDetector, BuiltInCriticDetector>();
+        }
+
+        return services;
+    }
+
+    /// <summary>The adapters beside the domain: storage, channel connectors, notification sinks.</summary>
+    public static IServiceCollection AddMonitorAdapters(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAzureStorage(configuration);
+        services.AddConnectors(configuration);
+        services.AddNotifications(configuration);
+        return services;
+    }
+
+    /// <summary>What the API's handlers need in either host: JSON contexts, problem details, the storage-outage answer.</summary>
+    public static IServiceCollection AddMonitorApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<StorageUnavailableHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        services.AddSingleton<RouteHandlerInvoker>();
+        return services;
+    }
+
+    /// <summary>The timer and queue functions' handlers, which both hosts trigger.</summary>
+    public static IServiceCollection AddMonitorFunctions(this IServiceCollection services)
+    {
+        services.AddSingleton<PollChannelsFunction>();
+        services.AddSingleton<AnalyzeChannelFunction>();
+        return services;
+    }
+}

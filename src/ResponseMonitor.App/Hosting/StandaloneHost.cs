@@ -1,0 +1,109 @@
+using ResponseMonitor.App.Api;
+using ResponseMonitor.App.Configuration;
+using ResponseMonitor.App.Demo;
+using ResponseMonitor.App.Standalone;
+
+namespace ResponseMonitor.App.Hosting;
+
+/// <summary>
+/// The program when no Functions host started it (./run.sh, the tests, a container, a VM): Kestrel serves the API,
+/// and the program's own timer and queue listener trigger the same functions the host would.
+/// </summary>
+public static class StandaloneHost
+{
+    /// <param name="args">Command-line configuration (<c>--Key=Value</c>), which wins over every other source.</param>
+    /// <param name="overrideServices">Last-word service registrations, for tests (a FakeTimeProvider, say).</param>
+    public static WebApplication Create(string[] args, Action<IServiceCollection>? overrideServices = null)
+    {
+        // The content root is the app's own folder, not the caller's working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+        // host.json is the Functions host's configuration; standalone reads its queue settings from the same file.
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: true, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
+
+        var hosting = builder.Configuration.GetSection(HostingOptions.SectionName).Get<HostingOptions>() ?? new HostingOptions();
+        hosting.Mode = HostingMode.Standalone;
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(hosting.Urls);
+        }
+
+        var demo = builder.AddDemo();
+        builder.AddMonitorTelemetry(HostingMode.Standalone);
+        builder.Services.AddResponseMonitor(builder.Configuration, hosting);
+        builder.Services.AddStandaloneTriggers(builder.Configuration, hosting);
+        overrideServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapMonitorApi();
+        if (demo.Enabled)
+        {
+            app.MapDemo();
+        }
+
+        return app;
+    }
+
+    /// <summary>The demo brand (./run.sh): its channels join the configuration before anything binds it.</summary>
+    private static DemoOptions AddDemo(this WebApplicationBuilder builder)
+    {
+        var demo = builder.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions();
+        if (demo.Enabled)
+        {
+            var seed = DemoSeed.Load(demo.SeedPath);
+            DemoSeed.AddChannels(builder.Configuration, builder.Configuration, seed, demo);
+            builder.Services.AddSingleton(seed);
+            builder.Services.AddSingleton(demo);
+            builder.Services.AddSingleton<DemoFeed>();
+        }
+
+        return demo;
+    }
+
+    /// <summary>The timer and the queue listener, as background services unless <c>Hosting:Triggers</c> is off.</summary>
+    public static IServiceCollection AddStandaloneTriggers(this IServiceCollection services, IConfiguration configuration, HostingOptions hosting)
+    {
+        ArgumentNullException.ThrowIfNull(hosting);
+        services.AddOptions<SchedulerOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<QueueListenerOptions>().Bind(configuration.GetSection(QueueListenerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PollScheduler>();
+        services.AddSingleton<AnalysisQueueListener>();
+        if (hosting.Triggers)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<PollScheduler>());
+            services.AddHostedService(sp => sp.GetRequiredService<AnalysisQueueListener>());
+        }
+
+        return services;
+    }
+
+    /// <summary>Every <see cref="ApiRoute"/> under /api; all but the anonymous ones behind the API key.</summary>
+    public static WebApplication MapMonitorApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api");
+        var keyed = api.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
+        foreach (var route in ApiRoutes.All)
+        {
+            (route.Anonymous ? api : keyed).MapMethods("/" + route.Template, [route.Method], route.Handler).WithName(route.Name);
+        }
+
+        return app;
+    }
+
+    /// <summary>The demo's emulated platforms and feeds, on the same origin as the API.</summary>
+    private static WebApplication MapDemo(this WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        var keyed = api.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
+        keyed.MapDemoEndpoints();
+        keyed.MapDemoPlatformEndpoints();
+        api.MapDemoSessionEndpoint();
+        _ = app.Services.GetRequiredService<DemoFeed>().Anchor;
+        return app;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using ResponseMonitor.App.Api;
+using ResponseMonitor.App.Functions;
+using ResponseMonitor.Integration.Tests.Infrastructure;
+using ResponseMonitor.Storage;
+
+namespace ResponseMonitor.Integration.Tests;
+
+/// <summary>
+/// What the Functions host will load: the functions.metadata the Worker SDK generates at build time, read as the host
+/// reads it (azure-functions-host, src/WebJobs.Script/Host/WorkerFunctionMetadataProvider and the binding JSON of
+/// azure-functions-dotnet-worker's FunctionMetadataGenerator), checked against the standalone routes so the two hosts
+/// serve the same API.
+/// </summary>
+public sealed class FunctionsMetadataContractTests
+{
+    /// <summary>The app's own build output, of the configuration these tests were built in: the generated files sit there.</summary>
+    private static readonly string BuildFolder = Repo.PathOf(
+        "src", "ResponseMonitor.App", "bin",
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release",
+        "net10.0");
+
+    private static readonly Lazy<JsonArray> Metadata = new(() =>
+    {
+        var path = Path.Combine(BuildFolder, "functions.metadata");
+        Assert.True(File.Exists(path), $"{path} is missing: the Worker SDK generates it when the app builds.");
+        return JsonNode.Parse(File.ReadAllText(path))!.AsArray();
+    });
+
+    private static IEnumerable<JsonObject> Functions => Metadata.Value.Select(f => f!.AsObject());
+
+    private static JsonObject Function(string name) =>
+        Functions.SingleOrDefault(f => f["name"]!.GetValue<string>() == name) ?? throw new Xunit.Sdk.XunitException($"functions.metadata has no function '{name}'.");
+
+    private static JsonObject Trigger(JsonObject function) =>
+        function["bindings"]!.AsArray().Select(b => b!.AsObject()).Single(b => b["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal));
+
+    [Fact]
+    public void PollChannels_is_a_timer_on_the_PollSchedule_setting()
+    {
+        var trigger = Trigger(Function(FunctionNames.PollChannels));
+        Assert.Equal("timerTrigger", trigger["type"]!.GetValue<string>());
+        Assert.Equal("In", trigger["direction"]!.GetValue<string>());
+        Assert.Equal("%PollSchedule%", trigger["schedule"]!.GetValue<string>());
+        Assert.True(trigger["useMonitor"]!.GetValue<bool>());
+        Assert.Null(trigger["runOnStartup"]);
+    }
+
+    [Fact]
+    public void AnalyzeChannel_reads_the_queue_the_app_writes_as_a_string()
+    {
+        var trigger = Trigger(Function(FunctionNames.AnalyzeChannel));
+        Assert.Equal("queueTrigger", trigger["type"]!.GetValue<string>());
+        Assert.Equal(new StorageOptions().AnalysisQueueName, trigger["queueName"]!.GetValue<string>());
+        Assert.Equal(AnalyzeChannelFunction.QueueName, trigger["queueName"]!.GetValue<string>());
+        Assert.Equal("AzureWebJobsStorage", trigger["connection"]!.GetValue<string>());
+        Assert.Equal("String", trigger["dataType"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Every_api_route_is_an_http_function_with_its_template_method_and_auth_level()
+    {
+        foreach (var route in ApiRoutes.All)
+        {
+            var function = Function(route.Name);
+            var trigger = Trigger(function);
+            Assert.Equal("httpTrigger", trigger["type"]!.GetValue<string>());
+            Assert.Equal(route.Template, trigger["route"]!.GetValue<string>());
+            Assert.Equal([route.Method.ToLowerInvariant()], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>()));
+            Assert.Equal(route.Anonymous ? "Anonymous" : "Function", trigger["authLevel"]!.GetValue<string>());
+
+            // The HTTP answer is the function's return value, which the ASP.NET Core integration executes.
+            var output = function["bindings"]!.AsArray().Select(b => b!.AsObject()).Single(b => b["direction"]!.GetValue<string>() == "Out");
+            Assert.Equal(("$return", "http"), (output["name"]!.GetValue<string>(), output["type"]!.GetValue<string>()));
+        }
+    }
+
+    [Fact]
+    public void Every_function_is_the_timer_the_queue_or_an_api_route_and_its_entry_point_exists()
+    {
+        var routeNames = ApiRoutes.All.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var assembly = typeof(ApiRoute).Assembly;
+        foreach (var function in Functions)
+        {
+            var name = function["name"]!.GetValue<string>();
+            Assert.True(name is FunctionNames.PollChannels or FunctionNames.AnalyzeChannel || routeNames.Contains(name), $"Function {name} has no standalone counterpart.");
+            Assert.Equal("ResponseMonitor.dll", function["scriptFile"]!.GetValue<string>());
+            Assert.Equal("dotnet-isolated", function["language"]!.GetValue<string>());
+
+            var entryPoint = function["entryPoint"]!.GetValue<string>();
+            var type = assembly.GetType(entryPoint[..entryPoint.LastIndexOf('.')], throwOnError: true)!;
+            var method = type.GetMethod(entryPoint[(entryPoint.LastIndexOf('.') + 1)..], BindingFlags.Public | BindingFlags.Instance)!;
+            Assert.Equal(name, method.GetCustomAttribute<FunctionAttribute>()!.Name);
+        }
+
+        Assert.Equal(ApiRoutes.All.Count + 2, Functions.Count());
+        Assert.Equal(ApiRoutes.All.Count, routeNames.Count);
+    }
+
+    [Fact]
+    public async Task Every_standalone_route_has_a_function_and_every_function_a_standalone_route()
+    {
+        await using var app = await TestApp.StartAsync();
+        var standalone = app.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Template: e.RoutePattern.RawText!.TrimStart('/'), Method: e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods.Single()))
+            .ToHashSet();
+        var functions = Functions.Select(Trigger).Where(t => t["type"]!.GetValue<string>() == "httpTrigger")
+            .Select(t => (Template: "api/" + t["route"]!.GetValue<string>(), Method: t["methods"]![0]!.GetValue<string>().ToUpperInvariant()))
+            .ToHashSet();
+
+        Assert.Equal(functions.Order(), standalone.Order());
+    }
+
+    [Fact]
+    public void The_host_files_are_those_of_an_isolated_worker_app()
+    {
+        var host = JsonNode.Parse(File.ReadAllText(Repo.PathOf("host.json")))!.AsObject();
+        Assert.False(host.ContainsKey("customHandler"));
+        Assert.False(host.ContainsKey("extensionBundle"), "Isolated-worker apps bring their extensions (extensions.json); a bundle is for script languages.");
+        Assert.Equal("api", host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());
+        Assert.Equal("base64", host["extensions"]!["queues"]!["messageEncoding"]!.GetValue<string>());
+
+        var folder = BuildFolder;
+        var worker = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "worker.config.json")))!["description"]!;
+        Assert.Equal("dotnet-isolated", worker["language"]!.GetValue<string>());
+        Assert.Equal("ResponseMonitor.dll", worker["defaultWorkerPath"]!.GetValue<string>());
+        var extensions = File.ReadAllText(Path.Combine(folder, "extensions.json"));
+        Assert.Contains("Microsoft.Azure.WebJobs.Extensions.Storage.Queues", extensions, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(Path.Combine(folder, ".azurefunctions")));
+        Assert.False(Directory.Exists(Repo.PathOf("PollChannels")), "function.json folders belong to the custom handler, which is gone.");
+    }
+}
