@@ -2,20 +2,23 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using ResponseMonitor.App.Api;
+using ResponseMonitor.App.Hosting;
 using ResponseMonitor.Integration.Tests.Infrastructure;
 
 namespace ResponseMonitor.Integration.Tests;
 
 /// <summary>
-/// The deploy package as the Functions host meets it: host.json, one folder per function, and the executable host.json
-/// names, started from the package folder with FUNCTIONS_CUSTOMHANDLER_PORT, answering invocations and forwarded HTTP.
-/// ./test.sh builds the package (scripts/package.sh) and passes its folder in RESPONSEMONITOR_PACKAGE.
+/// The deploy package as azd and zip deploy ship it: plain `dotnet publish` output of the isolated-worker app, with
+/// the files the Functions host reads beside ResponseMonitor.dll; and the same program started from that folder
+/// standalone, or refusing a bad setting in one line. ./test.sh builds the package (scripts/package.sh) and passes its
+/// folder in RESPONSEMONITOR_PACKAGE.
 /// </summary>
 public sealed class PackageTests
 {
     private static readonly Lazy<string> Package = new(() =>
     {
-        if (Environment.GetEnvironmentVariable("RESPONSEMONITOR_PACKAGE") is { Length: > 0 } built)
+        if (System.Environment.GetEnvironmentVariable("RESPONSEMONITOR_PACKAGE") is { Length: > 0 } built)
         {
             return Path.GetFullPath(built, Repo.Root);
         }
@@ -27,111 +30,163 @@ public sealed class PackageTests
     });
 
     [Fact]
-    public void The_package_has_the_layout_the_functions_host_expects()
+    public void The_package_has_what_the_functions_host_loads_for_an_isolated_worker()
     {
         var package = Package.Value;
-        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(package, "host.json")))!;
-        var executable = host["customHandler"]!["description"]!["defaultExecutablePath"]!.GetValue<string>();
-        var path = Path.Combine(package, executable);
-        Assert.True(File.Exists(path), $"{executable} is missing from the package.");
-        if (OperatingSystem.IsLinux())
+        foreach (var file in new[] { "ResponseMonitor.dll", "host.json", "functions.metadata", "worker.config.json", "extensions.json" })
         {
-            Assert.True(File.GetUnixFileMode(path).HasFlag(UnixFileMode.UserExecute), $"{executable} is not executable.");
-        }
-        foreach (var function in new[] { "PollChannels", "AnalyzeChannel", "Api", "Webhooks", "Health" })
-        {
-            Assert.Equal(File.ReadAllText(Repo.PathOf(function, "function.json")), File.ReadAllText(Path.Combine(package, function, "function.json")));
+            Assert.True(File.Exists(Path.Combine(package, file)), $"{file} is missing from the package.");
         }
 
-        // Self-contained: the runtime travels with the app; development files and demo seeds do not.
-        Assert.True(File.Exists(Path.Combine(package, "libcoreclr.so")));
+        Assert.True(Directory.Exists(Path.Combine(package, ".azurefunctions")));
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(package, "host.json")))!.AsObject();
+        Assert.False(host.ContainsKey("customHandler"));
+        var functions = JsonNode.Parse(File.ReadAllText(Path.Combine(package, "functions.metadata")))!.AsArray();
+        Assert.Equal(ApiRoutes.All.Count + 2, functions.Count);
+
+        // Framework-dependent (Flex Consumption brings .NET); development files and demo seeds stay home.
+        Assert.False(File.Exists(Path.Combine(package, "libcoreclr.so")));
         Assert.False(File.Exists(Path.Combine(package, "appsettings.Development.json")));
         Assert.False(Directory.Exists(Path.Combine(package, "seeds")));
+        Assert.False(Directory.Exists(Path.Combine(package, "PollChannels")));
     }
 
     [Fact]
-    public async Task The_executable_starts_from_the_package_folder_and_answers_the_host()
+    public async Task The_package_runs_standalone_from_its_folder_polls_analyses_and_serves()
     {
-        var package = Package.Value;
         var port = AzuriteEnvironment.FreePort();
         await using var feed = await LoopbackServer.StartAsync();
         var at = DateTimeOffset.UtcNow.AddHours(-1);
         feed.Handler = ctx => Feed.Write(ctx, Feed.Page([Feed.Post("p1", "brand", at), Feed.Comment("c1", "p1", "u1", at.AddMinutes(1))]));
-        var prefix = TestApp.NewPrefix();
-        var start = new ProcessStartInfo(Path.Combine(package, "ResponseMonitor"))
-        {
-            WorkingDirectory = package,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["AzureWebJobsStorage"] = AzuriteEnvironment.ConnectionString,
-                ["Storage__Prefix"] = prefix,
-                ["Storage__AnalysisQueueName"] = "q-" + prefix,
-                ["Monitor__Channels__0__Id"] = "ch",
-                ["Monitor__Channels__0__FeedUrl"] = feed.Url("/feed").ToString(),
-                ["Monitor__Channels__0__BrandAuthorIds__0"] = "brand",
-            },
-        };
-        using var process = Process.Start(start)!;
-        // The process writes from its reader threads while the test reads: every access takes the lock.
-        var output = new StringBuilder();
-        void Append(string? line)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-
-        string Captured()
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var process = Start(Environment(port, feed.Url("/feed")));
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            HttpResponseMessage? health = null;
-            while (health?.StatusCode != HttpStatusCode.OK)
+            http.DefaultRequestHeaders.Add("x-api-key", TestApp.ApiKey);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (true)
             {
-                Assert.False(process.HasExited, "The executable exited: " + Captured());
-                Assert.True(DateTime.UtcNow < deadline, "No answer on FUNCTIONS_CUSTOMHANDLER_PORT within 30 s: " + Captured());
+                Assert.False(process.Process.HasExited, "The program exited: " + process.Output);
+                Assert.True(DateTime.UtcNow < deadline, "The demo channel was not analysed within 60 s: " + process.Output);
                 try
                 {
-                    health = await http.GetAsync("/api/health");
+                    var health = JsonNode.Parse(await http.GetStringAsync("/api/health"))!;
+                    Assert.Equal("Standalone", health["mode"]!.GetValue<string>());
+                    var dashboard = JsonNode.Parse(await http.GetStringAsync("/api/dashboard"))!;
+                    if (dashboard["channels"]![0]!["openCount"]!.GetValue<int>() == 1)
+                    {
+                        break;
+                    }
                 }
                 catch (HttpRequestException)
                 {
-                    await Task.Delay(100);
                 }
+
+                await Task.Delay(200);
             }
-
-            using var poll = await http.PostAsync("/PollChannels", new StringContent("{\"Data\":{\"timer\":{\"IsPastDue\":false}},\"Metadata\":{}}", Encoding.UTF8, "application/json"));
-            var pollBody = await poll.Content.ReadAsStringAsync();
-            Assert.True(poll.IsSuccessStatusCode, pollBody + Captured());
-            Assert.Contains("2 items stored", pollBody, StringComparison.Ordinal);
-
-            using var analyze = await http.PostAsync("/AnalyzeChannel", new StringContent("{\"Data\":{\"message\":\"{\\\"channelId\\\":\\\"ch\\\",\\\"reason\\\":\\\"t\\\",\\\"requestedAt\\\":\\\"2026-01-01T00:00:00Z\\\"}\"},\"Metadata\":{}}", Encoding.UTF8, "application/json"));
-            Assert.True(analyze.IsSuccessStatusCode, await analyze.Content.ReadAsStringAsync());
-
-            var dashboard = JsonNode.Parse(await http.GetStringAsync("/api/dashboard"))!;
-            Assert.Equal(1, dashboard["channels"]![0]!["openCount"]!.GetValue<int>());
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            process.Process.Kill(entireProcessTree: true);
+            await process.Process.WaitForExitAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("Api__Key", "short", "Api:Key must be at least 16 characters.")]
+    [InlineData("Monitor__Channels__0__FeedUrl", "not a url", "needs an absolute FeedUrl")]
+    [InlineData("Analysis__Window", "soon", "Analysis:Window")]
+    public async Task A_bad_setting_ends_the_program_with_exit_code_1_and_one_line(string key, string value, string expected)
+    {
+        var environment = Environment(AzuriteEnvironment.FreePort(), new Uri("http://127.0.0.1:1/feed"));
+        environment[key] = value;
+        using var process = Start(environment);
+
+        Assert.True(process.Process.WaitForExit(TimeSpan.FromSeconds(60)), "Still running: " + process.Output);
+        await process.Process.WaitForExitAsync();
+
+        Assert.Equal(StartupGuard.ConfigurationError, process.Process.ExitCode);
+        var lines = process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(lines.Length == 1, process.Output);
+        Assert.StartsWith("ResponseMonitor cannot start: ", lines[0], StringComparison.Ordinal);
+        Assert.Contains(expected, lines[0], StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> Environment(int port, Uri feed)
+    {
+        var prefix = TestApp.NewPrefix();
+        return new Dictionary<string, string?>
+        {
+            ["Hosting__Urls"] = $"http://127.0.0.1:{port}",
+            ["AzureWebJobsStorage"] = AzuriteEnvironment.ConnectionString,
+            ["Api__Key"] = TestApp.ApiKey,
+            ["Storage__Prefix"] = prefix,
+            ["Storage__AnalysisQueueName"] = "q-" + prefix,
+            ["Monitor__Channels__0__Id"] = "ch",
+            ["Monitor__Channels__0__FeedUrl"] = feed.ToString(),
+            ["Monitor__Channels__0__BrandAuthorIds__0"] = "brand",
+            ["Telemetry__ConsoleMetrics"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+    }
+
+    private static RunningProgram Start(Dictionary<string, string?> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", "ResponseMonitor.dll")
+        {
+            WorkingDirectory = Package.Value,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return new RunningProgram(Process.Start(start)!);
+    }
+
+    /// <summary>A started program whose output is captured under a lock (its reader threads write while the test reads).</summary>
+    private sealed class RunningProgram : IDisposable
+    {
+        private readonly StringBuilder _output = new();
+
+        public RunningProgram(Process process)
+        {
+            Process = process;
+            process.OutputDataReceived += (_, e) => Append(e.Data);
+            process.ErrorDataReceived += (_, e) => Append(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public Process Process { get; }
+
+        public string Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
+            }
+        }
+
+        public void Dispose() => Process.Dispose();
+
+        private void Append(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
         }
     }
 }

@@ -73,4 +73,32 @@ public sealed class QueueListenerTests
         Assert.Equal(1, await app.Get<AnalysisQueueListener>().RunOnceAsync(CancellationToken.None));
         Assert.NotNull(await app.Get<ISnapshotStore>().GetAsync("ch", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_message_that_is_not_base64_goes_to_poison_at_once_and_the_messages_beside_it_flow()
+    {
+        await using var app = await TestApp.StartAsync(TestApp.Merge(Settings(5), TestApp.Channel(1, "other", new Uri("http://127.0.0.1:1/feed"))));
+        var raw = new QueueClient(AzuriteEnvironment.ConnectionString, app.QueueName);
+        await raw.CreateIfNotExistsAsync();
+        await raw.SendMessageAsync("%%% not base64 %%%");
+        await app.Get<IAnalysisQueue>().EnqueueAsync("ch", "test", CancellationToken.None);
+        await app.Get<IAnalysisQueue>().EnqueueAsync("other", "test", CancellationToken.None);
+        await app.Get<IAnalysisQueue>().EnqueueAsync("ch", "again", CancellationToken.None);
+
+        Assert.Equal(4, await app.Get<AnalysisQueueListener>().RunOnceAsync(CancellationToken.None));
+
+        Assert.NotNull(await app.Get<ISnapshotStore>().GetAsync("ch", CancellationToken.None));
+        Assert.NotNull(await app.Get<ISnapshotStore>().GetAsync("other", CancellationToken.None));
+        Assert.Null((await raw.PeekMessageAsync()).Value);
+        var poison = new QueueClient(AzuriteEnvironment.ConnectionString, app.QueueName + "-poison");
+        var poisoned = (await poison.ReceiveMessagesAsync(32)).Value;
+        Assert.Equal(["%%% not base64 %%%"], poisoned.Select(m => m.Body.ToString()));
+    }
+
+    [Theory]
+    [InlineData("eyJhIjoxfQ==", "{\"a\":1}")]
+    [InlineData("%%%", null)]
+    [InlineData("//79", null)]
+    public void Decoding_takes_base64_of_utf8_only(string wire, string? text) =>
+        Assert.Equal(text, AnalysisQueueListener.Decode(BinaryData.FromString(wire)));
 }
