@@ -42,7 +42,22 @@ param principalId string
 param principalType string
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, baseName))
-var storageName = take('strm${replace(toLower(baseName), '-', '')}${token}', 24)
+// naming:begin
+// Valid for every azd environment name (1-64 characters of letters, digits, - _ . ( )) and unique by the token: the
+// characters a resource refuses become '-' or go, the base is cut to fit each length limit, and the 13-character token
+// always survives the cut. InfrastructureTests evaluates this block with the Bicep console for short, long and odd names.
+var hyphenated = toLower(replace(replace(replace(replace(baseName, '_', '-'), '.', '-'), '(', '-'), ')', '-'))
+var compact = replace(hyphenated, '-', '')
+var names = {
+  storage: 'st${take(compact, 9)}${token}'
+  vault: 'kv${take(compact, 9)}${token}'
+  site: 'func-${take(hyphenated, 32)}-${token}'
+  plan: 'plan-${take(hyphenated, 40)}-${token}'
+  identity: 'id-${take(hyphenated, 40)}-${token}'
+  logs: 'log-${take(hyphenated, 40)}-${token}'
+  insights: 'appi-${take(hyphenated, 40)}-${token}'
+}
+// naming:end
 var deploymentContainer = 'app-package'
 var tablePrefix = 'rm'
 var tableNames = ['Items', 'Open', 'Channels', 'Snapshots', 'Warnings', 'Silences', 'CriticLabels']
@@ -59,13 +74,13 @@ var roles = {
 }
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-  name: 'id-${baseName}'
+  name: names.identity
   location: location
   tags: tags
 }
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
-  name: 'log-${baseName}'
+  name: names.logs
   location: location
   tags: tags
   properties: {
@@ -75,7 +90,7 @@ resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
 }
 
 resource insights 'Microsoft.Insights/components@2020-02-02' = {
-  name: 'appi-${baseName}'
+  name: names.insights
   location: location
   tags: tags
   kind: 'web'
@@ -87,7 +102,7 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
-  name: storageName
+  name: names.storage
   location: location
   tags: tags
   sku: { name: 'Standard_LRS' }
@@ -144,7 +159,7 @@ resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-
 }]
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
-  name: take('kv-${replace(baseName, '_', '-')}-${token}', 24)
+  name: names.vault
   location: location
   tags: tags
   properties: {
@@ -204,7 +219,7 @@ resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
-  name: 'plan-${baseName}'
+  name: names.plan
   location: location
   tags: tags
   kind: 'functionapp'
@@ -213,7 +228,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 }
 
 resource site 'Microsoft.Web/sites@2024-04-01' = {
-  name: 'func-${baseName}-${token}'
+  name: names.site
   location: location
   tags: union(tags, { 'azd-service-name': 'monitor' })
   kind: 'functionapp,linux'
@@ -227,7 +242,6 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
     }
     functionAppConfig: {
       deployment: {
@@ -244,9 +258,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: 40
         instanceMemoryMB: 2048
       }
+      // .NET 10 isolated: the newest .NET that Azure Functions lists as GA (learn.microsoft.com/azure/azure-functions/supported-languages).
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

@@ -1,5 +1,5 @@
 // ResponseMonitor in a brand's own subscription: one resource group with the function app (Flex Consumption,
-// custom handler), its storage (identity only, shared keys off), Key Vault for platform tokens and webhook secrets,
+// .NET 10 isolated worker), its storage (identity only, shared keys off), Key Vault for platform tokens and webhook secrets,
 // and Log Analytics with Application Insights. Deployed by `azd up`; see docs/DEPLOY.md.
 targetScope = 'subscription'
 
@@ -45,7 +45,7 @@ param extraAppSettings object = {}
 @description('Object id of the person or pipeline deploying, granted rights to set secrets in the Key Vault.')
 param principalId string = ''
 
-@description('Kind of principal in principalId.')
+@description('Kind of principal in principalId: azd passes AZURE_PRINCIPAL_TYPE, ServicePrincipal when a pipeline runs azd up.')
 @allowed(['User', 'ServicePrincipal', 'Group'])
 param principalType string = 'User'
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using ResponseMonitor.Integration.Tests.Infrastructure;
@@ -44,7 +45,9 @@ public sealed class InfrastructureTests
         Assert.False(storage["allowBlobPublicAccess"]!.GetValue<bool>());
 
         var site = Of("Microsoft.Web/sites")["properties"]!;
-        Assert.Equal("custom", site["functionAppConfig"]!["runtime"]!["name"]!.GetValue<string>());
+        Assert.Equal("dotnet-isolated", site["functionAppConfig"]!["runtime"]!["name"]!.GetValue<string>());
+        Assert.Equal("10.0", site["functionAppConfig"]!["runtime"]!["version"]!.GetValue<string>());
+        Assert.Null(site["siteConfig"]!["ftpsState"]);
         Assert.Equal("UserAssignedIdentity", site["functionAppConfig"]!["deployment"]!["storage"]!["authentication"]!["type"]!.GetValue<string>());
         Assert.Equal("FC1", Of("Microsoft.Web/serverfarms")["sku"]!["name"]!.GetValue<string>());
         Assert.True(Of("Microsoft.Insights/components")["properties"]!["DisableLocalAuth"]!.GetValue<bool>());
@@ -86,5 +89,82 @@ public sealed class InfrastructureTests
         var main = File.ReadAllText(Repo.PathOf("infra", "main.bicep"));
         Assert.All(parameters, p => Assert.Contains($"param {p.Key} ", main, StringComparison.Ordinal));
         Assert.Contains("'azd-service-name': 'monitor'", File.ReadAllText(Repo.PathOf("infra", "app.bicep")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Azd_passes_the_principal_type_and_the_first_up_needs_no_secret_that_does_not_exist_yet()
+    {
+        var parameters = JsonNode.Parse(File.ReadAllText(Repo.PathOf("infra", "main.parameters.json")))!["parameters"]!;
+        Assert.Equal("${AZURE_PRINCIPAL_TYPE=User}", parameters["principalType"]!["value"]!.GetValue<string>());
+        Assert.Empty(parameters["channels"]!["value"]!.AsArray());
+        Assert.All(parameters.AsObject().Where(p => p.Key.EndsWith("SecretName", StringComparison.Ordinal)), p => Assert.Equal("", p.Value!["value"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("a")]
+    [InlineData("response-monitor-dev")]
+    [InlineData("acme_outdoor.prod(eu)")]
+    [InlineData("Acme-Outdoor-Production-West-Europe-Community-Channels-2026-xyzw")]
+    [InlineData("a_b.c(d)e-f_g.h(i)j-k_l.m(n)o-p_q.r(s)t-u_v.w(x)y-z_0.1(2)3-4_5.")]
+    [InlineData("___")]
+    public void Resource_names_are_valid_and_keep_the_unique_token_for_any_azd_environment_name(string environmentName)
+    {
+        var names = EvaluateNames(environmentName, "tok3n12345abc");
+
+        Assert.Matches("^[a-z0-9]{3,24}$", names["storage"]);
+        Assert.Matches("^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$", names["vault"]);
+        Assert.DoesNotContain("--", names["vault"], StringComparison.Ordinal);
+        Assert.Matches("^[a-zA-Z0-9][a-zA-Z0-9-]{0,58}[a-zA-Z0-9]$", names["site"]);
+        Assert.Matches("^[a-zA-Z0-9][a-zA-Z0-9-]{0,58}[a-zA-Z0-9]$", names["plan"]);
+        Assert.Matches("^[a-zA-Z0-9][a-zA-Z0-9_-]{2,127}$", names["identity"]);
+        Assert.Matches("^[a-zA-Z0-9][a-zA-Z0-9-]{2,61}[a-zA-Z0-9]$", names["logs"]);
+        Assert.InRange(names["insights"].Length, 1, 260);
+        Assert.All(names.Values, name => Assert.EndsWith("tok3n12345abc", name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_long_environment_names_with_the_same_start_get_different_global_names()
+    {
+        // The token hashes the whole name (and subscription and group): evaluated here with Bicep's own uniqueString.
+        var first = EvaluateNames("acme-outdoor-production-one", null);
+        var second = EvaluateNames("acme-outdoor-production-two", null);
+
+        Assert.NotEqual(first["storage"], second["storage"]);
+        Assert.NotEqual(first["vault"], second["vault"]);
+    }
+
+    /// <summary>
+    /// The naming block of app.bicep, evaluated by the Bicep console for one environment name, with the token fixed or
+    /// computed by uniqueString over stand-in subscription and group ids.
+    /// </summary>
+    private static Dictionary<string, string> EvaluateNames(string baseName, string? token)
+    {
+        var bicep = File.ReadAllText(Repo.PathOf("infra", "app.bicep"));
+        var block = bicep[bicep.IndexOf("// naming:begin", StringComparison.Ordinal)..bicep.IndexOf("// naming:end", StringComparison.Ordinal)];
+        var script = new StringBuilder()
+            .AppendLine($"var baseName = '{baseName}'")
+            .AppendLine(token is null ? "var token = toLower(uniqueString('/subscriptions/0000', '/resourceGroups/rg', baseName))" : $"var token = '{token}'");
+        foreach (var line in block.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)))
+        {
+            script.AppendLine(line);
+        }
+
+        script.AppendLine("names");
+        var start = new System.Diagnostics.ProcessStartInfo(Bicep, "console")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.Write(script.ToString());
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), output);
+        var names = System.Text.RegularExpressions.Regex.Matches(output, @"^\s*(\w+): '([^']*)'", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        Assert.True(names.Count == 7, "The Bicep console did not evaluate the names:\n" + script + "\n" + output);
+        return names;
     }
 }
