@@ -1,16 +1,12 @@
 #!/usr/bin/env bash
-# Builds the Azure Functions package: plain `dotnet publish` output of the isolated-worker app (ResponseMonitor.dll,
-# functions.metadata, worker.config.json, extensions.json, .azurefunctions/, host.json). azd and zip deploy take
-# this folder as it is. Usage: scripts/package.sh [OUTPUT_DIR] [Jit|ReadyToRun]
-# ReadyToRun precompiles for linux-x64 (Flex Consumption's platform); docs/PERFORMANCE.md has what it buys.
+# Builds the Azure Functions package as azd does: `dotnet publish` of the isolated-worker app (ResponseMonitor.dll,
+# functions.metadata, worker.config.json, extensions.json, .azurefunctions/, host.json), ReadyToRun for linux-x64 and
+# framework-dependent by default (the csproj decides; docs/PERFORMANCE.md has why). Jit gives the plain package.
+# Usage: scripts/package.sh [OUTPUT_DIR] [ReadyToRun|Jit]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-.artifacts/package}
-mode=${2:-Jit}
+mode=${2:-ReadyToRun}
 rm -rf "$out"
-extra=()
-if [ "$mode" = "ReadyToRun" ]; then
-  extra=(-r linux-x64 --self-contained false -p:PublishReadyToRun=true)
-fi
-dotnet publish src/ResponseMonitor.App/ResponseMonitor.App.csproj -c Release -o "$out" "${extra[@]}" --nologo -v quiet -clp:ErrorsOnly
+dotnet publish src/ResponseMonitor.App/ResponseMonitor.App.csproj -c Release -o "$out" -p:PublishMode="$mode" --nologo -v quiet -clp:ErrorsOnly
 echo "$out"

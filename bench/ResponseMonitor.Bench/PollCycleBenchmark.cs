@@ -32,6 +32,7 @@ internal static class PollCycleBenchmark
             {
                 "--urls=http://127.0.0.1:0",
                 "--Hosting:Triggers=false",
+                "--Api:Key=bench-api-key-0123456789",
                 $"--AzureWebJobsStorage={storage}",
                 $"--Storage:Prefix={prefix}",
                 $"--Storage:AnalysisQueueName=q-{prefix}",

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Polling;
@@ -123,5 +124,30 @@ public sealed class ApiTests
         // The standalone timer survives the outage: the tick reports it did not run, and the next one retries.
         Assert.False(await app.Get<App.Standalone.PollScheduler>().TickAsync(CancellationToken.None));
         await Assert.ThrowsAnyAsync<Exception>(() => app.Get<App.Standalone.AnalysisQueueListener>().RunOnceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Nothing_that_runs_work_is_reachable_without_the_key()
+    {
+        await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", new Uri("http://127.0.0.1:1/feed")));
+        var endpoints = app.App.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().ToList();
+        Assert.NotEmpty(endpoints);
+        foreach (var endpoint in endpoints)
+        {
+            var method = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods.Single();
+            var path = "/" + string.Join('/', endpoint.RoutePattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p is Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal ? literal.Content : "ch"))));
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method is "POST" ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : null };
+            using var response = await app.Anonymous.SendAsync(request);
+            var anonymous = path is "/api/health" || path.StartsWith("/api/webhooks/", StringComparison.Ordinal);
+            Assert.True(anonymous || response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} answered {(int)response.StatusCode} without a key.");
+        }
+
+        // The custom handler's trigger paths are gone, and nothing answers in their place.
+        foreach (var path in new[] { "/PollChannels", "/AnalyzeChannel", "/api/PollChannels", "/admin/functions/PollChannels" })
+        {
+            using var response = await app.Anonymous.PostAsync(path, new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+            Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Unauthorized, $"POST {path} answered {(int)response.StatusCode}.");
+        }
     }
 }

@@ -133,4 +133,17 @@ public sealed class FunctionsMetadataContractTests
         Assert.True(Directory.Exists(Path.Combine(folder, ".azurefunctions")));
         Assert.False(Directory.Exists(Repo.PathOf("PollChannels")), "function.json folders belong to the custom handler, which is gone.");
     }
+
+    [Fact]
+    public async Task The_core_tools_settings_example_is_for_the_isolated_worker_and_passes_validation()
+    {
+        var example = JsonNode.Parse(File.ReadAllText(Repo.PathOf("src", "ResponseMonitor.App", "local.settings.json.example")))!["Values"]!.AsObject();
+        Assert.Equal("dotnet-isolated", example["FUNCTIONS_WORKER_RUNTIME"]!.GetValue<string>());
+
+        // The same values (as configuration keys) start the program; only storage and the key are the test's own.
+        var settings = example.ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value!.GetValue<string>());
+        settings.Remove("AzureWebJobsStorage");
+        await using var app = await TestApp.StartAsync(settings);
+        Assert.Equal("forum", app.Get<Domain.Channels.IChannelCatalog>().All.Single().Id);
+    }
 }

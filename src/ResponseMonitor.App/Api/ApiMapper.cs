@@ -14,6 +14,7 @@ internal static class ApiMapper
         return new ChannelSummaryDto(
             channel.Id,
             channel.Name,
+            channel.Brand,
             channel.Kind,
             channel.Enabled,
             snapshot?.OpenCount ?? 0,
@@ -27,6 +28,7 @@ internal static class ApiMapper
             snapshot?.MedianFirstResponseBusinessSeconds,
             snapshot?.P90FirstResponseBusinessSeconds,
             channel.BusinessHours is not null,
+            channel.Warnings.ResponseTarget is { } target ? target.TotalSeconds : null,
             snapshot?.ExcludedCount ?? 0,
             snapshot?.AnswerableCount ?? 0,
             snapshot?.AnsweredCount ?? 0,

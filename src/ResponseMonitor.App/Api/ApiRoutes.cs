@@ -6,6 +6,7 @@ internal static class ApiRoutes
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         .. HealthEndpoints.Routes,
+        .. DashboardPageEndpoints.Routes,
         .. WebhookEndpoints.Routes,
         .. DashboardEndpoints.Routes,
         .. WarningEndpoints.Routes,

@@ -4,6 +4,7 @@ namespace ResponseMonitor.App.Api;
 public sealed record ChannelSummaryDto(
     string Id,
     string Name,
+    string Brand,
     string Kind,
     bool Enabled,
     int OpenCount,
@@ -17,6 +18,7 @@ public sealed record ChannelSummaryDto(
     double? MedianFirstResponseBusinessSeconds,
     double? P90FirstResponseBusinessSeconds,
     bool HasBusinessHours,
+    double? ResponseTargetSeconds,
     int ExcludedCount,
     int AnswerableCount,
     int AnsweredCount,

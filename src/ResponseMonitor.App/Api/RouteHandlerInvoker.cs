@@ -19,7 +19,7 @@ internal sealed class RouteHandlerInvoker(IServiceProvider services, IOptions<Ap
     /// <param name="name">The function (and route) name.</param>
     /// <param name="request">The request the worker bound to the trigger.</param>
     /// <param name="routeValues">The route parameters the worker bound to the function's own parameters.</param>
-    public IResult Invoke(string name, HttpRequest request, params ReadOnlySpan<(string Name, string Value)> routeValues)
+    public IResult Invoke(string name, HttpRequest request, params ReadOnlySpan<(string Name, string? Value)> routeValues)
     {
         ArgumentNullException.ThrowIfNull(request);
         var route = Routes.GetValueOrDefault(name) ?? throw new ArgumentException($"No API route is named '{name}'.", nameof(name));
@@ -31,7 +31,10 @@ internal sealed class RouteHandlerInvoker(IServiceProvider services, IOptions<Ap
         // The worker's routing usually sets these already; the function's bound parameters are the same values.
         foreach (var (key, value) in routeValues)
         {
-            request.RouteValues[key] = value;
+            if (value is not null)
+            {
+                request.RouteValues[key] = value;
+            }
         }
 
         // The host checked the function key; an Api:Key, where one is set, is checked as well, as standalone.

@@ -10,6 +10,7 @@ public static class FunctionNames
     public const string AnalyzeChannel = "AnalyzeChannel";
 
     public const string Health = "Health";
+    public const string DashboardPage = "DashboardPage";
     public const string ReceiveWebhook = "ReceiveWebhook";
     public const string VerifyWebhook = "VerifyWebhook";
     public const string GetDashboard = "GetDashboard";

@@ -114,6 +114,7 @@ public static class MonitorServiceCollectionExtensions
         services.AddExceptionHandler<StorageUnavailableHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddSingleton<RouteHandlerInvoker>();
+        services.AddSingleton<DashboardAssets>();
         return services;
     }
 

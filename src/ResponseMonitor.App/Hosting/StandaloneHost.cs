@@ -85,6 +85,8 @@ public static class StandaloneHost
     public static WebApplication MapMonitorApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // The dashboard page at the root, where people look first.
+        app.MapGet("/", () => Results.Redirect("/api/ui/")).ExcludeFromDescription();
         var api = app.MapGroup("/api");
         var keyed = api.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
         foreach (var route in ApiRoutes.All)
