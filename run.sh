@@ -39,7 +39,8 @@ app_pid=$!
 
 cat <<TXT
 
-ResponseMonitor is starting with the demo brand "Acme Outdoor" (three channels).
+ResponseMonitor is starting with the demo brand "Acme Outdoor" (eight channels).
+  Dashboard page:  $base/   (paste the API key below when it asks)
   Dashboard JSON:  $base/api/dashboard
   API key:         $api_key   (header x-api-key)
   Try:             curl -s -H "x-api-key: $api_key" $base/api/dashboard

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: installs what it needs (npm ci for the pinned Azurite, dotnet restore), starts its own Azurite on
+# Runs every test: installs what it needs (npm ci for the pinned Azurite and axe-core, dotnet restore, Debian's chromium
+# for the browser tests), starts its own Azurite on
 # free loopback ports, runs the test projects against it, and ends with one line: "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -7,6 +8,14 @@ source scripts/azurite.sh
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is needed (dotnet not found)." >&2; exit 1; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# The browser tests drive Debian's chromium (no browser download); install it where it is missing.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the dashboard's browser tests..." >&2
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >&2
+fi
 
 dotnet restore ResponseMonitor.sln --nologo -v quiet
 dotnet build ResponseMonitor.sln -c Release --no-restore --nologo -v quiet -clp:ErrorsOnly

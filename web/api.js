@@ -23,7 +23,8 @@ export async function api(path, { method = 'GET', body } = {}) {
   try {
     response = await fetch(path, {
       method,
-      headers: { 'x-api-key': getKey() || '', ...(body ? { 'content-type': 'application/json' } : {}) },
+      // Standalone reads x-api-key; in Azure the Functions host reads the function key from x-functions-key.
+      headers: { 'x-api-key': getKey() || '', 'x-functions-key': getKey() || '', ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
       cache: 'no-store',
       credentials: 'omit',

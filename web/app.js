@@ -54,7 +54,7 @@ function flags(c) {
   if (c.pollError) list.push(['failing', '✖', 'Poll failing']);
   if (rules.has('brand-silent')) list.push(['silent', '◌', `Silent ${days(c.silentForSeconds) ?? '?'} days`]);
   if (c.criticalOpenCount > 0) list.push(['critical', '⚠', `${c.criticalOpenCount} critics waiting`]);
-  if (late) list.push(['late', '⏱', 'Late']);
+  if (late) list.push(['late', '◔', 'Late']);
   if (!list.length) list.push(['ok', '✓', 'On track']);
   return list;
 }
@@ -64,7 +64,7 @@ function card(c) {
   const businessAge = c.hasBusinessHours ? ` <span class="business">(${duration(c.oldestOpenBusinessAgeSeconds)} business)</span>` : '';
   const target = c.responseTargetSeconds ? ` <span class="target">target ${duration(c.responseTargetSeconds)}</span>` : '';
   const firstBusiness = c.hasBusinessHours ? `<br><span class="business">business: ${duration(c.medianFirstResponseBusinessSeconds)} / ${duration(c.p90FirstResponseBusinessSeconds)}</span>` : '';
-  const silent = c.silentForSeconds === null ? 'never' : `${time(c.lastBrandActivityAt)} <span class="silent-for">silent for ${days(c.silentForSeconds)} days${c.hasBusinessHours ? ` (${days(c.silentForBusinessSeconds)} business)` : ''}</span>`;
+  const silent = c.silentForSeconds === null ? 'never' : `${time(c.lastBrandActivityAt)} <span class="silent-for">silent for ${duration(c.silentForSeconds)}${c.hasBusinessHours ? ` (${duration(c.silentForBusinessSeconds)} business)` : ''}</span>`;
   const poll = c.pollError ? `<span class="error">✖ ${h(c.pollError)}</span>` : `✓ ${time(c.lastPollSucceededAt)}`;
   const warnings = c.activeWarnings.length
     ? `<ul class="card-warnings">${c.activeWarnings.map(w => `<li class="sev-${h(w.severity)}"><span class="badge">${h(w.state)} · ${h(w.severity)}</span> ${h(w.message)}</li>`).join('')}</ul>`
@@ -227,11 +227,11 @@ async function refresh(forceCharts = false) {
     renderOverview();
     renderWaiting();
     if (!wall) renderWarnings();
+    state.lastGood = new Date();
+    status(`Updated ${state.lastGood.toLocaleTimeString()}`, 'fresh');
     if (!wall && (forceCharts || state.cycle % CHARTS_EVERY === 0)) { await refreshCharts(); await refreshModels(); }
     if (!wall) renderCharts();
     state.cycle++;
-    state.lastGood = new Date();
-    status(`Updated ${state.lastGood.toLocaleTimeString()}`, 'fresh');
   } catch (error) {
     if (error instanceof Unauthorized) {
       clearKey();

@@ -139,7 +139,8 @@ public sealed class ApiTests
             var path = "/" + string.Join('/', endpoint.RoutePattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p is Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal ? literal.Content : "ch"))));
             using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method is "POST" ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : null };
             using var response = await app.Anonymous.SendAsync(request);
-            var anonymous = path is "/api/health" || path.StartsWith("/api/webhooks/", StringComparison.Ordinal);
+            // Health, webhooks (signed) and the page's static files (no data; the page asks for the key) are open.
+            var anonymous = path is "/api/health" or "/" || path.StartsWith("/api/webhooks/", StringComparison.Ordinal) || path.StartsWith("/api/ui/", StringComparison.Ordinal);
             Assert.True(anonymous || response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} answered {(int)response.StatusCode} without a key.");
         }
 

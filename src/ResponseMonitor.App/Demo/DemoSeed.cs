@@ -36,6 +36,11 @@ public static partial class DemoSeed
             values[prefix + "Id"] = channel.Id;
             values[prefix + "Name"] = channel.Name;
             values[prefix + "Kind"] = channel.Kind;
+            if (!string.IsNullOrWhiteSpace(seed.Brand))
+            {
+                values[prefix + "Brand"] = seed.Brand;
+            }
+
             values[prefix + "FeedUrl"] = $"{options.BaseUrl.TrimEnd('/')}/api/demo/feeds/{Uri.EscapeDataString(channel.Id)}";
             var platform = $"{options.BaseUrl.TrimEnd('/')}/api/demo/platforms/{Uri.EscapeDataString(channel.Id)}/";
             var brand = channel.BrandAuthorIds.FirstOrDefault() ?? "";

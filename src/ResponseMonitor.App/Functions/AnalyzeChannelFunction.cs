@@ -34,13 +34,9 @@ public sealed partial class AnalyzeChannelFunction(ChannelAnalysisService analys
             LogDispatchFailed(logger, request.ChannelId, ex);
         }
 
-        LogAnalysed(logger, result.Snapshot.ChannelId, result.Snapshot.OpenCount, result.Snapshot.CriticalOpenCount, result.WarningsRaised, result.WarningsResolved);
         return result;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Warnings for channel {ChannelId} are stored but could not be delivered yet")]
     private static partial void LogDispatchFailed(ILogger logger, string channelId, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Analysed channel {ChannelId}: {Open} open, {Critical} critical; warnings raised {Raised}, resolved {Resolved}")]
-    private static partial void LogAnalysed(ILogger logger, string channelId, int open, int critical, int raised, int resolved);
 }

@@ -86,7 +86,7 @@ public static class StandaloneHost
     {
         ArgumentNullException.ThrowIfNull(app);
         // The dashboard page at the root, where people look first.
-        app.MapGet("/", () => Results.Redirect("/api/ui/")).ExcludeFromDescription();
+        app.MapGet("/", (HttpRequest request) => Results.Redirect("/api/ui/" + request.QueryString)).ExcludeFromDescription();
         var api = app.MapGroup("/api");
         var keyed = api.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
         foreach (var route in ApiRoutes.All)
