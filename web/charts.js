@@ -66,7 +66,8 @@ export function rateChart(titleId, rows) {
     const y = 12 + i * rowH;
     const width = r.rate === null ? 0 : (W - left - right) * r.rate;
     const text = r.rate === null ? 'no data' : `${Math.round(r.rate * 100)} %`;
-    return `<text class="tick" x="${left - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(r.label)}</text>` +
+    const short = r.label.length > 24 ? `${r.label.slice(0, 23)}…` : r.label;
+    return `<text class="tick" x="${left - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(short)}<title>${escapeHtml(r.label)}</title></text>` +
       `<rect class="track" x="${left}" y="${y}" width="${W - left - right}" height="20"/>` +
       (r.rate === null ? '' : `<rect class="bar" x="${left}" y="${y}" width="${width.toFixed(1)}" height="20" data-value="${r.rate}"><title>${escapeHtml(`${r.label}: ${text}`)}</title></rect>`) +
       `<text class="value" x="${left + width + 6}" y="${y + 15}">${escapeHtml(text)}</text>`;

@@ -232,4 +232,17 @@ public sealed class WorkerFunctionTests
         Assert.Contains("nothing was stored", body, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_worker_exports_telemetry_through_the_workers_opentelemetry_defaults()
+    {
+        using var worker = WorkerApp.Create(WorkerSettings(new Uri("http://127.0.0.1:1/feed")), TestApp.NewPrefix());
+
+        // UseFunctionsWorkerDefaults tells the host, by this capability, to leave invocation telemetry to the worker
+        // (azure-functions-dotnet-worker, src/DotNetWorker.OpenTelemetry/ConfigureFunctionsOpenTelemetry.cs).
+        var capabilities = worker.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkerOptions>>().Value.Capabilities;
+        Assert.Equal(bool.TrueString, capabilities["WorkerOpenTelemetryEnabled"]);
+        Assert.NotNull(worker.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.Equal("OpenTelemetry", JsonNode.Parse(File.ReadAllText(Repo.PathOf("host.json")))!["telemetryMode"]!.GetValue<string>());
+    }
 }
