@@ -8,10 +8,24 @@ public static class StorageFaults
     /// True for storage being unreachable or refusing (the SDK's retries exhausted): an expected condition during an
     /// outage, logged as one line rather than a stack trace on every backoff.
     /// </summary>
+    /// <remarks>
+    /// A hung account shows as a time-out rather than a refusal: the SDK gives up on a request after the client's
+    /// NetworkTimeout with a TaskCanceledException (or TimeoutException), wrapped in an AggregateException once its
+    /// retries are spent. Callers pass their own token's state so that a caller's cancellation is not taken for an outage.
+    /// </remarks>
     public static bool IsOutage(Exception exception) => exception switch
     {
         RequestFailedException => true,
-        AggregateException aggregate => aggregate.InnerExceptions.All(IsOutage),
+        TimeoutException => true,
+        TaskCanceledException { InnerException: TimeoutException } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(e => IsOutage(e) || e is OperationCanceledException),
         _ => false,
     };
+
+    /// <summary>
+    /// An outage as <see cref="IsOutage(Exception)"/>, or a cancellation that the caller did not ask for: the storage
+    /// client's own time-out.
+    /// </summary>
+    public static bool IsOutage(Exception exception, CancellationToken callerToken) =>
+        IsOutage(exception) || (exception is OperationCanceledException && !callerToken.IsCancellationRequested);
 }

@@ -31,10 +31,15 @@ public sealed class StorageOptions : IValidatableObject
 
     /// <summary>Per-request retries of the storage clients. Few, because the next poll or queue delivery retries anyway.</summary>
     [Range(0, 10)]
-    public int MaxRetries { get; set; } = 3;
+    public int MaxRetries { get; set; } = 2;
 
+    /// <summary>
+    /// How long one storage request may take before it counts as failed. With <see cref="MaxRetries"/> it bounds how
+    /// long a hung account holds a caller: (MaxRetries + 1) × NetworkTimeout plus short retry delays, about 31 s by
+    /// default, after which the API answers 503 with Retry-After.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
-    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -349,7 +349,7 @@ public sealed class NotificationSinkTests
     [InlineData("{\"createdBy\":\"a\",\"comment\":\"x\",\"duration\":\"01:00:00\",\"rule\":\"gossip\"}", 400, "rule must be one of")]
     [InlineData("{\"createdBy\":\"a\",\"comment\":\"x\",\"duration\":\"01:00:00\",\"channelId\":\"nope\"}", 404, "No channel 'nope'")]
     [InlineData("{\"createdBy\":\"a\",\"comment\":\"x\",\"duration\":\"01:00:00\",\"brand\":\"Nobody\"}", 400, "No channel belongs to brand 'Nobody'")]
-    [InlineData("{not json", 400, "The body must be a JSON silence")]
+    [InlineData("{not json", 400, "The body must be JSON like {\"channelId\"")]
     public async Task Bad_silences_are_refused_with_the_reason(string body, int status, string expected)
     {
         await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", new Uri("http://127.0.0.1:1/feed")), new FakeTimeProvider(Now));

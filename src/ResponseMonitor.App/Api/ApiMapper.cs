@@ -8,8 +8,12 @@ namespace ResponseMonitor.App.Api;
 /// <summary>From stored state to the API's shapes.</summary>
 internal static class ApiMapper
 {
+    /// <summary>How many active warnings a channel summary lists; its count is always the true one.</summary>
+    public const int MaxListedWarnings = 20;
+
     public static ChannelSummaryDto Summary(ChannelDefinition channel, ChannelSnapshot? snapshot, ChannelState? state, IEnumerable<WarningRecord> activeWarnings, DateTimeOffset now)
     {
+        var active = activeWarnings.ToList();
         var lastBrand = Latest(snapshot?.LastBrandActivityAt, state?.LastBrandActivityAt);
         return new ChannelSummaryDto(
             channel.Id,
@@ -42,7 +46,8 @@ internal static class ApiMapper
             state?.LastPollSucceededAt,
             state?.LastPollError,
             state?.PausedUntil,
-            activeWarnings.Select(Warning).ToList());
+            active.Count,
+            active.OrderByDescending(w => w.Severity).ThenByDescending(w => w.UpdatedAt).Take(MaxListedWarnings).Select(Warning).ToList());
     }
 
     public static UnansweredItemDto Unanswered(ChannelDefinition channel, OpenComment open, DateTimeOffset now) => new(

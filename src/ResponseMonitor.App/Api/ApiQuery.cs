@@ -5,6 +5,10 @@ namespace ResponseMonitor.App.Api;
 /// <summary>Reads query parameters strictly: a value that does not parse, or a parameter the route does not take, is a 400 that says which.</summary>
 internal sealed class ApiQuery(IQueryCollection query)
 {
+    public static readonly DateTimeOffset EarliestInstant = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset LatestInstant = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public string? Error { get; private set; }
 
     public string? String(string name) => query[name].FirstOrDefault() is { Length: > 0 } value ? value : null;
@@ -18,6 +22,14 @@ internal sealed class ApiQuery(IQueryCollection query)
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
         {
+            // Windows are computed around an instant (a default 'from' is 'to' minus the window): keep them far from
+            // the ends of the calendar, where that arithmetic would overflow.
+            if (value < EarliestInstant || value > LatestInstant)
+            {
+                Error ??= $"Query '{name}' must be between {EarliestInstant:yyyy-MM-dd} and {LatestInstant:yyyy-MM-dd}, not '{text}'.";
+                return null;
+            }
+
             return value;
         }
 

@@ -32,4 +32,5 @@ public sealed record ChannelSummaryDto(
     DateTimeOffset? LastPollSucceededAt,
     string? PollError,
     DateTimeOffset? PausedUntil,
+    int ActiveWarningCount,
     IReadOnlyList<WarningDto> ActiveWarnings);

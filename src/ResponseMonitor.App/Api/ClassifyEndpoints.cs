@@ -17,16 +17,19 @@ public static class ClassifyEndpoints
         ApiRoute.Post(FunctionNames.Classify, "classify", ClassifyAsync),
     ];
 
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["$.texts"] = "an array of strings",
+        ["$.texts[]"] = "a string",
+        ["$.brand"] = "a string naming a brand",
+    };
+
     private static async Task<IResult> ClassifyAsync(HttpRequest request, ICriticDetector detector, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
     {
-        ClassifyRequest? body;
-        try
+        var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.ClassifyRequest, "{\"texts\": [\"...\"], \"brand\": \"...\"}", Fields, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
         {
-            body = await request.ReadFromJsonAsync(ApiJsonContext.Default.ClassifyRequest, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
-        {
-            return Problems.BadRequest("The body must be JSON like {\"texts\": [\"...\"]}: " + ex.Message);
+            return problem;
         }
 
         var texts = body?.Texts;

@@ -24,16 +24,21 @@ public static class CriticLabelEndpoints
         ApiRoute.Post(FunctionNames.TrainCriticModelFromLabels, "critics/models/{brand}/from-labels", TrainAsync),
     ];
 
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["$.labels"] = "an array of {channelId, itemId, label} objects",
+        ["$.labels[]"] = "an object with channelId, itemId and label (critical or not_critical)",
+        ["$.labels[].channelId"] = "a string",
+        ["$.labels[].itemId"] = "a string",
+        ["$.labels[].label"] = "the string critical or not_critical",
+    };
+
     private static async Task<IResult> SaveAsync(HttpRequest request, IChannelCatalog catalog, IItemStore items, ICriticLabelStore store, TimeProvider time, CancellationToken cancellationToken)
     {
-        CriticLabelRequest? body;
-        try
+        var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.CriticLabelRequest, "{\"labels\": [{\"channelId\": \"…\", \"itemId\": \"…\", \"label\": \"critical\"}]}", Fields, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
         {
-            body = await request.ReadFromJsonAsync(ApiJsonContext.Default.CriticLabelRequest, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
-        {
-            return Problems.BadRequest("The body must be JSON like {\"labels\": [{\"channelId\": \"…\", \"itemId\": \"…\", \"label\": \"critical\"}]}: " + ex.Message);
+            return problem;
         }
 
         var given = body?.Labels;

@@ -27,7 +27,8 @@ public static class DashboardEndpoints
     {
         var snapshotTask = snapshots.GetAllAsync(cancellationToken);
         var stateTask = states.GetAllAsync(cancellationToken);
-        var warningTask = warnings.ListAsync(new WarningQuery { States = WarningEndpoints.ActiveStates }, cancellationToken);
+        // Every active warning, so that the counts are true; each channel lists the most severe few.
+        var warningTask = warnings.ListAsync(new WarningQuery { States = WarningEndpoints.ActiveStates, Max = int.MaxValue }, cancellationToken);
         await Task.WhenAll(snapshotTask, stateTask, warningTask).ConfigureAwait(false);
 
         var now = time.GetUtcNow();
@@ -46,7 +47,7 @@ public static class DashboardEndpoints
             detectors.Add(new BrandDetectorDto(brand, name, report?.TrainedAt, report?.Adopted, report is null ? null : Math.Round(report.Model.F1, 3), report is null ? null : Math.Round(report.BuiltIn.F1, 3)));
         }
 
-        var response = new DashboardResponse(now, channels.Sum(c => c.OpenCount), channels.Sum(c => c.CriticalOpenCount), channels.Sum(c => c.ActiveWarnings.Count), channels, detectors);
+        var response = new DashboardResponse(now, channels.Sum(c => c.OpenCount), channels.Sum(c => c.CriticalOpenCount), channels.Sum(c => c.ActiveWarningCount), channels, detectors);
         return Results.Json(response, ApiJsonContext.Default.DashboardResponse);
     }
 
@@ -59,7 +60,7 @@ public static class DashboardEndpoints
 
         var snapshot = snapshots.GetAsync(channel.Id, cancellationToken);
         var state = states.GetAsync(channel.Id, cancellationToken);
-        var channelWarnings = warnings.ListAsync(new WarningQuery { ChannelId = channel.Id, Max = DefaultLimit }, cancellationToken);
+        var channelWarnings = warnings.ListAsync(new WarningQuery { ChannelId = channel.Id, Max = int.MaxValue }, cancellationToken);
         var waiting = open.GetAsync(channel.Id, cancellationToken);
         await Task.WhenAll(snapshot, state, channelWarnings, waiting).ConfigureAwait(false);
 
@@ -68,7 +69,7 @@ public static class DashboardEndpoints
         var response = new ChannelDetailResponse(
             summary,
             waiting.Result.Take(DefaultLimit).Select(o => ApiMapper.Unanswered(channel, o, now)).ToList(),
-            channelWarnings.Result.OrderByDescending(w => w.UpdatedAt).Select(ApiMapper.Warning).ToList());
+            channelWarnings.Result.OrderByDescending(w => w.UpdatedAt).Take(DefaultLimit).Select(ApiMapper.Warning).ToList());
         return Results.Json(response, ApiJsonContext.Default.ChannelDetailResponse);
     }
 

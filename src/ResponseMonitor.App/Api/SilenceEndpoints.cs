@@ -51,28 +51,47 @@ public static class SilenceEndpoints
             ? Results.Json(ApiMapper.Silence(silence, time.GetUtcNow()), ApiJsonContext.Default.SilenceDto)
             : NotFound(id);
 
+    private static readonly TimeSpan MaxStartAhead = TimeSpan.FromDays(365);
+
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["$.startsAt"] = "an ISO 8601 instant such as 2026-03-10T12:00:00Z",
+        ["$.endsAt"] = "an ISO 8601 instant such as 2026-03-10T16:00:00Z",
+        ["$.duration"] = "a duration such as 04:00:00 or 1.00:00:00",
+        ["$.brand"] = "a string",
+        ["$.channelId"] = "a string",
+        ["$.rule"] = "a string naming a rule",
+        ["$.subject"] = "a string",
+        ["$.maxSeverity"] = "info, warning or critical",
+        ["$.createdBy"] = "a string",
+        ["$.comment"] = "a string",
+    };
+
     private static async Task<IResult> CreateAsync(HttpRequest request, IChannelCatalog catalog, ISilenceStore silences, TimeProvider time, CancellationToken cancellationToken)
     {
-        SilenceRequest? body;
-        try
+        var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.SilenceRequest, "{\"channelId\": \"…\", \"rule\": \"…\", \"duration\": \"04:00:00\", \"createdBy\": \"…\", \"comment\": \"…\"}", Fields, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
         {
-            body = await request.ReadFromJsonAsync(ApiJsonContext.Default.SilenceRequest, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
-        {
-            return Problems.BadRequest($"The body must be a JSON silence (brand, channelId, rule, subject, maxSeverity, startsAt, endsAt or duration, createdBy, comment): {ex.Message}");
-        }
-
-        if (body is null)
-        {
-            return Problems.BadRequest("The body must be a JSON silence.");
+            return problem;
         }
 
         var now = time.GetUtcNow();
-        var startsAt = body.StartsAt ?? now;
-        var endsAt = body.EndsAt ?? (body.Duration is { } duration ? startsAt + duration : (DateTimeOffset?)null);
+        var startsAt = body!.StartsAt ?? now;
         WarningSeverity? maxSeverity = null;
         string? error = null;
+
+        // Bounded before any arithmetic: a start within a year and a duration within MaxLength cannot overflow a date.
+        if (startsAt > now + MaxStartAhead || startsAt < now - MaxLength)
+        {
+            return Problems.BadRequest($"startsAt must be within {MaxStartAhead.TotalDays:0} days from now, not {startsAt:O}.");
+        }
+
+        if (body.Duration is { } asked && (asked <= TimeSpan.Zero || asked > MaxLength))
+        {
+            return Problems.BadRequest($"duration must be more than zero and at most {MaxLength.TotalDays} days, not {asked}.");
+        }
+
+        var endsAt = body.EndsAt ?? (body.Duration is { } duration ? startsAt + duration : (DateTimeOffset?)null);
         if (string.IsNullOrWhiteSpace(body.CreatedBy) || string.IsNullOrWhiteSpace(body.Comment))
         {
             error = "A silence needs createdBy and a comment saying why, so others know whose it is.";

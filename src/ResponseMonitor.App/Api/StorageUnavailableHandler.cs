@@ -1,19 +1,23 @@
-using Azure;
 using Microsoft.AspNetCore.Diagnostics;
+using ResponseMonitor.Storage;
 
 namespace ResponseMonitor.App.Api;
 
-/// <summary>Storage down or refusing: 503 with a problem body, so callers (and webhook senders) know to retry.</summary>
+/// <summary>
+/// Storage down, refusing or hung (the client's time-out): 503 with Retry-After and a problem body, so callers (and
+/// webhook senders) know to retry. One log line per request, without the stack: an outage is expected, not a bug.
+/// </summary>
 internal sealed partial class StorageUnavailableHandler(IProblemDetailsService problems, ILogger<StorageUnavailableHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not (RequestFailedException or AggregateException { InnerException: RequestFailedException }))
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (!StorageFaults.IsOutage(exception, httpContext.RequestAborted))
         {
             return false;
         }
 
-        LogStorageFailure(logger, httpContext.Request.Path, exception);
+        LogStorageFailure(logger, httpContext.Request.Path, exception.GetType().Name, (exception as AggregateException)?.InnerException?.Message ?? exception.Message);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = "30";
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -29,6 +33,6 @@ internal sealed partial class StorageUnavailableHandler(IProblemDetailsService p
         }).ConfigureAwait(false);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Storage failure while serving {Path}")]
-    private static partial void LogStorageFailure(ILogger logger, string path, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable while serving {Path}: {Kind}: {Reason}")]
+    private static partial void LogStorageFailure(ILogger logger, string path, string kind, string reason);
 }

@@ -40,9 +40,10 @@ public static class WarningEndpoints
             return Problems.BadRequest(q.Error!);
         }
 
-        var list = await warnings.ListAsync(query with { States = states }, cancellationToken).ConfigureAwait(false);
-        var items = list.OrderByDescending(w => w.UpdatedAt).ThenBy(w => w.ChannelId, StringComparer.Ordinal).Select(ApiMapper.Warning).ToList();
-        return Results.Json(new WarningListResponse(items), ApiJsonContext.Default.WarningListResponse);
+        // One more than asked tells whether the list was cut.
+        var list = await warnings.ListAsync(query with { States = states, Max = query.Max + 1 }, cancellationToken).ConfigureAwait(false);
+        var items = list.Take(query.Max).OrderByDescending(w => w.UpdatedAt).ThenBy(w => w.ChannelId, StringComparer.Ordinal).Select(ApiMapper.Warning).ToList();
+        return Results.Json(new WarningListResponse(items, list.Count > query.Max), ApiJsonContext.Default.WarningListResponse);
     }
 
     private static async Task<IResult> GetHistoryAsync(HttpRequest request, IChannelCatalog catalog, IWarningStore warnings, CancellationToken cancellationToken)

@@ -112,6 +112,7 @@ public static class MonitorServiceCollectionExtensions
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<StorageUnavailableHandler>();
+        services.AddExceptionHandler<BadRequestBodyHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddSingleton<RouteHandlerInvoker>();
         services.AddSingleton<DashboardAssets>();

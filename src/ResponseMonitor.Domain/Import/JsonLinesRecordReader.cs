@@ -47,6 +47,11 @@ public sealed class JsonLinesRecordReader(TextReader reader)
         {
             fields[HistoryImporter.ErrorField] = "not valid JSON: " + ex.Message;
         }
+        catch (InvalidOperationException)
+        {
+            // GetString refuses text that is not valid UTF-16, such as a lone surrogate "\ud800".
+            fields[HistoryImporter.ErrorField] = "a string holds invalid Unicode (a lone surrogate such as \\ud800)";
+        }
 
         return fields;
     }

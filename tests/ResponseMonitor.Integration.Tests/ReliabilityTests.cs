@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using ResponseMonitor.App.Functions;
+using ResponseMonitor.App.Standalone;
+using ResponseMonitor.Integration.Tests.Infrastructure;
+
+namespace ResponseMonitor.Integration.Tests;
+
+/// <summary>
+/// Defects a stress run of the standalone app found (issue "Hold under load, faults and bad input"), each answered with
+/// a clear 4xx or 503 instead of a 500 or a two-minute wait. Each of these answered 500 (or hung) before its fix.
+/// </summary>
+public sealed class ReliabilityTests
+{
+    private static Dictionary<string, string?> Channel() => TestApp.Channel(0, "ch", new Uri("http://127.0.0.1:1/feed"));
+
+    private static async Task<(HttpStatusCode Status, string Body)> PostJsonAsync(TestApp app, string path, string json)
+    {
+        using var response = await app.Client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("{\"channelId\":\"ch\",\"duration\":\"10675199.02:48:05.4775807\",\"createdBy\":\"a\",\"comment\":\"b\"}", "duration must be")]
+    [InlineData("{\"channelId\":\"ch\",\"startsAt\":\"9999-12-31T23:00:00Z\",\"duration\":\"02:00:00\",\"createdBy\":\"a\",\"comment\":\"b\"}", "startsAt must be within")]
+    [InlineData("{\"channelId\":\"ch\",\"startsAt\":\"0001-01-01T00:00:00Z\",\"duration\":\"02:00:00\",\"createdBy\":\"a\",\"comment\":\"b\"}", "startsAt must be within")]
+    [InlineData("{\"channelId\":\"ch\",\"duration\":\"-01:00:00\",\"createdBy\":\"a\",\"comment\":\"b\"}", "duration must be")]
+    [InlineData("{\"channelId\":\"ch\",\"duration\":\"soon\",\"createdBy\":\"a\",\"comment\":\"b\"}", "'$.duration' must be a duration such as 04:00:00")]
+    public async Task Silences_at_the_ends_of_the_calendar_are_refused_with_the_reason(string body, string expected)
+    {
+        await using var app = await TestApp.StartAsync(Channel());
+
+        var (status, text) = await PostJsonAsync(app, "/api/silences", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.Empty((await app.GetJsonAsync("/api/silences"))["items"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("/api/metrics?to=0001-01-02T00:00:00Z")]
+    [InlineData("/api/metrics?from=9999-12-31T00:00:00Z")]
+    [InlineData("/api/metrics/exclusions?channel=ch&to=0001-01-02T00:00:00Z")]
+    [InlineData("/api/warnings?from=0001-01-01T00:00:00Z")]
+    public async Task Windows_at_the_ends_of_the_calendar_are_a_400_that_says_the_range(string path)
+    {
+        await using var app = await TestApp.StartAsync(Channel());
+
+        using var response = await app.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("must be between 2000-01-01 and 9000-01-01", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/classify", "{\"texts\":\"abc\"}", "'$.texts' must be an array of strings")]
+    [InlineData("/api/classify", "{\"texts\":[\"ok\", 42]}", "'$.texts[1]' must be a string")]
+    [InlineData("/api/critics/labels", "{\"labels\":\"x\"}", "'$.labels' must be an array of {channelId, itemId, label} objects")]
+    [InlineData("/api/silences", "{\"startsAt\": 5}", "'$.startsAt' must be an ISO 8601 instant")]
+    [InlineData("/api/classify", "{\"texts\": [", "it is not valid JSON")]
+    public async Task A_field_of_the_wrong_type_is_named_with_what_it_must_be_and_no_dotnet_type_name(string path, string body, string expected)
+    {
+        await using var app = await TestApp.StartAsync(Channel());
+
+        var (status, text) = await PostJsonAsync(app, path, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("IReadOnlyList", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/silences")]
+    [InlineData("/api/classify")]
+    [InlineData("/api/critics/labels")]
+    public async Task A_json_body_over_the_limit_is_a_413(string path)
+    {
+        await using var app = await TestApp.StartAsync(Channel());
+        var huge = "{\"comment\":\"" + new string('x', 5 * 1024 * 1024) + "\"}";
+
+        var (status, text) = await PostJsonAsync(app, path, huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Contains("MiB", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_shorter_than_its_content_length_times_out_as_a_4xx_not_a_500()
+    {
+        await using var app = await TestApp.StartAsync(Channel());
+        var uri = new Uri(app.App.Urls.First());
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(uri.Host, uri.Port);
+        var stream = tcp.GetStream();
+        var request = $"POST /api/classify HTTP/1.1\r\nHost: {uri.Authority}\r\nx-api-key: {TestApp.ApiKey}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{{\"texts\":[\"a";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+
+        // The rest never comes: Kestrel's minimum body data rate (after its 5 s grace) ends the read.
+        var buffer = new byte[4096];
+        var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        var answer = Encoding.ASCII.GetString(buffer, 0, read);
+
+        Assert.Matches("^HTTP/1.1 4(08|00) ", answer);
+        Assert.DoesNotContain("500", answer.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_import_line_with_invalid_unicode_is_reported_by_line_and_the_rest_is_stored()
+    {
+        await using var app = await TestApp.StartAsync(Channel());
+        var lines = string.Join("\n",
+            "{\"id\":\"p1\",\"kind\":\"post\",\"authorId\":\"brand\",\"createdAt\":\"2026-11-20T10:00:00Z\",\"text\":\"hello\"}",
+            "{\"id\":\"c1\",\"parentId\":\"p1\",\"kind\":\"comment\",\"authorId\":\"u1\",\"createdAt\":\"2026-11-20T11:00:00Z\",\"text\":\"bad \\ud800 here\"}",
+            "{\"id\":\"c2\",\"parentId\":\"p1\",\"kind\":\"comment\",\"authorId\":\"u2\",\"createdAt\":\"2026-11-20T12:00:00Z\",\"text\":\"fine\"}");
+
+        using var response = await app.Client.PostAsync("/api/import/ch", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, body["imported"]!.GetValue<int>());
+        var error = body["errors"]!.AsArray().Single()!;
+        Assert.Equal(2, error["line"]!.GetValue<int>());
+        Assert.Contains("invalid Unicode", error["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hung_storage_account_is_a_503_with_retry_after_within_the_client_time_out()
+    {
+        // Storage that accepts connections and never answers, like a frozen emulator.
+        using var hung = new TcpListener(IPAddress.Loopback, 0);
+        hung.Start();
+        var port = ((IPEndPoint)hung.LocalEndpoint).Port;
+        var accepted = new List<TcpClient>();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    accepted.Add(await hung.AcceptTcpClientAsync());
+                }
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+            }
+        });
+        var storage = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        var settings = TestApp.Merge(Channel(), new Dictionary<string, string?> { ["Storage:NetworkTimeout"] = "00:00:01", ["Storage:MaxRetries"] = "1" });
+        await using var app = await TestApp.StartAsync(settings, storage: storage);
+
+        var clock = Stopwatch.StartNew();
+        using var response = await app.Client.GetAsync("/api/dashboard");
+        clock.Stop();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("30", response.Headers.RetryAfter!.ToString());
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("did not answer", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        foreach (var client in accepted.ToList())
+        {
+            client.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task The_dashboard_counts_every_active_warning_and_lists_say_when_they_are_cut()
+    {
+        await using var feed = await LoopbackServer.StartAsync();
+        var at = DateTimeOffset.UtcNow.AddDays(-2);
+        var items = new List<JsonObject> { Feed.Post("p1", "brand", at) };
+        items.AddRange(Enumerable.Range(1, 30).Select(i => Feed.Comment($"c{i}", "p1", $"u{i}", at.AddMinutes(i), "Terrible service, still no refund, awful!")));
+        feed.Handler = ctx => Feed.Write(ctx, Feed.Page(items));
+        await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", feed.Url("/feed")));
+        await app.Get<PollChannelsFunction>().RunAsync(CancellationToken.None);
+        while (await app.Get<AnalysisQueueListener>().RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        var all = (await app.GetJsonAsync("/api/warnings?limit=5000"))["items"]!.AsArray().Count;
+        var dashboard = await app.GetJsonAsync("/api/dashboard");
+        var channel = dashboard["channels"]![0]!;
+
+        Assert.True(all > 20, $"{all} warnings");
+        Assert.Equal(all, dashboard["activeWarningCount"]!.GetValue<int>());
+        Assert.Equal(all, channel["activeWarningCount"]!.GetValue<int>());
+        Assert.Equal(20, channel["activeWarnings"]!.AsArray().Count);
+        var cut = await app.GetJsonAsync("/api/warnings?limit=10");
+        Assert.Equal(10, cut["items"]!.AsArray().Count);
+        Assert.True(cut["truncated"]!.GetValue<bool>());
+        Assert.False((await app.GetJsonAsync("/api/warnings?limit=5000"))["truncated"]!.GetValue<bool>());
+    }
+}
