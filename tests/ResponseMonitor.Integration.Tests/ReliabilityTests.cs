@@ -195,4 +195,34 @@ public sealed class ReliabilityTests
         Assert.True(cut["truncated"]!.GetValue<bool>());
         Assert.False((await app.GetJsonAsync("/api/warnings?limit=5000"))["truncated"]!.GetValue<bool>());
     }
+
+    [Theory]
+    [InlineData("{\"items\":[{\"id\":\"c1\",\"parentId\":\"p1\",\"kind\":\"comment\",\"authorId\":\"u1\",\"createdAt\":\"2026-11-20T10:00:00\",\"text\":\"hi\"}]}", "must be an ISO 8601 instant with its offset")]
+    [InlineData("{\"items\":[{\"id\":\"c1\",\"parentId\":\"c1\",\"kind\":\"comment\",\"authorId\":\"u1\",\"createdAt\":\"2026-11-20T10:00:00Z\",\"text\":\"hi\"}]}", "'parentId' names the item itself")]
+    public async Task A_push_is_held_to_the_same_item_rules_as_an_import(string page, string expected)
+    {
+        const string secret = "reliability-webhook-secret";
+        await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", new Uri("http://127.0.0.1:1/feed"), webhookSecret: secret));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/ch") { Content = new StringContent(page, Encoding.UTF8, "application/json") };
+        request.Headers.Add(App.Api.WebhookSignature.HeaderName, App.Api.WebhookSignature.Compute(secret, Encoding.UTF8.GetBytes(page)));
+
+        using var response = await app.Anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await app.Get<Domain.Ports.IItemStore>().GetAsync("ch", ["c1"], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_import_refuses_ids_longer_than_a_push_accepts()
+    {
+        await using var app = await TestApp.StartAsync(Channel());
+        var line = new JsonObject { ["id"] = new string('x', 300), ["kind"] = "post", ["authorId"] = "brand", ["createdAt"] = "2026-11-20T10:00:00Z", ["text"] = "long id" }.ToJsonString();
+
+        using var response = await app.Client.PostAsync("/api/import/ch", new StringContent(line, Encoding.UTF8, "application/x-ndjson"));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(0, body["imported"]!.GetValue<int>());
+        Assert.Contains("longer than 256 characters", body["errors"]![0]!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

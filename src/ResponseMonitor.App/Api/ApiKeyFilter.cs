@@ -17,7 +17,13 @@ internal sealed class ApiKeyFilter(IOptions<ApiOptions> options) : IEndpointFilt
         Refusal(context.HttpContext.Request, options.Value.Key) is { } refusal ? ValueTask.FromResult<object?>(refusal) : next(context);
 
     /// <summary>Why a request may not pass, or null when it may: no key is configured, or it presents the right one.</summary>
-    public static IResult? Refusal(HttpRequest request, string? expected)
+    /// <param name="request">The request.</param>
+    /// <param name="expected">The configured key.</param>
+    /// <param name="platformHeader">
+    /// Also take the key from <c>X-goog-api-key</c>: only the demo's emulated platforms do, because the real YouTube
+    /// connector sends its key that way. The API itself takes <c>x-api-key</c> or a Bearer token, nothing else.
+    /// </param>
+    public static IResult? Refusal(HttpRequest request, string? expected, bool platformHeader = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrEmpty(expected))
@@ -26,8 +32,7 @@ internal sealed class ApiKeyFilter(IOptions<ApiOptions> options) : IEndpointFilt
         }
 
         var headers = request.Headers;
-        // x-api-key; or Bearer; or X-goog-api-key, so that the demo's emulated platforms take the connectors' own headers.
-        string? presented = headers[HeaderName].FirstOrDefault() ?? headers["X-goog-api-key"].FirstOrDefault();
+        string? presented = headers[HeaderName].FirstOrDefault() ?? (platformHeader ? headers["X-goog-api-key"].FirstOrDefault() : null);
         if (presented is null && headers.Authorization.FirstOrDefault() is { } authorization && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             presented = authorization["Bearer ".Length..].Trim();

@@ -57,20 +57,22 @@ public sealed class DemoFeed(DemoSeedDocument seed, DemoOptions options, TimePro
         }
 
         var items = channel.Items
-            .Select(i => new FeedItemDto
+            .Select(i => (At: Anchor - DemoSeed.ParseAgo(i.Ago), Item: i))
+            .Where(x => since is null || x.At >= since)
+            .OrderBy(x => x.At)
+            .ThenBy(x => x.Item.Id, StringComparer.Ordinal)
+            .Select(x => (i: x.Item, at: x.At))
+            .Select(x => new FeedItemDto
             {
-                Id = i.Id,
-                ParentId = i.ParentId,
-                Kind = i.Kind ?? (i.ParentId is null ? "post" : "comment"),
-                AuthorId = i.AuthorId,
-                AuthorName = i.AuthorName,
-                CreatedAt = Anchor - DemoSeed.ParseAgo(i.Ago),
-                Text = i.Text,
-                Url = $"{options.BaseUrl.TrimEnd('/')}/demo/{Uri.EscapeDataString(channel.Id)}/{Uri.EscapeDataString(i.Id)}",
+                Id = x.i.Id,
+                ParentId = x.i.ParentId,
+                Kind = x.i.Kind ?? (x.i.ParentId is null ? "post" : "comment"),
+                AuthorId = x.i.AuthorId,
+                AuthorName = x.i.AuthorName,
+                CreatedAt = x.at.ToString("O", CultureInfo.InvariantCulture),
+                Text = x.i.Text,
+                Url = $"{options.BaseUrl.TrimEnd('/')}/demo/{Uri.EscapeDataString(channel.Id)}/{Uri.EscapeDataString(x.i.Id)}",
             })
-            .Where(i => since is null || i.CreatedAt >= since)
-            .OrderBy(i => i.CreatedAt)
-            .ThenBy(i => i.Id, StringComparer.Ordinal)
             .ToList();
 
         var page = items.Skip(offset).Take(options.PageSize).ToList();

@@ -101,7 +101,9 @@ public static class StandaloneHost
     private static WebApplication MapDemo(this WebApplication app)
     {
         var api = app.MapGroup("/api");
-        var keyed = api.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
+        var key = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.ApiOptions>>().Value.Key;
+        var keyed = api.MapGroup("").AddEndpointFilter(async (context, next) =>
+            ApiKeyFilter.Refusal(context.HttpContext.Request, key, platformHeader: true) ?? await next(context).ConfigureAwait(false));
         keyed.MapDemoEndpoints();
         keyed.MapDemoPlatformEndpoints();
         api.MapDemoSessionEndpoint();

@@ -13,9 +13,10 @@ public sealed class FeedItemDto
 
     public string? AuthorName { get; set; }
 
-    public DateTimeOffset? CreatedAt { get; set; }
+    /// <summary>Kept as text so that an instant without its offset is refused rather than guessed.</summary>
+    public string? CreatedAt { get; set; }
 
-    public DateTimeOffset? EditedAt { get; set; }
+    public string? EditedAt { get; set; }
 
     public string? Text { get; set; }
 

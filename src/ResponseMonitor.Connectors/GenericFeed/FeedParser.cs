@@ -40,7 +40,7 @@ public static class FeedParser
 
             var missing = string.IsNullOrWhiteSpace(dto.Id) ? "id"
                 : string.IsNullOrWhiteSpace(dto.AuthorId) ? "authorId"
-                : dto.CreatedAt is null ? "createdAt"
+                : string.IsNullOrWhiteSpace(dto.CreatedAt) ? "createdAt"
                 : null;
             if (missing is not null)
             {
@@ -62,21 +62,32 @@ public static class FeedParser
                 return Fail($"items[{i}] is a comment without 'parentId'.");
             }
 
-            if (dto.Id!.Length > 256 || dto.ParentId?.Length > 256)
+            if (ItemRules.CheckIds(dto.Id!, string.IsNullOrWhiteSpace(dto.ParentId) ? null : dto.ParentId) is { } idError)
             {
-                return Fail($"items[{i}] has an id longer than 256 characters.");
+                return Fail($"items[{i}]: {idError}.");
+            }
+
+            if (ItemRules.ParseInstant(dto.CreatedAt) is not { } createdAt)
+            {
+                return Fail($"items[{i}] has createdAt '{dto.CreatedAt}'; it must be an ISO 8601 instant with its offset (2025-03-10T12:00:00Z) or Unix seconds.");
+            }
+
+            DateTimeOffset? editedAt = null;
+            if (!string.IsNullOrWhiteSpace(dto.EditedAt) && (editedAt = ItemRules.ParseInstant(dto.EditedAt)) is null)
+            {
+                return Fail($"items[{i}] has editedAt '{dto.EditedAt}'; it must be an ISO 8601 instant with its offset or Unix seconds.");
             }
 
             var text = dto.Text ?? "";
             items.Add(new ContentItem
             {
-                Id = dto.Id,
+                Id = dto.Id!,
                 ParentId = string.IsNullOrWhiteSpace(dto.ParentId) ? null : dto.ParentId,
                 Kind = kind,
                 AuthorId = dto.AuthorId!,
                 AuthorName = dto.AuthorName,
-                CreatedAt = dto.CreatedAt!.Value.ToUniversalTime(),
-                EditedAt = dto.EditedAt?.ToUniversalTime(),
+                CreatedAt = createdAt,
+                EditedAt = editedAt,
                 Text = text.Length > MaxTextLength ? text[..MaxTextLength] : text,
                 Url = dto.Url,
             });

@@ -148,7 +148,7 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
             return null;
         }
 
-        if (ParseInstant(created) is not { } createdAt)
+        if (ItemRules.ParseInstant(created) is not { } createdAt)
         {
             error = $"'createdAt' must be an ISO 8601 instant with an offset (2025-03-10T12:00:00Z) or Unix seconds, not '{created}'";
             return null;
@@ -163,7 +163,7 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
         DateTimeOffset? editedAt = null;
         if (Field("editedAt") is { } edited)
         {
-            editedAt = ParseInstant(edited);
+            editedAt = ItemRules.ParseInstant(edited);
             if (editedAt is null)
             {
                 error = $"'editedAt' must be an ISO 8601 instant or Unix seconds, not '{edited}'";
@@ -189,9 +189,9 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
                 return null;
         }
 
-        if (string.Equals(parentId, id, StringComparison.Ordinal))
+        if (ItemRules.CheckIds(id, parentId) is { } idError)
         {
-            error = "'parentId' names the row itself";
+            error = idError;
             return null;
         }
 
@@ -210,28 +210,6 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
         };
 
         string? Field(string name) => fields.GetValueOrDefault(name) is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-    }
-
-    private static DateTimeOffset? ParseInstant(string text)
-    {
-        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and < 100_000_000_000)
-        {
-            return DateTimeOffset.FromUnixTimeSeconds(seconds);
-        }
-
-        // An instant needs its offset: a bare local time would be guessed, and a guess shifts every response time.
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
-            && (text.EndsWith('Z') || text.EndsWith('z') || HasOffset(text))
-            ? value.ToUniversalTime()
-            : null;
-    }
-
-    private static bool HasOffset(string text)
-    {
-        // The offset follows the time of day, which follows a 'T' or a space after the date.
-        var at = text.IndexOfAny(['T', 't', ' ']);
-        var tail = at >= 0 ? text[(at + 1)..] : "";
-        return tail.Contains('+', StringComparison.Ordinal) || tail.Contains('-', StringComparison.Ordinal);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Imported history into {ChannelId} but could not ask for an analysis; the next scheduled one will run it")]
