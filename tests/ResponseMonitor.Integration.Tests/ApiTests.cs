@@ -151,4 +151,20 @@ public sealed class ApiTests
             Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Unauthorized, $"POST {path} answered {(int)response.StatusCode}.");
         }
     }
+
+    [Fact]
+    public async Task The_api_takes_its_key_from_x_api_key_or_bearer_only()
+    {
+        await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", new Uri("http://127.0.0.1:1/feed")));
+
+        using var google = new HttpRequestMessage(HttpMethod.Get, "/api/dashboard");
+        google.Headers.Add("X-goog-api-key", TestApp.ApiKey);
+        using var refused = await app.Anonymous.SendAsync(google);
+        using var bearer = new HttpRequestMessage(HttpMethod.Get, "/api/dashboard");
+        bearer.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestApp.ApiKey);
+        using var accepted = await app.Anonymous.SendAsync(bearer);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using ResponseMonitor.Domain.Ports;
@@ -35,14 +36,14 @@ public sealed class PollingTests
         Assert.True(outcome.Succeeded, outcome.Error);
         Assert.Equal((4, 2), (outcome.ItemsStored, outcome.PagesStored));
         var state = await app.Get<IChannelStateStore>().GetAsync("ch", CancellationToken.None);
-        Assert.Equal(T0.AddMinutes(15), DateTimeOffset.Parse(state!.Cursor!, CultureInfo.InvariantCulture));
+        Assert.Equal(T0.AddMinutes(15), Since(state!.Cursor));
         Assert.Equal(["ch"], summary.AnalysisRequested);
         Assert.Equal(1, await QueueLength(app));
         Assert.All(feed.Requests, r => Assert.Equal("Bearer feed-token-secret", r.Authorization));
 
         await app.Get<ChannelPoller>().PollAllAsync(CancellationToken.None);
         var last = feed.Requests.Last();
-        Assert.Contains("since=" + Uri.EscapeDataString(state.Cursor!), last.PathAndQuery, StringComparison.Ordinal);
+        Assert.Contains("since=" + Uri.EscapeDataString(JsonNode.Parse(state.Cursor!)!["since"]!.GetValue<string>()), last.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class PollingTests
         Assert.Contains("HTTP 503", outcome.Error, StringComparison.Ordinal);
         Assert.Equal((2, 1), (outcome.ItemsStored, outcome.PagesStored));
         var state = await app.Get<IChannelStateStore>().GetAsync("ch", CancellationToken.None);
-        Assert.Equal(T0.AddMinutes(5), DateTimeOffset.Parse(state!.Cursor!, CultureInfo.InvariantCulture));
+        Assert.Equal(T0.AddMinutes(5), Since(state!.Cursor));
         Assert.Equal(1, state.ConsecutiveFailures);
         Assert.Contains("HTTP 503", state.LastPollError, StringComparison.Ordinal);
 
@@ -99,7 +100,7 @@ public sealed class PollingTests
         Assert.False(outcome.Succeeded);
         Assert.Equal(1, outcome.PagesStored);
         var state = await app.Get<IChannelStateStore>().GetAsync("ch", CancellationToken.None);
-        Assert.Equal(T0.AddMinutes(5), DateTimeOffset.Parse(state!.Cursor!, CultureInfo.InvariantCulture));
+        Assert.Equal(T0.AddMinutes(5), Since(state!.Cursor));
     }
 
     [Theory]
@@ -170,5 +171,46 @@ public sealed class PollingTests
 
         Assert.True(outcome.Succeeded, outcome.Error);
         Assert.Equal(2, calls);
+    }
+
+    /// <summary>The instant a generic feed's cursor has read to.</summary>
+    private static DateTimeOffset Since(string? cursor) =>
+        DateTimeOffset.Parse(JsonNode.Parse(cursor!)!["since"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task An_unchanged_feed_stores_nothing_and_queues_nothing_but_a_new_item_at_the_same_instant_is_taken()
+    {
+        await using var feed = await LoopbackServer.StartAsync();
+        var items = new List<System.Text.Json.Nodes.JsonObject> { Feed.Post("p1", "brand", T0), Feed.Comment("c1", "p1", "u1", T0.AddMinutes(5)) };
+        DateTimeOffset? since = null;
+        feed.Handler = ctx =>
+        {
+            // The feed honours 'since' inclusively, as docs/GENERIC_FEED.md asks.
+            since = ctx.Request.Query.TryGetValue("since", out var s) ? DateTimeOffset.Parse(s.ToString(), CultureInfo.InvariantCulture) : null;
+            return Feed.Write(ctx, Feed.Page(items.Where(i => since is null || DateTimeOffset.Parse(i["createdAt"]!.GetValue<string>(), CultureInfo.InvariantCulture) >= since)));
+        };
+        await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", feed.Url("/feed")));
+        var poller = app.Get<ChannelPoller>();
+        Assert.Equal(2, (await poller.PollAllAsync(CancellationToken.None)).ItemsStored);
+        while (await app.Get<App.Standalone.AnalysisQueueListener>().RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        // Idle: the feed sends c1 again (since is inclusive); it is dropped, nothing is written, nothing queued.
+        var idle = await poller.PollAllAsync(CancellationToken.None);
+        Assert.Equal(T0.AddMinutes(5), since);
+        Assert.Equal(0, idle.ItemsStored);
+        Assert.Empty(idle.AnalysisRequested);
+        Assert.Equal(0, await QueueLength(app));
+
+        // A comment that shares c1's instant but was not there before is stored.
+        items.Add(Feed.Comment("c2", "p1", "u2", T0.AddMinutes(5)));
+        var next = await poller.PollAllAsync(CancellationToken.None);
+        Assert.Equal(1, next.ItemsStored);
+        Assert.Single((await app.Get<IItemStore>().GetAsync("ch", ["c2"], CancellationToken.None)));
+
+        // An edit of c1 (a later change time) is stored too.
+        items[1]["editedAt"] = T0.AddMinutes(7).ToString("O");
+        Assert.Equal(1, (await poller.PollAllAsync(CancellationToken.None)).ItemsStored);
     }
 }

@@ -5,4 +5,5 @@ namespace ResponseMonitor.Connectors.GenericFeed;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, AllowTrailingCommas = false, ReadCommentHandling = JsonCommentHandling.Disallow)]
 [JsonSerializable(typeof(FeedPageDto))]
+[JsonSerializable(typeof(GenericFeedCursor))]
 public sealed partial class FeedJsonContext : JsonSerializerContext;

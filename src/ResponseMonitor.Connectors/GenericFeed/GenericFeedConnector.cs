@@ -11,7 +11,8 @@ namespace ResponseMonitor.Connectors.GenericFeed;
 /// <summary>
 /// Reads a generic JSON feed (docs/GENERIC_FEED.md): <c>GET {feedUrl}?since={cursor}&amp;pageToken={token}</c>,
 /// items changed at or after <c>since</c> in ascending order. The cursor after a page is the latest change time seen
-/// so far; because <c>since</c> is inclusive and storage is idempotent, items sharing that instant are never lost.
+/// so far with the ids stored at it (<see cref="GenericFeedCursor"/>): because <c>since</c> is inclusive, items sharing
+/// that instant are never lost, and the ones already stored are dropped, so an unchanged feed stores nothing.
 /// </summary>
 public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options) : IChannelConnector
 {
@@ -30,11 +31,12 @@ public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChanne
 
         var client = httpClients.CreateClient(HttpClientName);
         var token = secrets.GetAccessToken(channel.Id);
-        var latest = cursor;
+        var start = GenericFeedCursor.Parse(cursor);
+        var latest = start;
         string? pageToken = null;
         for (var pageNumber = 1; pageNumber <= options.Value.MaxPagesPerPoll; pageNumber++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, BuildUri(feed, cursor, pageToken));
+            using var request = new HttpRequestMessage(HttpMethod.Get, BuildUri(feed, start.Since, pageToken));
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             if (!string.IsNullOrEmpty(token))
             {
@@ -63,8 +65,9 @@ public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChanne
                 throw new ConnectorException($"Feed page {pageNumber} is unusable: {page.Error}");
             }
 
-            latest = Latest(latest, page.Items);
-            yield return new ConnectorPage(page.Items, latest);
+            var fresh = page.Items.Where(i => !start.AlreadyStored(i)).ToList();
+            latest = latest.After(fresh);
+            yield return new ConnectorPage(fresh, latest.Since is null ? cursor : latest.Serialize());
 
             if (page.NextPageToken is null)
             {
@@ -96,19 +99,5 @@ public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChanne
         var builder = new UriBuilder(feed);
         builder.Query = string.IsNullOrEmpty(builder.Query) ? string.Join('&', query) : builder.Query.TrimStart('?') + "&" + string.Join('&', query);
         return builder.Uri;
-    }
-
-    private static string? Latest(string? cursor, IReadOnlyList<ContentItem> items)
-    {
-        var latest = cursor is not null && DateTimeOffset.TryParse(cursor, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : (DateTimeOffset?)null;
-        foreach (var item in items)
-        {
-            if (latest is null || item.ChangedAt > latest)
-            {
-                latest = item.ChangedAt;
-            }
-        }
-
-        return latest?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) ?? cursor;
     }
 }
