@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -224,5 +225,40 @@ public sealed class ReliabilityTests
 
         Assert.Equal(0, body["imported"]!.GetValue<int>());
         Assert.Contains("longer than 256 characters", body["errors"]![0]!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stopped_instance_lets_go_of_the_poll_lease_so_the_next_one_polls_at_once()
+    {
+        var prefix = TestApp.NewPrefix();
+        await using var first = await TestApp.StartAsync(Channel(), sharedPrefix: prefix);
+        await using var second = await TestApp.StartAsync(Channel(), sharedPrefix: prefix);
+        Assert.True(await first.Get<PollScheduler>().TickAsync(CancellationToken.None));
+        Assert.False(await second.Get<PollScheduler>().TickAsync(CancellationToken.None));   // the lease is held for 30 s
+
+        var clock = Stopwatch.StartNew();
+        await first.Get<PollScheduler>().StopAsync(CancellationToken.None);
+
+        Assert.True(await second.Get<PollScheduler>().TickAsync(CancellationToken.None));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the gap was {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_feed_page_served_as_html_is_refused_and_nothing_moves()
+    {
+        await using var feed = await LoopbackServer.StartAsync();
+        feed.Handler = async ctx =>
+        {
+            ctx.Response.ContentType = "text/html; charset=utf-8";
+            await ctx.Response.WriteAsync(Feed.Page([Feed.Post("p1", "brand", DateTimeOffset.UtcNow.AddHours(-1))]));
+        };
+        await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", feed.Url("/feed")));
+
+        var outcome = Assert.Single((await app.Get<Domain.Polling.ChannelPoller>().PollAllAsync(CancellationToken.None)).Channels);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("answered text/html, not JSON", outcome.Error, StringComparison.Ordinal);
+        Assert.Empty(await app.Get<Domain.Ports.IItemStore>().GetAsync("ch", ["p1"], CancellationToken.None));
+        Assert.Null((await app.Get<Domain.Ports.IChannelStateStore>().GetAsync("ch", CancellationToken.None))!.Cursor);
     }
 }

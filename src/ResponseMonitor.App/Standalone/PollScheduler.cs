@@ -45,6 +45,25 @@ public sealed partial class PollScheduler(
         }
     }
 
+    /// <summary>
+    /// Stops the schedule and lets go of the lease at once, so that a restarted or another instance polls on its next
+    /// tick instead of waiting out <see cref="BlobLeaseLock.LeaseDuration"/>. A killed process cannot do this; its
+    /// lease lapses after that duration.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await leaseLock.ReleaseAsync(LockName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Storage down at shutdown: the lease lapses on its own.
+            LogTickFailed(logger, "lease release at shutdown failed: " + ex.Message, StorageFaults.IsOutage(ex) ? null : ex);
+        }
+    }
+
     /// <summary>Runs one cycle if this instance holds the lease; false when another instance does.</summary>
     public async Task<bool> TickAsync(CancellationToken cancellationToken)
     {

@@ -52,6 +52,12 @@ public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChanne
                     throw new ConnectorException($"Feed page {pageNumber} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}.");
                 }
 
+                // A login or error page served with 200 is not a feed, even when its text happens to parse.
+                if (response.Content.Headers.ContentType?.MediaType is { } mediaType && !IsJson(mediaType))
+                {
+                    throw new ConnectorException($"Feed page {pageNumber} answered {mediaType}, not JSON; check the channel's FeedUrl and its credentials.");
+                }
+
                 body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
@@ -100,4 +106,7 @@ public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChanne
         builder.Query = string.IsNullOrEmpty(builder.Query) ? string.Join('&', query) : builder.Query.TrimStart('?') + "&" + string.Join('&', query);
         return builder.Uri;
     }
+
+    private static bool IsJson(string mediaType) =>
+        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 }
