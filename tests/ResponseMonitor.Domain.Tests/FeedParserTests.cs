@@ -36,11 +36,22 @@ public sealed class FeedParserTests
     [InlineData("{\"items\":[{\"id\":\"a\",\"authorId\":\"u\",\"createdAt\":\"2026-01-10T10:00:00Z\",\"kind\":\"tweet\"}]}", "kind 'tweet'")]
     [InlineData("{\"items\":[{\"id\":\"a\",\"authorId\":\"u\",\"createdAt\":\"2026-01-10T10:00:00Z\",\"kind\":\"comment\"}]}", "comment without 'parentId'")]
     [InlineData("{\"items\":[{\"id\":\"ok\",\"authorId\":\"u\",\"createdAt\":\"2026-01-10T10:00:00Z\"},null]}", "items[1] is null")]
-    public void Bad_input_is_rejected_whole_with_the_fault_named(string json, string expected)
+    public void Bad_input_is_named_and_makes_the_page_invalid_for_a_push(string json, string expected)
     {
         var result = Parse(json);
         Assert.False(result.IsValid);
-        Assert.Empty(result.Items);
+        Assert.All(result.Items, i => Assert.Equal("ok", i.Id));   // only a good item beside a bad one survives, for a poll
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_poll_keeps_the_good_items_and_names_each_bad_one()
+    {
+        var result = Parse("{\"items\":[{\"id\":\"ok\",\"authorId\":\"u\",\"createdAt\":\"2026-01-10T10:00:00Z\"},{\"id\":\"x\"},null]}");
+
+        Assert.True(result.IsReadable);
+        Assert.False(result.IsValid);
+        Assert.Equal(["ok"], result.Items.Select(i => i.Id));
+        Assert.Equal(["items[1] has no 'authorId'.", "items[2] is null."], result.Skipped);
     }
 }

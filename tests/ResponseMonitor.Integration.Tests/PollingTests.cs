@@ -105,7 +105,7 @@ public sealed class PollingTests
 
     [Theory]
     [InlineData("this is not json", "not valid feed JSON")]
-    [InlineData("{\"items\":[{\"id\":\"x\",\"createdAt\":\"2026-03-01T00:00:00Z\"}]}", "has no 'authorId'")]
+    [InlineData("{\"data\":[]}", "no 'items' array")]
     [InlineData("{\"items\":[{\"id\":\"x\",\"authorId\":\"u\",\"createdAt\":\"2026-03-01T00:00:00Z\",\"text\":\"cut off", "not valid feed JSON")]
     public async Task Garbage_from_one_channel_stores_nothing_for_it_and_the_others_go_on(string garbage, string expected)
     {

@@ -261,4 +261,97 @@ public sealed class ReliabilityTests
         Assert.Empty(await app.Get<Domain.Ports.IItemStore>().GetAsync("ch", ["p1"], CancellationToken.None));
         Assert.Null((await app.Get<Domain.Ports.IChannelStateStore>().GetAsync("ch", CancellationToken.None))!.Cursor);
     }
+
+    private static JsonObject Comment(string id, DateTimeOffset at, string? authorId = null, string? authorName = null, string text = "a question?")
+    {
+        var item = Feed.Comment(id, "p1", authorId ?? "u-" + id, at, text);
+        if (authorName is not null)
+        {
+            item["authorName"] = authorName;
+        }
+
+        return item;
+    }
+
+    [Fact]
+    public async Task A_push_with_an_over_long_name_is_stored_whole_with_the_name_cut_and_marked()
+    {
+        const string secret = "oversize-webhook-secret";
+        await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", new Uri("http://127.0.0.1:1/feed"), webhookSecret: secret));
+        var at = DateTimeOffset.UtcNow.AddHours(-3);
+        var items = new List<JsonObject> { Feed.Post("p1", "brand", at) };
+        items.AddRange(Enumerable.Range(1, 149).Select(i => Comment($"c{i}", at.AddSeconds(i), authorName: i == 120 ? new string('n', 200 * 1024) : null)));
+        var page = Feed.Page(items);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/ch") { Content = new StringContent(page, Encoding.UTF8, "application/json") };
+        request.Headers.Add(App.Api.WebhookSignature.HeaderName, App.Api.WebhookSignature.Compute(secret, Encoding.UTF8.GetBytes(page)));
+        var limit = app.Get<Microsoft.Extensions.Options.IOptions<App.Configuration.ApiOptions>>().Value.MaxWebhookBytes;
+        Assert.True(Encoding.UTF8.GetByteCount(page) < limit, "the push must fit the webhook limit for this test");
+
+        using var response = await app.Anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var stored = await app.Get<Domain.Ports.IItemStore>().GetAsync("ch", [.. items.Select(i => i["id"]!.GetValue<string>())], CancellationToken.None);
+        Assert.Equal(150, stored.Count);
+        Assert.True(stored["c120"].Truncated);
+        Assert.Equal(Domain.Conversations.ItemRules.MaxAuthorNameLength, stored["c120"].AuthorName!.Length);
+        Assert.False(stored["c119"].Truncated);
+    }
+
+    [Fact]
+    public async Task A_push_with_an_id_that_cannot_be_stored_is_refused_whole_naming_the_field()
+    {
+        const string secret = "oversize-webhook-secret";
+        await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", new Uri("http://127.0.0.1:1/feed"), webhookSecret: secret));
+        var at = DateTimeOffset.UtcNow.AddHours(-3);
+        var page = Feed.Page([Feed.Post("p1", "brand", at), Comment("c1", at.AddMinutes(1)), Comment("c2", at.AddMinutes(2), authorId: new string('a', 300))]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/ch") { Content = new StringContent(page, Encoding.UTF8, "application/json") };
+        request.Headers.Add(App.Api.WebhookSignature.HeaderName, App.Api.WebhookSignature.Compute(secret, Encoding.UTF8.GetBytes(page)));
+
+        using var response = await app.Anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("items[2]: 'authorId' is longer than 256 characters", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await app.Get<Domain.Ports.IItemStore>().GetAsync("ch", ["p1", "c1"], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_polled_page_with_one_unstorable_item_stores_the_rest_and_the_cursor_moves_on()
+    {
+        await using var feed = await LoopbackServer.StartAsync();
+        var at = DateTimeOffset.UtcNow.AddHours(-3);
+        feed.Handler = ctx => Feed.Write(ctx, Feed.Page([
+            Feed.Post("p1", "brand", at),
+            Comment("c1", at.AddMinutes(1), authorId: new string('a', 300)),
+            Comment("c2", at.AddMinutes(2), text: new string('t', 100_000)),
+        ]));
+        await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", feed.Url("/feed")));
+
+        var outcome = Assert.Single((await app.Get<Domain.Polling.ChannelPoller>().PollAllAsync(CancellationToken.None)).Channels);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(2, outcome.ItemsStored);
+        var stored = await app.Get<Domain.Ports.IItemStore>().GetAsync("ch", ["p1", "c1", "c2"], CancellationToken.None);
+        Assert.Equal(["c2", "p1"], stored.Keys.Order());
+        Assert.True(stored["c2"].Truncated);
+        Assert.Equal(Domain.Conversations.ItemRules.MaxTextLength, stored["c2"].Text.Length);
+        var state = await app.Get<Domain.Ports.IChannelStateStore>().GetAsync("ch", CancellationToken.None);
+        Assert.Null(state!.LastPollError);
+        Assert.Equal(at.AddMinutes(2), DateTimeOffset.Parse(JsonNode.Parse(state.Cursor!)!["since"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task An_import_of_a_megabyte_comment_stores_it_cut_and_a_silence_field_too_long_is_named()
+    {
+        await using var app = await TestApp.StartAsync(Channel());
+        var line = new JsonObject { ["id"] = "big", ["kind"] = "post", ["authorId"] = "brand", ["createdAt"] = "2026-11-20T10:00:00Z", ["text"] = new string('w', 1024 * 1024) }.ToJsonString();
+
+        using var response = await app.Client.PostAsync("/api/import/ch", new StringContent(line, Encoding.UTF8, "application/x-ndjson"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await app.Get<Domain.Ports.IItemStore>().GetAsync("ch", ["big"], CancellationToken.None))["big"].Truncated);
+
+        var (status, text) = await PostJsonAsync(app, "/api/silences", "{\"channelId\":\"ch\",\"subject\":\"" + new string('s', 100 * 1024) + "\",\"duration\":\"01:00:00\",\"createdBy\":\"a\",\"comment\":\"b\"}");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("'subject' has 102400 characters; at most 256", text, StringComparison.Ordinal);
+    }
 }

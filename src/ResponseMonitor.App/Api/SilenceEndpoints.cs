@@ -91,6 +91,15 @@ public static class SilenceEndpoints
             return Problems.BadRequest($"duration must be more than zero and at most {MaxLength.TotalDays} days, not {asked}.");
         }
 
+        // Every field is stored in one table entity: refuse, naming the field, what a property cannot hold.
+        foreach (var (field, value, max) in new[] { ("brand", body.Brand, 256), ("channelId", body.ChannelId, 256), ("rule", body.Rule, 64), ("subject", body.Subject, 256), ("createdBy", body.CreatedBy, 256), ("comment", body.Comment, 2_000) })
+        {
+            if (value?.Length > max)
+            {
+                return Problems.BadRequest($"'{field}' has {value.Length} characters; at most {max}.");
+            }
+        }
+
         var endsAt = body.EndsAt ?? (body.Duration is { } duration ? startsAt + duration : (DateTimeOffset?)null);
         if (string.IsNullOrWhiteSpace(body.CreatedBy) || string.IsNullOrWhiteSpace(body.Comment))
         {

@@ -2,8 +2,17 @@ using ResponseMonitor.Domain.Conversations;
 
 namespace ResponseMonitor.Connectors.GenericFeed;
 
-/// <summary>A parsed feed page: its items, or the first fault found, named so a person can fix it.</summary>
+/// <summary>
+/// A parsed feed page: its good items, and each bad one named so a person can fix it. <see cref="Error"/> is the page's
+/// own fault (not JSON, no items) or, when items were bad, the first of them: a push is all or nothing
+/// (<see cref="IsValid"/>), while a poll keeps the good items and reports the rest (<see cref="IsReadable"/>).
+/// </summary>
 public sealed record FeedParseResult(IReadOnlyList<ContentItem> Items, string? NextPageToken, string? Error)
 {
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
     public bool IsValid => Error is null;
+
+    /// <summary>The page itself could be read; some items may have been skipped.</summary>
+    public bool IsReadable => Error is null || Skipped.Count > 0;
 }

@@ -4,12 +4,12 @@ using ResponseMonitor.Domain.Conversations;
 namespace ResponseMonitor.Connectors.GenericFeed;
 
 /// <summary>
-/// Reads a generic feed page or push body. All or nothing: one bad item rejects the page, so a page is never half
-/// stored and the fault is reported with the item's position and field.
+/// Reads a generic feed page or push body. Each bad item is named with its position and field; the caller decides:
+/// a push is refused whole, a poll stores the good items and reports the bad ones (<see cref="FeedParseResult"/>).
 /// </summary>
 public static class FeedParser
 {
-    public const int MaxTextLength = 32_000;
+    public const int MaxTextLength = ItemRules.MaxTextLength;
 
     public static FeedParseResult Parse(ReadOnlySpan<byte> json)
     {
@@ -30,70 +30,89 @@ public static class FeedParser
         }
 
         var items = new List<ContentItem>(page.Items.Count);
+        var skipped = new List<string>();
         for (var i = 0; i < page.Items.Count; i++)
         {
-            var dto = page.Items[i];
-            if (dto is null)
+            if (Item(page.Items[i], i, out var error) is { } item)
             {
-                return Fail($"items[{i}] is null.");
+                items.Add(item);
             }
-
-            var missing = string.IsNullOrWhiteSpace(dto.Id) ? "id"
-                : string.IsNullOrWhiteSpace(dto.AuthorId) ? "authorId"
-                : string.IsNullOrWhiteSpace(dto.CreatedAt) ? "createdAt"
-                : null;
-            if (missing is not null)
+            else
             {
-                return Fail($"items[{i}] has no '{missing}'.");
+                skipped.Add(error!);
             }
-
-            ItemKind kind;
-            if (string.IsNullOrEmpty(dto.Kind))
-            {
-                kind = dto.ParentId is null ? ItemKind.Post : ItemKind.Comment;
-            }
-            else if (!Enum.TryParse(dto.Kind, ignoreCase: true, out kind) || !Enum.IsDefined(kind))
-            {
-                return Fail($"items[{i}] has kind '{dto.Kind}'; expected 'post' or 'comment'.");
-            }
-
-            if (kind == ItemKind.Comment && string.IsNullOrWhiteSpace(dto.ParentId))
-            {
-                return Fail($"items[{i}] is a comment without 'parentId'.");
-            }
-
-            if (ItemRules.CheckIds(dto.Id!, string.IsNullOrWhiteSpace(dto.ParentId) ? null : dto.ParentId) is { } idError)
-            {
-                return Fail($"items[{i}]: {idError}.");
-            }
-
-            if (ItemRules.ParseInstant(dto.CreatedAt) is not { } createdAt)
-            {
-                return Fail($"items[{i}] has createdAt '{dto.CreatedAt}'; it must be an ISO 8601 instant with its offset (2025-03-10T12:00:00Z) or Unix seconds.");
-            }
-
-            DateTimeOffset? editedAt = null;
-            if (!string.IsNullOrWhiteSpace(dto.EditedAt) && (editedAt = ItemRules.ParseInstant(dto.EditedAt)) is null)
-            {
-                return Fail($"items[{i}] has editedAt '{dto.EditedAt}'; it must be an ISO 8601 instant with its offset or Unix seconds.");
-            }
-
-            var text = dto.Text ?? "";
-            items.Add(new ContentItem
-            {
-                Id = dto.Id!,
-                ParentId = string.IsNullOrWhiteSpace(dto.ParentId) ? null : dto.ParentId,
-                Kind = kind,
-                AuthorId = dto.AuthorId!,
-                AuthorName = dto.AuthorName,
-                CreatedAt = createdAt,
-                EditedAt = editedAt,
-                Text = text.Length > MaxTextLength ? text[..MaxTextLength] : text,
-                Url = dto.Url,
-            });
         }
 
-        return new FeedParseResult(items, string.IsNullOrEmpty(page.NextPageToken) ? null : page.NextPageToken, null);
+        return new FeedParseResult(items, string.IsNullOrEmpty(page.NextPageToken) ? null : page.NextPageToken, skipped.Count == 0 ? null : skipped[0]) { Skipped = skipped };
+    }
+
+    private static ContentItem? Item(FeedItemDto? dto, int i, out string? error)
+    {
+        error = null;
+        if (dto is null)
+        {
+            error = $"items[{i}] is null.";
+            return null;
+        }
+
+        var missing = string.IsNullOrWhiteSpace(dto.Id) ? "id"
+            : string.IsNullOrWhiteSpace(dto.AuthorId) ? "authorId"
+            : string.IsNullOrWhiteSpace(dto.CreatedAt) ? "createdAt"
+            : null;
+        if (missing is not null)
+        {
+            error = $"items[{i}] has no '{missing}'.";
+            return null;
+        }
+
+        ItemKind kind;
+        if (string.IsNullOrEmpty(dto.Kind))
+        {
+            kind = dto.ParentId is null ? ItemKind.Post : ItemKind.Comment;
+        }
+        else if (!Enum.TryParse(dto.Kind, ignoreCase: true, out kind) || !Enum.IsDefined(kind))
+        {
+            error = $"items[{i}] has kind '{dto.Kind}'; expected 'post' or 'comment'.";
+            return null;
+        }
+
+        if (kind == ItemKind.Comment && string.IsNullOrWhiteSpace(dto.ParentId))
+        {
+            error = $"items[{i}] is a comment without 'parentId'.";
+            return null;
+        }
+
+        if (ItemRules.CheckIds(dto.Id!, string.IsNullOrWhiteSpace(dto.ParentId) ? null : dto.ParentId, dto.AuthorId) is { } idError)
+        {
+            error = $"items[{i}]: {idError}.";
+            return null;
+        }
+
+        if (ItemRules.ParseInstant(dto.CreatedAt) is not { } createdAt)
+        {
+            error = $"items[{i}] has createdAt '{dto.CreatedAt}'; it must be an ISO 8601 instant with its offset (2025-03-10T12:00:00Z) or Unix seconds.";
+            return null;
+        }
+
+        DateTimeOffset? editedAt = null;
+        if (!string.IsNullOrWhiteSpace(dto.EditedAt) && (editedAt = ItemRules.ParseInstant(dto.EditedAt)) is null)
+        {
+            error = $"items[{i}] has editedAt '{dto.EditedAt}'; it must be an ISO 8601 instant with its offset or Unix seconds.";
+            return null;
+        }
+
+        return ItemRules.Fit(new ContentItem
+        {
+            Id = dto.Id!,
+            ParentId = string.IsNullOrWhiteSpace(dto.ParentId) ? null : dto.ParentId,
+            Kind = kind,
+            AuthorId = dto.AuthorId!,
+            AuthorName = dto.AuthorName,
+            CreatedAt = createdAt,
+            EditedAt = editedAt,
+            Text = dto.Text ?? "",
+            Url = dto.Url,
+        });
     }
 
     private static FeedParseResult Fail(string error) => new([], null, error);

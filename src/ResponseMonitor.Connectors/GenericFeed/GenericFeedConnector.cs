@@ -65,15 +65,20 @@ public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChanne
                 throw ConnectorFaults.Transport(ex, $"Feed page {pageNumber}");
             }
 
+            // A page that cannot be read fails whole and keeps the cursor; an item that can never be stored is reported
+            // and passed, or the same page would fail at every poll and the channel would never move on.
             var page = FeedParser.Parse(body);
-            if (!page.IsValid)
+            if (!page.IsReadable)
             {
                 throw new ConnectorException($"Feed page {pageNumber} is unusable: {page.Error}");
             }
 
             var fresh = page.Items.Where(i => !start.AlreadyStored(i)).ToList();
             latest = latest.After(fresh);
-            yield return new ConnectorPage(fresh, latest.Since is null ? cursor : latest.Serialize());
+            yield return new ConnectorPage(fresh, latest.Since is null ? cursor : latest.Serialize())
+            {
+                Skipped = [.. page.Skipped.Select(s => $"page {pageNumber}: {s}")],
+            };
 
             if (page.NextPageToken is null)
             {

@@ -11,8 +11,17 @@ public static class ItemRules
     /// <summary>Longest id or parent id: ids become Table Storage keys, whose limit is 1 KiB after escaping.</summary>
     public const int MaxIdLength = 256;
 
-    /// <summary>Why an item's ids cannot be stored, or null when they can.</summary>
-    public static string? CheckIds(string id, string? parentId)
+    /// <summary>Longest text kept: a Table Storage string property holds at most 64 KiB, 32,768 UTF-16 characters.</summary>
+    public const int MaxTextLength = 32_000;
+
+    /// <summary>Longest author name kept.</summary>
+    public const int MaxAuthorNameLength = 256;
+
+    /// <summary>Longest link kept; a longer one is dropped rather than cut, since half a link leads nowhere.</summary>
+    public const int MaxUrlLength = 2_048;
+
+    /// <summary>Why an item's ids cannot be stored, or null when they can. Ids are identities: never cut, refused.</summary>
+    public static string? CheckIds(string id, string? parentId, string? authorId = null)
     {
         ArgumentNullException.ThrowIfNull(id);
         if (id.Length > MaxIdLength || parentId?.Length > MaxIdLength)
@@ -20,7 +29,27 @@ public static class ItemRules
             return $"an id is longer than {MaxIdLength} characters";
         }
 
+        if (authorId?.Length > MaxIdLength)
+        {
+            return $"'authorId' is longer than {MaxIdLength} characters";
+        }
+
         return string.Equals(parentId, id, StringComparison.Ordinal) ? "'parentId' names the item itself" : null;
+    }
+
+    /// <summary>
+    /// The item as storage can hold it: text and author name cut to their maxima and an over-long link dropped, with
+    /// <see cref="ContentItem.Truncated"/> set when anything was cut.
+    /// </summary>
+    public static ContentItem Fit(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var text = item.Text.Length > MaxTextLength ? item.Text[..MaxTextLength] : item.Text;
+        var name = item.AuthorName?.Length > MaxAuthorNameLength ? item.AuthorName[..MaxAuthorNameLength] : item.AuthorName;
+        var url = item.Url?.Length > MaxUrlLength ? null : item.Url;
+        return ReferenceEquals(text, item.Text) && ReferenceEquals(name, item.AuthorName) && ReferenceEquals(url, item.Url)
+            ? item
+            : item with { Text = text, AuthorName = name, Url = url, Truncated = true };
     }
 
     /// <summary>

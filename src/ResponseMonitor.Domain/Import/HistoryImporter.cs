@@ -189,7 +189,7 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
                 return null;
         }
 
-        if (ItemRules.CheckIds(id, parentId) is { } idError)
+        if (ItemRules.CheckIds(id, parentId, author) is { } idError)
         {
             error = idError;
             return null;

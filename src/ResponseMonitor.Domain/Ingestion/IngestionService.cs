@@ -22,7 +22,9 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
         }
 
         // The latest version of each id wins; parents before children so threads resolve within the batch.
+        // Every way in (poll, push, import) is cut to what storage holds here, so no path can write a partial batch.
         var batch = incoming
+            .Select(ItemRules.Fit)
             .GroupBy(i => i.Id, StringComparer.Ordinal)
             .Select(g => g.MaxBy(i => i.ChangedAt)!)
             .OrderBy(i => i.CreatedAt)

@@ -89,6 +89,10 @@ public sealed partial class ChannelPoller(
                 var result = await ingestion.IngestAsync(channel, page.Items, cancellationToken).ConfigureAwait(false);
                 stored += result.Stored;
                 pages++;
+                foreach (var skipped in page.Skipped)
+                {
+                    LogSkipped(logger, channel.Id, skipped);
+                }
 
                 // Only now is the page durable, so only now may the cursor pass it.
                 await states.RecordPollSuccessAsync(channel.Id, page.CursorAfterPage, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
@@ -154,6 +158,9 @@ public sealed partial class ChannelPoller(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Polled channel {ChannelId}: {Items} items in {Pages} pages stored")]
     private static partial void LogPolled(ILogger logger, string channelId, int items, int pages);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {ChannelId} sent an item that can never be stored; it is skipped and the cursor moves on: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string channelId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of channel {ChannelId} failed, cursor kept: {Error}")]
     private static partial void LogPollFailed(ILogger logger, string channelId, string error, Exception? exception);

@@ -2,5 +2,12 @@ using ResponseMonitor.Domain.Conversations;
 
 namespace ResponseMonitor.Domain.Ports;
 
-/// <summary>One page read from a channel, and the cursor that is safe once this page and all before it are stored.</summary>
-public sealed record ConnectorPage(IReadOnlyList<ContentItem> Items, string? CursorAfterPage);
+/// <summary>
+/// One page read from a channel, and the cursor that is safe once this page and all before it are stored.
+/// <see cref="Skipped"/> names the items the page held that can never be stored (a missing field, an over-long id):
+/// they are reported, and the cursor moves past them, since reading them again would fail again.
+/// </summary>
+public sealed record ConnectorPage(IReadOnlyList<ContentItem> Items, string? CursorAfterPage)
+{
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+}

@@ -75,6 +75,7 @@ public sealed class TableItemStore(TableProvider tables) : IItemStore
         ["Text"] = item.Text.Length > MaxTextLength ? item.Text[..MaxTextLength] : item.Text,
         ["ThreadId"] = item.ThreadId,
         ["Url"] = item.Url,
+        ["Truncated"] = item.Truncated ? true : null,
     };
 
     internal static ContentItem FromEntity(TableEntity entity) => new()
@@ -89,6 +90,7 @@ public sealed class TableItemStore(TableProvider tables) : IItemStore
         Text = entity.GetString("Text") ?? "",
         ThreadId = entity.GetString("ThreadId") ?? "",
         Url = entity.GetString("Url"),
+        Truncated = entity.GetBoolean("Truncated") ?? false,
     };
 
     internal static bool IsConflict(RequestFailedException ex) => ex.Status is 409 or 412;
