@@ -354,4 +354,31 @@ public sealed class ReliabilityTests
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("'subject' has 102400 characters; at most 256", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(429, "120")]
+    [InlineData(503, "120")]
+    public async Task A_feeds_retry_after_holds_the_channel_across_polls(int status, string retryAfter)
+    {
+        await using var feed = await LoopbackServer.StartAsync();
+        feed.Handler = ctx =>
+        {
+            ctx.Response.Headers.RetryAfter = retryAfter;
+            return Feed.Write(ctx, "{}", status);
+        };
+        await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", feed.Url("/feed")));
+        var poller = app.Get<Domain.Polling.ChannelPoller>();
+        var before = DateTimeOffset.UtcNow;
+
+        var first = Assert.Single((await poller.PollAllAsync(CancellationToken.None)).Channels);
+        var requests = feed.Requests.Count;
+        var second = await poller.PollAllAsync(CancellationToken.None);
+
+        Assert.False(first.Succeeded);
+        Assert.Contains("paused until", first.Error, StringComparison.Ordinal);
+        var paused = (await app.Get<Domain.Ports.IChannelStateStore>().GetAsync("ch", CancellationToken.None))!.PausedUntil;
+        Assert.InRange(paused!.Value, before.AddSeconds(110), DateTimeOffset.UtcNow.AddSeconds(130));
+        Assert.Equal(requests, feed.Requests.Count);   // the next poll did not ask the feed
+        Assert.Equal(0, second.ItemsStored);
+    }
 }

@@ -14,8 +14,11 @@ namespace ResponseMonitor.Connectors.GenericFeed;
 /// so far with the ids stored at it (<see cref="GenericFeedCursor"/>): because <c>since</c> is inclusive, items sharing
 /// that instant are never lost, and the ones already stored are dropped, so an unchanged feed stores nothing.
 /// </summary>
-public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options) : IChannelConnector
+public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
 {
+    /// <summary>Longest pause a feed's Retry-After may ask for; a larger value is taken as this.</summary>
+    public static readonly TimeSpan MaxPause = TimeSpan.FromHours(6);
+
     public const string HttpClientName = "generic-feed";
     public const string FeedUrlSetting = "feedUrl";
 
@@ -47,6 +50,18 @@ public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChanne
             try
             {
                 using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+
+                // The client's own retries are spent; the feed's Retry-After now holds the channel across polls
+                // (RFC 9110 §10.2.3: seconds or an HTTP date), instead of asking again at the next tick.
+                if (response.StatusCode is System.Net.HttpStatusCode.TooManyRequests
+                    || (response.StatusCode is System.Net.HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null))
+                {
+                    var now = time.GetUtcNow();
+                    var wait = response.Headers.RetryAfter?.Delta ?? (response.Headers.RetryAfter?.Date - now) ?? TimeSpan.FromMinutes(1);
+                    var retryAt = now + (wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxPause ? MaxPause : wait);
+                    throw new RateLimitedException($"Feed page {pageNumber} answered HTTP {(int)response.StatusCode}; paused until {retryAt:O} as the feed asked.", retryAt);
+                }
+
                 if (!response.IsSuccessStatusCode)
                 {
                     throw new ConnectorException($"Feed page {pageNumber} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}.");
