@@ -381,4 +381,28 @@ public sealed class ReliabilityTests
         Assert.Equal(requests, feed.Requests.Count);   // the next poll did not ask the feed
         Assert.Equal(0, second.ItemsStored);
     }
+
+    [Fact]
+    public async Task Secrets_in_query_strings_never_reach_the_log_even_at_trace()
+    {
+        var logs = new CapturingLoggerProvider();
+        var settings = TestApp.Merge(Channel(), new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Microsoft"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+            ["Monitor:Channels:0:WebhookVerifyToken"] = "verify-secret-4711",
+        });
+        await using var app = await TestApp.StartAsync(settings, logging: logs);
+
+        using var verify = await app.Anonymous.GetAsync("/api/webhooks/ch?hub.mode=subscribe&hub.verify_token=verify-secret-4711&hub.challenge=42");
+        using var keyed = await app.Client.GetAsync("/api/dashboard?code=function-key-secret-0815");
+
+        Assert.Equal("42", await verify.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, keyed.StatusCode);
+        Assert.NotEmpty(logs.Lines);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("verify-secret-4711", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("function-key-secret-0815", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(TestApp.ApiKey, StringComparison.Ordinal));
+    }
 }

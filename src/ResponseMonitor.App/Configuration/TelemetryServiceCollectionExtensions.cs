@@ -31,6 +31,10 @@ public static class TelemetryServiceCollectionExtensions
             o.Credential = credential;
         }
 
+        // ASP.NET Core's request log writes the whole URL, query included: a function key (?code=) or Meta's
+        // hub.verify_token would land in the log at Information and below. This category is held at Warning whatever
+        // the configured levels; requests are still traced (OpenTelemetry redacts query values).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", level => level >= LogLevel.Warning);
         builder.Services.AddSingleton<MonitorMetrics>();
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("response-monitor"));

@@ -46,7 +46,7 @@ public sealed class TestApp : IAsyncDisposable
     public T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, string? storage = null, string? sharedPrefix = null)
+    public static async Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, string? storage = null, string? sharedPrefix = null, Microsoft.Extensions.Logging.ILoggerProvider? logging = null)
     {
         var prefix = sharedPrefix ?? NewPrefix();
         var queueName = "q-" + prefix;
@@ -57,6 +57,11 @@ public sealed class TestApp : IAsyncDisposable
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(time);
+            }
+
+            if (logging is not null)
+            {
+                services.AddSingleton(logging);
             }
         });
         await app.StartAsync();
