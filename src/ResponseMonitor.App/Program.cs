@@ -14,5 +14,5 @@ if (args.Length > 0 && args[0] == TrainCriticsCommand.Verb)
 
 // Without one the program serves: as the Functions host's isolated worker when the host started it, standalone otherwise.
 return FunctionsHostDetection.IsFunctionsWorker(args, Environment.GetEnvironmentVariable)
-    ? await StartupGuard.RunAsync(() => WorkerHost.Create(args), Console.Error)
+    ? await StartupGuard.RunAsync(() => WorkerHost.EnsureTriggerQueue(WorkerHost.Create(args)), Console.Error)
     : await StartupGuard.RunAsync(() => StandaloneHost.Create(args), Console.Error);

@@ -25,7 +25,7 @@ public sealed class StorageOptions : IValidatableObject
     [RegularExpression("^[a-z][a-z0-9]{0,19}$", ErrorMessage = "Storage:Prefix must be 1-20 lower-case letters or digits, starting with a letter.")]
     public string Prefix { get; set; } = "rm";
 
-    /// <summary>The AnalyzeChannel function's queue. Must match queueName in AnalyzeChannel/function.json.</summary>
+    /// <summary>The AnalyzeChannel function's queue. In Azure it must stay the trigger's <c>analyze-channel</c> (AnalyzeChannelFunction.QueueName).</summary>
     [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Storage:AnalysisQueueName must be a valid queue name.")]
     public string AnalysisQueueName { get; set; } = "analyze-channel";
 

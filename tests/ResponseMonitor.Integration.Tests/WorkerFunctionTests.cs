@@ -245,4 +245,16 @@ public sealed class WorkerFunctionTests
         Assert.NotNull(worker.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
         Assert.Equal("OpenTelemetry", JsonNode.Parse(File.ReadAllText(Repo.PathOf("host.json")))!["telemetryMode"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Under_the_functions_host_the_analysis_queue_must_be_the_one_the_trigger_reads()
+    {
+        using var worker = WorkerApp.Create(WorkerSettings(new Uri("http://127.0.0.1:1/feed")), TestApp.NewPrefix());
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => App.Hosting.WorkerHost.EnsureTriggerQueue(worker.Host));
+
+        Assert.Contains("Storage:AnalysisQueueName must be 'analyze-channel'", error.Message, StringComparison.Ordinal);
+        using var deployed = WorkerApp.Create(TestApp.Merge(WorkerSettings(new Uri("http://127.0.0.1:1/feed")), new Dictionary<string, string?> { ["Storage:AnalysisQueueName"] = "analyze-channel" }), TestApp.NewPrefix());
+        Assert.Same(deployed.Host, App.Hosting.WorkerHost.EnsureTriggerQueue(deployed.Host));
+    }
 }

@@ -1,5 +1,8 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Options;
 using ResponseMonitor.App.Configuration;
+using ResponseMonitor.App.Functions;
+using ResponseMonitor.Storage;
 
 namespace ResponseMonitor.App.Hosting;
 
@@ -21,5 +24,25 @@ public static class WorkerHost
         builder.Services.AddResponseMonitor(builder.Configuration, hosting);
         overrideServices?.Invoke(builder.Services);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Refuses to start when the poller would write to a queue the trigger does not read: in Azure the trigger's queue
+    /// name is fixed at build time (<see cref="AnalyzeChannelFunction.QueueName"/>). Program calls it before the host
+    /// runs; tests, which give each run its own queue, build the worker without it.
+    /// </summary>
+    public static IHost EnsureTriggerQueue(IHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var queue = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.AnalysisQueueName;
+        if (queue != AnalyzeChannelFunction.QueueName)
+        {
+            throw new OptionsValidationException(
+                nameof(StorageOptions),
+                typeof(StorageOptions),
+                [$"Storage:AnalysisQueueName must be '{AnalyzeChannelFunction.QueueName}' under the Functions host, the queue the AnalyzeChannel trigger reads, not '{queue}'."]);
+        }
+
+        return host;
     }
 }

@@ -3,7 +3,7 @@ using NCrontab;
 
 namespace ResponseMonitor.App.Standalone;
 
-/// <summary>The PollChannels timer when standalone. Same setting as function.json's <c>%PollSchedule%</c>.</summary>
+/// <summary>The PollChannels timer when standalone. Same setting as the timer trigger's <c>%PollSchedule%</c> in Azure.</summary>
 public sealed class SchedulerOptions : IValidatableObject
 {
     /// <summary>Six-field NCRONTAB (seconds first), UTC. Default: every 5 minutes.</summary>
