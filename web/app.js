@@ -133,7 +133,8 @@ function renderWaiting() {
         </span>
         <span class="labelled">${given ? `Labelled ${given.replace('_', ' ')}` : ''}</span></p></li>`;
   }).join('')}</ol>`;
-  render('waiting-body', html);
+  const more = state.unansweredTotal > state.unanswered.length ? `<p class="more">Showing the oldest ${state.unanswered.length} of ${state.unansweredTotal} waiting (the API lists the rest: /api/unanswered?channel=…).</p>` : '';
+  render('waiting-body', html + more);
 }
 
 async function refreshModels() {
@@ -222,7 +223,7 @@ async function refresh(forceCharts = false) {
       wall ? { items: [] } : api('/api/warnings/history?limit=30'),
       wall ? { items: [] } : api('/api/notifications?limit=100'),
     ]);
-    Object.assign(state, { dashboard, unanswered: unanswered.items, warnings: warnings.items, silences: silences.items, history: history.items, outbox: outbox.items });
+    Object.assign(state, { dashboard, unansweredTotal: unanswered.total, unanswered: unanswered.items, warnings: warnings.items, silences: silences.items, history: history.items, outbox: outbox.items });
     document.getElementById('key-dialog').close();
     renderOverview();
     renderWaiting();
