@@ -45,7 +45,7 @@ param extraAppSettings object = {}
 @description('Object id of the person or pipeline deploying, granted rights to set secrets in the Key Vault.')
 param principalId string = ''
 
-@description('Kind of principal in principalId: azd passes AZURE_PRINCIPAL_TYPE, ServicePrincipal when a pipeline runs azd up.')
+@description('Kind of principal in principalId, from the azd environment variable AZURE_PRINCIPAL_TYPE (User when unset; a pipeline sets ServicePrincipal).')
 @allowed(['User', 'ServicePrincipal', 'Group'])
 param principalType string = 'User'
 

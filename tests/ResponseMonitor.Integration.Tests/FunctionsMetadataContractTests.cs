@@ -12,9 +12,16 @@ namespace ResponseMonitor.Integration.Tests;
 
 /// <summary>
 /// What the Functions host will load: the functions.metadata the Worker SDK generates at build time, read as the host
-/// reads it (azure-functions-host, src/WebJobs.Script/Host/WorkerFunctionMetadataProvider and the binding JSON of
-/// azure-functions-dotnet-worker's FunctionMetadataGenerator), checked against the standalone routes so the two hosts
-/// serve the same API.
+/// reads it, checked against the standalone routes so the two hosts serve the same API. Contracts followed:
+/// <list type="bullet">
+/// <item>azure-functions-host, src/WebJobs.Script/Host/WorkerFunctionMetadataProvider.cs: the host reads
+/// functions.metadata (name, scriptFile, entryPoint, language, bindings) for a worker-indexed app;</item>
+/// <item>azure-functions-dotnet-worker, sdk/Sdk/FunctionMetadataGenerator.cs: the binding JSON the SDK writes from the
+/// trigger attributes (type, direction, schedule/queueName/route/methods/authLevel, the HTTP <c>$return</c> output);</item>
+/// <item>host.json reference, learn.microsoft.com/azure/azure-functions/functions-host-json (extensions.http.routePrefix,
+/// extensions.queues), and the isolated-worker guide, learn.microsoft.com/azure/azure-functions/dotnet-isolated-process-guide
+/// (an isolated app brings its extensions through the SDK's extensions.json, not an extension bundle).</item>
+/// </list>
 /// </summary>
 public sealed class FunctionsMetadataContractTests
 {
@@ -39,6 +46,7 @@ public sealed class FunctionsMetadataContractTests
     private static JsonObject Trigger(JsonObject function) =>
         function["bindings"]!.AsArray().Select(b => b!.AsObject()).Single(b => b["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal));
 
+    /// <summary>azure-functions-dotnet-worker, extensions/Worker.Extensions.Timer/src/TimerTriggerAttribute.cs (schedule, UseMonitor, RunOnStartup off unless set).</summary>
     [Fact]
     public void PollChannels_is_a_timer_on_the_PollSchedule_setting()
     {
@@ -50,6 +58,7 @@ public sealed class FunctionsMetadataContractTests
         Assert.Null(trigger["runOnStartup"]);
     }
 
+    /// <summary>azure-functions-dotnet-worker, extensions/Worker.Extensions.Storage.Queues/src/QueueTriggerAttribute.cs (queueName, Connection); a string parameter gives dataType String.</summary>
     [Fact]
     public void AnalyzeChannel_reads_the_queue_the_app_writes_as_a_string()
     {
@@ -61,6 +70,11 @@ public sealed class FunctionsMetadataContractTests
         Assert.Equal("String", trigger["dataType"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// azure-functions-dotnet-worker, extensions/Worker.Extensions.Http/src/HttpTriggerAttribute.cs (authLevel, methods,
+    /// route) and extensions/Worker.Extensions.Http.AspNetCore/src/FunctionsMiddleware/FunctionsHttpProxyingMiddleware.cs
+    /// (an <c>IResult</c> returned by the function is executed on the request's HttpContext).
+    /// </summary>
     [Fact]
     public void Every_api_route_is_an_http_function_with_its_template_method_and_auth_level()
     {
@@ -120,6 +134,10 @@ public sealed class FunctionsMetadataContractTests
     [Fact]
     public void The_host_files_are_those_of_an_isolated_worker_app()
     {
+        // host.json per learn.microsoft.com/azure/azure-functions/functions-host-json; messageEncoding per the queue
+        // extension's QueueTriggerAttribute remarks (azure-sdk-for-net, sdk/storage/Microsoft.Azure.WebJobs.Extensions.Storage.Queues/src/QueueTriggerAttribute.cs:
+        // Base64 by default). worker.config.json and extensions.json are what the Worker SDK writes for the host
+        // (azure-functions-dotnet-worker, sdk/Sdk/Targets/Microsoft.Azure.Functions.Worker.Sdk.targets).
         var host = JsonNode.Parse(File.ReadAllText(Repo.PathOf("host.json")))!.AsObject();
         Assert.False(host.ContainsKey("customHandler"));
         Assert.False(host.ContainsKey("extensionBundle"), "Isolated-worker apps bring their extensions (extensions.json); a bundle is for script languages.");

@@ -2,7 +2,11 @@ using ResponseMonitor.App.Hosting;
 
 namespace ResponseMonitor.Integration.Tests;
 
-/// <summary>Which host the program becomes, from what the Functions host passes when it starts its worker.</summary>
+/// <summary>
+/// Which host the program becomes, from what the Functions host passes when it starts its worker: the switches the
+/// worker maps in azure-functions-dotnet-worker, src/DotNetWorker/Hosting/WorkerHostBuilderExtensions.cs
+/// (RegisterCommandLine), and the key src/DotNetWorker.Grpc/GrpcServiceCollectionExtensions.cs reads.
+/// </summary>
 public sealed class HostDetectionTests
 {
     [Theory]

@@ -45,6 +45,9 @@ public sealed class InfrastructureTests
         Assert.False(storage["allowBlobPublicAccess"]!.GetValue<bool>());
 
         var site = Of("Microsoft.Web/sites")["properties"]!;
+        // .NET 10 isolated on Flex: learn.microsoft.com/azure/azure-functions/supported-languages and the Flex runtime
+        // list (learn.microsoft.com/powershell/module/az.functions/get-azfunctionappflexconsumptionruntime); Flex takes
+        // no ftpsState (learn.microsoft.com/azure/azure-functions/flex-consumption-plan, "Deprecated properties and settings").
         Assert.Equal("dotnet-isolated", site["functionAppConfig"]!["runtime"]!["name"]!.GetValue<string>());
         Assert.Equal("10.0", site["functionAppConfig"]!["runtime"]!["version"]!.GetValue<string>());
         Assert.Null(site["siteConfig"]!["ftpsState"]);
@@ -94,12 +97,16 @@ public sealed class InfrastructureTests
     [Fact]
     public void Azd_passes_the_principal_type_and_the_first_up_needs_no_secret_that_does_not_exist_yet()
     {
+        // azd substitutes ${NAME=default} from the environment into main.parameters.json
+        // (learn.microsoft.com/azure/developer/azure-developer-cli/manage-environment-variables). AZURE_PRINCIPAL_TYPE is
+        // not one azd always sets (github.com/Azure/azure-dev/discussions/3488), hence the default and docs/DEPLOY.md's step.
         var parameters = JsonNode.Parse(File.ReadAllText(Repo.PathOf("infra", "main.parameters.json")))!["parameters"]!;
         Assert.Equal("${AZURE_PRINCIPAL_TYPE=User}", parameters["principalType"]!["value"]!.GetValue<string>());
         Assert.Empty(parameters["channels"]!["value"]!.AsArray());
         Assert.All(parameters.AsObject().Where(p => p.Key.EndsWith("SecretName", StringComparison.Ordinal)), p => Assert.Equal("", p.Value!["value"]!.GetValue<string>()));
     }
 
+    /// <summary>The limits of learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules for each resource type.</summary>
     [Theory]
     [InlineData("a")]
     [InlineData("response-monitor-dev")]

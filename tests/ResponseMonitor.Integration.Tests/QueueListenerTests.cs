@@ -8,7 +8,13 @@ using ResponseMonitor.Storage.Queues;
 
 namespace ResponseMonitor.Integration.Tests;
 
-/// <summary>The standalone queue trigger keeps the Functions host's semantics on a real Azurite queue.</summary>
+/// <summary>
+/// The standalone queue trigger keeps the Functions host's semantics on a real Azurite queue: Base64 bodies
+/// (azure-sdk-for-net, sdk/storage/Microsoft.Azure.WebJobs.Extensions.Storage.Queues/src/QueueTriggerAttribute.cs),
+/// batchSize, visibilityTimeout, maxDequeueCount and the <c>&lt;queue&gt;-poison</c> queue as host.json's
+/// extensions.queues and the trigger's doc describe them (learn.microsoft.com/azure/azure-functions/functions-bindings-storage-queue-trigger,
+/// "Poison messages").
+/// </summary>
 public sealed class QueueListenerTests
 {
     private static Dictionary<string, string?> Settings(int maxDequeueCount) => TestApp.Merge(

@@ -15,7 +15,12 @@ namespace ResponseMonitor.Integration.Tests;
 /// <summary>
 /// The [Function] methods invoked directly against Azurite with the worker's own types (TimerInfo, the queue message
 /// as a string, HttpRequest), beside the standalone app on the same storage and clock: each drives the same handler
-/// and the same storage effects.
+/// and the same storage effects. Contracts followed: the host decodes a queue message from Base64 before binding
+/// (azure-sdk-for-net, sdk/storage/Microsoft.Azure.WebJobs.Extensions.Storage.Queues/src/QueueTriggerAttribute.cs)
+/// and a string parameter receives the text (azure-functions-dotnet-worker,
+/// extensions/Worker.Extensions.Storage.Queues/src/QueueTriggerAttribute.cs); route values bind to parameters of the
+/// same name and a returned IResult is executed on the HttpContext (azure-functions-dotnet-worker,
+/// extensions/Worker.Extensions.Http.AspNetCore/src/FunctionsMiddleware/FunctionsHttpProxyingMiddleware.cs).
 /// </summary>
 public sealed class WorkerFunctionTests
 {

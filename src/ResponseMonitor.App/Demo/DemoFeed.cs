@@ -61,17 +61,16 @@ public sealed class DemoFeed(DemoSeedDocument seed, DemoOptions options, TimePro
             .Where(x => since is null || x.At >= since)
             .OrderBy(x => x.At)
             .ThenBy(x => x.Item.Id, StringComparer.Ordinal)
-            .Select(x => (i: x.Item, at: x.At))
             .Select(x => new FeedItemDto
             {
-                Id = x.i.Id,
-                ParentId = x.i.ParentId,
-                Kind = x.i.Kind ?? (x.i.ParentId is null ? "post" : "comment"),
-                AuthorId = x.i.AuthorId,
-                AuthorName = x.i.AuthorName,
-                CreatedAt = x.at.ToString("O", CultureInfo.InvariantCulture),
-                Text = x.i.Text,
-                Url = $"{options.BaseUrl.TrimEnd('/')}/demo/{Uri.EscapeDataString(channel.Id)}/{Uri.EscapeDataString(x.i.Id)}",
+                Id = x.Item.Id,
+                ParentId = x.Item.ParentId,
+                Kind = x.Item.Kind ?? (x.Item.ParentId is null ? "post" : "comment"),
+                AuthorId = x.Item.AuthorId,
+                AuthorName = x.Item.AuthorName,
+                CreatedAt = x.At.ToString("O", CultureInfo.InvariantCulture),
+                Text = x.Item.Text,
+                Url = $"{options.BaseUrl.TrimEnd('/')}/demo/{Uri.EscapeDataString(channel.Id)}/{Uri.EscapeDataString(x.Item.Id)}",
             })
             .ToList();
 

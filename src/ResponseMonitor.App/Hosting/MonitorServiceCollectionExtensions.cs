@@ -28,6 +28,7 @@ public static class MonitorServiceCollectionExtensions
     public static IServiceCollection AddResponseMonitor(this IServiceCollection services, IConfiguration configuration, HostingOptions hosting)
     {
         ArgumentNullException.ThrowIfNull(hosting);
+        services.AddSingleton(TimeProvider.System);
         return services
             .AddMonitorOptions(configuration, hosting)
             .AddMonitorDomain()
@@ -41,7 +42,6 @@ public static class MonitorServiceCollectionExtensions
     public static IServiceCollection AddMonitorOptions(this IServiceCollection services, IConfiguration configuration, HostingOptions hosting)
     {
         ArgumentNullException.ThrowIfNull(hosting);
-        services.AddSingleton(TimeProvider.System);
         services.AddOptions<HostingOptions>().Configure(o =>
         {
             o.Mode = hosting.Mode;

@@ -9,8 +9,6 @@ namespace ResponseMonitor.Connectors.GenericFeed;
 /// </summary>
 public static class FeedParser
 {
-    public const int MaxTextLength = ItemRules.MaxTextLength;
-
     public static FeedParseResult Parse(ReadOnlySpan<byte> json)
     {
         FeedPageDto? page;
@@ -101,7 +99,8 @@ public static class FeedParser
             return null;
         }
 
-        return ItemRules.Fit(new ContentItem
+        // Cut to what storage holds by the ingestion every path goes through (ItemRules.Fit), not here.
+        return new ContentItem
         {
             Id = dto.Id!,
             ParentId = string.IsNullOrWhiteSpace(dto.ParentId) ? null : dto.ParentId,
@@ -112,7 +111,7 @@ public static class FeedParser
             EditedAt = editedAt,
             Text = dto.Text ?? "",
             Url = dto.Url,
-        });
+        };
     }
 
     private static FeedParseResult Fail(string error) => new([], null, error);

@@ -12,7 +12,6 @@ namespace ResponseMonitor.Storage.Tables;
 public sealed class TableItemStore(TableProvider tables) : IItemStore
 {
     // A string property holds at most 64 KiB (32 K UTF-16 chars); comments longer than that are cut.
-    internal const int MaxTextLength = 32_000;
 
     public async Task UpsertAsync(string channelId, IReadOnlyCollection<ContentItem> items, CancellationToken cancellationToken)
     {
@@ -72,7 +71,7 @@ public sealed class TableItemStore(TableProvider tables) : IItemStore
         ["AuthorName"] = item.AuthorName,
         ["CreatedAt"] = item.CreatedAt.ToUniversalTime(),
         ["EditedAt"] = item.EditedAt?.ToUniversalTime(),
-        ["Text"] = item.Text.Length > MaxTextLength ? item.Text[..MaxTextLength] : item.Text,
+        ["Text"] = item.Text,
         ["ThreadId"] = item.ThreadId,
         ["Url"] = item.Url,
         ["Truncated"] = item.Truncated ? true : null,
