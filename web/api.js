@@ -26,7 +26,8 @@ export async function api(path, { method = 'GET', body } = {}) {
       // Standalone reads x-api-key; in Azure the Functions host reads the function key from x-functions-key.
       headers: { 'x-api-key': getKey() || '', 'x-functions-key': getKey() || '', ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
-      cache: 'no-store',
+      // Always ask the server, with the ETag the browser holds: a read the server still has answers 304 (no body).
+      cache: 'no-cache',
       credentials: 'omit',
     });
   } catch (error) {

@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Api.ReadCache;
 using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics;
@@ -8,7 +9,8 @@ namespace ResponseMonitor.App.Api;
 
 /// <summary>
 /// The dashboard's reads: per channel summaries, one channel in detail, the waiting messages, the warnings.
-/// Every read is bounded by the number of channels, what is open, or the warnings: never by history.
+/// Every read is bounded by the number of channels, what is open, or the warnings: never by history. Each answer is
+/// computed once for all clients asking within a few seconds (<see cref="ApiReadCache"/>) and carries an ETag.
 /// </summary>
 public static class DashboardEndpoints
 {
@@ -23,7 +25,13 @@ public static class DashboardEndpoints
         ApiRoute.Get(FunctionNames.ListUnanswered, "unanswered", GetUnansweredAsync),
     ];
 
-    private static async Task<IResult> GetDashboardAsync(IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, ICriticDetector detector, CriticModelService models, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetDashboardAsync(ApiReadCache cache, IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, ICriticDetector detector, CriticModelService models, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var answer = await cache.GetAsync("dashboard", ct => BuildDashboardAsync(catalog, snapshots, states, warnings, detector, models, time, ct), ApiJsonContext.Default.DashboardResponse, cancellationToken).ConfigureAwait(false);
+        return new CachedJsonResult(answer, cache.Lifetime);
+    }
+
+    private static async Task<DashboardResponse> BuildDashboardAsync(IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, ICriticDetector detector, CriticModelService models, TimeProvider time, CancellationToken cancellationToken)
     {
         var snapshotTask = snapshots.GetAllAsync(cancellationToken);
         var stateTask = states.GetAllAsync(cancellationToken);
@@ -47,17 +55,22 @@ public static class DashboardEndpoints
             detectors.Add(new BrandDetectorDto(brand, name, report?.TrainedAt, report?.Adopted, report is null ? null : Math.Round(report.Model.F1, 3), report is null ? null : Math.Round(report.BuiltIn.F1, 3)));
         }
 
-        var response = new DashboardResponse(now, channels.Sum(c => c.OpenCount), channels.Sum(c => c.CriticalOpenCount), channels.Sum(c => c.ActiveWarningCount), channels, detectors);
-        return Results.Json(response, ApiJsonContext.Default.DashboardResponse);
+        return new DashboardResponse(now, channels.Sum(c => c.OpenCount), channels.Sum(c => c.CriticalOpenCount), channels.Sum(c => c.ActiveWarningCount), channels, detectors);
     }
 
-    private static async Task<IResult> GetChannelAsync(string channelId, IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetChannelAsync(string channelId, ApiReadCache cache, IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
     {
         if (catalog.Find(channelId) is not { } channel)
         {
             return Problems.UnknownChannel(channelId);
         }
 
+        var answer = await cache.GetAsync("channel:" + channel.Id, ct => BuildChannelAsync(channel, snapshots, states, warnings, open, time, ct), ApiJsonContext.Default.ChannelDetailResponse, cancellationToken).ConfigureAwait(false);
+        return new CachedJsonResult(answer, cache.Lifetime);
+    }
+
+    private static async Task<ChannelDetailResponse> BuildChannelAsync(ChannelDefinition channel, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
+    {
         var snapshot = snapshots.GetAsync(channel.Id, cancellationToken);
         var state = states.GetAsync(channel.Id, cancellationToken);
         var channelWarnings = warnings.ListAsync(new WarningQuery { ChannelId = channel.Id, Max = int.MaxValue }, cancellationToken);
@@ -66,14 +79,13 @@ public static class DashboardEndpoints
 
         var now = time.GetUtcNow();
         var summary = ApiMapper.Summary(channel, snapshot.Result, state.Result, channelWarnings.Result.Where(w => w.IsActive), now);
-        var response = new ChannelDetailResponse(
+        return new ChannelDetailResponse(
             summary,
             waiting.Result.Take(DefaultLimit).Select(o => ApiMapper.Unanswered(channel, o, now)).ToList(),
             channelWarnings.Result.OrderByDescending(w => w.UpdatedAt).Take(DefaultLimit).Select(ApiMapper.Warning).ToList());
-        return Results.Json(response, ApiJsonContext.Default.ChannelDetailResponse);
     }
 
-    private static async Task<IResult> GetUnansweredAsync(HttpRequest request, IChannelCatalog catalog, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetUnansweredAsync(HttpRequest request, ApiReadCache cache, IChannelCatalog catalog, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
     {
         var query = request.Query;
         var channelId = query["channel"].FirstOrDefault();
@@ -114,6 +126,13 @@ public static class DashboardEndpoints
             return Problems.BadRequest($"Unknown query parameter '{unknown[0]}'; this route takes channel, critical and limit.");
         }
 
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"unanswered:{(channels.Length == 1 && !string.IsNullOrEmpty(channelId) ? channels[0].Id : "*")}:{critical}:{limit}");
+        var answer = await cache.GetAsync(key, ct => BuildUnansweredAsync(channels, critical, limit, open, time, ct), ApiJsonContext.Default.UnansweredResponse, cancellationToken).ConfigureAwait(false);
+        return new CachedJsonResult(answer, cache.Lifetime);
+    }
+
+    private static async Task<UnansweredResponse> BuildUnansweredAsync(ChannelDefinition[] channels, bool? critical, int limit, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
+    {
         var perChannel = await Task.WhenAll(channels.Select(async c => (Channel: c, Open: await open.GetAsync(c.Id, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var matching = perChannel
@@ -122,7 +141,6 @@ public static class DashboardEndpoints
             .OrderBy(x => x.o.Item.CreatedAt)
             .ThenBy(x => x.o.Item.Id, StringComparer.Ordinal)
             .ToList();
-        var response = new UnansweredResponse(matching.Count, matching.Take(limit).Select(x => ApiMapper.Unanswered(x.Channel, x.o, now)).ToList());
-        return Results.Json(response, ApiJsonContext.Default.UnansweredResponse);
+        return new UnansweredResponse(matching.Count, matching.Take(limit).Select(x => ApiMapper.Unanswered(x.Channel, x.o, now)).ToList());
     }
 }

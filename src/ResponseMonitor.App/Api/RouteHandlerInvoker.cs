@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
+using ResponseMonitor.App.Api.ReadCache;
 using ResponseMonitor.App.Configuration;
 
 namespace ResponseMonitor.App.Api;
@@ -10,7 +11,7 @@ namespace ResponseMonitor.App.Api;
 /// by ASP.NET Core's own <see cref="RequestDelegateFactory"/>, the factory behind MapGet and friends, so route values,
 /// query, body and services bind exactly as they do standalone. Built once per route, on first use.
 /// </summary>
-internal sealed class RouteHandlerInvoker(IServiceProvider services, IOptions<ApiOptions> options)
+internal sealed class RouteHandlerInvoker(IServiceProvider services, IOptions<ApiOptions> options, ApiReadCache cache)
 {
     private static readonly FrozenDictionary<string, ApiRoute> Routes = ApiRoutes.All.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RequestDelegate> _delegates = new(StringComparer.Ordinal);
@@ -23,10 +24,7 @@ internal sealed class RouteHandlerInvoker(IServiceProvider services, IOptions<Ap
     {
         ArgumentNullException.ThrowIfNull(request);
         var route = Routes.GetValueOrDefault(name) ?? throw new ArgumentException($"No API route is named '{name}'.", nameof(name));
-        var handler = _delegates.GetOrAdd(name, static (_, state) => RequestDelegateFactory.Create(
-            state.route.Handler,
-            new RequestDelegateFactoryOptions { ServiceProvider = state.services, RouteParameterNames = state.route.RouteParameters }).RequestDelegate,
-            (route, services));
+        var handler = _delegates.GetOrAdd(name, static (_, state) => Build(state.route, state.services, state.cache), (route, services, cache));
 
         // The worker's routing usually sets these already; the function's bound parameters are the same values.
         foreach (var (key, value) in routeValues)
@@ -44,5 +42,29 @@ internal sealed class RouteHandlerInvoker(IServiceProvider services, IOptions<Ap
         }
 
         return new RouteHandlerResult(handler);
+    }
+
+    private static RequestDelegate Build(ApiRoute route, IServiceProvider services, ApiReadCache cache)
+    {
+        var handler = RequestDelegateFactory.Create(
+            route.Handler,
+            new RequestDelegateFactoryOptions { ServiceProvider = services, RouteParameterNames = route.RouteParameters }).RequestDelegate;
+        if (route.Method == HttpMethods.Get)
+        {
+            return handler;
+        }
+
+        // As ReadCacheInvalidationFilter standalone: a write drops the cached reads, whatever its outcome.
+        return async context =>
+        {
+            try
+            {
+                await handler(context).ConfigureAwait(false);
+            }
+            finally
+            {
+                cache.Invalidate();
+            }
+        };
     }
 }

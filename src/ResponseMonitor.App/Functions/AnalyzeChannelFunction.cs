@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using ResponseMonitor.App.Api.ReadCache;
 using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Notifications;
 using ResponseMonitor.Storage.Queues;
@@ -10,7 +11,7 @@ namespace ResponseMonitor.App.Functions;
 /// host triggers it from <c>analyze-channel</c> (Base64 decoding, retries and the poison queue are the host's, set in
 /// host.json); standalone, <see cref="Standalone.AnalysisQueueListener"/> does the same.
 /// </summary>
-public sealed partial class AnalyzeChannelFunction(ChannelAnalysisService analysis, NotificationDispatcher dispatcher, ILogger<AnalyzeChannelFunction> logger)
+public sealed partial class AnalyzeChannelFunction(ChannelAnalysisService analysis, NotificationDispatcher dispatcher, ApiReadCache reads, ILogger<AnalyzeChannelFunction> logger)
 {
     /// <summary>The queue both hosts read; StorageOptions.AnalysisQueueName must keep this name in Azure.</summary>
     public const string QueueName = "analyze-channel";
@@ -24,6 +25,7 @@ public sealed partial class AnalyzeChannelFunction(ChannelAnalysisService analys
         var request = StorageAnalysisQueue.Parse(message)
             ?? throw new InvalidQueueMessageException("The queue message is not an analysis request: expected JSON like {\"channelId\":\"...\",\"reason\":\"...\"}.");
         var result = await analysis.AnalyzeAsync(request.ChannelId, cancellationToken).ConfigureAwait(false);
+        reads.Invalidate();
         try
         {
             await dispatcher.DispatchDueAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using ResponseMonitor.App.Api.ReadCache;
 using ResponseMonitor.Domain.Polling;
 using ResponseMonitor.Domain.Notifications;
 
@@ -8,7 +9,7 @@ namespace ResponseMonitor.App.Functions;
 /// Timer function: one poll cycle over every enabled channel, then a pass over the notification outbox. The Functions
 /// host fires it on <c>%PollSchedule%</c> as a singleton; standalone, <see cref="Standalone.PollScheduler"/> does.
 /// </summary>
-public sealed partial class PollChannelsFunction(ChannelPoller poller, NotificationDispatcher dispatcher, ILogger<PollChannelsFunction> logger)
+public sealed partial class PollChannelsFunction(ChannelPoller poller, NotificationDispatcher dispatcher, ApiReadCache reads, ILogger<PollChannelsFunction> logger)
 {
     [Function(FunctionNames.PollChannels)]
     public Task Run([TimerTrigger("%PollSchedule%", UseMonitor = true)] TimerInfo timer, CancellationToken cancellationToken) => RunAsync(cancellationToken);
@@ -16,6 +17,7 @@ public sealed partial class PollChannelsFunction(ChannelPoller poller, Notificat
     public async Task<PollSummary> RunAsync(CancellationToken cancellationToken)
     {
         var summary = await poller.PollAllAsync(cancellationToken).ConfigureAwait(false);
+        reads.Invalidate();
         LogCycle(logger, summary.Channels.Count, summary.ItemsStored, summary.Failed, summary.AnalysisRequested.Count);
         await DispatchAsync(cancellationToken).ConfigureAwait(false);
         return summary;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ResponseMonitor.App.Api;
+using ResponseMonitor.App.Api.ReadCache;
 using ResponseMonitor.App.Configuration;
 using ResponseMonitor.App.Functions;
 using ResponseMonitor.Connectors;
@@ -56,6 +57,7 @@ public static class MonitorServiceCollectionExtensions
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName))
             .Validate(o => hosting.Mode == HostingMode.FunctionsWorker || !string.IsNullOrWhiteSpace(o.Key), "Api:Key is required when running standalone: set Api__Key in the environment.")
             .Validate(o => string.IsNullOrEmpty(o.Key) || o.Key.Length >= 16, "Api:Key must be at least 16 characters.")
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<PollingOptions>().Bind(configuration.GetSection(PollingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnalysisOptions>().Bind(configuration.GetSection(AnalysisOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -116,6 +118,7 @@ public static class MonitorServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddSingleton<RouteHandlerInvoker>();
         services.AddSingleton<DashboardAssets>();
+        services.AddSingleton<ApiReadCache>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Api.ReadCache;
 using ResponseMonitor.App.Api;
 using ResponseMonitor.App.Configuration;
 using ResponseMonitor.App.Demo;
@@ -91,7 +92,11 @@ public static class StandaloneHost
         var keyed = api.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
         foreach (var route in ApiRoutes.All)
         {
-            (route.Anonymous ? api : keyed).MapMethods("/" + route.Template, [route.Method], route.Handler).WithName(route.Name);
+            var endpoint = (route.Anonymous ? api : keyed).MapMethods("/" + route.Template, [route.Method], route.Handler).WithName(route.Name);
+            if (route.Method != HttpMethods.Get)
+            {
+                endpoint.AddEndpointFilter<ReadCacheInvalidationFilter>();
+            }
         }
 
         return app;

@@ -46,7 +46,7 @@ public sealed class TestApp : IAsyncDisposable
     public T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, string? storage = null, string? sharedPrefix = null, Microsoft.Extensions.Logging.ILoggerProvider? logging = null)
+    public static async Task<TestApp> StartAsync(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, string? storage = null, string? sharedPrefix = null, Microsoft.Extensions.Logging.ILoggerProvider? logging = null, Action<IServiceCollection>? configure = null)
     {
         var prefix = sharedPrefix ?? NewPrefix();
         var queueName = "q-" + prefix;
@@ -63,6 +63,8 @@ public sealed class TestApp : IAsyncDisposable
             {
                 services.AddSingleton(logging);
             }
+
+            configure?.Invoke(services);
         });
         await app.StartAsync();
         return new TestApp(app, prefix, queueName);

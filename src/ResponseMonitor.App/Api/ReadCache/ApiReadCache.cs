@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Options;
+using ResponseMonitor.App.Configuration;
+
+namespace ResponseMonitor.App.Api.ReadCache;
+
+/// <summary>
+/// The dashboard's reads, computed once and shared by every client for <see cref="ApiOptions.ReadCacheSeconds"/>.
+/// A dashboard is read far more often than it changes: 200 clients polling it must cost storage what one does, so
+/// concurrent requests for the same answer wait on one computation (single flight), and the bytes are reused until
+/// they age out or something in this process writes (<see cref="Invalidate"/>). Another instance's writes show
+/// within the lifetime. A failed computation is not kept: the next request tries again.
+/// </summary>
+public sealed class ApiReadCache(TimeProvider time, IOptions<ApiOptions> options)
+{
+    private const int MaxEntries = 1024;
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private long _generation;
+
+    /// <summary>How long an answer is reused; zero turns the cache off.</summary>
+    public TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(options.Value.ReadCacheSeconds);
+
+    /// <summary>Drops every answer: called after anything in this process changed what the reads show.</summary>
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    /// <summary>The answer for <paramref name="key"/>: reused while fresh, else computed once for all who ask now.</summary>
+    /// <param name="key">The route and its canonical parameters.</param>
+    /// <param name="compute">Builds the response object; runs without the request's cancellation, which belongs to one client of many.</param>
+    /// <param name="typeInfo">The source-generated JSON contract of the response.</param>
+    /// <param name="cancellationToken">This client's cancellation: stops its wait, not the shared computation.</param>
+    public async Task<CachedJson> GetAsync<T>(string key, Func<CancellationToken, Task<T>> compute, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        if (Lifetime <= TimeSpan.Zero)
+        {
+            return Serialize(await compute(cancellationToken).ConfigureAwait(false), typeInfo);
+        }
+
+        while (true)
+        {
+            var generation = Interlocked.Read(ref _generation);
+            if (_entries.Count >= MaxEntries)
+            {
+                // Keys vary with query parameters; an unbounded set of them must not grow the process.
+                _entries.Clear();
+            }
+
+            var entry = _entries.GetOrAdd(key, new Entry(generation, new Lazy<Task<CachedJson>>(async () => Serialize(await compute(CancellationToken.None).ConfigureAwait(false), typeInfo))));
+            var task = entry.Answer.Value;
+            if (entry.Generation >= generation && (!task.IsCompletedSuccessfully || time.GetUtcNow() - task.Result.CreatedAt < Lifetime))
+            {
+                try
+                {
+                    return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Not kept: the next request computes afresh (this one reports the failure).
+                    _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+                    throw;
+                }
+            }
+
+            // Stale, or from before a write: replace it, unless another request already did.
+            _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+        }
+    }
+
+    private CachedJson Serialize<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(body), 0, 12) + "\"";
+        return new CachedJson(body, etag, time.GetUtcNow());
+    }
+
+    private sealed record Entry(long Generation, Lazy<Task<CachedJson>> Answer);
+}
