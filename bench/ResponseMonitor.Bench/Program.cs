@@ -6,6 +6,7 @@ using ResponseMonitor.Bench;
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- timetowarning [runs]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- metrics [threads,threads,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- detection [sweep|learned] [../shared/data/sentiment]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- stress kill|outage|faultyfeed|load|secrets (scripts/stress.sh)
 // coldstart and pollcycle need storage: RESPONSEMONITOR_BENCH_STORAGE (an Azurite connection string; scripts/bench.sh starts one).
 var root = AppContext.BaseDirectory;
 while (!File.Exists(Path.Combine(root, "ResponseMonitor.sln")))
@@ -38,6 +39,12 @@ if (args.FirstOrDefault() == "detection")
     var dump = args.Contains("dump");
     var folder = args.Skip(1).FirstOrDefault(a => a is not ("sweep" or "dump")) ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment"));
     return DetectionEvaluation.Run(folder, sweep, dump);
+}
+
+if (args.FirstOrDefault() == "stress")
+{
+    // Starts its own Azurite, feeds, receiver and app process: see Stress/StressRun.cs and docs/RELIABILITY.md.
+    return await ResponseMonitor.Bench.Stress.StressRun.RunAsync(root, args[1..]);
 }
 
 var storage = Environment.GetEnvironmentVariable("RESPONSEMONITOR_BENCH_STORAGE");
