@@ -47,7 +47,7 @@ document.getElementById('key-form').addEventListener('submit', event => {
 
 // ---- overview --------------------------------------------------------------------------------------------------
 function flags(c) {
-  const rules = new Set(c.activeWarnings.map(w => w.rule));
+  const rules = new Set(c.activeWarningRules);
   const age = c.hasBusinessHours ? c.oldestOpenBusinessAgeSeconds : c.oldestOpenAgeSeconds;
   const late = rules.has('response-target') || rules.has('critic-ignored') || (c.responseTargetSeconds && age > c.responseTargetSeconds);
   const list = [];
@@ -66,8 +66,9 @@ function card(c) {
   const firstBusiness = c.hasBusinessHours ? `<br><span class="business">business: ${duration(c.medianFirstResponseBusinessSeconds)} / ${duration(c.p90FirstResponseBusinessSeconds)}</span>` : '';
   const silent = c.silentForSeconds === null ? 'never' : `${time(c.lastBrandActivityAt)} <span class="silent-for">silent for ${duration(c.silentForSeconds)}${c.hasBusinessHours ? ` (${duration(c.silentForBusinessSeconds)} business)` : ''}</span>`;
   const poll = c.pollError ? `<span class="error">✖ ${h(c.pollError)}</span>` : `✓ ${time(c.lastPollSucceededAt)}`;
+  const more = c.activeWarningCount - c.activeWarnings.length;
   const warnings = c.activeWarnings.length
-    ? `<ul class="card-warnings">${c.activeWarnings.map(w => `<li class="sev-${h(w.severity)}"><span class="badge">${h(w.state)} · ${h(w.severity)}</span> ${h(w.message)}</li>`).join('')}</ul>`
+    ? `<ul class="card-warnings">${c.activeWarnings.map(w => `<li class="sev-${h(w.severity)}"><span class="badge">${h(w.state)} · ${h(w.severity)}</span> ${h(w.message)}</li>`).join('')}${more > 0 ? `<li class="more">and ${more} more in Warnings</li>` : ''}</ul>`
     : '';
   return `<li class="card ${f.map(x => x[0]).join(' ')}" id="card-${h(c.id)}" data-channel="${h(c.id)}" data-open="${c.openCount}" data-critical="${c.criticalOpenCount}">
     <h4>${h(c.name)} <span class="kind">${h(c.kind)}</span></h4>

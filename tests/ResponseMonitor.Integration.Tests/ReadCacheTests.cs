@@ -101,6 +101,34 @@ public sealed class ReadCacheTests
     }
 
     [Fact]
+    public async Task A_client_that_accepts_gzip_gets_the_same_json_gzipped()
+    {
+        var (feed, _) = await StartFeedAsync();
+        await using var _feed = feed;
+        await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", feed.Url("/feed")), new FakeTimeProvider(Now));
+        await PollAndAnalyzeAsync(app);
+
+        var plain = await app.Client.GetByteArrayAsync("/api/unanswered");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/unanswered");
+        request.Headers.AcceptEncoding.ParseAdd("br;q=1.0, gzip;q=0.8");
+        using var response = await app.Client.SendAsync(request);
+        var zipped = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.True(zipped.Length < plain.Length / 3, $"{zipped.Length} of {plain.Length} bytes");
+        using var unzip = new System.IO.Compression.GZipStream(new MemoryStream(zipped), System.IO.Compression.CompressionMode.Decompress);
+        using var copy = new MemoryStream();
+        await unzip.CopyToAsync(copy);
+        Assert.Equal(plain, copy.ToArray());
+
+        using var refused = new HttpRequestMessage(HttpMethod.Get, "/api/unanswered");
+        refused.Headers.AcceptEncoding.ParseAdd("gzip;q=0");
+        using var identity = await app.Client.SendAsync(refused);
+        Assert.Empty(identity.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
     public async Task A_change_shows_at_once_where_it_was_made_and_within_the_lifetime_in_another_instance()
     {
         var (feed, items) = await StartFeedAsync();

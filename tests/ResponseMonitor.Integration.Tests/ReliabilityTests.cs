@@ -183,14 +183,18 @@ public sealed class ReliabilityTests
         {
         }
 
-        var all = (await app.GetJsonAsync("/api/warnings?limit=5000"))["items"]!.AsArray().Count;
+        var listed = (await app.GetJsonAsync("/api/warnings?limit=5000"))["items"]!.AsArray();
+        var all = listed.Count;
         var dashboard = await app.GetJsonAsync("/api/dashboard");
         var channel = dashboard["channels"]![0]!;
 
         Assert.True(all > 20, $"{all} warnings");
         Assert.Equal(all, dashboard["activeWarningCount"]!.GetValue<int>());
         Assert.Equal(all, channel["activeWarningCount"]!.GetValue<int>());
-        Assert.Equal(20, channel["activeWarnings"]!.AsArray().Count);
+        Assert.Equal(5, channel["activeWarnings"]!.AsArray().Count);
+        Assert.Equal(
+            listed.Select(w => w!["rule"]!.GetValue<string>()).Distinct().Order(StringComparer.Ordinal),
+            channel["activeWarningRules"]!.AsArray().Select(r => r!.GetValue<string>()));
         var cut = await app.GetJsonAsync("/api/warnings?limit=10");
         Assert.Equal(10, cut["items"]!.AsArray().Count);
         Assert.True(cut["truncated"]!.GetValue<bool>());

@@ -229,7 +229,8 @@ internal sealed class StressRun : IAsyncDisposable
 
     private async Task<double> HammerAsync(string name, int clients, TimeSpan duration, string[] paths, double? baselineP99)
     {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        // Clients behave as the page's browsers do: they accept gzip (the page's revalidation with ETags is not used here).
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.GZip };
         using var http = new HttpClient(handler) { BaseAddress = _app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Add("x-api-key", ApiKey);
         var latencies = new List<double>[clients];

@@ -8,8 +8,11 @@ namespace ResponseMonitor.App.Api;
 /// <summary>From stored state to the API's shapes.</summary>
 internal static class ApiMapper
 {
-    /// <summary>How many active warnings a channel summary lists; its count is always the true one.</summary>
-    public const int MaxListedWarnings = 20;
+    /// <summary>
+    /// How many active warnings a channel summary lists (the most severe); its count and its rules are always complete.
+    /// The dashboard is read by every open page every few seconds, so it stays small; /api/warnings pages the rest.
+    /// </summary>
+    public const int MaxListedWarnings = 5;
 
     public static ChannelSummaryDto Summary(ChannelDefinition channel, ChannelSnapshot? snapshot, ChannelState? state, IEnumerable<WarningRecord> activeWarnings, DateTimeOffset now)
     {
@@ -47,6 +50,7 @@ internal static class ApiMapper
             state?.LastPollError,
             state?.PausedUntil,
             active.Count,
+            active.Select(w => w.Rule).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             active.OrderByDescending(w => w.Severity).ThenByDescending(w => w.UpdatedAt).Take(MaxListedWarnings).Select(Warning).ToList());
     }
 

@@ -33,4 +33,5 @@ public sealed record ChannelSummaryDto(
     string? PollError,
     DateTimeOffset? PausedUntil,
     int ActiveWarningCount,
+    IReadOnlyList<string> ActiveWarningRules,
     IReadOnlyList<WarningDto> ActiveWarnings);
