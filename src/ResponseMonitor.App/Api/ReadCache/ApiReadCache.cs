@@ -11,8 +11,10 @@ namespace ResponseMonitor.App.Api.ReadCache;
 /// The dashboard's reads, computed once and shared by every client for <see cref="ApiOptions.ReadCacheSeconds"/>.
 /// A dashboard is read far more often than it changes: 200 clients polling it must cost storage what one does, so
 /// concurrent requests for the same answer wait on one computation (single flight), and the bytes are reused until
-/// they age out or something in this process writes (<see cref="Invalidate"/>). Another instance's writes show
-/// within the lifetime. A failed computation is not kept: the next request tries again.
+/// they age out or something in this process writes (<see cref="Invalidate"/>). An aged answer is refreshed by one
+/// request while the others keep getting it (for one more lifetime at most), so no client waits on a refresh; after a
+/// write, everyone waits for the new answer. Another instance's writes show within two lifetimes. A failed
+/// computation is not kept: the next request tries again.
 /// </summary>
 public sealed class ApiReadCache(TimeProvider time, IOptions<ApiOptions> options)
 {
@@ -47,26 +49,48 @@ public sealed class ApiReadCache(TimeProvider time, IOptions<ApiOptions> options
                 _entries.Clear();
             }
 
-            var entry = _entries.GetOrAdd(key, new Entry(generation, new Lazy<Task<CachedJson>>(async () => Serialize(await compute(CancellationToken.None).ConfigureAwait(false), typeInfo))));
-            var task = entry.Answer.Value;
-            if (entry.Generation >= generation && (!task.IsCompletedSuccessfully || time.GetUtcNow() - task.Result.CreatedAt < Lifetime))
+            var entry = _entries.GetOrAdd(key, _ => NewEntry(generation, compute, typeInfo, previous: null));
+            if (entry.Generation < generation)
             {
-                try
-                {
-                    return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception) when (!cancellationToken.IsCancellationRequested)
-                {
-                    // Not kept: the next request computes afresh (this one reports the failure).
-                    _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
-                    throw;
-                }
+                // Something was written since: whoever asks now waits for an answer that shows it.
+                _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+                continue;
             }
 
-            // Stale, or from before a write: replace it, unless another request already did.
-            _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+            var task = entry.Answer.Value;
+            if (task.IsCompletedSuccessfully)
+            {
+                if (time.GetUtcNow() - task.Result.CreatedAt < Lifetime)
+                {
+                    return task.Result;
+                }
+
+                // Aged out: one request starts the refresh; meanwhile everyone gets this answer (below).
+                _entries.TryUpdate(key, NewEntry(generation, compute, typeInfo, task.Result), entry);
+                continue;
+            }
+
+            // Stale while revalidating: no client waits for a refresh while an answer one lifetime older is at hand.
+            if (!task.IsCompleted && entry.Previous is { } previous && time.GetUtcNow() - previous.CreatedAt < Lifetime * 2)
+            {
+                return previous;
+            }
+
+            try
+            {
+                return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Not kept: the next request computes afresh (this one reports the failure).
+                _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+                throw;
+            }
         }
     }
+
+    private Entry NewEntry<T>(long generation, Func<CancellationToken, Task<T>> compute, JsonTypeInfo<T> typeInfo, CachedJson? previous) =>
+        new(generation, new Lazy<Task<CachedJson>>(async () => Serialize(await compute(CancellationToken.None).ConfigureAwait(false), typeInfo)), previous);
 
     private CachedJson Serialize<T>(T value, JsonTypeInfo<T> typeInfo)
     {
@@ -75,5 +99,5 @@ public sealed class ApiReadCache(TimeProvider time, IOptions<ApiOptions> options
         return new CachedJson(body, etag, time.GetUtcNow());
     }
 
-    private sealed record Entry(long Generation, Lazy<Task<CachedJson>> Answer);
+    private sealed record Entry(long Generation, Lazy<Task<CachedJson>> Answer, CachedJson? Previous);
 }
