@@ -13,8 +13,8 @@ namespace ResponseMonitor.Integration.Tests;
 
 /// <summary>
 /// The dashboard's reads under load (issue "Hold under load"): 200 clients polling the dashboard must cost storage
-/// what one does, a client that holds the answer gets 304, and a change shows at once in the instance that made it
-/// and within the cache's lifetime in any other.
+/// what one does, a client that holds the answer gets 304, an analysis shows after one refresh in its instance
+/// (nobody waits for it) and within two lifetimes in any other.
 /// </summary>
 public sealed class ReadCacheTests
 {
@@ -89,12 +89,25 @@ public sealed class ReadCacheTests
         Assert.Equal(etag, notModified.Headers.ETag);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
 
-        // Something changed: the old tag no longer matches.
+        // Something changed: once refreshed, the old tag no longer matches.
         items.Add(Feed.Comment("c13", "p1", "u13", Now.AddMinutes(-5), "Is the shop open?"));
         await PollAndAnalyzeAsync(app);
-        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/dashboard");
-        again.Headers.IfNoneMatch.Add(etag);
-        using var changed = await app.Client.SendAsync(again);
+        HttpResponseMessage changed;
+        for (var i = 0; ; i++)
+        {
+            using var again = new HttpRequestMessage(HttpMethod.Get, "/api/dashboard");
+            again.Headers.IfNoneMatch.Add(etag);
+            changed = await app.Client.SendAsync(again);
+            if (changed.StatusCode != HttpStatusCode.NotModified || i == 100)
+            {
+                break;
+            }
+
+            changed.Dispose();
+            await Task.Delay(20);
+        }
+
+        using var _changed = changed;
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.NotEqual(etag, changed.Headers.ETag);
         Assert.Equal(13, JsonNode.Parse(await changed.Content.ReadAsStringAsync())!["openCount"]!.GetValue<int>());
@@ -146,15 +159,7 @@ public sealed class ReadCacheTests
         await PollAndAnalyzeAsync(writer);
         Assert.Equal(0, await OpenCountAsync(reader));
         time.Advance(TimeSpan.FromSeconds(5));
-        var seen = new List<int>();
-        for (var i = 0; i < 100 && seen.LastOrDefault() != 12; i++)
-        {
-            seen.Add(await OpenCountAsync(reader));
-            await Task.Delay(50);
-        }
-
-        Assert.Equal(12, seen[^1]);
-        Assert.All(seen, n => Assert.True(n is 0 or 12));
+        await EventuallyOpenCountAsync(reader, before: 0, after: 12);
 
         // An answer older than two lifetimes is never served: the first read after that waits for a fresh one.
         items.Add(Feed.Comment("c13", "p1", "u13", Now.AddMinutes(-5), "Is the shop open?"));
@@ -162,10 +167,25 @@ public sealed class ReadCacheTests
         time.Advance(TimeSpan.FromSeconds(10));
         Assert.Equal(13, await OpenCountAsync(reader));
 
-        // This instance analyses: it shows at once.
+        // This instance analyses: the next read starts the refresh (the clock stands still here).
         items.Add(Feed.Comment("c14", "p1", "u14", Now.AddMinutes(-4), "Is the shop open?"));
         await PollAndAnalyzeAsync(reader);
-        Assert.Equal(14, await OpenCountAsync(reader));
+        await EventuallyOpenCountAsync(reader, before: 13, after: 14);
+    }
+
+    /// <summary>Reads until the count is <paramref name="after"/>; every answer on the way is one or the other.</summary>
+    private static async Task EventuallyOpenCountAsync(TestApp app, int before, int after)
+    {
+        var seen = new List<int>();
+        for (var i = 0; i < 100 && seen.LastOrDefault(-1) != after; i++)
+        {
+            seen.Add(await OpenCountAsync(app));
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(after, seen[^1]);
+        Assert.All(seen, n => Assert.True(n == before || n == after, $"saw {n}"));
+        Assert.True(seen.Count <= 3, $"took {seen.Count} reads");
     }
 
     private static async Task<int> OpenCountAsync(TestApp app) => (await app.GetJsonAsync("/api/dashboard"))["openCount"]!.GetValue<int>();

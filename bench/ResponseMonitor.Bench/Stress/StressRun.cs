@@ -60,7 +60,7 @@ internal sealed class StressRun : IAsyncDisposable
             "kill" => await run.KillAsync(Arg(1, 50)),
             "outage" => await run.OutageAsync(),
             "faultyfeed" => await run.FaultyFeedAsync(),
-            "load" => await run.LoadAsync(Arg(1, 200), Arg(2, 60), Arg(3, 5)),
+            "load" => await run.LoadAsync(Arg(1, 200), Arg(2, 60), Arg(3, 5), Arg(4, 1000)),
             "secrets" => await run.SecretsAsync(),
             _ => Usage(),
         };
@@ -68,7 +68,7 @@ internal sealed class StressRun : IAsyncDisposable
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: stress kill [times] | outage | faultyfeed | load [clients] [seconds] [cacheSeconds] | secrets");
+        Console.Error.WriteLine("usage: stress kill [times] | outage | faultyfeed | load [clients] [seconds] [cacheSeconds] [pauseMs] | secrets");
         return 2;
     }
 
@@ -93,6 +93,9 @@ internal sealed class StressRun : IAsyncDisposable
             ["Logging__LogLevel__Azure"] = logLevel == "Trace" ? "Trace" : "Warning",
             ["Logging__LogLevel__Polly"] = logLevel == "Trace" ? "Trace" : "Warning",
             ["Logging__Console__FormatterName"] = "simple",
+            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
+            ["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true",
+            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
             ["Telemetry__ConsoleMetrics"] = "false",
             ["Notifications__WebhookUrl"] = _receiver.Url("/hook?sig=" + SinkSecret).ToString(),
         };
@@ -188,7 +191,7 @@ internal sealed class StressRun : IAsyncDisposable
         return await VerifyAsync();
     }
 
-    private async Task<int> LoadAsync(int clients, int seconds, int cacheSeconds)
+    private async Task<int> LoadAsync(int clients, int seconds, int cacheSeconds, int pauseMs)
     {
         const int Channels = 100;
         await StartAsync(Channels, pollSchedule: "*/10 * * * * *", cacheSeconds: cacheSeconds);
@@ -216,18 +219,24 @@ internal sealed class StressRun : IAsyncDisposable
 
         var dashboardBytes = (await http.GetByteArrayAsync("/api/dashboard")).Length;
         Console.WriteLine($"{Channels} channels, {warnings} active warnings, dashboard answer {dashboardBytes / 1024} KB; polling every 10 s; Api:ReadCacheSeconds={cacheSeconds}");
-        Console.WriteLine("| phase | clients | requests | per second | errors | p50 (ms) | p99 (ms) | max (ms) | p99 ÷ baseline p99 | poll cycles (expected) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| phase | clients | pause between requests (ms) | requests | per second | errors | p50 (ms) | p99 (ms) | max (ms) | p99 ÷ baseline p99 | poll cycles started (on schedule) | longest cycle (s) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         using var stop = new CancellationTokenSource();
         var growing = GrowAsync(TimeSpan.FromSeconds(5), stop.Token);
-        var baseline = await HammerAsync("baseline: GET /api/health", clients, TimeSpan.FromSeconds(seconds / 2), ["/api/health"], null);
-        await HammerAsync("GET /api/dashboard + /api/unanswered", clients, TimeSpan.FromSeconds(seconds), ["/api/dashboard", "/api/unanswered"], baseline);
+        // Paced: each client asks again a moment after its answer, as a page that refreshes does (far more often than
+        // the page's own 30 s). Then closed loop: no pause, the machine saturated.
+        foreach (var pause in new[] { pauseMs, 0 })
+        {
+            var baseline = await HammerAsync("baseline: GET /api/health", clients, pause, TimeSpan.FromSeconds(seconds / 2), ["/api/health"], null);
+            await HammerAsync("GET /api/dashboard + /api/unanswered", clients, pause, TimeSpan.FromSeconds(seconds), ["/api/dashboard", "/api/unanswered"], baseline);
+        }
+
         await stop.CancelAsync();
         await growing;
         return await VerifyAsync();
     }
 
-    private async Task<double> HammerAsync(string name, int clients, TimeSpan duration, string[] paths, double? baselineP99)
+    private async Task<double> HammerAsync(string name, int clients, int pauseMs, TimeSpan duration, string[] paths, double? baselineP99)
     {
         // Clients behave as the page's browsers do: they accept gzip (the page's revalidation with ETags is not used here).
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.GZip };
@@ -235,7 +244,7 @@ internal sealed class StressRun : IAsyncDisposable
         http.DefaultRequestHeaders.Add("x-api-key", ApiKey);
         var latencies = new List<double>[clients];
         var errors = 0;
-        var cyclesBefore = CountLog("Poll cycle:");
+        var from = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
         {
@@ -258,18 +267,59 @@ internal sealed class StressRun : IAsyncDisposable
                 }
 
                 latencies[c].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (pauseMs > 0)
+                {
+                    await Task.Delay(pauseMs);
+                }
             }
         }));
         var elapsed = clock.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).ToList();
         var p99 = Statistics.Quantile(all, 0.99);
-        var cycles = CountLog("Poll cycle:") - cyclesBefore;
+        var (started, onTime, longest) = PollCycles(from, DateTime.UtcNow);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {clients} | {all.Count} | {all.Count / elapsed:F0} | {errors} | {Statistics.Median(all):F0} | {p99:F0} | {all.Max():F0} | {(baselineP99 is { } b ? (p99 / b).ToString("F2", CultureInfo.InvariantCulture) : "1.00")} | {cycles} ({elapsed / 10:F0}) |"));
+            $"| {name} | {clients} | {pauseMs} | {all.Count} | {all.Count / elapsed:F0} | {errors} | {Statistics.Median(all):F0} | {p99:F0} | {all.Max():F0} | {(baselineP99 is { } b ? (p99 / b).ToString("F2", CultureInfo.InvariantCulture) : "1.00")} | {started} ({onTime}) of {elapsed / 10:F0} | {longest:F1} |"));
         return p99;
     }
 
-    private int CountLog(string text) => File.Exists(_logPath) ? File.ReadLines(_logPath).Count(l => l.Contains(text, StringComparison.Ordinal)) : 0;
+    /// <summary>
+    /// Poll cycles in the log between two instants: how many started, how many started within 2 s of their 10 s tick,
+    /// and the longest (from "Polling N channels" to "Poll cycle:"). Reads the app's UTC console timestamps.
+    /// </summary>
+    private (int Started, int OnTime, double Longest) PollCycles(DateTime from, DateTime to)
+    {
+        var started = 0;
+        var onTime = 0;
+        var longest = 0.0;
+        DateTime? open = null;
+        foreach (var line in File.ReadLines(_logPath))
+        {
+            if (line.Length < 13 || !TimeSpan.TryParseExact(line[..12], @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture, out var clock))
+            {
+                continue;
+            }
+
+            var at = from.Date + clock;
+            if (at < from || at > to)
+            {
+                continue;
+            }
+
+            if (line.Contains("Poll cycle starting", StringComparison.Ordinal))
+            {
+                started++;
+                onTime += at.TimeOfDay.TotalSeconds % 10 < 2 ? 1 : 0;
+                open = at;
+            }
+            else if (line.Contains("Poll cycle:", StringComparison.Ordinal) && open is { } began)
+            {
+                longest = Math.Max(longest, (at - began).TotalSeconds);
+                open = null;
+            }
+        }
+
+        return (started, onTime, longest);
+    }
 
     /// <summary>GET /api/dashboard in a loop while storage is down: every answer should be a quick 503.</summary>
     private async Task ProbeAsync(string name, TimeSpan duration)

@@ -25,7 +25,7 @@ public sealed partial class AnalyzeChannelFunction(ChannelAnalysisService analys
         var request = StorageAnalysisQueue.Parse(message)
             ?? throw new InvalidQueueMessageException("The queue message is not an analysis request: expected JSON like {\"channelId\":\"...\",\"reason\":\"...\"}.");
         var result = await analysis.AnalyzeAsync(request.ChannelId, cancellationToken).ConfigureAwait(false);
-        reads.Invalidate();
+        reads.MarkStale();
         try
         {
             await dispatcher.DispatchDueAsync(cancellationToken).ConfigureAwait(false);

@@ -16,8 +16,9 @@ public sealed partial class PollChannelsFunction(ChannelPoller poller, Notificat
 
     public async Task<PollSummary> RunAsync(CancellationToken cancellationToken)
     {
+        LogStarting(logger);
         var summary = await poller.PollAllAsync(cancellationToken).ConfigureAwait(false);
-        reads.Invalidate();
+        reads.MarkStale();
         LogCycle(logger, summary.Channels.Count, summary.ItemsStored, summary.Failed, summary.AnalysisRequested.Count);
         await DispatchAsync(cancellationToken).ConfigureAwait(false);
         return summary;
@@ -35,6 +36,9 @@ public sealed partial class PollChannelsFunction(ChannelPoller poller, Notificat
             LogDispatchFailed(logger, ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Poll cycle starting")]
+    private static partial void LogStarting(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll cycle: {Channels} channels, {Items} items stored, {Failed} failed, {Queued} queued for analysis")]
     private static partial void LogCycle(ILogger logger, int channels, int items, int failed, int queued);

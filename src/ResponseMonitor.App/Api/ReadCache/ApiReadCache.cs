@@ -13,7 +13,8 @@ namespace ResponseMonitor.App.Api.ReadCache;
 /// concurrent requests for the same answer wait on one computation (single flight), and the bytes are reused until
 /// they age out or something in this process writes (<see cref="Invalidate"/>). An aged answer is refreshed by one
 /// request while the others keep getting it (for one more lifetime at most), so no client waits on a refresh; after a
-/// write, everyone waits for the new answer. Another instance's writes show within two lifetimes. A failed
+/// request's write, everyone waits for the new answer; after a poll or an analysis, the refresh starts at once and the
+/// answer before it is served until it is done. Another instance's writes show within two lifetimes. A failed
 /// computation is not kept: the next request tries again.
 /// </summary>
 public sealed class ApiReadCache(TimeProvider time, IOptions<ApiOptions> options)
@@ -21,12 +22,19 @@ public sealed class ApiReadCache(TimeProvider time, IOptions<ApiOptions> options
     private const int MaxEntries = 1024;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _generation;
+    private long _staleGeneration;
 
     /// <summary>How long an answer is reused; zero turns the cache off.</summary>
     public TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(options.Value.ReadCacheSeconds);
 
-    /// <summary>Drops every answer: called after anything in this process changed what the reads show.</summary>
+    /// <summary>Drops every answer: called after a request wrote, so that its client sees the change at once.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    /// <summary>
+    /// Marks every answer as aged: called after a poll or an analysis, which nobody waits on. The next request
+    /// starts a refresh and, like everyone until it is done, still gets the current answer.
+    /// </summary>
+    public void MarkStale() => Interlocked.Increment(ref _staleGeneration);
 
     /// <summary>The answer for <paramref name="key"/>: reused while fresh, else computed once for all who ask now.</summary>
     /// <param name="key">The route and its canonical parameters.</param>
@@ -43,13 +51,14 @@ public sealed class ApiReadCache(TimeProvider time, IOptions<ApiOptions> options
         while (true)
         {
             var generation = Interlocked.Read(ref _generation);
+            var staleGeneration = Interlocked.Read(ref _staleGeneration);
             if (_entries.Count >= MaxEntries)
             {
                 // Keys vary with query parameters; an unbounded set of them must not grow the process.
                 _entries.Clear();
             }
 
-            var entry = _entries.GetOrAdd(key, _ => NewEntry(generation, compute, typeInfo, previous: null));
+            var entry = _entries.GetOrAdd(key, _ => NewEntry(generation, staleGeneration, compute, typeInfo, previous: null));
             if (entry.Generation < generation)
             {
                 // Something was written since: whoever asks now waits for an answer that shows it.
@@ -60,13 +69,14 @@ public sealed class ApiReadCache(TimeProvider time, IOptions<ApiOptions> options
             var task = entry.Answer.Value;
             if (task.IsCompletedSuccessfully)
             {
-                if (time.GetUtcNow() - task.Result.CreatedAt < Lifetime)
+                if (time.GetUtcNow() - task.Result.CreatedAt < Lifetime && entry.StaleGeneration >= staleGeneration)
                 {
                     return task.Result;
                 }
 
-                // Aged out: one request starts the refresh; meanwhile everyone gets this answer (below).
-                _entries.TryUpdate(key, NewEntry(generation, compute, typeInfo, task.Result), entry);
+                // Aged out, or a poll or analysis changed what it shows: one request starts the refresh; meanwhile
+                // everyone gets this answer (below).
+                _entries.TryUpdate(key, NewEntry(generation, staleGeneration, compute, typeInfo, task.Result), entry);
                 continue;
             }
 
@@ -89,8 +99,8 @@ public sealed class ApiReadCache(TimeProvider time, IOptions<ApiOptions> options
         }
     }
 
-    private Entry NewEntry<T>(long generation, Func<CancellationToken, Task<T>> compute, JsonTypeInfo<T> typeInfo, CachedJson? previous) =>
-        new(generation, new Lazy<Task<CachedJson>>(async () => Serialize(await compute(CancellationToken.None).ConfigureAwait(false), typeInfo)), previous);
+    private Entry NewEntry<T>(long generation, long staleGeneration, Func<CancellationToken, Task<T>> compute, JsonTypeInfo<T> typeInfo, CachedJson? previous) =>
+        new(generation, staleGeneration, new Lazy<Task<CachedJson>>(async () => Serialize(await compute(CancellationToken.None).ConfigureAwait(false), typeInfo)), previous);
 
     private CachedJson Serialize<T>(T value, JsonTypeInfo<T> typeInfo)
     {
@@ -99,5 +109,5 @@ public sealed class ApiReadCache(TimeProvider time, IOptions<ApiOptions> options
         return new CachedJson(body, etag, time.GetUtcNow());
     }
 
-    private sealed record Entry(long Generation, Lazy<Task<CachedJson>> Answer, CachedJson? Previous);
+    private sealed record Entry(long Generation, long StaleGeneration, Lazy<Task<CachedJson>> Answer, CachedJson? Previous);
 }
