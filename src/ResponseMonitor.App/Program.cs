@@ -12,6 +12,11 @@ if (args.Length > 0 && args[0] == TrainCriticsCommand.Verb)
     return await TrainCriticsCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
 }
 
+if (args.Length > 0 && args[0] is AuthorCommand.EraseVerb or AuthorCommand.ExportVerb)
+{
+    return await AuthorCommand.RunAsync(args[0], args[1..], Console.Out, Console.Error);
+}
+
 // Without one the program serves: as the Functions host's isolated worker when the host started it, standalone otherwise.
 return FunctionsHostDetection.IsFunctionsWorker(args, Environment.GetEnvironmentVariable)
     ? await StartupGuard.RunAsync(() => WorkerHost.EnsureTriggerQueue(WorkerHost.Create(args)), Console.Error)

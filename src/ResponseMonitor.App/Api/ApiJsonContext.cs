@@ -6,6 +6,8 @@ namespace ResponseMonitor.App.Api;
 /// <summary>Source-generated JSON for everything the app reads or writes over HTTP: camelCase, nulls kept explicit.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(DashboardResponse))]
+[JsonSerializable(typeof(Authors.AuthorExportResponse))]
+[JsonSerializable(typeof(Authors.AuthorErasureResponse))]
 [JsonSerializable(typeof(ChannelDetailResponse))]
 [JsonSerializable(typeof(UnansweredResponse))]
 [JsonSerializable(typeof(WarningListResponse))]

@@ -17,5 +17,6 @@ internal static class ApiRoutes
         .. ClassifyEndpoints.Routes,
         .. CriticModelEndpoints.Routes,
         .. CriticLabelEndpoints.Routes,
+        .. Authors.AuthorEndpoints.Routes,
     ];
 }

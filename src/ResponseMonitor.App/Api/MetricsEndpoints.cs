@@ -47,13 +47,20 @@ public static class MetricsEndpoints
             .Where(c => brand is null || string.Equals(c.Brand, brand, StringComparison.OrdinalIgnoreCase))
             .ToList();
         var report = await metrics.ReportAsync(channels, window.From, window.To, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var perChannel = report.Channels.Select(c =>
+        {
+            var retainedFrom = c.Channel.Retention.ItemsFrom(now);
+            return new ChannelMetricsDto(c.Channel.Id, c.Channel.Name, c.Channel.Brand, c.Channel.BusinessHours is not null, Map(c.Metrics), retainedFrom, report.Window.From >= retainedFrom);
+        }).ToList();
         var response = new MetricsResponse(
             report.Window.From,
             report.Window.To,
             report.Window.AsOf,
             Map(report.Total),
             report.Brands.Select(b => new BrandMetricsDto(b.Brand, b.ChannelCount, Map(b.Metrics))).ToList(),
-            report.Channels.Select(c => new ChannelMetricsDto(c.Channel.Id, c.Channel.Name, c.Channel.Brand, c.Channel.BusinessHours is not null, Map(c.Metrics))).ToList());
+            perChannel,
+            perChannel.All(c => c.Complete));
         return Results.Json(response, ApiJsonContext.Default.MetricsResponse);
     }
 

@@ -32,6 +32,9 @@ public sealed class ChannelOptions
     /// <summary>The brand this channel belongs to; <c>Monitor:Brand</c> when empty.</summary>
     public string? Brand { get; set; }
 
+    /// <summary>Days this channel keeps what the public wrote; else its brand's, else Monitor:Retention:Days.</summary>
+    public int? RetentionDays { get; set; }
+
     /// <summary>Language of warnings about this channel (en, es, de, fr); <c>Monitor:Language</c> when empty.</summary>
     public string? Language { get; set; }
 

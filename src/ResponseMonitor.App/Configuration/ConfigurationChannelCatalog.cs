@@ -50,6 +50,14 @@ public sealed class ConfigurationChannelCatalog : IChannelCatalog, IChannelSecre
             Warnings = o.Warnings,
             Exclusions = ExclusionOptions.Resolve(monitor.Exclusions, o.Exclusions),
             Settings = settings,
+            Retention = Retention(o, monitor),
         };
+    }
+
+    private static Domain.Privacy.RetentionPolicy Retention(ChannelOptions channel, MonitorOptions monitor)
+    {
+        var brand = string.IsNullOrWhiteSpace(channel.Brand) ? monitor.Brand : channel.Brand;
+        var days = channel.RetentionDays ?? (monitor.Retention.Brands.TryGetValue(brand, out var brandDays) ? brandDays : monitor.Retention.Days);
+        return new Domain.Privacy.RetentionPolicy(TimeSpan.FromDays(days), TimeSpan.FromDays(monitor.Retention.DeliveryDays));
     }
 }

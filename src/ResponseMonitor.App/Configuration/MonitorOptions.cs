@@ -20,11 +20,33 @@ public sealed class MonitorOptions : IValidatableObject
     /// <summary>Which public messages need no answer, for channels without their own settings.</summary>
     public ExclusionOptions? Exclusions { get; set; }
 
+    /// <summary>How long what the public wrote is kept.</summary>
+    public RetentionOptions Retention { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var problem in Exclusions?.Problems() ?? [])
         {
             yield return new ValidationResult($"Monitor:{problem}");
+        }
+
+        var retentionResults = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(Retention, new ValidationContext(Retention), retentionResults, validateAllProperties: true))
+        {
+            foreach (var result in retentionResults)
+            {
+                yield return new ValidationResult($"Monitor:Retention: {result.ErrorMessage}");
+            }
+        }
+
+        foreach (var problem in Retention.Problems())
+        {
+            yield return new ValidationResult($"Monitor:{problem}");
+        }
+
+        foreach (var channel in Channels.Where(c => c.RetentionDays is < RetentionOptions.MinDays or > RetentionOptions.MaxDays))
+        {
+            yield return new ValidationResult($"Monitor:Channels: channel '{channel.Id}' RetentionDays must be from {RetentionOptions.MinDays} to {RetentionOptions.MaxDays}, not {channel.RetentionDays}.");
         }
 
         if (Exclusions is not null)

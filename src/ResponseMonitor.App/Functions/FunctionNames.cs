@@ -19,6 +19,8 @@ public static class FunctionNames
     public const string ListWarnings = "ListWarnings";
     public const string ListWarningHistory = "ListWarningHistory";
     public const string ListSilences = "ListSilences";
+    public const string ExportAuthor = "ExportAuthor";
+    public const string EraseAuthor = "EraseAuthor";
     public const string CreateSilence = "CreateSilence";
     public const string GetSilence = "GetSilence";
     public const string ExpireSilence = "ExpireSilence";

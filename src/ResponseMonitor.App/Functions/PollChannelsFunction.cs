@@ -2,14 +2,16 @@ using Microsoft.Azure.Functions.Worker;
 using ResponseMonitor.App.Api.ReadCache;
 using ResponseMonitor.Domain.Polling;
 using ResponseMonitor.Domain.Notifications;
+using ResponseMonitor.Domain.Privacy;
 
 namespace ResponseMonitor.App.Functions;
 
 /// <summary>
-/// Timer function: one poll cycle over every enabled channel, then a pass over the notification outbox. The Functions
+/// Timer function: one poll cycle over every enabled channel, the retention sweep of channels due (once a day each),
+/// then a pass over the notification outbox. The Functions
 /// host fires it on <c>%PollSchedule%</c> as a singleton; standalone, <see cref="Standalone.PollScheduler"/> does.
 /// </summary>
-public sealed partial class PollChannelsFunction(ChannelPoller poller, NotificationDispatcher dispatcher, ApiReadCache reads, ILogger<PollChannelsFunction> logger)
+public sealed partial class PollChannelsFunction(ChannelPoller poller, RetentionSweeper retention, NotificationDispatcher dispatcher, ApiReadCache reads, ILogger<PollChannelsFunction> logger)
 {
     [Function(FunctionNames.PollChannels)]
     public Task Run([TimerTrigger("%PollSchedule%", UseMonitor = true)] TimerInfo timer, CancellationToken cancellationToken) => RunAsync(cancellationToken);
@@ -20,8 +22,25 @@ public sealed partial class PollChannelsFunction(ChannelPoller poller, Notificat
         var summary = await poller.PollAllAsync(cancellationToken).ConfigureAwait(false);
         reads.MarkStale();
         LogCycle(logger, summary.Channels.Count, summary.ItemsStored, summary.Failed, summary.AnalysisRequested.Count);
+        await SweepAsync(cancellationToken).ConfigureAwait(false);
         await DispatchAsync(cancellationToken).ConfigureAwait(false);
         return summary;
+    }
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if ((await retention.SweepDueAsync(cancellationToken).ConfigureAwait(false)).Channels > 0)
+            {
+                reads.MarkStale();
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A channel's sweep is recorded only when it completed: the next cycle finds it due and resumes.
+            LogSweepFailed(logger, ex);
+        }
     }
 
     private async Task DispatchAsync(CancellationToken cancellationToken)
@@ -42,6 +61,9 @@ public sealed partial class PollChannelsFunction(ChannelPoller poller, Notificat
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll cycle: {Channels} channels, {Items} items stored, {Failed} failed, {Queued} queued for analysis")]
     private static partial void LogCycle(ILogger logger, int channels, int items, int failed, int queued);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention sweep stopped; it resumes next cycle")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification outbox could not be drained; it will be retried")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);

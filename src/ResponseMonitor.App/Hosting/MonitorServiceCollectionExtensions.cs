@@ -14,6 +14,7 @@ using ResponseMonitor.Domain.Ingestion;
 using ResponseMonitor.Domain.Metrics;
 using ResponseMonitor.Domain.Polling;
 using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Privacy;
 using ResponseMonitor.Domain.Warnings;
 using ResponseMonitor.Notifications;
 using ResponseMonitor.Storage;
@@ -80,6 +81,8 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<ChannelPoller>();
         services.AddSingleton<WarningService>();
         services.AddSingleton<ChannelAnalysisService>();
+        services.AddSingleton<RetentionSweeper>();
+        services.AddSingleton<PersonalDataService>();
         return services;
     }
 

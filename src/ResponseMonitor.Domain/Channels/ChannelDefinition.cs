@@ -34,6 +34,9 @@ public sealed record ChannelDefinition
     public Metrics.ExclusionRules Exclusions { get; init; } = Metrics.ExclusionRules.Default;
 
     /// <summary>Connector settings that are not secret (feed URL, page size ...).</summary>
+    /// <summary>How long the channel keeps what the public wrote; the sweep deletes what is older.</summary>
+    public Privacy.RetentionPolicy Retention { get; init; } = Privacy.RetentionPolicy.Default;
+
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public bool IsBrandAuthor(string? authorId) => authorId is not null && BrandAuthorIds.Contains(authorId);

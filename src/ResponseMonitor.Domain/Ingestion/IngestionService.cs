@@ -8,9 +8,11 @@ namespace ResponseMonitor.Domain.Ingestion;
 /// <summary>
 /// Stores items from any path (poll, push, import) the same way: threads resolved, duplicates collapsed,
 /// written as idempotent upserts, and the brand's last activity moved forward. Polling and pushing the same
-/// comment therefore yield one stored comment.
+/// comment therefore yield one stored comment. Items of erased authors, and items older than the channel keeps,
+/// are dropped on every path: an erasure holds against the next poll, and an import cannot bring back what the
+/// retention sweep deleted.
 /// </summary>
-public sealed class IngestionService(IItemStore items, IChannelStateStore states, MonitorMetrics metrics, TimeProvider time)
+public sealed class IngestionService(IItemStore items, IChannelStateStore states, IPersonalDataStore personalData, MonitorMetrics metrics, TimeProvider time)
 {
     public async Task<IngestResult> IngestAsync(ChannelDefinition channel, IReadOnlyCollection<ContentItem> incoming, CancellationToken cancellationToken)
     {
@@ -30,6 +32,15 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
             .OrderBy(i => i.CreatedAt)
             .ThenBy(i => i.ParentId is null ? 0 : 1)
             .ToList();
+
+        // Read only when something is to be stored, so a quiet channel costs nothing here.
+        var erased = await personalData.GetErasedAuthorsAsync(channel.Id, cancellationToken).ConfigureAwait(false);
+        var keptFrom = channel.Retention.ItemsFrom(time.GetUtcNow());
+        batch.RemoveAll(i => i.CreatedAt < keptFrom || (erased.Count > 0 && erased.Contains(Privacy.AuthorKey.Of(channel.Id, i.AuthorId))));
+        if (batch.Count == 0)
+        {
+            return new IngestResult(0, null);
+        }
 
         var inBatch = batch.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var missingParents = batch

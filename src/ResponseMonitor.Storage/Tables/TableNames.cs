@@ -10,4 +10,5 @@ internal static class TableNames
     public const string Warnings = "Warnings";
     public const string Silences = "Silences";
     public const string CriticLabels = "CriticLabels";
+    public const string Privacy = "Privacy";
 }

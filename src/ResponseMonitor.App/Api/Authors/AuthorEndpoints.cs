@@ -1,0 +1,93 @@
+using ResponseMonitor.App.Api.ReadCache;
+using ResponseMonitor.App.Functions;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Privacy;
+
+namespace ResponseMonitor.App.Api.Authors;
+
+/// <summary>
+/// The rights of one member of the public (docs/PRIVACY.md): export everything stored about them, or erase it.
+/// An author is the platform's author id on one channel. Both need the API key.
+/// </summary>
+internal static class AuthorEndpoints
+{
+    /// <summary>Longer ids are refused, as ingestion refuses them (ItemRules).</summary>
+    private const int MaxAuthorIdLength = 256;
+
+    internal static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        ApiRoute.Get(FunctionNames.ExportAuthor, "authors/{channelId}/{authorId}", ExportAsync),
+        ApiRoute.Delete(FunctionNames.EraseAuthor, "authors/{channelId}/{authorId}", EraseAsync),
+    ];
+
+    private static async Task<IResult> ExportAsync(string channelId, string authorId, IChannelCatalog catalog, PersonalDataService data, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (Refusal(channelId, authorId, catalog) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var channel = catalog.Find(channelId)!;
+        var record = await data.ExportAsync(channel, authorId, cancellationToken).ConfigureAwait(false);
+        if (record.Items.Count == 0)
+        {
+            return UnknownAuthor(channel.Id);
+        }
+
+        return Results.Json(Export(channel, record, time.GetUtcNow()), ApiJsonContext.Default.AuthorExportResponse);
+    }
+
+    /// <summary>The export's JSON, for the API and the CLI alike.</summary>
+    public static AuthorExportResponse Export(ChannelDefinition channel, AuthorRecord record, DateTimeOffset now) => new(
+        channel.Id,
+        record.AuthorId,
+        now,
+        [.. record.Items.OrderBy(i => i.CreatedAt).Select(i => new AuthorItemDto(i.Id, i.ParentId, i.ThreadId, i.Kind.ToString().ToLowerInvariant(), i.AuthorId, i.AuthorName, i.CreatedAt, i.EditedAt, i.Text, i.Url, i.Truncated))],
+        [.. record.OpenComments.Select(o => ApiMapper.Unanswered(channel, o, now))],
+        [.. record.Labels.Select(l => new CriticLabelDto(l.ChannelId, l.ItemId, l.Critical ? "critical" : "not_critical", l.LabelledAt))],
+        [.. record.Warnings.Select(ApiMapper.Warning)],
+        [.. record.History.Select(ApiMapper.History)],
+        [.. record.Deliveries.Select(ApiMapper.Delivery)]);
+
+    /// <summary>The erasure's JSON, for the API and the CLI alike.</summary>
+    public static AuthorErasureResponse Erasure(string authorId, AuthorErasure erased) => new(
+        erased.ChannelId,
+        authorId,
+        new Dictionary<string, int> { ["items"] = erased.Items, ["openComments"] = erased.OpenComments, ["labels"] = erased.Labels },
+        new Dictionary<string, int> { ["warnings"] = erased.Redacted.Warnings, ["history"] = erased.Redacted.History, ["deliveries"] = erased.Redacted.Deliveries },
+        erased.ModelsToRetrain,
+        ErasedAuthorRecorded: true);
+
+    private static async Task<IResult> EraseAsync(string channelId, string authorId, IChannelCatalog catalog, PersonalDataService data, IPersonalDataStore store, ApiReadCache reads, CancellationToken cancellationToken)
+    {
+        if (Refusal(channelId, authorId, catalog) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var channel = catalog.Find(channelId)!;
+        var stored = await store.GetItemsByAuthorAsync(channel.Id, authorId, cancellationToken).ConfigureAwait(false);
+        if (stored.Count == 0 && !(await store.GetErasedAuthorsAsync(channel.Id, cancellationToken).ConfigureAwait(false)).Contains(AuthorKey.Of(channel.Id, authorId)))
+        {
+            return UnknownAuthor(channel.Id);
+        }
+
+        var erased = await data.EraseAsync(channel, authorId, cancellationToken).ConfigureAwait(false);
+        reads.Invalidate();
+        return Results.Json(Erasure(authorId, erased), ApiJsonContext.Default.AuthorErasureResponse);
+    }
+
+    private static IResult? Refusal(string channelId, string authorId, IChannelCatalog catalog)
+    {
+        if (authorId.Length > MaxAuthorIdLength)
+        {
+            return Problems.BadRequest($"authorId must be at most {MaxAuthorIdLength} characters, not {authorId.Length}.");
+        }
+
+        return catalog.Find(channelId) is null ? Problems.UnknownChannel(channelId) : null;
+    }
+
+    private static IResult UnknownAuthor(string channelId) =>
+        Results.Problem($"Nothing is stored about this author on channel '{channelId}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown author.");
+}

@@ -1,0 +1,37 @@
+using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Privacy;
+
+namespace ResponseMonitor.Domain.Ports;
+
+/// <summary>
+/// What retention and the rights of one author need of storage beyond the everyday stores: finding and deleting by
+/// author or age, redacting warning rows, the list of erased authors and when each channel was last swept.
+/// Every delete is idempotent: deleting what is already gone counts zero and fails nothing.
+/// </summary>
+public interface IPersonalDataStore
+{
+    Task<IReadOnlyList<ContentItem>> GetItemsByAuthorAsync(string channelId, string authorId, CancellationToken cancellationToken);
+
+    /// <summary>The ids of the channel's items created before <paramref name="cutoff"/>.</summary>
+    Task<IReadOnlyList<string>> GetItemIdsCreatedBeforeAsync(string channelId, DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    Task<int> DeleteItemsAsync(string channelId, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the open copies of these items; how many there were.</summary>
+    Task<int> DeleteOpenAsync(string channelId, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken);
+
+    /// <summary>Deletes history before <paramref name="cutoff"/>, resolved warnings last changed before it, and done deliveries created before <paramref name="deliveryCutoff"/>.</summary>
+    Task<WarningRowCounts> DeleteWarningRowsBeforeAsync(string channelId, DateTimeOffset cutoff, DateTimeOffset deliveryCutoff, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the message and drops the link of every warning, history and delivery row about these subjects.</summary>
+    Task<WarningRowCounts> RedactWarningRowsAsync(string channelId, IReadOnlySet<string> subjects, string replacement, CancellationToken cancellationToken);
+
+    Task RecordErasedAuthorAsync(string channelId, string authorKey, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The <see cref="AuthorKey"/>s of the channel's erased authors.</summary>
+    Task<IReadOnlySet<string>> GetErasedAuthorsAsync(string channelId, CancellationToken cancellationToken);
+
+    Task<DateTimeOffset?> GetLastSweepAsync(string channelId, CancellationToken cancellationToken);
+
+    Task RecordSweepAsync(string channelId, DateTimeOffset at, CancellationToken cancellationToken);
+}
