@@ -154,6 +154,9 @@ public sealed class WorkerFunctionTests
         await Same(FunctionNames.ListCriticLabels, "GET", "critics/labels?brand=default");
         await Same(FunctionNames.VerifyWebhook, "GET", "webhooks/ch?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=42", new() { ["channelId"] = "ch" });
         await Same(FunctionNames.ImportHistory, "POST", "import/nope", new() { ["channelId"] = "nope" }, "{}");
+        await Same(FunctionNames.ExportAuthor, "GET", "authors/ch/u2", new() { ["channelId"] = "ch", ["authorId"] = "u2" });
+        await Same(FunctionNames.ExportAuthor, "GET", "authors/ch/nobody", new() { ["channelId"] = "ch", ["authorId"] = "nobody" });
+        await Same(FunctionNames.EraseAuthor, "DELETE", "authors/nope/u2", new() { ["channelId"] = "nope", ["authorId"] = "u2" });
 
         // Writes through the worker, seen through standalone.
         covered.Add(FunctionNames.CreateSilence);
@@ -193,6 +196,11 @@ public sealed class WorkerFunctionTests
         Assert.NotNull((await standalone.Get<IItemStore>().GetAsync("ch", ["c4"], CancellationToken.None)).GetValueOrDefault("c4"));
         var (refused, _, _) = await worker.InvokeHttpAsync(FunctionNames.ReceiveWebhook, "POST", "webhooks/ch", new Dictionary<string, string> { ["channelId"] = "ch" }, push, headers: new Dictionary<string, string> { [WebhookSignature.HeaderName] = "sha256=" + new string('0', 64) });
         Assert.Equal(401, refused);
+
+        covered.Add(FunctionNames.EraseAuthor);
+        var (erased, erasedJson, _) = await worker.InvokeHttpAsync(FunctionNames.EraseAuthor, "DELETE", "authors/ch/u4", new Dictionary<string, string> { ["channelId"] = "ch", ["authorId"] = "u4" });
+        Assert.True(erased == 200, erasedJson);
+        Assert.Null((await standalone.Get<IItemStore>().GetAsync("ch", ["c4"], CancellationToken.None)).GetValueOrDefault("c4"));
 
         covered.Add(FunctionNames.Health);
         var (healthy, health, _) = await worker.InvokeHttpAsync(FunctionNames.Health, "GET", "health");

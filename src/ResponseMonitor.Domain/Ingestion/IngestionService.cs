@@ -8,9 +8,9 @@ namespace ResponseMonitor.Domain.Ingestion;
 /// <summary>
 /// Stores items from any path (poll, push, import) the same way: threads resolved, duplicates collapsed,
 /// written as idempotent upserts, and the brand's last activity moved forward. Polling and pushing the same
-/// comment therefore yield one stored comment. Items of erased authors, and items older than the channel keeps,
-/// are dropped on every path: an erasure holds against the next poll, and an import cannot bring back what the
-/// retention sweep deleted.
+/// comment therefore yield one stored comment. Items of erased authors are dropped on every path, so an erasure
+/// holds against the next poll. (Items older than the channel keeps are stored and go with the next daily sweep: a
+/// new comment may still need its old parent to find its thread.)
 /// </summary>
 public sealed class IngestionService(IItemStore items, IChannelStateStore states, IPersonalDataStore personalData, MonitorMetrics metrics, TimeProvider time)
 {
@@ -35,8 +35,7 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
 
         // Read only when something is to be stored, so a quiet channel costs nothing here.
         var erased = await personalData.GetErasedAuthorsAsync(channel.Id, cancellationToken).ConfigureAwait(false);
-        var keptFrom = channel.Retention.ItemsFrom(time.GetUtcNow());
-        batch.RemoveAll(i => i.CreatedAt < keptFrom || (erased.Count > 0 && erased.Contains(Privacy.AuthorKey.Of(channel.Id, i.AuthorId))));
+        batch.RemoveAll(i => erased.Count > 0 && erased.Contains(Privacy.AuthorKey.Of(channel.Id, i.AuthorId)));
         if (batch.Count == 0)
         {
             return new IngestResult(0, null);

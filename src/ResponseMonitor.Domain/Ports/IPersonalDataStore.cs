@@ -12,8 +12,8 @@ public interface IPersonalDataStore
 {
     Task<IReadOnlyList<ContentItem>> GetItemsByAuthorAsync(string channelId, string authorId, CancellationToken cancellationToken);
 
-    /// <summary>The ids of the channel's items created before <paramref name="cutoff"/>.</summary>
-    Task<IReadOnlyList<string>> GetItemIdsCreatedBeforeAsync(string channelId, DateTimeOffset cutoff, CancellationToken cancellationToken);
+    /// <summary>The channel's items created before <paramref name="cutoff"/>: id, author and kind only.</summary>
+    Task<IReadOnlyList<ExpiredItem>> GetItemsCreatedBeforeAsync(string channelId, DateTimeOffset cutoff, CancellationToken cancellationToken);
 
     Task<int> DeleteItemsAsync(string channelId, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken);
 

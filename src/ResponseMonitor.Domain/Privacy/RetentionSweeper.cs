@@ -6,7 +6,8 @@ namespace ResponseMonitor.Domain.Privacy;
 
 /// <summary>
 /// Deletes what each channel keeps past its <see cref="RetentionPolicy"/>, once a day per channel (run after a poll
-/// cycle, so as a singleton). Dependants go before what they depend on (open copies and labels, then the items), so
+/// cycle, so as a singleton). The brand's own posts stay whatever their age: they hold nothing the public wrote, and
+/// a new comment on an old post still needs its parent to find its thread. Dependants go before what they depend on (open copies and labels, then the items), so
 /// a crash at any point leaves the rest for the next run, which finds it by the same query: the sweep is idempotent
 /// and resumes by running again. The day is recorded only when the channel's sweep completed.
 /// </summary>
@@ -39,7 +40,10 @@ public sealed partial class RetentionSweeper(IChannelCatalog catalog, IPersonalD
         ArgumentNullException.ThrowIfNull(channel);
         var now = time.GetUtcNow();
         var cutoff = channel.Retention.ItemsFrom(now);
-        var expired = await store.GetItemIdsCreatedBeforeAsync(channel.Id, cutoff, cancellationToken).ConfigureAwait(false);
+        var expired = (await store.GetItemsCreatedBeforeAsync(channel.Id, cutoff, cancellationToken).ConfigureAwait(false))
+            .Where(i => !(i.Kind == Conversations.ItemKind.Post && channel.IsBrandAuthor(i.AuthorId)))
+            .Select(i => i.Id)
+            .ToList();
         var open = 0;
         var labelCount = 0;
         if (expired.Count > 0)

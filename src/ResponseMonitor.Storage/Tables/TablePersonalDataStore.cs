@@ -31,14 +31,17 @@ public sealed class TablePersonalDataStore(TableProvider tables) : IPersonalData
         return result;
     }
 
-    public async Task<IReadOnlyList<string>> GetItemIdsCreatedBeforeAsync(string channelId, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ExpiredItem>> GetItemsCreatedBeforeAsync(string channelId, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.Items, cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(channelId)} and CreatedAt lt {cutoff.UtcDateTime}");
-        var result = new List<string>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var result = new List<ExpiredItem>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "ItemId", "AuthorId", "Kind"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            result.Add(TableKeys.Decode(entity.RowKey));
+            result.Add(new ExpiredItem(
+                entity.GetString("ItemId") ?? TableKeys.Decode(entity.RowKey),
+                entity.GetString("AuthorId") ?? "",
+                Enum.TryParse<ItemKind>(entity.GetString("Kind"), out var kind) ? kind : ItemKind.Comment));
         }
 
         return result;
