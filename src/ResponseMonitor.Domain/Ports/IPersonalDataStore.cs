@@ -31,7 +31,8 @@ public interface IPersonalDataStore
     /// <summary>The <see cref="AuthorKey"/>s of the channel's erased authors.</summary>
     Task<IReadOnlySet<string>> GetErasedAuthorsAsync(string channelId, CancellationToken cancellationToken);
 
-    Task<DateTimeOffset?> GetLastSweepAsync(string channelId, CancellationToken cancellationToken);
+    /// <summary>When each channel was last swept, in one read.</summary>
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> GetLastSweepsAsync(CancellationToken cancellationToken);
 
     Task RecordSweepAsync(string channelId, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -16,14 +16,28 @@ public sealed partial class RetentionSweeper(IChannelCatalog catalog, IPersonalD
     /// <summary>How often a channel is swept.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
 
+    // When each channel was last swept: read once per process, then kept here, so that a cycle with nothing due
+    // costs no storage transaction. Another instance's sweeps are unseen until a restart: at worst a channel is swept
+    // twice in a day, which deletes nothing the second time.
+    private IReadOnlyDictionary<string, DateTimeOffset>? _loaded;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _lastSweeps = new(StringComparer.Ordinal);
+
     /// <summary>Sweeps every channel whose last sweep is a day old or more.</summary>
     public async Task<RetentionSweepResult> SweepDueAsync(CancellationToken cancellationToken)
     {
+        if (_loaded is null)
+        {
+            _loaded = await store.GetLastSweepsAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var (channelId, at) in _loaded)
+            {
+                _lastSweeps.TryAdd(channelId, at);
+            }
+        }
+
         var total = RetentionSweepResult.None;
         foreach (var channel in catalog.All)
         {
-            var last = await store.GetLastSweepAsync(channel.Id, cancellationToken).ConfigureAwait(false);
-            if (last is { } at && time.GetUtcNow() - at < Interval)
+            if (_lastSweeps.TryGetValue(channel.Id, out var at) && time.GetUtcNow() - at < Interval)
             {
                 continue;
             }
@@ -59,6 +73,7 @@ public sealed partial class RetentionSweeper(IChannelCatalog catalog, IPersonalD
         var items = expired.Count > 0 ? await store.DeleteItemsAsync(channel.Id, expired, cancellationToken).ConfigureAwait(false) : 0;
         var rows = await store.DeleteWarningRowsBeforeAsync(channel.Id, cutoff, now - channel.Retention.Deliveries, cancellationToken).ConfigureAwait(false);
         await store.RecordSweepAsync(channel.Id, now, cancellationToken).ConfigureAwait(false);
+        _lastSweeps[channel.Id] = now;
         LogSwept(logger, channel.Id, items, open, labelCount, rows.Warnings, rows.History, rows.Deliveries, cutoff);
         return new RetentionSweepResult(1, items, open, labelCount, rows);
     }

@@ -109,11 +109,19 @@ public sealed class TablePersonalDataStore(TableProvider tables) : IPersonalData
         return keys.Select(k => k[ErasedPrefix.Length..]).ToHashSet(StringComparer.Ordinal);
     }
 
-    public async Task<DateTimeOffset?> GetLastSweepAsync(string channelId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> GetLastSweepsAsync(CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.Privacy, cancellationToken).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(channelId), SweepRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? row.Value!.GetDateTimeOffset("SweptAt") : null;
+        var result = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {SweepRow}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetDateTimeOffset("SweptAt") is { } at)
+            {
+                result[TableKeys.Decode(row.PartitionKey)] = at;
+            }
+        }
+
+        return result;
     }
 
     public async Task RecordSweepAsync(string channelId, DateTimeOffset at, CancellationToken cancellationToken)
