@@ -111,10 +111,11 @@ public sealed class BlueskyConnectorTests
     }
 
     [Fact]
-    public async Task A_reply_from_the_public_is_answered_by_the_brand_and_an_expired_session_is_renewed_once()
+    public async Task A_reply_from_the_public_is_answered_by_the_brand_and_an_expired_session_is_refreshed_not_recreated()
     {
         var t0 = DateTimeOffset.UtcNow.AddHours(-3);
         var sessions = 0;
+        var refreshes = 0;
         await using var server = await LoopbackServer.StartAsync();
         server.Handler = ctx =>
         {
@@ -123,7 +124,11 @@ public sealed class BlueskyConnectorTests
                 case "/xrpc/com.atproto.server.createSession":
                     sessions++;
                     return Session(ctx);
-                case "/xrpc/app.bsky.feed.getAuthorFeed" when sessions == 1:
+                case "/xrpc/com.atproto.server.refreshSession" when ctx.Request.Headers.Authorization == "Bearer r":
+                    // https://docs.bsky.app/docs/api/com-atproto-server-refresh-session: the refresh token as the bearer, a new pair back.
+                    refreshes++;
+                    return Feed.Write(ctx, "{\"accessJwt\":\"jwt-2\",\"refreshJwt\":\"r2\",\"did\":\"" + Brand + "\",\"handle\":\"sarcastabot.bsky.social\"}");
+                case "/xrpc/app.bsky.feed.getAuthorFeed" when ctx.Request.Headers.Authorization == "Bearer jwt-1":
                     return Feed.Write(ctx, "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}", 400);
                 case "/xrpc/app.bsky.feed.getAuthorFeed":
                     return Feed.Write(ctx, new JsonObject
@@ -143,7 +148,7 @@ public sealed class BlueskyConnectorTests
         await app.Get<ChannelPoller>().PollAllAsync(CancellationToken.None);
         var analysis = await app.Get<ChannelAnalysisService>().AnalyzeAsync("sky", CancellationToken.None);
 
-        Assert.Equal(2, sessions);
+        Assert.Equal((1, 1), (sessions, refreshes));
         Assert.Equal(0, analysis.Snapshot.OpenCount);
         Assert.Equal(90 * 60, analysis.Snapshot.MedianFirstResponseSeconds);
     }
@@ -172,5 +177,57 @@ public sealed class BlueskyConnectorTests
         var deepest = (await app.Get<IItemStore>().GetAsync("sky", ["record(9)"], CancellationToken.None)).Values.Single();
         Assert.Equal(("record(8)", "user(0)", "thanks bob"), (deepest.ParentId, deepest.AuthorId, deepest.Text));
         Assert.Equal(2, (await app.Get<IItemStore>().GetAsync("sky", ["record(5)", "record(8)"], CancellationToken.None)).Count);
+    }
+
+    /// <summary>
+    /// createSession is limited to 30 per 5 minutes and 300 a day; a 429 carries RateLimit-Reset in Unix seconds
+    /// (https://docs.bsky.app/docs/advanced-guides/rate-limits). That is a pause until then, not a refused app password;
+    /// and a refresh that fails (ExpiredToken) falls back to one new session.
+    /// </summary>
+    [Fact]
+    public async Task A_rate_limited_session_is_a_pause_until_the_reset_and_a_failed_refresh_creates_one_session()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+        var reset = time.GetUtcNow().AddMinutes(4).ToUnixTimeSeconds();
+        var limited = true;
+        var sessions = 0;
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx =>
+        {
+            switch (ctx.Request.Path.Value)
+            {
+                case "/xrpc/com.atproto.server.createSession" when limited:
+                    ctx.Response.Headers["RateLimit-Limit"] = "30";
+                    ctx.Response.Headers["RateLimit-Remaining"] = "0";
+                    ctx.Response.Headers["RateLimit-Reset"] = reset.ToString(CultureInfo.InvariantCulture);
+                    ctx.Response.Headers["RateLimit-Policy"] = "30;w=300";
+                    return Feed.Write(ctx, "{\"error\":\"RateLimitExceeded\",\"message\":\"Rate Limit Exceeded\"}", 429);
+                case "/xrpc/com.atproto.server.createSession":
+                    sessions++;
+                    return Session(ctx);
+                case "/xrpc/com.atproto.server.refreshSession":
+                    return Feed.Write(ctx, "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}", 400);
+                default:
+                    return ctx.Request.Headers.Authorization == "Bearer jwt-1" && sessions == 1
+                        ? Feed.Write(ctx, "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}", 400)
+                        : Feed.Write(ctx, "{\"feed\":[],\"notifications\":[]}");
+            }
+        };
+        await using var app = await TestApp.StartAsync(Channel(server), time);
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+        var state = await app.Get<IChannelStateStore>().GetAsync("sky", CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("rate-limited creating a session", outcome.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("refused the app password", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(reset), state!.PausedUntil);
+
+        limited = false;
+        time.Advance(TimeSpan.FromMinutes(5));
+        var healed = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.True(healed.Succeeded, healed.Error);
+        Assert.Equal(2, sessions);   // the first, then one more after the refresh failed
     }
 }

@@ -39,6 +39,38 @@ public sealed class MetaConnectorTests
 
     private static ChannelDefinition Definition(TestApp app, string id) => app.Get<IChannelCatalog>().Find(id)!;
 
+    /// <summary>
+    /// Graph versions end about two years after release (v21.0 on 21 January 2027:
+    /// https://developers.facebook.com/docs/graph-api/changelog/versions/): the default is the newest, v26.0, and
+    /// <c>Settings:graphVersion</c> moves a channel without a release.
+    /// </summary>
+    [Theory]
+    [InlineData(null, "/v26.0/137542570280222/feed")]
+    [InlineData("v25.0", "/v25.0/137542570280222/feed")]
+    [InlineData("latest", null)]
+    public async Task The_graph_version_is_the_newest_by_default_and_a_setting(string? version, string? expectedPath)
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => Feed.Write(ctx, "{\"data\":[]}");
+        var settings = Facebook(server);
+        settings["Monitor:Channels:0:Settings:graphUrl"] = server.BaseAddress.ToString();
+        settings["Monitor:Channels:0:Settings:graphVersion"] = version;
+        await using var app = await TestApp.StartAsync(settings);
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app, "fb"), null, CancellationToken.None);
+
+        if (expectedPath is null)
+        {
+            Assert.False(outcome.Succeeded);
+            Assert.Contains("Settings:graphVersion 'latest' is not a Graph API version", outcome.Error, StringComparison.Ordinal);
+            Assert.Empty(server.Requests);
+            return;
+        }
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(expectedPath, server.Requests.First().PathAndQuery.Split('?')[0]);
+    }
+
     [Fact]
     public async Task Recorded_feed_and_paged_comments_are_read_with_the_token_only_in_the_header()
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ResponseMonitor.Domain.Analysis;
@@ -102,17 +103,47 @@ public sealed class YouTubeConnectorTests
         Assert.Equal(3600, analysis.Snapshot.MedianFirstResponseSeconds);
     }
 
-    [Fact]
-    public async Task A_refused_key_fails_the_poll_with_a_reason_that_names_no_secret()
+    /// <summary>
+    /// The documented error bodies (https://developers.google.com/youtube/v3/docs/errors; the shape is Google's
+    /// standard error: error.code, error.message, error.errors[].domain/reason). A spent daily quota pauses the channel
+    /// until midnight Pacific Time, when quotas reset (https://developers.google.com/youtube/v3/getting-started#quota);
+    /// a rate limit pauses it briefly; only a refused key is a credential problem.
+    /// </summary>
+    [Theory]
+    [InlineData(403, "youtube.quota", "quotaExceeded", "The request cannot be completed because you have exceeded your <a href=\\\"/youtube/v3/getting-started#quota\\\">quota</a>.", "quota")]
+    [InlineData(403, "usageLimits", "rateLimitExceeded", "Rate Limit Exceeded", "rate")]
+    [InlineData(400, "usageLimits", "keyInvalid", "API key not valid. Please pass a valid API key.", "other")]
+    [InlineData(403, "usageLimits", "accessNotConfigured", "Access Not Configured. YouTube Data API has not been used in project 1 before or it is disabled.", "key")]
+    public async Task Quota_and_rate_limits_pause_the_channel_and_a_refused_key_is_named(int status, string domain, string reason, string message, string kind)
     {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 18, 0, 0, TimeSpan.Zero));   // 10:00 in Los Angeles
         await using var server = await LoopbackServer.StartAsync();
-        server.Handler = ctx => Feed.Write(ctx, "{\"error\":{\"code\":403,\"message\":\"quotaExceeded\"}}", 403);
-        await using var app = await TestApp.StartAsync(Channel(server));
+        var body = $"{{\"error\":{{\"code\":{status},\"message\":\"{message}\",\"errors\":[{{\"message\":\"{message}\",\"domain\":\"{domain}\",\"reason\":\"{reason}\"}}]}}}}";
+        server.Handler = ctx => Feed.Write(ctx, body, status);
+        await using var app = await TestApp.StartAsync(Channel(server), time);
 
         var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+        var state = await app.Get<IChannelStateStore>().GetAsync("yt", CancellationToken.None);
 
         Assert.False(outcome.Succeeded);
-        Assert.Contains("invalid, restricted or out of quota", outcome.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(ApiKey, outcome.Error, StringComparison.Ordinal);
+        switch (kind)
+        {
+            case "quota":
+                Assert.Contains("daily quota is spent", outcome.Error, StringComparison.Ordinal);
+                Assert.Equal(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero), state!.PausedUntil);   // midnight PST
+                break;
+            case "rate":
+                Assert.Contains("rate-limited", outcome.Error, StringComparison.Ordinal);
+                Assert.Equal(time.GetUtcNow().AddMinutes(15), state!.PausedUntil);
+                break;
+            case "key":
+                Assert.Contains("the API key is invalid or restricted", outcome.Error, StringComparison.Ordinal);
+                Assert.Contains("accessNotConfigured", outcome.Error, StringComparison.Ordinal);
+                break;
+            default:
+                Assert.Contains("HTTP 400", outcome.Error, StringComparison.Ordinal);
+                break;
+        }
     }
 }

@@ -16,9 +16,9 @@ public static class DemoPlatformEndpoints
         var platforms = api.MapGroup("/demo/platforms/{channelId}");
 
         // Facebook Page and Instagram (Graph API).
-        platforms.MapGet("/graph/{id}/feed", (string channelId, DemoFeed feed) => Render(feed, channelId, items => Data(items.Where(i => i.ParentId is null).Select(i => Graph(i, "message", "created_time")))));
-        platforms.MapGet("/graph/{id}/media", (string channelId, DemoFeed feed) => Render(feed, channelId, items => Data(items.Where(i => i.ParentId is null).Select(i => Graph(i, "caption", "timestamp")))));
-        platforms.MapGet("/graph/{id}/comments", (string channelId, string id, DemoFeed feed) => Render(feed, channelId, items =>
+        platforms.MapGet("/graph/{version}/{id}/feed", (string channelId, DemoFeed feed) => Render(feed, channelId, items => Data(items.Where(i => i.ParentId is null).Select(i => Graph(i, "message", "created_time")))));
+        platforms.MapGet("/graph/{version}/{id}/media", (string channelId, DemoFeed feed) => Render(feed, channelId, items => Data(items.Where(i => i.ParentId is null).Select(i => Graph(i, "caption", "timestamp")))));
+        platforms.MapGet("/graph/{version}/{id}/comments", (string channelId, string id, DemoFeed feed) => Render(feed, channelId, items =>
         {
             var kind = feed.KindOf(channelId);
             var under = items.Where(i => DemoFeed.RootOf(items, i) == id && i.Id != id).ToList();

@@ -30,7 +30,7 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
     private const int PageSize = 50;
     private static readonly string[] AnswerableReasons = ["reply", "mention", "quote"];
 
-    private readonly ConcurrentDictionary<string, string> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, BlueskySessionDto> _sessions = new(StringComparer.Ordinal);
 
     public string Kind => ChannelKinds.Bluesky;
 
@@ -178,10 +178,15 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
             try
             {
                 using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    throw RateLimited(response, $"reading {what}");
+                }
+
                 if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest && !string.IsNullOrEmpty(appPassword) && attempt == 0)
                 {
-                    // An expired session answers 400 ExpiredToken or 401: renew it once.
-                    _sessions.TryRemove(channelId, out _);
+                    // An expired access token answers 400 ExpiredToken (or 401): refresh the session once.
+                    await RefreshAsync(client, channelId, service, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -194,14 +199,24 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
         }
     }
 
+    /// <summary>
+    /// The channel's access token: from the session held, else a new session from the app password. A session is
+    /// created only when there is none or its refresh failed: createSession is limited to 30 per 5 minutes and 300 a
+    /// day per account (https://docs.bsky.app/docs/advanced-guides/rate-limits).
+    /// </summary>
     private async Task<string> SessionAsync(HttpClient client, string channelId, Uri service, string actor, string appPassword, CancellationToken cancellationToken)
     {
-        if (_sessions.TryGetValue(channelId, out var jwt))
+        if (_sessions.TryGetValue(channelId, out var held) && held.AccessJwt is { } jwt)
         {
             return jwt;
         }
 
         using var response = await client.PostAsJsonAsync(new Uri(service, "xrpc/com.atproto.server.createSession"), new BlueskySessionDto { Identifier = actor, Password = appPassword }, BlueskyJsonContext.Default.BlueskySessionDto, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            throw RateLimited(response, "creating a session (30 per 5 minutes, 300 a day)");
+        }
+
         if (!response.IsSuccessStatusCode)
         {
             throw new CredentialRejectedException($"Bluesky refused the app password (HTTP {(int)response.StatusCode}); renew the channel's app password.");
@@ -209,8 +224,47 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
 
         var session = await response.Content.ReadFromJsonAsync(BlueskyJsonContext.Default.BlueskySessionDto, cancellationToken).ConfigureAwait(false);
         jwt = session?.AccessJwt ?? throw new ConnectorException("Bluesky's session answer has no accessJwt.");
-        _sessions[channelId] = jwt;
+        _sessions[channelId] = session;
         return jwt;
+    }
+
+    /// <summary>
+    /// com.atproto.server.refreshSession with the refresh token as the bearer
+    /// (https://docs.bsky.app/docs/api/com-atproto-server-refresh-session). When it fails (ExpiredToken, InvalidToken)
+    /// the session is dropped and the next call creates one from the app password.
+    /// </summary>
+    private async Task RefreshAsync(HttpClient client, string channelId, Uri service, CancellationToken cancellationToken)
+    {
+        if (!_sessions.TryRemove(channelId, out var held) || held.RefreshJwt is not { Length: > 0 } refresh)
+        {
+            return;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(service, "xrpc/com.atproto.server.refreshSession"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", refresh);
+        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            throw RateLimited(response, "refreshing the session");
+        }
+
+        if (response.IsSuccessStatusCode
+            && await response.Content.ReadFromJsonAsync(BlueskyJsonContext.Default.BlueskySessionDto, cancellationToken).ConfigureAwait(false) is { AccessJwt: not null } renewed)
+        {
+            _sessions[channelId] = renewed;
+        }
+    }
+
+    /// <summary>A 429: paused until <c>RateLimit-Reset</c> (Unix seconds), else Retry-After, else five minutes.</summary>
+    private RateLimitedException RateLimited(HttpResponseMessage response, string doing)
+    {
+        var now = time.GetUtcNow();
+        var until = response.Headers.TryGetValues("RateLimit-Reset", out var values) && long.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epoch)
+            ? DateTimeOffset.FromUnixTimeSeconds(Math.Min(epoch, DateTimeOffset.MaxValue.ToUnixTimeSeconds()))
+            : response.Headers.RetryAfter?.Delta is { } delta ? now + delta
+            : response.Headers.RetryAfter?.Date is { } date ? date
+            : now.AddMinutes(5);
+        return new RateLimitedException($"Bluesky rate-limited {doing}; paused until {until:u}.", until > now ? until : now.AddMinutes(1));
     }
 
     private static BlueskyCursor Parse(string? cursor) => ConnectorCursor.Parse(cursor, BlueskyJsonContext.Default.BlueskyCursor, "Bluesky");

@@ -8,4 +8,6 @@ public sealed class BlueskySessionDto
     public string? Password { get; set; }
 
     public string? AccessJwt { get; set; }
+
+    public string? RefreshJwt { get; set; }
 }

@@ -18,7 +18,7 @@ namespace ResponseMonitor.Connectors.YouTube;
 /// the reply look-back, so new replies on recent threads are seen; the mark moves only after the walk is stored.
 /// The API key travels in the <c>X-goog-api-key</c> header, never in a URL that could be logged.
 /// </summary>
-public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options) : IChannelConnector
+public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
 {
     public const string ApiUrlSetting = "apiUrl";
     public const string ChannelIdSetting = "channelId";
@@ -131,7 +131,7 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
         return replies;
     }
 
-    private static async Task<T> GetAsync<T>(HttpClient client, Uri url, string key, JsonTypeInfo<T> type, string what, int page, CancellationToken cancellationToken)
+    private async Task<T> GetAsync<T>(HttpClient client, Uri url, string key, JsonTypeInfo<T> type, string what, int page, CancellationToken cancellationToken)
         where T : new()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -139,9 +139,10 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
         try
         {
             using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests)
             {
-                throw new CredentialRejectedException($"YouTube refused the request for {what} (HTTP {(int)response.StatusCode}): the API key is invalid, restricted or out of quota.");
+                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                throw YouTubeErrors.Classify((int)response.StatusCode, body, what, time.GetUtcNow());
             }
 
             return await ConnectorFaults.ReadJsonAsync(response, type, $"YouTube {what} page {page}", cancellationToken).ConfigureAwait(false) ?? new T();
