@@ -155,18 +155,41 @@ public sealed class MetaConnectorTests
     }
 
     [Fact]
+    public async Task A_delivery_for_the_other_object_is_refused_and_nothing_is_stored()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        await using var app = await TestApp.StartAsync(Facebook(server));
+        var body = Encoding.UTF8.GetBytes("{\"object\":\"instagram\",\"entry\":[{\"id\":\"" + Page + "\",\"time\":1700000000,\"changes\":[]}]}");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/fb") { Content = new ByteArrayContent(body) };
+        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Compute(AppSecret, body));
+        using var response = await app.Anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("this channel reads 'page' deliveries", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_signed_page_delivery_stores_posts_and_comments_and_a_later_poll_of_the_same_comment_is_one_comment()
     {
         var changes = Fixtures.Load("facebook/webhook_page_feed_changes_bottender.json")["changes"]!;
         var delivery = new JsonObject
         {
             ["object"] = "page",
-            ["entry"] = new JsonArray(new JsonObject
-            {
-                ["id"] = Page,
-                ["time"] = 1511951015,
-                ["changes"] = new JsonArray(changes["statusAdd"]!.DeepClone(), changes["commentAdd"]!.DeepClone(), changes["commentEdited"]!.DeepClone(), changes["postRemove"]!.DeepClone(), changes["likeAdd"]!.DeepClone()),
-            }),
+            ["entry"] = new JsonArray(
+                new JsonObject
+                {
+                    ["id"] = Page,
+                    ["time"] = 1511951015,
+                    ["changes"] = new JsonArray(changes["statusAdd"]!.DeepClone(), changes["commentAdd"]!.DeepClone(), changes["commentEdited"]!.DeepClone(), changes["postRemove"]!.DeepClone(), changes["likeAdd"]!.DeepClone()),
+                },
+                // Another page on the same Meta app: one callback URL per object, so its entries arrive here too.
+                new JsonObject
+                {
+                    ["id"] = "999999999999999",
+                    ["time"] = 1511951015,
+                    ["changes"] = new JsonArray(changes["commentAdd"]!.DeepClone()),
+                }),
         };
         var body = Encoding.UTF8.GetBytes(delivery.ToJsonString());
         var commentId = changes["commentAdd"]!["value"]!["comment_id"]!.GetValue<string>();
@@ -181,8 +204,9 @@ public sealed class MetaConnectorTests
         using var response = await app.Anonymous.SendAsync(request);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);   // Meta expects 200 (Webhooks getting started)
         Assert.Equal(3, json["stored"]!.GetValue<int>());                      // status add, comment add, comment edit; not remove or like
+        Assert.Equal(1, json["skipped"]!.GetValue<int>());                     // the other page's entry
         var pushed = (await app.Get<IItemStore>().GetAsync("fb", [commentId], CancellationToken.None)).Values.Single();
         Assert.Equal(("139560936744456_139562213411528", "Good", "139560936744123"), (pushed.ParentId, pushed.Text, pushed.AuthorId));
 
@@ -229,7 +253,7 @@ public sealed class MetaConnectorTests
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/ig") { Content = new ByteArrayContent(delivery) };
         request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Compute(AppSecret, delivery));
         using var response = await app.Anonymous.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);   // Meta expects 200 (Webhooks getting started)
         var pushed = (await app.Get<IItemStore>().GetAsync("ig", ["17865799348089039"], CancellationToken.None)).Values.Single();
         Assert.Equal(("17895731045244887", "232323232", "fan"), (pushed.ParentId, pushed.AuthorId, pushed.AuthorName));
     }

@@ -58,7 +58,8 @@ public static partial class WebhookEndpoints
             return Problems.Unauthorized(signatureError);
         }
 
-        var parsed = channel.Kind is ChannelKinds.FacebookPage or ChannelKinds.Instagram ? MetaWebhookParser.Parse(body) : FeedParser.Parse(body);
+        var meta = channel.Kind is ChannelKinds.FacebookPage or ChannelKinds.Instagram;
+        var parsed = meta ? MetaWebhookParser.ParseFor(channel, body) : FeedParser.Parse(body);
         if (!parsed.IsValid)
         {
             return Problems.BadRequest(parsed.Error!);
@@ -78,7 +79,18 @@ public static partial class WebhookEndpoints
             }
         }
 
-        return Results.Json(new WebhookAcceptedResponse(channel.Id, result.Stored), ApiJsonContext.Default.WebhookAcceptedResponse, statusCode: StatusCodes.Status202Accepted);
+        foreach (var reason in parsed.Skipped)
+        {
+            LogEntrySkipped(loggers.CreateLogger(typeof(WebhookEndpoints)), channel.Id, reason);
+        }
+
+        // Meta expects 200 OK for a delivery it should not resend
+        // (https://developers.facebook.com/docs/graph-api/webhooks/getting-started, "Event Notifications"); the
+        // generic feed's push keeps 202 as docs/GENERIC_FEED.md says.
+        return Results.Json(
+            new WebhookAcceptedResponse(channel.Id, result.Stored) { Skipped = parsed.Skipped.Count },
+            ApiJsonContext.Default.WebhookAcceptedResponse,
+            statusCode: meta ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
     }
 
     /// <summary>
@@ -137,4 +149,7 @@ public static partial class WebhookEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook items for channel {ChannelId} are stored but analysis could not be queued")]
     private static partial void LogEnqueueFailed(ILogger logger, string channelId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery to channel {ChannelId}: {Reason}; skipped")]
+    private static partial void LogEntrySkipped(ILogger logger, string channelId, string reason);
 }

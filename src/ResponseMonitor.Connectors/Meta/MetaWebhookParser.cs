@@ -1,3 +1,4 @@
+using ResponseMonitor.Domain.Channels;
 using System.Text.Json;
 using ResponseMonitor.Connectors.GenericFeed;
 using ResponseMonitor.Domain.Conversations;
@@ -14,7 +15,22 @@ public static class MetaWebhookParser
 {
     private static readonly string[] StoredItems = ["comment", "status", "post", "photo", "video", "share"];
 
-    public static FeedParseResult Parse(ReadOnlySpan<byte> body)
+    /// <summary>
+    /// A delivery to <paramref name="channel"/>: only the entries of its own page (<c>pageId</c>) or account
+    /// (<c>accountId</c>) are read. One Meta app has one callback URL per object, so a second page or account on the
+    /// same app sends its entries here too; they are skipped and named, never stored under this channel.
+    /// </summary>
+    public static FeedParseResult ParseFor(ChannelDefinition channel, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var setting = channel.Kind == ChannelKinds.Instagram ? InstagramConnector.AccountIdSetting : FacebookPageConnector.PageIdSetting;
+        return Parse(body, channel.Kind == ChannelKinds.Instagram ? "instagram" : "page", channel.Settings.GetValueOrDefault(setting));
+    }
+
+    /// <param name="body">The delivery as received.</param>
+    /// <param name="expectedObject"><c>page</c> or <c>instagram</c>; null accepts either.</param>
+    /// <param name="expectedEntryId">The page or account id whose entries are read; null reads all.</param>
+    public static FeedParseResult Parse(ReadOnlySpan<byte> body, string? expectedObject = null, string? expectedEntryId = null)
     {
         JsonDocument document;
         try
@@ -35,14 +51,27 @@ public static class MetaWebhookParser
                 return Fail("The body is not a Meta webhook delivery: 'object' must be 'page' or 'instagram'.");
             }
 
+            if (expectedObject is not null && kind != expectedObject)
+            {
+                return Fail($"The delivery is for object '{kind}', but this channel reads '{expectedObject}' deliveries.");
+            }
+
             if (!root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
             {
                 return Fail("The delivery has no 'entry' array.");
             }
 
             var items = new List<ContentItem>();
+            var skipped = new List<string>();
             foreach (var entry in entries.EnumerateArray())
             {
+                var entryId = entry.ValueKind == JsonValueKind.Object ? GraphApi.Text(entry, "id") : null;
+                if (!string.IsNullOrEmpty(expectedEntryId) && entryId != expectedEntryId)
+                {
+                    skipped.Add($"entry {entryId ?? "(no id)"} is another page or account than this channel's {expectedEntryId}");
+                    continue;
+                }
+
                 var entryTime = entry.TryGetProperty("time", out var t) && t.ValueKind == JsonValueKind.Number ? DateTimeOffset.FromUnixTimeMilliseconds(t.GetInt64() > 100_000_000_000 ? t.GetInt64() : t.GetInt64() * 1000) : (DateTimeOffset?)null;
                 if (!entry.TryGetProperty("changes", out var changes) || changes.ValueKind != JsonValueKind.Array)
                 {
@@ -69,7 +98,7 @@ public static class MetaWebhookParser
                 }
             }
 
-            return new FeedParseResult(items, null, null);
+            return new FeedParseResult(items, null, null) { Skipped = skipped };
         }
     }
 
