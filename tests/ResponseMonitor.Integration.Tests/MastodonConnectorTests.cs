@@ -174,6 +174,41 @@ public sealed class MastodonConnectorTests
         Assert.Contains("\"notificationsSince\":\"9\"", state!.Cursor, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// https://docs.joinmastodon.org/api/rate-limits/: 300 calls per 5 minutes per account; a 429 carries
+    /// X-RateLimit-Reset as an ISO 8601 instant. The channel pauses until then and keeps its cursor. Notifications ask
+    /// for mentions and quotes, filtered ones included (https://docs.joinmastodon.org/methods/notifications/).
+    /// </summary>
+    [Fact]
+    public async Task A_rate_limit_pauses_the_channel_until_the_reset_and_notifications_include_quotes_and_filtered()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx =>
+        {
+            if (ctx.Request.Path.Value!.Contains("/notifications", StringComparison.Ordinal))
+            {
+                ctx.Response.Headers["X-RateLimit-Limit"] = "300";
+                ctx.Response.Headers["X-RateLimit-Remaining"] = "0";
+                ctx.Response.Headers["X-RateLimit-Reset"] = "2026-11-27T12:03:30.000Z";
+                return Feed.Write(ctx, "{\"error\":\"Too many requests\"}", StatusCodes.Status429TooManyRequests);
+            }
+
+            return Feed.Write(ctx, "[]");
+        };
+        await using var app = await TestApp.StartAsync(Channel(server, token: "masto-token"), time);
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), "{\"statusesSince\":\"5\",\"notificationsSince\":\"9\"}", CancellationToken.None);
+        var state = await app.Get<IChannelStateStore>().GetAsync("masto", CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("rate-limited", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 12, 3, 30, TimeSpan.Zero), state!.PausedUntil);
+        Assert.Contains("\"notificationsSince\":\"9\"", state.Cursor, StringComparison.Ordinal);
+        var asked = server.Requests.Single(r => r.PathAndQuery.Contains("/notifications", StringComparison.Ordinal)).PathAndQuery;
+        Assert.Contains("types[]=mention&types[]=quote&include_filtered=true", Uri.UnescapeDataString(asked), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Links_to_another_host_are_not_followed()
     {

@@ -70,7 +70,10 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
             yield break;
         }
 
-        var notificationsUrl = new Uri(instance, $"api/v1/notifications?types[]=mention&limit={PageSize}" + Since(state.NotificationsSince));
+        // Mentions and quotes of the brand (the quote type since Mastodon 4.5). include_filtered: also what the brand
+        // account's notification policy filters (new accounts, accounts it does not follow): a monitor must see the
+        // critic who opened an account yesterday (https://docs.joinmastodon.org/methods/notifications/).
+        var notificationsUrl = new Uri(instance, $"api/v1/notifications?types[]=mention&types[]=quote&include_filtered=true&limit={PageSize}" + Since(state.NotificationsSince));
         await foreach (var (notifications, _) in PagesAsync(client, instance, notificationsUrl, token, state.NotificationsSince is null, MastodonJsonContext.Default.ListMastodonNotificationDto, "notifications", cancellationToken).ConfigureAwait(false))
         {
             state.NotificationsSince = notifications.Aggregate(state.NotificationsSince, (max, n) => MastodonIds.Max(max, n.Id));
@@ -139,6 +142,11 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
                     throw new CredentialRejectedException($"Mastodon refused the access token reading {what} (HTTP {(int)response.StatusCode}); renew the channel's token.");
                 }
 
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    throw RateLimited(response, what);
+                }
+
                 results = await ConnectorFaults.ReadJsonAsync(response, type, $"Mastodon {what} page {page}", cancellationToken).ConfigureAwait(false) is { } parsed ? items(parsed) : [];
 
                 newer = LinkHeader.Find(response.Headers, "prev");
@@ -157,6 +165,20 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
             // Only follow links on the instance itself: the token must not travel elsewhere.
             url = newer is not null && Uri.Compare(newer, instance, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0 ? newer : null;
         }
+    }
+
+    /// <summary>
+    /// A 429: paused until <c>X-RateLimit-Reset</c>, an ISO 8601 instant (https://docs.joinmastodon.org/api/rate-limits/:
+    /// 300 calls per 5 minutes per account), else Retry-After, else 5 minutes.
+    /// </summary>
+    private RateLimitedException RateLimited(HttpResponseMessage response, string what)
+    {
+        var now = time.GetUtcNow();
+        var until = response.Headers.TryGetValues("X-RateLimit-Reset", out var values)
+            && DateTimeOffset.TryParse(values.FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var reset)
+            ? reset
+            : response.Headers.RetryAfter?.Delta is { } delta ? now + delta : now.AddMinutes(5);
+        return new RateLimitedException($"Mastodon rate-limited reading {what}; paused until {until:u}.", until > now ? until : now.AddMinutes(1));
     }
 
     private static string Since(string? id) => id is null ? "" : "&min_id=" + Uri.EscapeDataString(id);
