@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Text.Json.Nodes;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Polling;
@@ -62,7 +63,10 @@ public sealed class RedditConnectorTests
             "/comments/2gmzqe" => Feed.Write(ctx, tree.ToJsonString()),
             _ => Feed.Write(ctx, Empty),
         };
-        await using var app = await TestApp.StartAsync(Channel(server, "bboe"));
+
+        // The look-back counts from now: be a day after the recorded submission.
+        var created = DateTimeOffset.FromUnixTimeSeconds((long)submission["data"]!["children"]![0]!["data"]!["created_utc"]!.GetValue<double>());
+        await using var app = await TestApp.StartAsync(Channel(server, "bboe"), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(created.AddDays(1)));
 
         var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
 
@@ -93,5 +97,117 @@ public sealed class RedditConnectorTests
         Assert.True(outcome.Succeeded, outcome.Error);
         Assert.Equal(newer, outcome.ItemsStored);
         Assert.DoesNotContain(server.Requests, r => r.PathAndQuery.Contains("after=", StringComparison.Ordinal));
+    }
+
+    private static string Listing(params JsonObject[] things) =>
+        new JsonObject { ["kind"] = "Listing", ["data"] = new JsonObject { ["children"] = new JsonArray([.. things.Select(t => t.DeepClone())]), ["after"] = null } }.ToJsonString();
+
+    private static JsonObject Thing(string kind, string id, string author, DateTimeOffset at, string? parent = null, string? title = null) => new()
+    {
+        ["kind"] = kind,
+        ["data"] = new JsonObject
+        {
+            ["name"] = $"{kind}_{id}",
+            ["id"] = id,
+            ["author"] = author,
+            ["created_utc"] = at.ToUnixTimeSeconds(),
+            ["body"] = title is null ? "Where is my order?" : null,
+            ["title"] = title,
+            ["selftext"] = title is null ? null : "New colours are in",
+            ["parent_id"] = parent,
+            ["link_id"] = parent is null ? null : "t3_sub1",
+            ["permalink"] = $"/r/acme/comments/sub1/x/{id}/",
+            ["replies"] = "",
+        },
+    };
+
+    /// <summary>
+    /// Reddit's OAuth2 (https://github.com/reddit-archive/reddit/wiki/OAuth2): access tokens last an hour and are
+    /// renewed from a refresh token with the app's id and secret as Basic auth; the API rules require a User-Agent of
+    /// the form platform:app id:version (by /u/user); top-level comments on the brand's posts arrive in
+    /// message/selfreply; a 429 carries X-Ratelimit-Reset (seconds); a network block is a 403 HTML page.
+    /// </summary>
+    [Fact]
+    public async Task Tokens_are_renewed_by_the_app_selfreplies_and_earlier_trees_are_read_and_limits_pause()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+        var now = time.GetUtcNow();
+        var issued = new List<string>();
+        var tree = new List<JsonObject> { Thing("t3", "sub1", "acme", now.AddHours(-5), title: "Launch") };
+        var mode = "ok";
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = async ctx =>
+        {
+            var path = ctx.Request.Path.Value!;
+            if (path == "/api/v1/access_token")
+            {
+                var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(server.Requests.Last(r => r.PathAndQuery == "/api/v1/access_token").Body);
+                issued.Add($"{ctx.Request.Headers.Authorization}|{form["grant_type"]}|{form["refresh_token"]}");
+                await Feed.Write(ctx, "{\"access_token\":\"tok-" + issued.Count + "\",\"token_type\":\"bearer\",\"expires_in\":3600,\"scope\":\"read privatemessages history\"}");
+                return;
+            }
+
+            if (mode == "429")
+            {
+                ctx.Response.Headers["X-Ratelimit-Used"] = "100";
+                ctx.Response.Headers["X-Ratelimit-Remaining"] = "0";
+                ctx.Response.Headers["X-Ratelimit-Reset"] = "120";
+                await Feed.Write(ctx, "{\"message\":\"Too Many Requests\",\"error\":429}", 429);
+                return;
+            }
+
+            if (mode == "blocked")
+            {
+                ctx.Response.StatusCode = 403;
+                ctx.Response.ContentType = "text/html";
+                await ctx.Response.WriteAsync("<html><body>You've been blocked by network security.</body></html>");
+                return;
+            }
+
+            await (path switch
+            {
+                "/user/acme/overview" => Feed.Write(ctx, Listing(tree[0])),
+                "/message/selfreply" => Feed.Write(ctx, Listing(Thing("t1", "top1", "fan1", now.AddHours(-4), parent: "t3_sub1"))),
+                "/comments/sub1" => Feed.Write(ctx, "[" + Listing(tree[0]) + "," + Listing([.. tree.Skip(1)]) + "]"),
+                _ => Feed.Write(ctx, Empty),
+            });
+        };
+        var settings = Channel(server, "acme");
+        settings["Monitor:Channels:0:Settings:authUrl"] = server.BaseAddress.ToString();
+        settings["Monitor:Channels:0:Settings:clientId"] = "app-id-123";
+        settings["Monitor:Channels:0:ClientSecret"] = "app-secret-xyz";
+        settings["Monitor:Channels:0:AccessToken"] = "refresh-token-abc";
+        await using var app = await TestApp.StartAsync(settings, time);
+
+        var first = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.True(first.Succeeded, first.Error);
+        var basic = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("app-id-123:app-secret-xyz"));
+        Assert.Equal([$"{basic}|refresh_token|refresh-token-abc"], issued);
+        Assert.All(server.Requests.Where(r => r.PathAndQuery.StartsWith("/api/v1", StringComparison.Ordinal) is false), r => Assert.Equal("Bearer tok-1", r.Authorization));
+        Assert.All(server.Requests, r => Assert.Equal("dotnet:app-id-123:1.0 (by /u/acme)", r.Headers["User-Agent"]));
+        Assert.Contains(server.Requests, r => r.PathAndQuery.StartsWith("/message/selfreply", StringComparison.Ordinal));
+        Assert.NotNull((await app.Get<IItemStore>().GetAsync("rd", ["t1_top1"], CancellationToken.None)).GetValueOrDefault("t1_top1"));
+        Assert.Equal("dotnet:app-id-123:1.0 (by /u/acme)", ResponseMonitor.Connectors.Reddit.RedditConnector.UserAgent("app-id-123", "acme"));
+
+        // An hour on, a member of the public replies to another under the brand's post: nothing new in the listings,
+        // but the submission is inside the look-back, so its tree is read again, with a renewed token.
+        time.Advance(TimeSpan.FromHours(1));
+        tree.Add(Thing("t1", "deep1", "fan2", time.GetUtcNow().AddMinutes(-5), parent: "t1_top1"));
+        var second = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), (await app.Get<IChannelStateStore>().GetAsync("rd", CancellationToken.None))!.Cursor, CancellationToken.None);
+
+        Assert.True(second.Succeeded, second.Error);
+        Assert.Equal(2, issued.Count);
+        Assert.NotNull((await app.Get<IItemStore>().GetAsync("rd", ["t1_deep1"], CancellationToken.None)).GetValueOrDefault("t1_deep1"));
+
+        // A rate limit is a pause until the window resets; a network block is not the token's fault.
+        mode = "429";
+        var limited = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+        Assert.Contains("rate-limited", limited.Error, StringComparison.Ordinal);
+        Assert.Equal(time.GetUtcNow().AddSeconds(120), (await app.Get<IChannelStateStore>().GetAsync("rd", CancellationToken.None))!.PausedUntil);
+        mode = "blocked";
+        var blocked = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+        Assert.Contains("not the token", blocked.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("app-secret-xyz", blocked.Error + limited.Error, StringComparison.Ordinal);
     }
 }

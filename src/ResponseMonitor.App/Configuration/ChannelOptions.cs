@@ -58,6 +58,9 @@ public sealed class ChannelOptions
 
     public string? AccessToken { get; set; }
 
+    /// <summary>The OAuth app's secret, for platforms whose tokens the monitor renews itself (Reddit). A secret: Key Vault.</summary>
+    public string? ClientSecret { get; set; }
+
     /// <summary>HMAC-SHA256 key for pushes to /api/webhooks/{id} (Meta: the app secret); empty disables push for the channel.</summary>
     public string? WebhookSecret { get; set; }
 

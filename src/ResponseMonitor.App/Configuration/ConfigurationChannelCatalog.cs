@@ -27,6 +27,8 @@ public sealed class ConfigurationChannelCatalog : IChannelCatalog, IChannelSecre
 
     public string? GetAccessToken(string channelId) => _options.GetValueOrDefault(channelId)?.AccessToken is { Length: > 0 } s ? s : null;
 
+    public string? GetClientSecret(string channelId) => _options.GetValueOrDefault(channelId)?.ClientSecret is { Length: > 0 } s ? s : null;
+
     public string? GetWebhookVerifyToken(string channelId) => _options.GetValueOrDefault(channelId)?.WebhookVerifyToken is { Length: > 0 } s ? s : null;
 
     private static ChannelDefinition ToDefinition(MonitorOptions monitor, ChannelOptions o)

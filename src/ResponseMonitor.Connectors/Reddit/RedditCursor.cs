@@ -4,4 +4,7 @@ namespace ResponseMonitor.Connectors.Reddit;
 public sealed class RedditCursor
 {
     public double? Since { get; set; }
+
+    /// <summary>The brand's submissions inside the tree look-back: their trees are read again every poll.</summary>
+    public List<RedditSubmission> Submissions { get; set; } = [];
 }

@@ -5,4 +5,5 @@ namespace ResponseMonitor.Connectors.Reddit;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(RedditCursor))]
+[JsonSerializable(typeof(RedditTokenDto))]
 public sealed partial class RedditJsonContext : JsonSerializerContext;

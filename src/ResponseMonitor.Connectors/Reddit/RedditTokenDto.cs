@@ -1,0 +1,13 @@
+namespace ResponseMonitor.Connectors.Reddit;
+
+/// <summary>The answer of <c>POST /api/v1/access_token</c> (https://github.com/reddit-archive/reddit/wiki/OAuth2).</summary>
+public sealed class RedditTokenDto
+{
+    [System.Text.Json.Serialization.JsonPropertyName("access_token")]
+    public string? AccessToken { get; set; }
+
+    [System.Text.Json.Serialization.JsonPropertyName("expires_in")]
+    public int? ExpiresIn { get; set; }
+
+    public string? Error { get; set; }
+}
