@@ -258,6 +258,52 @@ public sealed class MetaConnectorTests
         Assert.Equal(("17895731045244887", "232323232", "fan"), (pushed.ParentId, pushed.AuthorId, pushed.AuthorName));
     }
 
+    /// <summary>
+    /// A comment's from.id is an Instagram-scoped id, never the account's IG user id (Meta changelog, October 2021), so
+    /// the brand's own reply is recognised by the account's username (which its media carry) and stored under the
+    /// account id, polled or pushed: the public's comment it answers is then answered, not waiting.
+    /// </summary>
+    [Fact]
+    public async Task Instagram_brand_replies_with_a_scoped_id_are_the_brands_by_username()
+    {
+        var at = DateTimeOffset.UtcNow.AddHours(-3);
+        string T(DateTimeOffset t) => t.ToString("yyyy-MM-ddTHH:mm:ss+0000", System.Globalization.CultureInfo.InvariantCulture);
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => Feed.Write(ctx, ctx.Request.Path.Value!.EndsWith("/media", StringComparison.Ordinal)
+            ? "{\"data\":[{\"id\":\"m1\",\"caption\":\"New season\",\"timestamp\":\"" + T(at) + "\",\"username\":\"Acme.Outdoor\"}]}"
+            : "{\"data\":[{\"id\":\"c1\",\"text\":\"Is it waterproof?\",\"timestamp\":\"" + T(at.AddMinutes(10)) + "\",\"username\":\"fan\",\"from\":{\"id\":\"900000001\",\"username\":\"fan\"},"
+              + "\"replies\":{\"data\":[{\"id\":\"r1\",\"text\":\"Yes, fully.\",\"timestamp\":\"" + T(at.AddMinutes(40)) + "\",\"username\":\"acme.outdoor\",\"from\":{\"id\":\"17841499999999999\",\"username\":\"acme.outdoor\"}}]}}]}");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Monitor:Channels:0:Id"] = "ig",
+            ["Monitor:Channels:0:Kind"] = "instagram",
+            ["Monitor:Channels:0:Settings:graphUrl"] = server.BaseAddress.ToString(),
+            ["Monitor:Channels:0:Settings:accountId"] = "17841400008460056",
+            ["Monitor:Channels:0:BrandAuthorIds:0"] = "17841400008460056",
+            ["Monitor:Channels:0:AccessToken"] = "ig-token",
+            ["Monitor:Channels:0:WebhookSecret"] = AppSecret,
+        };
+        await using var app = await TestApp.StartAsync(settings);
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app, "ig"), null, CancellationToken.None);
+        var analysis = await app.Get<Domain.Analysis.ChannelAnalysisService>().AnalyzeAsync("ig", CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        var reply = (await app.Get<IItemStore>().GetAsync("ig", ["r1"], CancellationToken.None)).Values.Single();
+        Assert.Equal("17841400008460056", reply.AuthorId);
+        Assert.Equal(0, analysis.Snapshot.OpenCount);
+        Assert.Equal(30 * 60, analysis.Snapshot.MedianFirstResponseSeconds);
+
+        // Pushed: the same rule, with the username named in Settings:username or learnt from BrandAuthorIds.
+        var delivery = Encoding.UTF8.GetBytes("{\"object\":\"instagram\",\"entry\":[{\"id\":\"17841400008460056\",\"time\":1700000000,\"changes\":[{\"field\":\"comments\",\"value\":{\"id\":\"r2\",\"text\":\"Thanks!\",\"parent_id\":\"c1\",\"from\":{\"id\":\"17841499999999999\",\"username\":\"acme.outdoor\"},\"media\":{\"id\":\"m1\"}}}]}]}");
+        await using var pushApp = await TestApp.StartAsync(new Dictionary<string, string?>(settings) { ["Monitor:Channels:0:Settings:username"] = "acme.outdoor" }, sharedPrefix: app.Prefix);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/ig") { Content = new ByteArrayContent(delivery) };
+        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Compute(AppSecret, delivery));
+        using var response = await pushApp.Anonymous.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("17841400008460056", (await app.Get<IItemStore>().GetAsync("ig", ["r2"], CancellationToken.None)).Values.Single().AuthorId);
+    }
+
     [Fact]
     public async Task A_delivery_that_is_not_meta_shaped_is_rejected_and_stores_nothing()
     {

@@ -33,12 +33,18 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
         var horizon = since - MetaSettings.Lookback(channel);
         var newest = since;
 
+        var brand = new InstagramBrand(channel, accountId);
         var media = new List<ContentItem>();
         Uri? url = graph.Url($"{Uri.EscapeDataString(accountId)}/media?fields=id,caption,timestamp,permalink,username&limit=50");
         for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
         {
             var (data, next) = await graph.GetPageAsync(url, "media", page, cancellationToken).ConfigureAwait(false);
-            var items = data.Select(m => ToItem(m, accountId, parentId: null, captionField: "caption")).OfType<ContentItem>().Where(m => horizon is null || m.CreatedAt >= horizon).ToList();
+            foreach (var m in data)
+            {
+                brand.Learn(GraphApi.Text(m, "username"));
+            }
+
+            var items = data.Select(m => ToItem(m, brand, parentId: null, captionField: "caption")).OfType<ContentItem>().Where(m => horizon is null || m.CreatedAt >= horizon).ToList();
             media.AddRange(items);
             newest = items.Select(i => (DateTimeOffset?)i.CreatedAt).Append(newest).Max();
             yield return new ConnectorPage(items, null);
@@ -54,7 +60,7 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
                 var items = new List<ContentItem>();
                 foreach (var comment in data)
                 {
-                    if (ToItem(comment, accountId, post.Id, "text") is not { } top)
+                    if (ToItem(comment, brand, post.Id, "text") is not { } top)
                     {
                         continue;
                     }
@@ -62,7 +68,7 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
                     items.Add(top);
                     if (GraphApi.Object(comment, "replies") is { } replies && replies.TryGetProperty("data", out var list) && list.ValueKind == JsonValueKind.Array)
                     {
-                        items.AddRange(list.EnumerateArray().Select(r => ToItem(r, accountId, top.Id, "text")).OfType<ContentItem>());
+                        items.AddRange(list.EnumerateArray().Select(r => ToItem(r, brand, top.Id, "text")).OfType<ContentItem>());
                     }
                 }
 
@@ -76,7 +82,7 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
     }
 
     /// <summary>Maps media, a comment or a reply; null without an id or a time.</summary>
-    public static ContentItem? ToItem(JsonElement item, string accountId, string? parentId, string captionField)
+    internal static ContentItem? ToItem(JsonElement item, InstagramBrand brand, string? parentId, string captionField)
     {
         var id = GraphApi.Text(item, "id");
         var created = GraphApi.Time(item, "timestamp");
@@ -87,7 +93,7 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
 
         var from = GraphApi.Object(item, "from");
         var username = GraphApi.Text(item, "username") ?? (from is { } f ? GraphApi.Text(f, "username") : null);
-        var author = parentId is null ? accountId : (from is { } a ? GraphApi.Text(a, "id") : null) ?? username ?? FacebookPageConnector.UnknownAuthor;
+        var author = parentId is null ? brand.AccountId : brand.AuthorOf(from is { } a ? GraphApi.Text(a, "id") : null, username);
         return new ContentItem
         {
             Id = id,

@@ -24,7 +24,16 @@ public static class MetaWebhookParser
     {
         ArgumentNullException.ThrowIfNull(channel);
         var setting = channel.Kind == ChannelKinds.Instagram ? InstagramConnector.AccountIdSetting : FacebookPageConnector.PageIdSetting;
-        return Parse(body, channel.Kind == ChannelKinds.Instagram ? "instagram" : "page", channel.Settings.GetValueOrDefault(setting));
+        var entryId = channel.Settings.GetValueOrDefault(setting);
+        var parsed = Parse(body, channel.Kind == ChannelKinds.Instagram ? "instagram" : "page", entryId);
+        if (channel.Kind != ChannelKinds.Instagram || entryId is null)
+        {
+            return parsed;
+        }
+
+        // The brand's own comments carry a scoped id and its username: stored under the account id, as polled.
+        var brand = new InstagramBrand(channel, entryId);
+        return parsed with { Items = [.. parsed.Items.Select(i => i with { AuthorId = brand.AuthorOf(i.AuthorId, i.AuthorName) })] };
     }
 
     /// <param name="body">The delivery as received.</param>
