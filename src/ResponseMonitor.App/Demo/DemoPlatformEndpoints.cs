@@ -90,6 +90,7 @@ public static class DemoPlatformEndpoints
         platforms.MapGet("/reddit/user/{name}/overview", (string channelId, string name, DemoFeed feed) => Render(feed, channelId, items => Listing(items.Where(i => i.AuthorId == name))));
         platforms.MapGet("/reddit/message/comments", (string channelId, DemoFeed feed) => Render(feed, channelId, items => Listing(items.Where(i => i.AuthorId != feed.BrandOf(channelId) && i.ParentId is not null))));
         platforms.MapGet("/reddit/message/mentions", () => Results.Text("{\"kind\":\"Listing\",\"data\":{\"children\":[],\"after\":null}}", "application/json"));
+        platforms.MapGet("/reddit/message/selfreply", () => Results.Text("{\"kind\":\"Listing\",\"data\":{\"children\":[],\"after\":null}}", "application/json"));
         platforms.MapGet("/reddit/comments/{id}", () => Results.Text("[]", "application/json"));
 
         // X API v2.
