@@ -26,7 +26,7 @@ public sealed class CriticModelTests
     /// A game studio's labelled history as its tools export it: "desync" and "ghosting hits" are its
     /// public's complaints, words the built-in lexicons do not hold.
     /// </summary>
-    private static string LabelledCsv(int rows, params string[] extraLines) =>
+    internal static string LabelledCsv(int rows, params string[] extraLines) =>
         string.Join("\n", ["text,label,language", .. Labelled(rows).Select(l => $"\"{l.Text}\",{(l.Critical ? "critical" : "not_critical")},en"), .. extraLines]);
 
     private static IEnumerable<(string Text, bool Critical)> Labelled(int rows)

@@ -193,6 +193,12 @@ public sealed class PrivacyTests
             time);
         await PollAnalyzeDispatchAsync(app);
         await LabelAsync(app, ("c-marta", "critical"), ("c-other", "critical"));
+        using (var trained = await app.Client.PostAsync("/api/critics/models/default", new StringContent(CriticModelTests.LabelledCsv(200), System.Text.Encoding.UTF8, "text/csv")))
+        {
+            Assert.True(trained.IsSuccessStatusCode, await trained.Content.ReadAsStringAsync());
+        }
+
+        Assert.Null((await app.GetJsonAsync("/api/critics/models/default"))["retrainRequestedAt"]);
         var before = await RowsAsync(app, "Warnings");
         Assert.True(before.Any(r => (r.GetString("Message") ?? "").Contains("Marta Quintanilla", StringComparison.Ordinal)), string.Join("\n", before.Select(r => r.RowKey + " " + r.GetString("Message"))));
         Assert.Equal(3, (await app.GetJsonAsync("/api/unanswered"))["total"]!.GetValue<int>());
@@ -208,6 +214,7 @@ public sealed class PrivacyTests
         Assert.True(answer["redacted"]!["history"]!.GetValue<int>() >= 1);
         Assert.True(answer["redacted"]!["deliveries"]!.GetValue<int>() >= 1);
         Assert.Equal(["default"], answer["modelsToRetrain"]!.AsArray().Select(b => b!.GetValue<string>()));
+        Assert.Equal(Now, (await app.GetJsonAsync("/api/critics/models/default"))["retrainRequestedAt"]!.GetValue<DateTimeOffset>());
 
         // No trace in any table: no name, no words, no id (the erased list holds a hash).
         var everything = new List<TableEntity>();

@@ -53,15 +53,16 @@ public static class CriticModelEndpoints
         return Results.Json(Map(result), ApiJsonContext.Default.CriticTrainingResponse);
     }
 
-    private static async Task<IResult> GetAsync(string brand, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string brand, IChannelCatalog catalog, CriticModelService models, Domain.Ports.IPersonalDataStore privacy, CancellationToken cancellationToken)
     {
         if (catalog.FindBrand(brand) is not { } known)
         {
             return Problems.UnknownBrand(brand);
         }
 
+        var retrain = await privacy.GetRetrainRequestAsync(known, cancellationToken).ConfigureAwait(false);
         return await models.GetReportAsync(known, cancellationToken).ConfigureAwait(false) is { } report
-            ? Results.Json(Map(report), ApiJsonContext.Default.CriticModelResponse)
+            ? Results.Json(Map(report) with { RetrainRequestedAt = retrain >= report.TrainedAt ? retrain : null }, ApiJsonContext.Default.CriticModelResponse)
             : Results.Problem($"Brand '{known}' has no trained model; its channels use the built-in detector.", statusCode: StatusCodes.Status404NotFound, title: "No model.");
     }
 

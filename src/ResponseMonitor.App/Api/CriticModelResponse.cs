@@ -14,4 +14,11 @@ public sealed record CriticModelResponse(
     bool Adopted,
     DetectionQualityDto Model,
     DetectionQualityDto BuiltIn,
-    IReadOnlyDictionary<string, int> Languages);
+    IReadOnlyDictionary<string, int> Languages)
+{
+    /// <summary>
+    /// Set when an author's labels were erased after this model was trained (docs/PRIVACY.md): the model may still
+    /// reflect them until it is trained again.
+    /// </summary>
+    public DateTimeOffset? RetrainRequestedAt { get; init; }
+}

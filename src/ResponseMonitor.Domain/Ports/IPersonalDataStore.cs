@@ -35,4 +35,10 @@ public interface IPersonalDataStore
     Task<IReadOnlyDictionary<string, DateTimeOffset>> GetLastSweepsAsync(CancellationToken cancellationToken);
 
     Task RecordSweepAsync(string channelId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Marks the brand's critic model as trained on labels that were since erased.</summary>
+    Task RecordRetrainRequestAsync(string brand, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>When the last erasure asked for the brand's model to be retrained; null if never.</summary>
+    Task<DateTimeOffset?> GetRetrainRequestAsync(string brand, CancellationToken cancellationToken);
 }

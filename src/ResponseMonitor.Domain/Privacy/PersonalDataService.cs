@@ -69,6 +69,12 @@ public sealed partial class PersonalDataService(
         var redacted = await store.RedactWarningRowsAsync(channel.Id, Subjects(items), RedactedMessage, cancellationToken).ConfigureAwait(false);
         var openCount = await store.DeleteOpenAsync(channel.Id, ids, cancellationToken).ConfigureAwait(false);
         var itemCount = await store.DeleteItemsAsync(channel.Id, ids, cancellationToken).ConfigureAwait(false);
+        if (labelCount > 0)
+        {
+            // A model trained before now may have learnt from these labels: shown on the brand's model until retrained.
+            await store.RecordRetrainRequestAsync(channel.Brand, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
         LogErased(logger, channel.Id, itemCount, openCount, labelCount, redacted.Warnings + redacted.History + redacted.Deliveries);
         return new AuthorErasure(channel.Id, itemCount, openCount, labelCount, redacted, labelCount > 0 ? [channel.Brand] : []);
     }

@@ -11,12 +11,13 @@ namespace ResponseMonitor.Storage.Tables;
 /// Retention and the rights of one author over the tables. Finding by author or age is a query of the channel's
 /// partition (the service filters it; a page is up to 1,000 rows); deletes and redactions go in batches of 100 per
 /// partition. The Privacy table holds, per channel, <c>erased|{author key}</c> rows (no author id: a hash) and the
-/// <c>sweep</c> row with the last sweep's time.
+/// <c>sweep</c> row with the last sweep's time; per brand (<c>brand|{brand}</c>), the <c>retrain</c> row an erasure leaves.
 /// </summary>
 public sealed class TablePersonalDataStore(TableProvider tables) : IPersonalDataStore
 {
     private const string ErasedPrefix = "erased|";
     private const string SweepRow = "sweep";
+    private const string RetrainRow = "retrain";
 
     public async Task<IReadOnlyList<ContentItem>> GetItemsByAuthorAsync(string channelId, string authorId, CancellationToken cancellationToken)
     {
@@ -129,6 +130,22 @@ public sealed class TablePersonalDataStore(TableProvider tables) : IPersonalData
         var table = await tables.GetAsync(TableNames.Privacy, cancellationToken).ConfigureAwait(false);
         await table.UpsertEntityAsync(new TableEntity(TableKeys.Encode(channelId), SweepRow) { ["SweptAt"] = at }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task RecordRetrainRequestAsync(string brand, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Privacy, cancellationToken).ConfigureAwait(false);
+        await table.UpsertEntityAsync(new TableEntity(BrandPartition(brand), RetrainRow) { ["RequestedAt"] = at }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<DateTimeOffset?> GetRetrainRequestAsync(string brand, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Privacy, cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(BrandPartition(brand), RetrainRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? row.Value!.GetDateTimeOffset("RequestedAt") : null;
+    }
+
+    // Brands share the table with channels: a prefix no channel id partition can take (channel ids are escaped keys).
+    private static string BrandPartition(string brand) => "brand|" + TableKeys.Encode(brand.ToLowerInvariant());
 
     /// <summary>Deletes the rows of these ids that exist; a batch delete of a missing row would fail the whole batch.</summary>
     private async Task<int> DeleteExistingAsync(string logicalTable, string channelId, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken)
