@@ -107,6 +107,58 @@ public sealed class XConnectorTests
         Assert.Equal("501", deep.ThreadId);
     }
 
+    /// <summary>
+    /// Replies keep coming after the poll that saw the brand's post: its conversation is searched again on later polls
+    /// while the post is inside the look-back, each time from the newest reply read (since_id, as the recent search
+    /// endpoint documents: https://docs.x.com/x-api/posts/search/introduction), so nothing is read twice.
+    /// </summary>
+    [Fact]
+    public async Task Later_replies_in_a_brand_conversation_are_found_from_the_newest_read()
+    {
+        var now = DateTimeOffset.UtcNow;
+        static JsonObject Tweet(string id, string author, DateTimeOffset at, string text, string repliedTo) => new()
+        {
+            ["id"] = id, ["author_id"] = author, ["created_at"] = at.ToString("O", CultureInfo.InvariantCulture), ["text"] = text, ["conversation_id"] = "700",
+            ["referenced_tweets"] = new JsonArray(new JsonObject { ["type"] = "replied_to", ["id"] = repliedTo }),
+        };
+        var replies = new List<JsonObject> { Tweet("701", "41", now.AddMinutes(-90), "Which colours?", "700") };
+        var searches = new List<string>();
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx =>
+        {
+            if (ctx.Request.Path.Value == $"/2/users/{Brand}/tweets" && !ctx.Request.Query.ContainsKey("since_id"))
+            {
+                var post = new JsonObject { ["id"] = "700", ["author_id"] = Brand, ["created_at"] = now.AddHours(-2).ToString("O", CultureInfo.InvariantCulture), ["text"] = "New colours", ["conversation_id"] = "700" };
+                return Feed.Write(ctx, new JsonObject { ["data"] = new JsonArray(post), ["meta"] = new JsonObject { ["newest_id"] = "700" } }.ToJsonString());
+            }
+
+            if (ctx.Request.Path.Value == "/2/tweets/search/recent")
+            {
+                var since = ctx.Request.Query["since_id"].FirstOrDefault();
+                searches.Add(since ?? "-");
+                var fresh = replies.Where(r => since is null || string.CompareOrdinal(r["id"]!.GetValue<string>(), since) > 0).Select(r => (JsonNode)r.DeepClone()).ToList();
+                return Feed.Write(ctx, fresh.Count == 0
+                    ? "{\"meta\":{\"result_count\":0}}"
+                    : new JsonObject { ["data"] = new JsonArray([.. fresh]), ["meta"] = new JsonObject { ["newest_id"] = fresh[^1]!["id"]!.GetValue<string>(), ["result_count"] = fresh.Count } }.ToJsonString());
+            }
+
+            return Feed.Write(ctx, "{\"meta\":{\"result_count\":0}}");
+        };
+        await using var app = await TestApp.StartAsync(Channel(server));
+        var poller = app.Get<ChannelPoller>();
+        async Task<PollOutcome> PollAsync() => await poller.PollChannelAsync(Definition(app), (await app.Get<IChannelStateStore>().GetAsync("x", CancellationToken.None))?.Cursor, CancellationToken.None);
+
+        Assert.True((await PollAsync()).Succeeded);
+        replies.Add(Tweet("702", "42", now.AddMinutes(-10), "Still waiting for my order from last week", "701"));
+        var second = await PollAsync();
+        var third = await PollAsync();
+
+        Assert.True(second.Succeeded, second.Error);
+        Assert.NotNull((await app.Get<IItemStore>().GetAsync("x", ["702"], CancellationToken.None)).GetValueOrDefault("702"));
+        Assert.Equal(["-", "701", "702"], searches);
+        Assert.Equal(0, third.ItemsStored);
+    }
+
     [Fact]
     public async Task A_rate_limit_pauses_that_channel_only_until_the_reset()
     {

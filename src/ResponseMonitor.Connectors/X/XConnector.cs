@@ -22,6 +22,7 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
 {
     public const string ApiUrlSetting = "apiUrl";
     public const string UserIdSetting = "userId";
+    public const string ConversationLookbackSetting = "conversationLookback";
     private const string Fields = "max_results=100&tweet.fields=created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets&expansions=author_id&user.fields=username,name";
 
     public string Kind => ChannelKinds.X;
@@ -38,7 +39,7 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
         var token = secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs a bearer token (AccessToken) for the X API.");
         var state = Parse(cursor);
         var client = httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName);
-        var newConversations = new List<string>();
+        var conversations = state.Conversations.ToDictionary(c => c.Id, StringComparer.Ordinal);
 
         var mentions = await WalkAsync(client, api, token, $"2/users/{Uri.EscapeDataString(userId)}/mentions", state.MentionsSince, "mentions", cancellationToken).ConfigureAwait(false);
         foreach (var page in mentions.Pages)
@@ -49,18 +50,31 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
         var own = await WalkAsync(client, api, token, $"2/users/{Uri.EscapeDataString(userId)}/tweets", state.TweetsSince, "own posts", cancellationToken).ConfigureAwait(false);
         foreach (var page in own.Pages)
         {
-            newConversations.AddRange(page.Where(t => t.Kind == ItemKind.Post && t.AuthorId == userId).Select(t => t.Id));
+            foreach (var post in page.Where(t => t.Kind == ItemKind.Post && t.AuthorId == userId))
+            {
+                conversations.TryAdd(post.Id, new XConversation { Id = post.Id, CreatedAt = post.CreatedAt });
+            }
+
             yield return new ConnectorPage(page, null);
         }
 
-        foreach (var conversation in newConversations.Distinct(StringComparer.Ordinal))
+        // Every brand post inside the look-back has its conversation searched again, from the newest reply read
+        // (since_id), so later public replies among themselves are seen for days; recent search covers 7 days
+        // (https://docs.x.com/x-api/posts/search/introduction). A quiet conversation is one request that reads nothing.
+        var lookback = channel.Settings.TryGetValue(ConversationLookbackSetting, out var lb) && TimeSpan.TryParse(lb, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : TimeSpan.FromDays(3);
+        var kept = conversations.Values.Where(c => c.CreatedAt >= time.GetUtcNow() - lookback).OrderByDescending(c => c.CreatedAt).ToList();
+        foreach (var conversation in kept)
         {
-            var search = await WalkAsync(client, api, token, "2/tweets/search/recent", null, "conversation", cancellationToken, "query=" + Uri.EscapeDataString("conversation_id:" + conversation)).ConfigureAwait(false);
+            var search = await WalkAsync(client, api, token, "2/tweets/search/recent", conversation.Since, "conversation", cancellationToken, "query=" + Uri.EscapeDataString("conversation_id:" + conversation.Id)).ConfigureAwait(false);
             foreach (var page in search.Pages)
             {
                 yield return new ConnectorPage(page, null);
             }
+
+            conversation.Since = search.Newest ?? conversation.Since;
         }
+
+        state.Conversations = kept;
 
         state.MentionsSince = mentions.Newest ?? state.MentionsSince;
         state.TweetsSince = own.Newest ?? state.TweetsSince;

@@ -6,4 +6,7 @@ public sealed class XCursor
     public string? MentionsSince { get; set; }
 
     public string? TweetsSince { get; set; }
+
+    /// <summary>The brand's posts inside the conversation look-back, each with its own <c>since_id</c>.</summary>
+    public List<XConversation> Conversations { get; set; } = [];
 }
