@@ -51,7 +51,9 @@ function flags(c) {
   const age = c.hasBusinessHours ? c.oldestOpenBusinessAgeSeconds : c.oldestOpenAgeSeconds;
   const late = rules.has('response-target') || rules.has('critic-ignored') || (c.responseTargetSeconds && age > c.responseTargetSeconds);
   const list = [];
-  if (c.pollError) list.push(['failing', '✖', 'Poll failing']);
+  if (c.pollState === 'credentials-rejected') list.push(['failing', '✖', 'Credentials rejected']);
+  else if (c.pollState === 'paused') list.push(['paused', '⏸', `Paused by the platform until ${time(c.pausedUntil)}`]);
+  else if (c.pollError) list.push(['failing', '✖', 'Poll failing']);
   if (rules.has('brand-silent')) list.push(['silent', '◌', `Silent ${days(c.silentForSeconds) ?? '?'} days`]);
   if (c.criticalOpenCount > 0) list.push(['critical', '⚠', `${c.criticalOpenCount} critics waiting`]);
   if (late) list.push(['late', '◔', 'Late']);
@@ -65,7 +67,9 @@ function card(c) {
   const target = c.responseTargetSeconds ? ` <span class="target">target ${duration(c.responseTargetSeconds)}</span>` : '';
   const firstBusiness = c.hasBusinessHours ? `<br><span class="business">business: ${duration(c.medianFirstResponseBusinessSeconds)} / ${duration(c.p90FirstResponseBusinessSeconds)}</span>` : '';
   const silent = c.silentForSeconds === null ? 'never' : `${time(c.lastBrandActivityAt)} <span class="silent-for">silent for ${duration(c.silentForSeconds)}${c.hasBusinessHours ? ` (${duration(c.silentForBusinessSeconds)} business)` : ''}</span>`;
-  const poll = c.pollError ? `<span class="error">✖ ${h(c.pollError)}</span>` : `✓ ${time(c.lastPollSucceededAt)}`;
+  const poll = c.pollState === 'paused'
+    ? `<span class="paused">⏸ paused until ${time(c.pausedUntil)}: ${h(c.pollError)}</span>`
+    : c.pollError ? `<span class="error">✖ ${h(c.pollError)}</span>` : `✓ ${time(c.lastPollSucceededAt)}`;
   const more = c.activeWarningCount - c.activeWarnings.length;
   const warnings = c.activeWarnings.length
     ? `<ul class="card-warnings">${c.activeWarnings.map(w => `<li class="sev-${h(w.severity)}"><span class="badge">${h(w.state)} · ${h(w.severity)}</span> ${h(w.message)}</li>`).join('')}${more > 0 ? `<li class="more">and ${more} more in Warnings</li>` : ''}</ul>`

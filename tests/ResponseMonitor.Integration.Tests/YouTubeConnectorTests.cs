@@ -131,6 +131,7 @@ public sealed class YouTubeConnectorTests
         {
             case "quota":
                 Assert.Contains("daily quota is spent", outcome.Error, StringComparison.Ordinal);
+                Assert.Equal("paused", (await app.GetJsonAsync("/api/dashboard"))["channels"]![0]!["pollState"]!.GetValue<string>());
                 Assert.Equal(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero), state!.PausedUntil);   // midnight PST
                 break;
             case "rate":
@@ -140,9 +141,11 @@ public sealed class YouTubeConnectorTests
             case "key":
                 Assert.Contains("the API key is invalid or restricted", outcome.Error, StringComparison.Ordinal);
                 Assert.Contains("accessNotConfigured", outcome.Error, StringComparison.Ordinal);
+                Assert.Equal("credentials-rejected", (await app.GetJsonAsync("/api/dashboard"))["channels"]![0]!["pollState"]!.GetValue<string>());
                 break;
             default:
                 Assert.Contains("HTTP 400", outcome.Error, StringComparison.Ordinal);
+                Assert.Equal("failing", (await app.GetJsonAsync("/api/dashboard"))["channels"]![0]!["pollState"]!.GetValue<string>());
                 break;
         }
     }

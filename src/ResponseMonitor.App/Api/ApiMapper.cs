@@ -49,6 +49,7 @@ internal static class ApiMapper
             state?.LastPollSucceededAt,
             state?.LastPollError,
             state?.PausedUntil,
+            PollState(state, now),
             active.Count,
             active.Select(w => w.Rule).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             active.OrderByDescending(w => w.Severity).ThenByDescending(w => w.UpdatedAt).Take(MaxListedWarnings).Select(Warning).ToList());
@@ -93,6 +94,19 @@ internal static class ApiMapper
     public static DeliveryDto Delivery(Domain.Notifications.NotificationDelivery d) => new(
         d.Id, d.Warning.ChannelId, d.Sink, d.Event, d.Warning.Rule, d.Warning.Subject, Lower(d.Warning.Severity.ToString()), Lower(d.Status.ToString()),
         d.Attempts, d.NextAttemptAt, d.LastError, d.HeldBy, d.CreatedAt, d.SentAt);
+
+    /// <summary>
+    /// What the dashboard says of the channel's polling: <c>credentials-rejected</c> (renew the token), <c>paused</c> (the
+    /// platform asked to wait: a rate limit or a quota, with <c>pausedUntil</c>), <c>failing</c>, <c>ok</c>, or <c>never</c>.
+    /// </summary>
+    private static string PollState(ChannelState? state, DateTimeOffset now) => state switch
+    {
+        null or { LastPolledAt: null } => "never",
+        { CredentialsRejected: true } when state.LastPollError is not null => "credentials-rejected",
+        { PausedUntil: { } until } when until > now && state.LastPollError is not null => "paused",
+        { LastPollError: not null } => "failing",
+        _ => "ok",
+    };
 
     private static double Seconds(TimeSpan span) => Math.Round(Math.Max(0, span.TotalSeconds), 3);
 

@@ -32,6 +32,7 @@ public sealed record ChannelSummaryDto(
     DateTimeOffset? LastPollSucceededAt,
     string? PollError,
     DateTimeOffset? PausedUntil,
+    string PollState,
     int ActiveWarningCount,
     IReadOnlyList<string> ActiveWarningRules,
     IReadOnlyList<WarningDto> ActiveWarnings);

@@ -111,7 +111,7 @@ public sealed partial class ChannelPoller(
             // Reported once; retrying every cycle would only hammer the platform with a dead token.
             var until = time.GetUtcNow() + options.Value.CredentialRetryInterval;
             LogCredentialRejected(logger, channel.Id, ex.Message, until);
-            await TryRecordFailureAsync(channel.Id, ex.Message, cancellationToken, until).ConfigureAwait(false);
+            await TryRecordFailureAsync(channel.Id, ex.Message, cancellationToken, until, credentialsRejected: true).ConfigureAwait(false);
             return new PollOutcome(channel.Id, false, stored, pages, ex.Message);
         }
         catch (RateLimitedException ex)
@@ -143,12 +143,12 @@ public sealed partial class ChannelPoller(
         }
     }
 
-    private async Task TryRecordFailureAsync(string channelId, string error, CancellationToken cancellationToken, DateTimeOffset? pausedUntil = null)
+    private async Task TryRecordFailureAsync(string channelId, string error, CancellationToken cancellationToken, DateTimeOffset? pausedUntil = null, bool credentialsRejected = false)
     {
         metrics.PollFailed(channelId);
         try
         {
-            await states.RecordPollFailureAsync(channelId, error, time.GetUtcNow(), cancellationToken, pausedUntil).ConfigureAwait(false);
+            await states.RecordPollFailureAsync(channelId, error, time.GetUtcNow(), cancellationToken, pausedUntil, credentialsRejected).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -21,6 +21,9 @@ public sealed record ChannelState
     /// <summary>The platform asked us to wait (rate limit): the channel is not polled before this.</summary>
     public DateTimeOffset? PausedUntil { get; init; }
 
+    /// <summary>The pause is the platform refusing the channel's credentials, not a rate limit or a quota.</summary>
+    public bool CredentialsRejected { get; init; }
+
     /// <summary>The brand's latest post or reply on the channel, over all history.</summary>
     public DateTimeOffset? LastBrandActivityAt { get; init; }
 }

@@ -10,7 +10,7 @@ public interface IChannelStateStore
     Task RecordPollSuccessAsync(string channelId, string? cursor, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Records a failed poll; the cursor is left as it was. <paramref name="pausedUntil"/> holds the channel back (rate limits).</summary>
-    Task RecordPollFailureAsync(string channelId, string error, DateTimeOffset at, CancellationToken cancellationToken, DateTimeOffset? pausedUntil = null);
+    Task RecordPollFailureAsync(string channelId, string error, DateTimeOffset at, CancellationToken cancellationToken, DateTimeOffset? pausedUntil = null, bool credentialsRejected = false);
 
     /// <summary>Moves LastBrandActivityAt forward to <paramref name="at"/> if it is later; never backwards. Sets MonitoringSince once.</summary>
     Task RecordActivityAsync(string channelId, DateTimeOffset? brandActivityAt, DateTimeOffset observedAt, CancellationToken cancellationToken);

@@ -41,12 +41,14 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
             LastPollError = null,
             ConsecutiveFailures = 0,
             PausedUntil = null,
+            CredentialsRejected = false,
         }, cancellationToken);
 
-    public Task RecordPollFailureAsync(string channelId, string error, DateTimeOffset at, CancellationToken cancellationToken, DateTimeOffset? pausedUntil = null) =>
+    public Task RecordPollFailureAsync(string channelId, string error, DateTimeOffset at, CancellationToken cancellationToken, DateTimeOffset? pausedUntil = null, bool credentialsRejected = false) =>
         UpdateAsync(channelId, s => s with
         {
             PausedUntil = pausedUntil,
+            CredentialsRejected = credentialsRejected,
             LastPolledAt = at,
             LastPollError = error.Length > 1000 ? error[..1000] : error,
             ConsecutiveFailures = s.ConsecutiveFailures + 1,
@@ -98,6 +100,7 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
         ["ConsecutiveFailures"] = state.ConsecutiveFailures,
         ["LastBrandActivityAt"] = state.LastBrandActivityAt,
         ["PausedUntil"] = state.PausedUntil,
+        ["CredentialsRejected"] = state.CredentialsRejected ? true : null,
     };
 
     private static ChannelState FromEntity(TableEntity entity) => new()
@@ -111,5 +114,6 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
         ConsecutiveFailures = entity.GetInt32("ConsecutiveFailures") ?? 0,
         LastBrandActivityAt = entity.GetDateTimeOffset("LastBrandActivityAt"),
         PausedUntil = entity.GetDateTimeOffset("PausedUntil"),
+        CredentialsRejected = entity.GetBoolean("CredentialsRejected") ?? false,
     };
 }
