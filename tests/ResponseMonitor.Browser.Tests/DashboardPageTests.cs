@@ -163,6 +163,38 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task A_platform_pause_shows_as_a_pause_with_its_end_and_rejected_credentials_as_such()
+    {
+        var states = fixture.App.Services.GetRequiredService<ResponseMonitor.Domain.Ports.IChannelStateStore>();
+        var reads = fixture.App.Services.GetRequiredService<ResponseMonitor.App.Api.ReadCache.ApiReadCache>();
+        var now = fixture.Time.GetUtcNow();
+        var reddit = (await states.GetAsync("acme-reddit", CancellationToken.None))!;
+        var youtube = (await states.GetAsync("acme-youtube", CancellationToken.None))!;
+        try
+        {
+            await states.RecordPollFailureAsync("acme-reddit", "Reddit rate-limited reading mentions; paused until later.", now, CancellationToken.None, now.AddMinutes(2));
+            await states.RecordPollFailureAsync("acme-youtube", "YouTube refused the request for comment threads (HTTP 403, keyInvalid).", now, CancellationToken.None, now.AddHours(6), credentialsRejected: true);
+            reads.Invalidate();
+
+            var page = await fixture.OpenAsync(Laptop);
+
+            var paused = page.Locator("#card-acme-reddit .flag.paused");
+            Assert.Contains("Paused by the platform until", await paused.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await page.Locator("#card-acme-reddit .flag.failing").CountAsync());
+            Assert.Contains("paused until", await page.Locator("#card-acme-reddit .paused").Last.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("Credentials rejected", await page.Locator("#card-acme-youtube .flag.failing").InnerTextAsync(), StringComparison.Ordinal);
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            // Leave the shared demo as it was for the other tests.
+            await states.RecordPollSuccessAsync("acme-reddit", reddit.Cursor, reddit.LastPollSucceededAt ?? now, CancellationToken.None);
+            await states.RecordPollSuccessAsync("acme-youtube", youtube.Cursor, youtube.LastPollSucceededAt ?? now, CancellationToken.None);
+            reads.Invalidate();
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_key_says_so_and_asks_again()
     {
         var context = await fixture.Browser.NewContextAsync(Laptop);
