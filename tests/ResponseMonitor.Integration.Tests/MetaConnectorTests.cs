@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using ResponseMonitor.App.Api;
+using ResponseMonitor.App.Api.Webhooks;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Polling;
 using ResponseMonitor.Domain.Ports;

@@ -209,7 +209,7 @@ public sealed class ReliabilityTests
         const string secret = "reliability-webhook-secret";
         await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", new Uri("http://127.0.0.1:1/feed"), webhookSecret: secret));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/ch") { Content = new StringContent(page, Encoding.UTF8, "application/json") };
-        request.Headers.Add(App.Api.WebhookSignature.HeaderName, App.Api.WebhookSignature.Compute(secret, Encoding.UTF8.GetBytes(page)));
+        request.Headers.Add(App.Api.Webhooks.WebhookSignature.HeaderName, App.Api.Webhooks.WebhookSignature.Compute(secret, Encoding.UTF8.GetBytes(page)));
 
         using var response = await app.Anonymous.SendAsync(request);
 
@@ -287,7 +287,7 @@ public sealed class ReliabilityTests
         items.AddRange(Enumerable.Range(1, 149).Select(i => Comment($"c{i}", at.AddSeconds(i), authorName: i == 120 ? new string('n', 200 * 1024) : null)));
         var page = Feed.Page(items);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/ch") { Content = new StringContent(page, Encoding.UTF8, "application/json") };
-        request.Headers.Add(App.Api.WebhookSignature.HeaderName, App.Api.WebhookSignature.Compute(secret, Encoding.UTF8.GetBytes(page)));
+        request.Headers.Add(App.Api.Webhooks.WebhookSignature.HeaderName, App.Api.Webhooks.WebhookSignature.Compute(secret, Encoding.UTF8.GetBytes(page)));
         var limit = app.Get<Microsoft.Extensions.Options.IOptions<App.Configuration.ApiOptions>>().Value.MaxWebhookBytes;
         Assert.True(Encoding.UTF8.GetByteCount(page) < limit, "the push must fit the webhook limit for this test");
 
@@ -309,7 +309,7 @@ public sealed class ReliabilityTests
         var at = DateTimeOffset.UtcNow.AddHours(-3);
         var page = Feed.Page([Feed.Post("p1", "brand", at), Comment("c1", at.AddMinutes(1)), Comment("c2", at.AddMinutes(2), authorId: new string('a', 300))]);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/ch") { Content = new StringContent(page, Encoding.UTF8, "application/json") };
-        request.Headers.Add(App.Api.WebhookSignature.HeaderName, App.Api.WebhookSignature.Compute(secret, Encoding.UTF8.GetBytes(page)));
+        request.Headers.Add(App.Api.Webhooks.WebhookSignature.HeaderName, App.Api.Webhooks.WebhookSignature.Compute(secret, Encoding.UTF8.GetBytes(page)));
 
         using var response = await app.Anonymous.SendAsync(request);
 

@@ -91,7 +91,7 @@ public sealed class RouteFuzzTests
 
                 if (path.StartsWith("/api/webhooks/", StringComparison.Ordinal))
                 {
-                    request.Headers.TryAddWithoutValidation(App.Api.WebhookSignature.HeaderName, signed ? "sha256=" + new string('0', 64) : "sha1=nonsense");
+                    request.Headers.TryAddWithoutValidation(App.Api.Webhooks.WebhookSignature.HeaderName, signed ? "sha256=" + new string('0', 64) : "sha1=nonsense");
                 }
 
                 HttpResponseMessage response;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using ResponseMonitor.App.Api;
+using ResponseMonitor.App.Api.Webhooks;
 using ResponseMonitor.Domain.Polling;
 using ResponseMonitor.Integration.Tests.Infrastructure;
 using ResponseMonitor.Storage;

@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ResponseMonitor.App.Api;
+using ResponseMonitor.App.Api.Webhooks;
 using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Ports;
 using ResponseMonitor.Integration.Tests.Infrastructure;

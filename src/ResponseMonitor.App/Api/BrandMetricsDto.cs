@@ -1,3 +1,0 @@
-namespace ResponseMonitor.App.Api;
-
-public sealed record BrandMetricsDto(string Brand, int ChannelCount, MetricsDto Metrics);

@@ -1,3 +1,0 @@
-namespace ResponseMonitor.App.Api;
-
-public sealed record ChannelDetailResponse(ChannelSummaryDto Channel, IReadOnlyList<UnansweredItemDto> Unanswered, IReadOnlyList<WarningDto> Warnings);

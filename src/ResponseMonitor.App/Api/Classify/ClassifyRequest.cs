@@ -1,0 +1,7 @@
+namespace ResponseMonitor.App.Api.Classify;
+
+/// <summary>
+/// Texts to judge (1 to 1,000) and, optionally, the language they are most likely in and the brand whose trained model
+/// (if it has one and it was adopted) should judge them.
+/// </summary>
+public sealed record ClassifyRequest(IReadOnlyList<string?>? Texts, string? Language, string? Brand = null);

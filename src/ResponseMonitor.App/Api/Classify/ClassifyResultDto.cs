@@ -1,0 +1,4 @@
+namespace ResponseMonitor.App.Api.Classify;
+
+/// <summary>The verdict on one text: language (ISO 639-1, "und" when unknown), critical | not-critical | unclassified, a score and the cues.</summary>
+public sealed record ClassifyResultDto(string Language, string Label, double Score, IReadOnlyList<string> Cues);

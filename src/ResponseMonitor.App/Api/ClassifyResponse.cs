@@ -1,4 +1,0 @@
-namespace ResponseMonitor.App.Api;
-
-/// <summary>One result per text, in the order sent.</summary>
-public sealed record ClassifyResponse(string Backend, IReadOnlyList<ClassifyResultDto> Results);

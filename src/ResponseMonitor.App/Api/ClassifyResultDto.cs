@@ -1,4 +1,0 @@
-namespace ResponseMonitor.App.Api;
-
-/// <summary>The verdict on one text: language (ISO 639-1, "und" when unknown), critical | not-critical | unclassified, a score and the cues.</summary>
-public sealed record ClassifyResultDto(string Language, string Label, double Score, IReadOnlyList<string> Cues);

@@ -1,4 +1,0 @@
-namespace ResponseMonitor.App.Api;
-
-/// <summary>Labels for stored comments, from the dashboard: 1 to 1,000 a request.</summary>
-public sealed record CriticLabelRequest(IReadOnlyList<CriticLabelDto?>? Labels);

@@ -1,4 +1,0 @@
-namespace ResponseMonitor.App.Api;
-
-/// <summary>A training run: rows read, used and skipped (bad rows by line), and the model it made.</summary>
-public sealed record CriticTrainingResponse(long Rows, long Used, long Skipped, IReadOnlyList<ImportErrorDto> Errors, bool ErrorsTruncated, CriticModelResponse Model);

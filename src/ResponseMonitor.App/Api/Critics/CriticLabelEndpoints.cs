@@ -1,0 +1,133 @@
+using ResponseMonitor.App.Functions;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Critics.Learning;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.App.Api.Critics;
+
+/// <summary>
+/// Labels community managers give stored comments from the dashboard ("a critic", "not a critic"), kept per brand and
+/// trained on with <c>POST /api/critics/models/{brand}/from-labels</c>:
+/// <c>POST /api/critics/labels</c> (1 to 1,000 at once), <c>GET /api/critics/labels?brand=&amp;limit=</c>,
+/// <c>DELETE /api/critics/labels/{channelId}/{itemId}</c>.
+/// </summary>
+public static class CriticLabelEndpoints
+{
+    public const int MaxLabels = 1000;
+
+    /// <summary>This feature's routes, served by both hosts.</summary>
+    internal static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        ApiRoute.Post(FunctionNames.SaveCriticLabels, "critics/labels", SaveAsync),
+        ApiRoute.Get(FunctionNames.ListCriticLabels, "critics/labels", ListAsync),
+        ApiRoute.Delete(FunctionNames.DeleteCriticLabel, "critics/labels/{channelId}/{itemId}", DeleteAsync),
+        ApiRoute.Post(FunctionNames.TrainCriticModelFromLabels, "critics/models/{brand}/from-labels", TrainAsync),
+    ];
+
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["$.labels"] = "an array of {channelId, itemId, label} objects",
+        ["$.labels[]"] = "an object with channelId, itemId and label (critical or not_critical)",
+        ["$.labels[].channelId"] = "a string",
+        ["$.labels[].itemId"] = "a string",
+        ["$.labels[].label"] = "the string critical or not_critical",
+    };
+
+    private static async Task<IResult> SaveAsync(HttpRequest request, IChannelCatalog catalog, IItemStore items, ICriticLabelStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.CriticLabelRequest, "{\"labels\": [{\"channelId\": \"…\", \"itemId\": \"…\", \"label\": \"critical\"}]}", Fields, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var given = body?.Labels;
+        if (given is null || given.Count == 0 || given.Count > MaxLabels)
+        {
+            return Problems.BadRequest($"'labels' must hold 1 to {MaxLabels} labels; got {given?.Count ?? 0}.");
+        }
+
+        var now = time.GetUtcNow();
+        var labels = new List<CommentLabel>(given.Count);
+        for (var i = 0; i < given.Count; i++)
+        {
+            var dto = given[i];
+            if (dto?.ChannelId is null || catalog.Find(dto.ChannelId) is not { } channel)
+            {
+                return Problems.BadRequest($"labels[{i}]: no channel '{dto?.ChannelId}' is configured.");
+            }
+
+            if (string.IsNullOrEmpty(dto.ItemId))
+            {
+                return Problems.BadRequest($"labels[{i}]: 'itemId' is missing.");
+            }
+
+            bool? critical = dto.Label switch { "critical" => true, "not_critical" => false, _ => null };
+            if (critical is null)
+            {
+                return Problems.BadRequest($"labels[{i}]: 'label' must be 'critical' or 'not_critical', not '{dto.Label}'.");
+            }
+
+            labels.Add(new CommentLabel(channel.Brand, channel.Id, dto.ItemId, critical.Value, now));
+        }
+
+        // A label teaches only through the comment's text: refuse labels for comments the monitor never stored.
+        foreach (var channel in labels.GroupBy(l => l.ChannelId, StringComparer.Ordinal))
+        {
+            var ids = channel.Select(l => l.ItemId).Distinct(StringComparer.Ordinal).ToList();
+            var stored = await items.GetAsync(channel.Key, ids, cancellationToken).ConfigureAwait(false);
+            if (ids.FirstOrDefault(id => !stored.ContainsKey(id)) is { } missing)
+            {
+                return Results.Problem($"Channel '{channel.Key}' has no stored item '{missing}'; nothing was stored.", statusCode: StatusCodes.Status404NotFound, title: "Unknown item.");
+            }
+        }
+
+        await store.SaveAsync(labels, cancellationToken).ConfigureAwait(false);
+        return Results.Json(new CriticLabelsStoredResponse(labels.Count), ApiJsonContext.Default.CriticLabelsStoredResponse);
+    }
+
+    private static async Task<IResult> ListAsync(HttpRequest request, IChannelCatalog catalog, ICriticLabelStore store, CancellationToken cancellationToken)
+    {
+        var q = new ApiQuery(request.Query);
+        q.Only("brand", "limit");
+        var brandText = q.String("brand");
+        var limit = q.Int("limit", 100, 1, 1000);
+        if (q.Error is not null || brandText is null)
+        {
+            return Problems.BadRequest(q.Error ?? "'brand' is required.");
+        }
+
+        if (catalog.FindBrand(brandText) is not { } brand)
+        {
+            return Problems.UnknownBrand(brandText);
+        }
+
+        var labels = await store.ListAsync(brand, cancellationToken).ConfigureAwait(false);
+        var critical = labels.Count(l => l.Critical);
+        return Results.Json(
+            new CriticLabelListResponse(brand, labels.Count, critical, labels.Count - critical, [.. labels.Take(limit).Select(l => new CriticLabelDto(l.ChannelId, l.ItemId, l.Critical ? "critical" : "not_critical", l.LabelledAt))]),
+            ApiJsonContext.Default.CriticLabelListResponse);
+    }
+
+    private static async Task<IResult> DeleteAsync(string channelId, string itemId, IChannelCatalog catalog, ICriticLabelStore store, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(channelId) is not { } channel)
+        {
+            return Problems.UnknownChannel(channelId);
+        }
+
+        return await store.DeleteAsync(channel.Brand, channel.Id, itemId, cancellationToken).ConfigureAwait(false)
+            ? Results.NoContent()
+            : Results.Problem($"Item '{itemId}' of channel '{channelId}' has no label.", statusCode: StatusCodes.Status404NotFound, title: "No label.");
+    }
+
+    private static async Task<IResult> TrainAsync(string brand, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
+    {
+        if (catalog.FindBrand(brand) is not { } known)
+        {
+            return Problems.UnknownBrand(brand);
+        }
+
+        return CriticModelEndpoints.Answer(await models.TrainFromLabelsAsync(known, cancellationToken).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,24 @@
+namespace ResponseMonitor.App.Api.Critics;
+
+/// <summary>
+/// A brand's model: when and on what it was trained, and how it and the built-in detector did in cross-validation on
+/// the same labels. <c>adopted</c> is whether the brand's channels use it (only when it did better).
+/// </summary>
+public sealed record CriticModelResponse(
+    string Brand,
+    DateTimeOffset TrainedAt,
+    int Examples,
+    int CriticalExamples,
+    int CrossValidationFolds,
+    double Threshold,
+    bool Adopted,
+    DetectionQualityDto Model,
+    DetectionQualityDto BuiltIn,
+    IReadOnlyDictionary<string, int> Languages)
+{
+    /// <summary>
+    /// Set when an author's labels were erased after this model was trained (docs/PRIVACY.md): the model may still
+    /// reflect them until it is trained again.
+    /// </summary>
+    public DateTimeOffset? RetrainRequestedAt { get; init; }
+}

@@ -1,4 +1,0 @@
-namespace ResponseMonitor.App.Api;
-
-/// <summary>One file of the dashboard page, in memory.</summary>
-internal sealed record DashboardAsset(string Name, byte[] Content, string ContentType, string ETag);

@@ -1,3 +1,0 @@
-namespace ResponseMonitor.App.Api;
-
-public sealed record DurationSummaryDto(int Count, double? MeanSeconds, double? MedianSeconds, double? P90Seconds, DurationBucketsDto Buckets);

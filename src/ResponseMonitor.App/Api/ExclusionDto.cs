@@ -1,3 +1,0 @@
-namespace ResponseMonitor.App.Api;
-
-public sealed record ExclusionDto(string Id, string? ParentId, string ThreadId, string AuthorId, DateTimeOffset CreatedAt, string Reason, string Text, string? Url);

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+using ResponseMonitor.App.Configuration;
+using ResponseMonitor.App.Functions;
+
+namespace ResponseMonitor.App.Api.Health;
+
+/// <summary><c>GET /api/health</c>: no key; says the process answers and in which mode. Storage state is on the dashboard.</summary>
+public static class HealthEndpoints
+{
+    /// <summary>This feature's routes, served by both hosts.</summary>
+    internal static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        ApiRoute.Get(FunctionNames.Health, "health", GetHealth, anonymous: true),
+    ];
+
+    private static IResult GetHealth(IOptions<HostingOptions> hosting, TimeProvider time) =>
+        Results.Json(new HealthResponse("ok", hosting.Value.Mode.ToString(), time.GetUtcNow()), ApiJsonContext.Default.HealthResponse);
+}

@@ -1,3 +1,0 @@
-namespace ResponseMonitor.App.Api;
-
-public sealed record HealthResponse(string Status, string Mode, DateTimeOffset Time);

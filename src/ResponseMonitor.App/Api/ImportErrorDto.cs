@@ -1,3 +1,0 @@
-namespace ResponseMonitor.App.Api;
-
-public sealed record ImportErrorDto(long Line, string Error);

@@ -1,0 +1,3 @@
+namespace ResponseMonitor.App.Api.Metrics;
+
+public sealed record BrandMetricsDto(string Brand, int ChannelCount, MetricsDto Metrics);

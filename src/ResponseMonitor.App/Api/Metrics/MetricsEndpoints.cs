@@ -1,0 +1,132 @@
+using ResponseMonitor.App.Functions;
+using Microsoft.Extensions.Options;
+using ResponseMonitor.Domain.Analysis;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Metrics;
+
+namespace ResponseMonitor.App.Api.Metrics;
+
+/// <summary>
+/// Response metrics for any window (<c>GET /api/metrics</c>) and what the clock left out, with the reason
+/// (<c>GET /api/metrics/exclusions</c>). Computed on demand from stored items; a window is at most a year.
+/// </summary>
+public static class MetricsEndpoints
+{
+    private static readonly TimeSpan MaxWindow = TimeSpan.FromDays(366);
+
+    /// <summary>This feature's routes, served by both hosts.</summary>
+    internal static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        ApiRoute.Get(FunctionNames.GetMetrics, "metrics", GetMetricsAsync),
+        ApiRoute.Get(FunctionNames.ListExclusions, "metrics/exclusions", GetExclusionsAsync),
+    ];
+
+    private static async Task<IResult> GetMetricsAsync(HttpRequest request, IChannelCatalog catalog, MetricsService metrics, IOptions<AnalysisOptions> analysis, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var q = new ApiQuery(request.Query);
+        q.Only("from", "to", "channel", "brand");
+        if (q.String("channel") is { } channelId && catalog.Find(channelId) is null)
+        {
+            return Problems.UnknownChannel(channelId);
+        }
+
+        var window = Window(q, analysis.Value, time);
+        if (q.Error is not null)
+        {
+            return Problems.BadRequest(q.Error);
+        }
+
+        var brand = q.String("brand");
+        if (brand is not null && catalog.FindBrand(brand) is null)
+        {
+            return Problems.UnknownBrand(brand);
+        }
+
+        var channels = catalog.All
+            .Where(c => q.String("channel") is not { } id || string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))
+            .Where(c => brand is null || string.Equals(c.Brand, brand, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        var report = await metrics.ReportAsync(channels, window.From, window.To, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var perChannel = report.Channels.Select(c =>
+        {
+            var retainedFrom = c.Channel.Retention.ItemsFrom(now);
+            return new ChannelMetricsDto(c.Channel.Id, c.Channel.Name, c.Channel.Brand, c.Channel.BusinessHours is not null, Map(c.Metrics), retainedFrom, report.Window.From >= retainedFrom);
+        }).ToList();
+        var response = new MetricsResponse(
+            report.Window.From,
+            report.Window.To,
+            report.Window.AsOf,
+            Map(report.Total),
+            report.Brands.Select(b => new BrandMetricsDto(b.Brand, b.ChannelCount, Map(b.Metrics))).ToList(),
+            perChannel,
+            perChannel.All(c => c.Complete));
+        return Results.Json(response, ApiJsonContext.Default.MetricsResponse);
+    }
+
+    private static async Task<IResult> GetExclusionsAsync(HttpRequest request, IChannelCatalog catalog, MetricsService metrics, IOptions<AnalysisOptions> analysis, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var q = new ApiQuery(request.Query);
+        q.Only("channel", "from", "to", "limit");
+        if (q.String("channel") is not { } channelId)
+        {
+            return Problems.BadRequest("Query 'channel' is required: exclusions are listed per channel.");
+        }
+
+        if (catalog.Find(channelId) is not { } channel)
+        {
+            return Problems.UnknownChannel(channelId);
+        }
+
+        var window = Window(q, analysis.Value, time);
+        var limit = q.Int("limit", 100, 1, 1000);
+        if (q.Error is not null)
+        {
+            return Problems.BadRequest(q.Error);
+        }
+
+        var (span, excluded) = await metrics.ExclusionsAsync(channel, window.From, window.To, cancellationToken).ConfigureAwait(false);
+        var counts = excluded.GroupBy(e => e.Reason).ToDictionary(g => ExclusionReasonNames.Name(g.Key), g => g.Count());
+        var items = excluded.Take(limit)
+            .Select(e => new ExclusionDto(e.Item.Id, e.Item.ParentId, e.Item.ThreadId, e.Item.AuthorId, e.Item.CreatedAt, ExclusionReasonNames.Name(e.Reason), e.Item.Text, e.Item.Url))
+            .ToList();
+        return Results.Json(new ExclusionListResponse(channel.Id, span.From, span.To, span.AsOf, counts, items), ApiJsonContext.Default.ExclusionListResponse);
+    }
+
+    private static (DateTimeOffset From, DateTimeOffset To) Window(ApiQuery q, AnalysisOptions analysis, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        var to = q.Instant("to") ?? now;
+        var from = q.Instant("from") ?? to - analysis.Window;
+        if (from >= to)
+        {
+            q.Fail("Query 'from' must be before 'to'.");
+        }
+        else if (to - from > MaxWindow)
+        {
+            q.Fail($"A window is at most {MaxWindow.TotalDays:0} days; ask for several.");
+        }
+
+        return (from, to);
+    }
+
+    internal static MetricsDto Map(ResponseMetrics m) => new(
+        m.AnswerableCount,
+        m.AnsweredCount,
+        m.ResponseRate is { } rate ? Math.Round(rate, 4) : null,
+        Map(m.FirstResponse),
+        Map(m.NextResponse),
+        Map(m.UnansweredAge),
+        m.Excluded.OrderBy(e => e.Key).ToDictionary(e => ExclusionReasonNames.Name(e.Key), e => e.Value));
+
+    private static TimedSummaryDto Map(TimedSummary t) => new(Map(t.Wall), Map(t.Business));
+
+    private static DurationSummaryDto Map(DurationSummary d) => new(
+        d.Count,
+        Seconds(d.Mean),
+        Seconds(d.Median),
+        Seconds(d.P90),
+        new DurationBucketsDto(d.Buckets.UpTo1Hour, d.Buckets.From1To4Hours, d.Buckets.From4To8Hours, d.Buckets.From8To24Hours, d.Buckets.Over24Hours));
+
+    private static double? Seconds(TimeSpan? span) => span is { } s ? Math.Round(s.TotalSeconds, 3) : null;
+}

@@ -1,0 +1,3 @@
+namespace ResponseMonitor.App.Api.Notifications;
+
+public sealed record DeliveryListResponse(IReadOnlyList<DeliveryDto> Items);

@@ -1,0 +1,3 @@
+namespace ResponseMonitor.App.Api.Silences;
+
+public sealed record SilenceListResponse(IReadOnlyList<SilenceDto> Items);

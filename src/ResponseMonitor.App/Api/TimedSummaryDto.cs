@@ -1,4 +1,0 @@
-namespace ResponseMonitor.App.Api;
-
-/// <summary>The same durations on the wall clock and in the channel's business hours.</summary>
-public sealed record TimedSummaryDto(DurationSummaryDto Wall, DurationSummaryDto Business);

@@ -1,3 +1,0 @@
-namespace ResponseMonitor.App.Api;
-
-public sealed record WarningHistoryDto(string ChannelId, string Rule, string Subject, string Event, string State, string Severity, DateTimeOffset At, string Message);

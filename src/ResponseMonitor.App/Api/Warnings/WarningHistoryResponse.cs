@@ -1,0 +1,3 @@
+namespace ResponseMonitor.App.Api.Warnings;
+
+public sealed record WarningHistoryResponse(IReadOnlyList<WarningHistoryDto> Items);

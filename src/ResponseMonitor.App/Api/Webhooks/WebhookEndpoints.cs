@@ -1,0 +1,155 @@
+using ResponseMonitor.App.Functions;
+using Microsoft.Extensions.Options;
+using ResponseMonitor.App.Configuration;
+using System.Security.Cryptography;
+using System.Text;
+using ResponseMonitor.Connectors.GenericFeed;
+using ResponseMonitor.Connectors.Meta;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Ingestion;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.App.Api.Webhooks;
+
+/// <summary>
+/// Push: <c>POST /api/webhooks/{channelId}</c> with a generic feed body, signed per channel. Nothing is stored unless
+/// the channel exists, the signature matches the raw bytes and every item is valid. Stored items join the same
+/// idempotent path as polled ones, and the channel is queued for analysis.
+/// </summary>
+public static partial class WebhookEndpoints
+{
+    /// <summary>This feature's routes, served by both hosts.</summary>
+    internal static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        ApiRoute.Post(FunctionNames.ReceiveWebhook, "webhooks/{channelId}", ReceiveAsync, anonymous: true),
+        ApiRoute.Get(FunctionNames.VerifyWebhook, "webhooks/{channelId}", Verify, anonymous: true),
+    ];
+
+    private static async Task<IResult> ReceiveAsync(
+        string channelId,
+        HttpRequest request,
+        IChannelCatalog catalog,
+        IChannelSecrets secrets,
+        IngestionService ingestion,
+        IAnalysisQueue queue,
+        IOptions<ApiOptions> options,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        if (catalog.Find(channelId) is not { } channel)
+        {
+            return Problems.UnknownChannel(channelId);
+        }
+
+        if (secrets.GetWebhookSecret(channel.Id) is not { } secret)
+        {
+            return Results.Problem($"Channel '{channel.Id}' has no webhook secret configured, so it accepts no pushes.", statusCode: StatusCodes.Status403Forbidden, title: "Push is not enabled for this channel.");
+        }
+
+        var body = await ReadBodyAsync(request, options.Value.MaxWebhookBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Results.Problem($"The body is larger than {options.Value.MaxWebhookBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large.");
+        }
+
+        if (WebhookSignature.Verify(secret, body, request.Headers[WebhookSignature.HeaderName].FirstOrDefault()) is { } signatureError)
+        {
+            LogRejected(loggers.CreateLogger(typeof(WebhookEndpoints)), channel.Id, signatureError);
+            return Problems.Unauthorized(signatureError);
+        }
+
+        var meta = channel.Kind is ChannelKinds.FacebookPage or ChannelKinds.Instagram;
+        var parsed = meta ? MetaWebhookParser.ParseFor(channel, body) : FeedParser.Parse(body);
+        if (!parsed.IsValid)
+        {
+            return Problems.BadRequest(parsed.Error!);
+        }
+
+        var result = await ingestion.IngestAsync(channel, parsed.Items, cancellationToken).ConfigureAwait(false);
+        if (result.Stored > 0)
+        {
+            try
+            {
+                await queue.EnqueueAsync(channel.Id, "push", cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Stored is what matters; the next poll cycle's refresh analyses the channel anyway.
+                LogEnqueueFailed(loggers.CreateLogger(typeof(WebhookEndpoints)), channel.Id, ex);
+            }
+        }
+
+        foreach (var reason in parsed.Skipped)
+        {
+            LogEntrySkipped(loggers.CreateLogger(typeof(WebhookEndpoints)), channel.Id, reason);
+        }
+
+        // Meta expects 200 OK for a delivery it should not resend
+        // (https://developers.facebook.com/docs/graph-api/webhooks/getting-started, "Event Notifications"); the
+        // generic feed's push keeps 202 as docs/GENERIC_FEED.md says.
+        return Results.Json(
+            new WebhookAcceptedResponse(channel.Id, result.Stored) { Skipped = parsed.Skipped.Count },
+            ApiJsonContext.Default.WebhookAcceptedResponse,
+            statusCode: meta ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>
+    /// Meta's subscription handshake: <c>GET ?hub.mode=subscribe&amp;hub.verify_token=…&amp;hub.challenge=…</c> answers the
+    /// challenge as plain text when the token matches the channel's WebhookVerifyToken. Needs no API key.
+    /// </summary>
+    private static IResult Verify(string channelId, HttpRequest request, IChannelCatalog catalog, IChannelSecrets secrets)
+    {
+        if (catalog.Find(channelId) is not { } channel)
+        {
+            return Problems.UnknownChannel(channelId);
+        }
+
+        var mode = request.Query["hub.mode"].FirstOrDefault();
+        var token = request.Query["hub.verify_token"].FirstOrDefault();
+        var challenge = request.Query["hub.challenge"].FirstOrDefault();
+        if (mode != "subscribe" || string.IsNullOrEmpty(challenge))
+        {
+            return Problems.BadRequest("Expected hub.mode=subscribe with hub.verify_token and hub.challenge.");
+        }
+
+        var expected = secrets.GetWebhookVerifyToken(channel.Id);
+        if (expected is null || token is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(expected)))
+        {
+            return Results.Problem("The verify token does not match this channel's WebhookVerifyToken.", statusCode: StatusCodes.Status403Forbidden, title: "Verification refused.");
+        }
+
+        return Results.Text(challenge, "text/plain");
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook for channel {ChannelId} rejected: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string channelId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook items for channel {ChannelId} are stored but analysis could not be queued")]
+    private static partial void LogEnqueueFailed(ILogger logger, string channelId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery to channel {ChannelId}: {Reason}; skipped")]
+    private static partial void LogEntrySkipped(ILogger logger, string channelId, string reason);
+}
