@@ -98,7 +98,7 @@ public sealed class ReadCacheTests
             using var again = new HttpRequestMessage(HttpMethod.Get, "/api/dashboard");
             again.Headers.IfNoneMatch.Add(etag);
             changed = await app.Client.SendAsync(again);
-            if (changed.StatusCode != HttpStatusCode.NotModified || i == 100)
+            if (changed.StatusCode != HttpStatusCode.NotModified || i == 500)
             {
                 break;
             }
@@ -177,7 +177,7 @@ public sealed class ReadCacheTests
     private static async Task EventuallyOpenCountAsync(TestApp app, int before, int after)
     {
         var seen = new List<int>();
-        for (var i = 0; i < 100 && seen.LastOrDefault(-1) != after; i++)
+        for (var i = 0; i < 500 && seen.LastOrDefault(-1) != after; i++)
         {
             seen.Add(await OpenCountAsync(app));
             await Task.Delay(20);
