@@ -13,7 +13,7 @@ internal sealed class AppProcess(string dll, IReadOnlyDictionary<string, string>
     private readonly Lock _gate = new();
     private Process? _process;
 
-    public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort()}");
+    public Uri BaseAddress { get; } = new($"http://127.0.0.1:{LoopbackPorts.Free()}");
 
     public int Starts { get; private set; }
 
@@ -92,12 +92,5 @@ internal sealed class AppProcess(string dll, IReadOnlyDictionary<string, string>
         {
             File.AppendAllText(logPath, line + "\n");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

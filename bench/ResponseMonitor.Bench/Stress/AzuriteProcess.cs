@@ -12,7 +12,7 @@ internal sealed class AzuriteProcess : IAsyncDisposable
     private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly string _root;
     private readonly string _location = Directory.CreateTempSubdirectory("stress-azurite").FullName;
-    private readonly int[] _ports = [FreePort(), FreePort(), FreePort()];
+    private readonly int[] _ports = [LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free()];
     private Process? _process;
 
     public AzuriteProcess(string root) => _root = root;
@@ -86,12 +86,5 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         await StopAsync();
         _process?.Dispose();
         Directory.Delete(_location, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -25,19 +25,20 @@ public sealed partial class RetentionSweeper(IChannelCatalog catalog, IPersonalD
     // When each channel was last swept: read once per process, then kept here, so that a cycle with nothing due
     // costs no storage transaction. Another instance's sweeps are unseen until a restart: at worst a channel is swept
     // twice in a day, which deletes nothing the second time.
-    private IReadOnlyDictionary<string, DateTimeOffset>? _loaded;
+    private bool _loaded;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _lastSweeps = new(StringComparer.Ordinal);
 
     /// <summary>Sweeps every channel whose last sweep is a day old or more.</summary>
     public async Task<RetentionSweepResult> SweepDueAsync(CancellationToken cancellationToken)
     {
-        if (_loaded is null)
+        if (!_loaded)
         {
-            _loaded = await store.GetLastSweepsAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var (channelId, at) in _loaded)
+            foreach (var (channelId, at) in await store.GetLastSweepsAsync(cancellationToken).ConfigureAwait(false))
             {
                 _lastSweeps.TryAdd(channelId, at);
             }
+
+            _loaded = true;
         }
 
         var total = RetentionSweepResult.None;

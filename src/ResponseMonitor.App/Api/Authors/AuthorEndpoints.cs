@@ -67,6 +67,8 @@ internal static class AuthorEndpoints
         }
 
         var channel = catalog.Find(channelId)!;
+        // Read here only to answer 404 without recording anyone; EraseAsync reads again after it has put the author on
+        // the erased list, so that an item a poll stores in between is not left behind.
         var stored = await store.GetItemsByAuthorAsync(channel.Id, authorId, cancellationToken).ConfigureAwait(false);
         if (stored.Count == 0 && !(await store.GetErasedAuthorsAsync(channel.Id, cancellationToken).ConfigureAwait(false)).Contains(AuthorKey.Of(channel.Id, authorId)))
         {

@@ -52,13 +52,18 @@ public sealed class ApiReadCache(TimeProvider time, IOptions<ApiOptions> options
         {
             var generation = Interlocked.Read(ref _generation);
             var staleGeneration = Interlocked.Read(ref _staleGeneration);
-            if (_entries.Count >= MaxEntries)
+            if (!_entries.TryGetValue(key, out var entry))
             {
-                // Keys vary with query parameters; an unbounded set of them must not grow the process.
-                _entries.Clear();
+                // Only on a miss: Count takes every lock of the dictionary, too dear for each request under load.
+                if (_entries.Count >= MaxEntries)
+                {
+                    // Keys vary with query parameters; an unbounded set of them must not grow the process.
+                    _entries.Clear();
+                }
+
+                entry = _entries.GetOrAdd(key, NewEntry(generation, staleGeneration, compute, typeInfo, previous: null));
             }
 
-            var entry = _entries.GetOrAdd(key, _ => NewEntry(generation, staleGeneration, compute, typeInfo, previous: null));
             if (entry.Generation < generation)
             {
                 // Something was written since: whoever asks now waits for an answer that shows it.
