@@ -54,11 +54,22 @@ function flags(c) {
   if (c.pollState === 'credentials-rejected') list.push(['failing', '✖', 'Credentials rejected']);
   else if (c.pollState === 'paused') list.push(['paused', '⏸', `Paused by the platform until ${time(c.pausedUntil)}`]);
   else if (c.pollError) list.push(['failing', '✖', 'Poll failing']);
+  if (c.credential && c.credential.state === 'expiring') list.push(['expiring', '⌛', `Token expires ${time(c.credential.expiresAt)}`]);
+  else if (c.credential && c.credential.state === 'expired') list.push(['failing', '⌛', 'Token expired']);
   if (rules.has('brand-silent')) list.push(['silent', '◌', `Silent ${days(c.silentForSeconds) ?? '?'} days`]);
   if (c.criticalOpenCount > 0) list.push(['critical', '⚠', `${c.criticalOpenCount} critics waiting`]);
   if (late) list.push(['late', '◔', 'Late']);
   if (!list.length) list.push(['ok', '✓', 'On track']);
   return list;
+}
+
+// What the platform last said of the channel's token: when it ends and who renews it.
+function credential(x) {
+  if (!x || x.state === 'unknown') return x && x.source ? h(x.source) : 'no end known';
+  if (x.state === 'rejected') return '✖ rejected: renew the token';
+  const who = x.renewedByMonitor ? 'renewed by the monitor' : 'renewed by a person';
+  const end = x.expiresAt ? `${x.state === 'expired' ? 'expired' : 'ends'} ${time(x.expiresAt)}` : 'does not expire';
+  return `${x.state === 'expiring' || x.state === 'expired' ? '⌛ ' : ''}${end}, ${who}${x.source ? ` <span class="source">(${h(x.source)})</span>` : ''}`;
 }
 
 function card(c) {
@@ -85,6 +96,7 @@ function card(c) {
       <div class="wide"><dt>First response, median / p90</dt><dd>${duration(c.medianFirstResponseSeconds)} / ${duration(c.p90FirstResponseSeconds)}${target}${firstBusiness}</dd></div>
       <div class="wide"><dt>Last brand activity</dt><dd>${silent}</dd></div>
       <div class="wide"><dt>Poll</dt><dd>${poll}</dd></div>
+      <div class="wide"><dt>Credentials</dt><dd class="credential cred-${h(c.credential ? c.credential.state : 'unknown')}">${credential(c.credential)}</dd></div>
     </dl>${warnings}</li>`;
 }
 

@@ -219,7 +219,7 @@ public sealed class BlueskyConnectorTests
         var state = await app.Get<IChannelStateStore>().GetAsync("sky", CancellationToken.None);
 
         Assert.False(outcome.Succeeded);
-        Assert.Contains("rate-limited creating a session", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("rate-limited reading a new session", outcome.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("refused the app password", outcome.Error, StringComparison.Ordinal);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(reset), state!.PausedUntil);
 

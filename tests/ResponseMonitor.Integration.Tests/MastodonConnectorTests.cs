@@ -168,7 +168,7 @@ public sealed class MastodonConnectorTests
         var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), "{\"statusesSince\":\"5\",\"notificationsSince\":\"9\"}", CancellationToken.None);
 
         Assert.False(outcome.Succeeded);
-        Assert.Contains("refused the access token", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("Mastodon refused the credentials", outcome.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("revoked", outcome.Error, StringComparison.Ordinal);
         var state = await app.Get<IChannelStateStore>().GetAsync("masto", CancellationToken.None);
         Assert.Contains("\"notificationsSince\":\"9\"", state!.Cursor, StringComparison.Ordinal);

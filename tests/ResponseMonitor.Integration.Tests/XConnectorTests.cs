@@ -179,7 +179,7 @@ public sealed class XConnectorTests
         var limitedRequests = limited.Requests.Count;
         var second = await poller.PollAllAsync(CancellationToken.None);
 
-        Assert.Contains("rate limit", first.Channels.Single(c => c.ChannelId == "limited").Error, StringComparison.Ordinal);
+        Assert.Contains("rate-limited", first.Channels.Single(c => c.ChannelId == "limited").Error, StringComparison.Ordinal);
         Assert.Equal(limitedRequests, limited.Requests.Count);             // paused: not asked again
         Assert.True(second.Channels.Single(c => c.ChannelId == "healthy").Succeeded);
         Assert.True(healthy.Requests.Count >= 4);                           // polled both times

@@ -112,7 +112,8 @@ public sealed class YouTubeConnectorTests
     [Theory]
     [InlineData(403, "youtube.quota", "quotaExceeded", "The request cannot be completed because you have exceeded your <a href=\\\"/youtube/v3/getting-started#quota\\\">quota</a>.", "quota")]
     [InlineData(403, "usageLimits", "rateLimitExceeded", "Rate Limit Exceeded", "rate")]
-    [InlineData(400, "usageLimits", "keyInvalid", "API key not valid. Please pass a valid API key.", "other")]
+    [InlineData(400, "usageLimits", "keyInvalid", "API key not valid. Please pass a valid API key.", "key")]
+    [InlineData(400, "youtube.parameter", "invalidPageToken", "The request specifies an invalid page token.", "other")]
     [InlineData(403, "usageLimits", "accessNotConfigured", "Access Not Configured. YouTube Data API has not been used in project 1 before or it is disabled.", "key")]
     public async Task Quota_and_rate_limits_pause_the_channel_and_a_refused_key_is_named(int status, string domain, string reason, string message, string kind)
     {
@@ -140,7 +141,7 @@ public sealed class YouTubeConnectorTests
                 break;
             case "key":
                 Assert.Contains("the API key is invalid or restricted", outcome.Error, StringComparison.Ordinal);
-                Assert.Contains("accessNotConfigured", outcome.Error, StringComparison.Ordinal);
+                Assert.Contains(reason, outcome.Error, StringComparison.Ordinal);
                 Assert.Equal("credentials-rejected", (await app.GetJsonAsync("/api/dashboard"))["channels"]![0]!["pollState"]!.GetValue<string>());
                 break;
             default:

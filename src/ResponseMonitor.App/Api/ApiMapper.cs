@@ -50,6 +50,7 @@ internal static class ApiMapper
             state?.LastPollError,
             state?.PausedUntil,
             PollState(state, now),
+            Credential(channel, state, now),
             active.Count,
             active.Select(w => w.Rule).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             active.OrderByDescending(w => w.Severity).ThenByDescending(w => w.UpdatedAt).Take(MaxListedWarnings).Select(Warning).ToList());
@@ -107,6 +108,21 @@ internal static class ApiMapper
         { LastPollError: not null } => "failing",
         _ => "ok",
     };
+
+    private static CredentialDto Credential(ChannelDefinition channel, ChannelState? state, DateTimeOffset now)
+    {
+        var lifetime = state?.Credential;
+        var status = (state, lifetime) switch
+        {
+            ({ CredentialsRejected: true, LastPollError: not null }, _) => "rejected",
+            (_, { ExpiresAt: { } end }) when end <= now && !lifetime.RenewedByMonitor => "expired",
+            (_, { ExpiresAt: { } end, RenewedByMonitor: false }) when end - now <= channel.Warnings.CredentialExpiryWarning => "expiring",
+            (_, { ExpiresAt: not null }) => "ok",
+            (_, { RenewedByMonitor: true }) => "ok",
+            _ => "unknown",
+        };
+        return new CredentialDto(status, lifetime?.ExpiresAt, lifetime?.ExpiresAt is { } at ? Math.Round((at - now).TotalSeconds, 3) : null, lifetime?.RenewedByMonitor, lifetime?.Source, lifetime?.CheckedAt);
+    }
 
     private static double Seconds(TimeSpan span) => Math.Round(Math.Max(0, span.TotalSeconds), 3);
 

@@ -78,6 +78,8 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<MetricsService>();
         services.AddSingleton<HistoryImporter>();
         services.AddSingleton<IngestionService>();
+        services.AddSingleton<CredentialReports>();
+        services.AddSingleton<ICredentialHealthRecorder>(sp => sp.GetRequiredService<CredentialReports>());
         services.AddSingleton<ChannelPoller>();
         services.AddSingleton<WarningService>();
         services.AddSingleton<ChannelAnalysisService>();

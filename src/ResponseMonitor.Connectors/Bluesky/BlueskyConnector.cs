@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
+using ResponseMonitor.Connectors.Http;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -22,7 +22,7 @@ namespace ResponseMonitor.Connectors.Bluesky;
 /// (<c>getPostThread</c>, within <c>threadLookback</c>, default 3 days) are read too, for replies that reach the brand
 /// neither by reply nor by mention.
 /// </summary>
-public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, ICredentialHealthRecorder credentials, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
 {
     public const string ServiceUrlSetting = "serviceUrl";
     public const string ActorSetting = "actor";
@@ -31,6 +31,7 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
     private static readonly string[] AnswerableReasons = ["reply", "mention", "quote"];
 
     private readonly ConcurrentDictionary<string, BlueskySessionDto> _sessions = new(StringComparer.Ordinal);
+    private readonly PlatformHttp _http = new(new BlueskyErrors(), time);
 
     public string Kind => ChannelKinds.Bluesky;
 
@@ -167,42 +168,37 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
     private async Task<T> GetAsync<T>(HttpClient client, string channelId, Uri service, string actor, string? appPassword, Uri url, JsonTypeInfo<T> type, string what, int page, CancellationToken cancellationToken)
         where T : new()
     {
-        for (var attempt = 0; ; attempt++)
+        var signedIn = !string.IsNullOrEmpty(appPassword);
+        var request = new PlatformRequest(client, channelId, url, $"{what} page {page}")
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            if (!string.IsNullOrEmpty(appPassword))
+            Authorise = async (message, ct) =>
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await SessionAsync(client, channelId, service, actor, appPassword, cancellationToken).ConfigureAwait(false));
-            }
-
-            try
-            {
-                using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                if (signedIn)
                 {
-                    throw RateLimited(response, $"reading {what}");
+                    message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await SessionAsync(client, channelId, service, actor, appPassword!, ct).ConfigureAwait(false));
                 }
+            },
 
-                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest && !string.IsNullOrEmpty(appPassword) && attempt == 0)
+            // An expired access token answers 400 ExpiredToken (or 401): refresh the session once and ask again.
+            Renew = signedIn
+                ? async ct =>
                 {
-                    // An expired access token answers 400 ExpiredToken (or 401): refresh the session once.
-                    await RefreshAsync(client, channelId, service, cancellationToken).ConfigureAwait(false);
-                    continue;
+                    await RefreshAsync(client, channelId, service, ct).ConfigureAwait(false);
+                    return true;
                 }
+                : null,
 
-                return await ConnectorFaults.ReadJsonAsync(response, type, $"Bluesky {what} page {page}", cancellationToken).ConfigureAwait(false) ?? new T();
-            }
-            catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
-            {
-                throw ConnectorFaults.Transport(ex, $"Bluesky {what} page {page}");
-            }
-        }
+            // A post deleted since the feed listed it has no thread left to read.
+            NotFoundIsEmpty = what == "thread",
+        };
+        return await _http.GetJsonAsync(request, type, cancellationToken).ConfigureAwait(false) ?? new T();
     }
 
     /// <summary>
     /// The channel's access token: from the session held, else a new session from the app password. A session is
     /// created only when there is none or its refresh failed: createSession is limited to 30 per 5 minutes and 300 a
-    /// day per account (https://docs.bsky.app/docs/advanced-guides/rate-limits).
+    /// day per account (https://docs.bsky.app/docs/advanced-guides/rate-limits). A refused app password answers 401
+    /// AuthenticationRequired, which nothing here can renew: the channel's credentials are rejected.
     /// </summary>
     private async Task<string> SessionAsync(HttpClient client, string channelId, Uri service, string actor, string appPassword, CancellationToken cancellationToken)
     {
@@ -211,27 +207,22 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
             return jwt;
         }
 
-        using var response = await client.PostAsJsonAsync(new Uri(service, "xrpc/com.atproto.server.createSession"), new BlueskySessionDto { Identifier = actor, Password = appPassword }, BlueskyJsonContext.Default.BlueskySessionDto, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        var request = new PlatformRequest(client, channelId, new Uri(service, "xrpc/com.atproto.server.createSession"), "a new session (createSession: 30 per 5 minutes, 300 a day)")
         {
-            throw RateLimited(response, "creating a session (30 per 5 minutes, 300 a day)");
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new CredentialRejectedException($"Bluesky refused the app password (HTTP {(int)response.StatusCode}); renew the channel's app password.");
-        }
-
-        var session = await response.Content.ReadFromJsonAsync(BlueskyJsonContext.Default.BlueskySessionDto, cancellationToken).ConfigureAwait(false);
+            Method = HttpMethod.Post,
+            Content = () => JsonContent.Create(new BlueskySessionDto { Identifier = actor, Password = appPassword }, BlueskyJsonContext.Default.BlueskySessionDto),
+        };
+        var session = await _http.GetJsonAsync(request, BlueskyJsonContext.Default.BlueskySessionDto, cancellationToken).ConfigureAwait(false);
         jwt = session?.AccessJwt ?? throw new ConnectorException("Bluesky's session answer has no accessJwt.");
         _sessions[channelId] = session;
+        credentials.Report(channelId, Lifetime(session, time.GetUtcNow()));
         return jwt;
     }
 
     /// <summary>
     /// com.atproto.server.refreshSession with the refresh token as the bearer
     /// (https://docs.bsky.app/docs/api/com-atproto-server-refresh-session). When it fails (ExpiredToken, InvalidToken)
-    /// the session is dropped and the next call creates one from the app password.
+    /// the session is dropped and the next call creates one from the app password; a rate limit still pauses.
     /// </summary>
     private async Task RefreshAsync(HttpClient client, string channelId, Uri service, CancellationToken cancellationToken)
     {
@@ -240,32 +231,35 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
             return;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(service, "xrpc/com.atproto.server.refreshSession"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", refresh);
-        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        var request = new PlatformRequest(client, channelId, new Uri(service, "xrpc/com.atproto.server.refreshSession"), "a refreshed session")
         {
-            throw RateLimited(response, "refreshing the session");
+            Method = HttpMethod.Post,
+            Authorise = (message, _) =>
+            {
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", refresh);
+                return ValueTask.CompletedTask;
+            },
+        };
+        try
+        {
+            if (await _http.GetJsonAsync(request, BlueskyJsonContext.Default.BlueskySessionDto, cancellationToken).ConfigureAwait(false) is { AccessJwt: not null } renewed)
+            {
+                _sessions[channelId] = renewed;
+                credentials.Report(channelId, Lifetime(renewed, time.GetUtcNow()));
+            }
         }
-
-        if (response.IsSuccessStatusCode
-            && await response.Content.ReadFromJsonAsync(BlueskyJsonContext.Default.BlueskySessionDto, cancellationToken).ConfigureAwait(false) is { AccessJwt: not null } renewed)
+        catch (Exception ex) when (ex is CredentialRejectedException or ConnectorException)
         {
-            _sessions[channelId] = renewed;
+            // The refresh token ended too: the next call signs in again with the app password.
         }
     }
 
-    /// <summary>A 429: paused until <c>RateLimit-Reset</c> (Unix seconds), else Retry-After, else five minutes.</summary>
-    private RateLimitedException RateLimited(HttpResponseMessage response, string doing)
-    {
-        var now = time.GetUtcNow();
-        var until = response.Headers.TryGetValues("RateLimit-Reset", out var values) && long.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epoch)
-            ? DateTimeOffset.FromUnixTimeSeconds(Math.Min(epoch, DateTimeOffset.MaxValue.ToUnixTimeSeconds()))
-            : response.Headers.RetryAfter?.Delta is { } delta ? now + delta
-            : response.Headers.RetryAfter?.Date is { } date ? date
-            : now.AddMinutes(5);
-        return new RateLimitedException($"Bluesky rate-limited {doing}; paused until {until:u}.", until > now ? until : now.AddMinutes(1));
-    }
+    /// <summary>
+    /// What the session says of its own end: the refresh token's <c>exp</c> claim (a JWT). The app password behind it
+    /// does not expire, and the connector signs in again on its own, so this is a lifetime the monitor renews itself.
+    /// </summary>
+    private static CredentialLifetime Lifetime(BlueskySessionDto session, DateTimeOffset now) =>
+        new(now, JwtExpiry.Of(session.RefreshJwt), RenewedByMonitor: true, "Bluesky session (refresh token); the app password renews it");
 
     private static BlueskyCursor Parse(string? cursor) => ConnectorCursor.Parse(cursor, BlueskyJsonContext.Default.BlueskyCursor, "Bluesky");
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
+using ResponseMonitor.Connectors.Http;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -22,6 +23,8 @@ public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChanne
     public const string HttpClientName = "generic-feed";
     public const string FeedUrlSetting = "feedUrl";
 
+    private readonly PlatformHttp _http = new(new FeedErrors(), time);
+
     public string Kind => ChannelKinds.GenericFeed;
 
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -39,46 +42,22 @@ public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChanne
         string? pageToken = null;
         for (var pageNumber = 1; pageNumber <= options.Value.MaxPagesPerPoll; pageNumber++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, BuildUri(feed, start.Since, pageToken));
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            if (!string.IsNullOrEmpty(token))
+            var request = new PlatformRequest(client, channel.Id, BuildUri(feed, start.Since, pageToken), $"page {pageNumber}")
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
-
-            byte[] body;
-            try
-            {
-                using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-
-                // The client's own retries are spent; the feed's Retry-After now holds the channel across polls
-                // (RFC 9110 §10.2.3: seconds or an HTTP date), instead of asking again at the next tick.
-                if (response.StatusCode is System.Net.HttpStatusCode.TooManyRequests
-                    || (response.StatusCode is System.Net.HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null))
+                Authorise = (message, _) =>
                 {
-                    var now = time.GetUtcNow();
-                    var wait = response.Headers.RetryAfter?.Delta ?? (response.Headers.RetryAfter?.Date - now) ?? TimeSpan.FromMinutes(1);
-                    var retryAt = now + (wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxPause ? MaxPause : wait);
-                    throw new RateLimitedException($"Feed page {pageNumber} answered HTTP {(int)response.StatusCode}; paused until {retryAt:O} as the feed asked.", retryAt);
-                }
+                    message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                    if (!string.IsNullOrEmpty(token))
+                    {
+                        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    }
 
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new ConnectorException($"Feed page {pageNumber} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}.");
-                }
+                    return ValueTask.CompletedTask;
+                },
+            };
 
-                // A login or error page served with 200 is not a feed, even when its text happens to parse.
-                if (response.Content.Headers.ContentType?.MediaType is { } mediaType && !IsJson(mediaType))
-                {
-                    throw new ConnectorException($"Feed page {pageNumber} answered {mediaType}, not JSON; check the channel's FeedUrl and its credentials.");
-                }
-
-                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
-            {
-                throw ConnectorFaults.Transport(ex, $"Feed page {pageNumber}");
-            }
+            // The client's own retries are spent by now; the feed's Retry-After holds the channel across polls (FeedErrors).
+            var body = (await _http.SendAsync(request, cancellationToken).ConfigureAwait(false))!.Body;
 
             // A page that cannot be read fails whole and keeps the cursor; an item that can never be stored is reported
             // and passed, or the same page would fail at every poll and the channel would never move on.
@@ -126,7 +105,4 @@ public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChanne
         builder.Query = string.IsNullOrEmpty(builder.Query) ? string.Join('&', query) : builder.Query.TrimStart('?') + "&" + string.Join('&', query);
         return builder.Uri;
     }
-
-    private static bool IsJson(string mediaType) =>
-        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 }

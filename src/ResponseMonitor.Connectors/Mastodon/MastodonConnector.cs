@@ -1,9 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
+using ResponseMonitor.Connectors.Http;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -26,6 +26,8 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
     public const string ContextLookbackSetting = "contextLookback";
     private const int PageSize = 40;
 
+    private readonly PlatformHttp _http = new(new MastodonErrors(), time);
+
     public string Kind => ChannelKinds.Mastodon;
 
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -42,7 +44,7 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
         var client = httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName);
 
         var statusesUrl = new Uri(instance, $"api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit={PageSize}" + Since(state.StatusesSince));
-        await foreach (var (statuses, _) in PagesAsync(client, instance, statusesUrl, token, state.StatusesSince is null, MastodonJsonContext.Default.ListMastodonStatusDto, "statuses", cancellationToken).ConfigureAwait(false))
+        await foreach (var (statuses, _) in PagesAsync(client, channel.Id, instance, statusesUrl, token, state.StatusesSince is null, MastodonJsonContext.Default.ListMastodonStatusDto, "statuses", cancellationToken).ConfigureAwait(false))
         {
             state.StatusesSince = statuses.Aggregate(state.StatusesSince, (max, s) => MastodonIds.Max(max, s.Id));
             yield return new ConnectorPage(statuses.Select(ToItem).OfType<ContentItem>().ToList(), Serialize(state));
@@ -51,12 +53,12 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
         // Conversations under the brand's recent posts, including replies that do not mention it.
         var lookback = channel.Settings.TryGetValue(ContextLookbackSetting, out var lb) && TimeSpan.TryParse(lb, System.Globalization.CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.FromDays(3);
         var recentUrl = new Uri(instance, $"api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit={PageSize}&exclude_replies=true");
-        await foreach (var (recent, _) in PagesAsync(client, instance, recentUrl, token, newestPageOnly: true, MastodonJsonContext.Default.ListMastodonStatusDto, "recent posts", cancellationToken).ConfigureAwait(false))
+        await foreach (var (recent, _) in PagesAsync(client, channel.Id, instance, recentUrl, token, newestPageOnly: true, MastodonJsonContext.Default.ListMastodonStatusDto, "recent posts", cancellationToken).ConfigureAwait(false))
         {
             foreach (var post in recent.Where(s => s.Id is not null && s.InReplyToId is null && s.CreatedAt >= time.GetUtcNow() - lookback))
             {
                 var contextUrl = new Uri(instance, $"api/v1/statuses/{Uri.EscapeDataString(post.Id!)}/context");
-                await foreach (var (contexts, _) in PagesAsync(client, instance, contextUrl, token, newestPageOnly: true, MastodonJsonContext.Default.MastodonContextDto, "context", cancellationToken).ConfigureAwait(false))
+                await foreach (var (contexts, _) in PagesAsync(client, channel.Id, instance, contextUrl, token, newestPageOnly: true, MastodonJsonContext.Default.MastodonContextDto, "context", cancellationToken).ConfigureAwait(false))
                 {
                     var descendants = contexts.SelectMany(c => c.Descendants ?? []).Select(ToItem).OfType<ContentItem>().ToList();
                     yield return new ConnectorPage(descendants, null);
@@ -74,7 +76,7 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
         // account's notification policy filters (new accounts, accounts it does not follow): a monitor must see the
         // critic who opened an account yesterday (https://docs.joinmastodon.org/methods/notifications/).
         var notificationsUrl = new Uri(instance, $"api/v1/notifications?types[]=mention&types[]=quote&include_filtered=true&limit={PageSize}" + Since(state.NotificationsSince));
-        await foreach (var (notifications, _) in PagesAsync(client, instance, notificationsUrl, token, state.NotificationsSince is null, MastodonJsonContext.Default.ListMastodonNotificationDto, "notifications", cancellationToken).ConfigureAwait(false))
+        await foreach (var (notifications, _) in PagesAsync(client, channel.Id, instance, notificationsUrl, token, state.NotificationsSince is null, MastodonJsonContext.Default.ListMastodonNotificationDto, "notifications", cancellationToken).ConfigureAwait(false))
         {
             state.NotificationsSince = notifications.Aggregate(state.NotificationsSince, (max, n) => MastodonIds.Max(max, n.Id));
             var items = notifications.Where(n => n.Type == "mention").Select(n => ToItem(n.Status)).OfType<ContentItem>().ToList();
@@ -112,50 +114,52 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
     }
 
     private IAsyncEnumerable<(List<MastodonContextDto> Page, Uri? Next)> PagesAsync(
-        HttpClient client, Uri instance, Uri first, string? token, bool newestPageOnly, JsonTypeInfo<MastodonContextDto> type, string what, CancellationToken cancellationToken) =>
-        PagesAsync<MastodonContextDto, MastodonContextDto>(client, instance, first, token, newestPageOnly, type, body => [body], what, cancellationToken);
+        HttpClient client, string channelId, Uri instance, Uri first, string? token, bool newestPageOnly, JsonTypeInfo<MastodonContextDto> type, string what, CancellationToken cancellationToken) =>
+        PagesAsync<MastodonContextDto, MastodonContextDto>(client, channelId, instance, first, token, newestPageOnly, type, body => [body], what, cancellationToken);
 
     private IAsyncEnumerable<(List<T> Page, Uri? Next)> PagesAsync<T>(
-        HttpClient client, Uri instance, Uri first, string? token, bool newestPageOnly, JsonTypeInfo<List<T>> type, string what, CancellationToken cancellationToken) =>
-        PagesAsync<List<T>, T>(client, instance, first, token, newestPageOnly, type, body => body, what, cancellationToken);
+        HttpClient client, string channelId, Uri instance, Uri first, string? token, bool newestPageOnly, JsonTypeInfo<List<T>> type, string what, CancellationToken cancellationToken) =>
+        PagesAsync<List<T>, T>(client, channelId, instance, first, token, newestPageOnly, type, body => body, what, cancellationToken);
 
     private async IAsyncEnumerable<(List<T> Page, Uri? Next)> PagesAsync<TBody, T>(
-        HttpClient client, Uri instance, Uri first, string? token, bool newestPageOnly, JsonTypeInfo<TBody> type, Func<TBody, List<T>> items, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
+        HttpClient client, string channelId, Uri instance, Uri first, string? token, bool newestPageOnly, JsonTypeInfo<TBody> type, Func<TBody, List<T>> items, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Uri? url = first;
         for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            if (!string.IsNullOrEmpty(token))
+            var request = new PlatformRequest(client, channelId, url, $"{what} page {page}")
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                Authorise = (message, _) =>
+                {
+                    message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                    if (!string.IsNullOrEmpty(token))
+                    {
+                        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    }
+
+                    return ValueTask.CompletedTask;
+                },
+
+                // A status deleted since it was listed has no context left to read.
+                NotFoundIsEmpty = what == "context",
+            };
+            var answer = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (answer is null)
+            {
+                yield break;
             }
 
             List<T> results;
-            Uri? newer;
             try
             {
-                using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-                {
-                    throw new CredentialRejectedException($"Mastodon refused the access token reading {what} (HTTP {(int)response.StatusCode}); renew the channel's token.");
-                }
-
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    throw RateLimited(response, what);
-                }
-
-                results = await ConnectorFaults.ReadJsonAsync(response, type, $"Mastodon {what} page {page}", cancellationToken).ConfigureAwait(false) is { } parsed ? items(parsed) : [];
-
-                newer = LinkHeader.Find(response.Headers, "prev");
+                results = JsonSerializer.Deserialize(answer.Body, type) is { } parsed ? items(parsed) : [];
             }
-            catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
+            catch (JsonException ex)
             {
-                throw ConnectorFaults.Transport(ex, $"Mastodon {what} page {page}");
+                throw new ConnectorException($"Mastodon {what} page {page} is not the expected JSON: {ex.Message.Split('.')[0]}.", ex);
             }
 
+            var newer = LinkHeader.Find(answer.Headers, "prev");
             yield return (results, newer);
             if (newestPageOnly || results.Count == 0)
             {
@@ -165,20 +169,6 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
             // Only follow links on the instance itself: the token must not travel elsewhere.
             url = newer is not null && Uri.Compare(newer, instance, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0 ? newer : null;
         }
-    }
-
-    /// <summary>
-    /// A 429: paused until <c>X-RateLimit-Reset</c>, an ISO 8601 instant (https://docs.joinmastodon.org/api/rate-limits/:
-    /// 300 calls per 5 minutes per account), else Retry-After, else 5 minutes.
-    /// </summary>
-    private RateLimitedException RateLimited(HttpResponseMessage response, string what)
-    {
-        var now = time.GetUtcNow();
-        var until = response.Headers.TryGetValues("X-RateLimit-Reset", out var values)
-            && DateTimeOffset.TryParse(values.FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var reset)
-            ? reset
-            : response.Headers.RetryAfter?.Delta is { } delta ? now + delta : now.AddMinutes(5);
-        return new RateLimitedException($"Mastodon rate-limited reading {what}; paused until {until:u}.", until > now ? until : now.AddMinutes(1));
     }
 
     private static string Since(string? id) => id is null ? "" : "&min_id=" + Uri.EscapeDataString(id);

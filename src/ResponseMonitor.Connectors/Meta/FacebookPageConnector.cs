@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using ResponseMonitor.Connectors.Http;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -13,8 +14,11 @@ namespace ResponseMonitor.Connectors.Meta;
 /// reply's <c>parent</c>. Comments by the page id are the brand's, however they were written. Items without an id are
 /// skipped; comments without <c>from</c> (people who did not grant the app access) are still public comments.
 /// </summary>
-public sealed class FacebookPageConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+public sealed class FacebookPageConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, ICredentialHealthRecorder credentials, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
 {
+    private readonly PlatformHttp _http = new(new GraphErrors(), time);
+    private readonly MetaTokenCheck _tokenCheck = new(credentials, time);
+
     public const string PageIdSetting = "pageId";
     public const string UnknownAuthor = "unknown";
 
@@ -29,7 +33,8 @@ public sealed class FacebookPageConnector(IHttpClientFactory httpClients, IChann
         }
 
         var token = secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs a Page access token (AccessToken).");
-        var graph = new GraphApi(httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName), MetaSettings.Graph(channel), token, time);
+        var graph = new GraphApi(httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName), _http, MetaSettings.Graph(channel), channel.Id, token);
+        await _tokenCheck.CheckAsync(graph, channel.Id, token, cancellationToken).ConfigureAwait(false);
         var state = MetaSettings.Parse(cursor);
         var since = state.Since is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : (DateTimeOffset?)null;
         var horizon = since - MetaSettings.Lookback(channel);
@@ -39,7 +44,7 @@ public sealed class FacebookPageConnector(IHttpClientFactory httpClients, IChann
         Uri? url = graph.Url($"{Uri.EscapeDataString(pageId)}/feed?fields=id,message,created_time,from,permalink_url&limit=100" + (horizon is { } h ? "&since=" + h.ToUnixTimeSeconds() : ""));
         for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
         {
-            var (data, next) = await graph.GetPageAsync(url, "page feed", page, cancellationToken).ConfigureAwait(false);
+            var (data, next) = await graph.GetPageAsync(url, "page feed", page, missingIsEmpty: false, cancellationToken).ConfigureAwait(false);
             var items = data.Select(p => ToItem(p, parentId: null)).OfType<ContentItem>().ToList();
             posts.AddRange(items);
             newest = items.Select(i => (DateTimeOffset?)i.CreatedAt).Append(newest).Max();
@@ -52,7 +57,7 @@ public sealed class FacebookPageConnector(IHttpClientFactory httpClients, IChann
             url = graph.Url($"{Uri.EscapeDataString(post.Id)}/comments?filter=stream&order=reverse_chronological&fields=id,message,created_time,from,parent{{id}},permalink_url&limit=100");
             for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
             {
-                var (data, next) = await graph.GetPageAsync(url, "comments", page, cancellationToken).ConfigureAwait(false);
+                var (data, next) = await graph.GetPageAsync(url, "comments", page, missingIsEmpty: true, cancellationToken).ConfigureAwait(false);
                 var items = data.Select(c => ToItem(c, GraphApi.Object(c, "parent") is { } parent ? GraphApi.Text(parent, "id") : post.Id)).OfType<ContentItem>().ToList();
                 newest = items.Select(i => (DateTimeOffset?)i.CreatedAt).Append(newest).Max();
                 yield return new ConnectorPage(items, null);

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using ResponseMonitor.Connectors.Http;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -12,8 +13,11 @@ namespace ResponseMonitor.Connectors.Meta;
 /// look-back and, for each, the comments with their replies. The brand is the account id (from <c>from.id</c>) or its
 /// username (from <c>username</c>), so both go in BrandAuthorIds.
 /// </summary>
-public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, ICredentialHealthRecorder credentials, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
 {
+    private readonly PlatformHttp _http = new(new GraphErrors(), time);
+    private readonly MetaTokenCheck _tokenCheck = new(credentials, time);
+
     public const string AccountIdSetting = "accountId";
 
     public string Kind => ChannelKinds.Instagram;
@@ -27,7 +31,8 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
         }
 
         var token = secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs an access token (AccessToken) with instagram_manage_comments.");
-        var graph = new GraphApi(httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName), MetaSettings.Graph(channel), token, time);
+        var graph = new GraphApi(httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName), _http, MetaSettings.Graph(channel), channel.Id, token);
+        await _tokenCheck.CheckAsync(graph, channel.Id, token, cancellationToken).ConfigureAwait(false);
         var state = MetaSettings.Parse(cursor);
         var since = state.Since is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : (DateTimeOffset?)null;
         var horizon = since - MetaSettings.Lookback(channel);
@@ -38,7 +43,7 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
         Uri? url = graph.Url($"{Uri.EscapeDataString(accountId)}/media?fields=id,caption,timestamp,permalink,username&limit=50");
         for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
         {
-            var (data, next) = await graph.GetPageAsync(url, "media", page, cancellationToken).ConfigureAwait(false);
+            var (data, next) = await graph.GetPageAsync(url, "media", page, missingIsEmpty: false, cancellationToken).ConfigureAwait(false);
             foreach (var m in data)
             {
                 brand.Learn(GraphApi.Text(m, "username"));
@@ -56,7 +61,7 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
             url = graph.Url($"{Uri.EscapeDataString(post.Id)}/comments?fields=id,text,timestamp,username,from,replies{{id,text,timestamp,username,from}}&limit=50");
             for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
             {
-                var (data, next) = await graph.GetPageAsync(url, "comments", page, cancellationToken).ConfigureAwait(false);
+                var (data, next) = await graph.GetPageAsync(url, "comments", page, missingIsEmpty: true, cancellationToken).ConfigureAwait(false);
                 var items = new List<ContentItem>();
                 foreach (var comment in data)
                 {
@@ -66,9 +71,18 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
                     }
 
                     items.Add(top);
-                    if (GraphApi.Object(comment, "replies") is { } replies && replies.TryGetProperty("data", out var list) && list.ValueKind == JsonValueKind.Array)
+                    if (GraphApi.Object(comment, "replies") is not { } replies)
                     {
-                        items.AddRange(list.EnumerateArray().Select(r => ToItem(r, brand, top.Id, "text")).OfType<ContentItem>());
+                        continue;
+                    }
+
+                    // A nested edge carries its own first page; the rest of a long thread is behind its paging.next.
+                    var (replyData, replyNext) = graph.Page(replies);
+                    items.AddRange(replyData.Select(r => ToItem(r, brand, top.Id, "text")).OfType<ContentItem>());
+                    for (var replyPage = 2; replyNext is not null && replyPage <= options.Value.MaxPagesPerPoll; replyPage++)
+                    {
+                        (replyData, replyNext) = await graph.GetPageAsync(replyNext, "replies", replyPage, missingIsEmpty: true, cancellationToken).ConfigureAwait(false);
+                        items.AddRange(replyData.Select(r => ToItem(r, brand, top.Id, "text")).OfType<ContentItem>());
                     }
                 }
 

@@ -1,9 +1,8 @@
-using System.Net.Http.Json;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using ResponseMonitor.Connectors.Http;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -16,7 +15,7 @@ namespace ResponseMonitor.Connectors.Reddit;
 /// its recent submissions (<c>/comments/{id}</c>). Listings run newest first with an <c>after</c> token; each is walked
 /// back to the high-water mark, which moves only after everything newer is stored.
 /// </summary>
-public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, ICredentialHealthRecorder credentials, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
 {
     public const string ApiUrlSetting = "apiUrl";
     public const string AuthUrlSetting = "authUrl";
@@ -27,6 +26,8 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
 
     // Tokens the connector obtained, per channel, with their end: Reddit's last an hour.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Token, DateTimeOffset Until)> _tokens = new(StringComparer.Ordinal);
+
+    private readonly PlatformHttp _http = new(new RedditErrors(), time);
 
     public string Kind => ChannelKinds.Reddit;
 
@@ -54,7 +55,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
             {
                 var separator = path.EndsWith('?') ? "" : "&";
                 var url = new Uri(api, $"{path}{separator}limit=100&raw_json=1" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after)));
-                using var document = await GetAsync(client, channel, username, url, what, page, cancellationToken).ConfigureAwait(false);
+                using var document = await GetAsync(client, channel, username, url, $"{what} page {page}", cancellationToken).ConfigureAwait(false);
                 var all = RedditListing.Items(document.RootElement);
                 var fresh = all.Where(i => since is null || i.CreatedAt >= since).ToList();
                 newest = fresh.Select(i => (DateTimeOffset?)i.CreatedAt).Append(newest).Max();
@@ -73,16 +74,16 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
         }
 
         // Comment trees of every brand submission inside the look-back, this poll's and earlier ones' alike: the public
-        // talk among themselves under the brand's posts for days. Stubs of collapsed replies ("more") are not expanded.
+        // talk among themselves under the brand's posts for days. Collapsed replies ("more" stubs) are expanded.
         // Only what is new since the last poll is passed on, so a quiet tree stores nothing and queues no analysis.
         var horizon = time.GetUtcNow() - treeLookback;
         var kept = submissions.Values.Where(p => DateTimeOffset.FromUnixTimeMilliseconds((long)(p.Created * 1000)) >= horizon).OrderByDescending(p => p.Created).ToList();
         var treesNewest = newest;
         foreach (var submission in kept)
         {
-            var url = new Uri(api, $"comments/{Uri.EscapeDataString(submission.Id.Replace("t3_", "", StringComparison.Ordinal))}?sort=new&limit=500&raw_json=1");
-            using var document = await GetAsync(client, channel, username, url, "comment tree", 1, cancellationToken).ConfigureAwait(false);
-            var fresh = RedditListing.Items(document.RootElement).Where(i => since is null || i.CreatedAt >= since).ToList();
+            var article = submission.Id.Replace("t3_", "", StringComparison.Ordinal);
+            var tree = await TreeAsync(client, channel, username, api, article, cancellationToken).ConfigureAwait(false);
+            var fresh = tree.Where(i => since is null || i.CreatedAt >= since).ToList();
             treesNewest = fresh.Select(i => (DateTimeOffset?)i.CreatedAt).Append(treesNewest).Max();
             yield return new ConnectorPage(fresh, null);
         }
@@ -101,59 +102,85 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
     public static string UserAgent(string? clientId, string username) =>
         $"dotnet:{(string.IsNullOrWhiteSpace(clientId) ? "responsemonitor" : clientId)}:1.0 (by /u/{username})";
 
-    private async Task<JsonDocument> GetAsync(HttpClient client, ChannelDefinition channel, string username, Uri url, string what, int page, CancellationToken cancellationToken)
+    /// <summary>
+    /// A submission's whole comment tree: <c>/comments/{article}</c>, then its <c>more</c> stubs, up to
+    /// <c>MaxPagesPerPoll</c> further requests a tree. Collapsed ids go to <c>/api/morechildren</c> 100 at a time (its
+    /// limit; the answer is <c>json.data.things</c>, https://www.reddit.com/dev/api/#GET_api_morechildren); a thread cut
+    /// at depth is read from its parent comment's own tree, <c>/comments/{article}/_/{comment}</c>.
+    /// </summary>
+    private async Task<List<ContentItem>> TreeAsync(HttpClient client, ChannelDefinition channel, string username, Uri api, string article, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        var items = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
+        var pending = new Queue<RedditMore>();
+        void Take(JsonElement root)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client, channel, username, cancellationToken).ConfigureAwait(false));
-            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent(channel.Settings.GetValueOrDefault(ClientIdSetting), username));
-            try
+            foreach (var item in RedditListing.Items(root))
             {
-                using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0 && Renews(channel))
-                {
-                    // The token ended early (revoked, or the clock is off): get a new one once.
-                    _tokens.TryRemove(channel.Id, out _);
-                    continue;
-                }
-
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    throw RateLimited(response, what);
-                }
-
-                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-                {
-                    // Reddit's network blocks answer 403 with an HTML page; the API answers JSON. Only the latter is about the token.
-                    if (response.StatusCode == HttpStatusCode.Forbidden && response.Content.Headers.ContentType?.MediaType is not "application/json")
-                    {
-                        throw new ConnectorException($"Reddit blocked the request for {what} (HTTP 403, not an API answer): the network or agent is blocked, not the token.");
-                    }
-
-                    throw new CredentialRejectedException($"Reddit refused the access token reading {what} (HTTP {(int)response.StatusCode}); renew the channel's token.");
-                }
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new ConnectorException($"Reddit {what} page {page} answered HTTP {(int)response.StatusCode}.");
-                }
-
-                var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
-                }
-                catch (JsonException ex)
-                {
-                    throw new ConnectorException($"Reddit {what} page {page} is not JSON: {ex.Message.Split('.')[0]}.", ex);
-                }
+                items[item.Id] = item;
             }
-            catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
+
+            foreach (var stub in RedditListing.MoreStubs(root))
             {
-                throw ConnectorFaults.Transport(ex, $"Reddit {what} page {page}");
+                pending.Enqueue(stub);
             }
         }
+
+        using (var document = await GetAsync(client, channel, username, new Uri(api, $"comments/{Uri.EscapeDataString(article)}?sort=new&limit=500&raw_json=1"), "comment tree", cancellationToken, missingIsEmpty: true).ConfigureAwait(false))
+        {
+            Take(document.RootElement);
+        }
+
+        for (var requests = 0; pending.Count > 0 && requests < options.Value.MaxPagesPerPoll; requests++)
+        {
+            var stub = pending.Dequeue();
+            Uri url;
+            if (stub.Children.Count == 0)
+            {
+                url = new Uri(api, $"comments/{Uri.EscapeDataString(article)}/_/{Uri.EscapeDataString(stub.ParentId.Replace("t1_", "", StringComparison.Ordinal))}?sort=new&limit=500&raw_json=1");
+            }
+            else
+            {
+                var batch = stub.Children.Take(100).ToList();
+                if (stub.Children.Count > 100)
+                {
+                    pending.Enqueue(stub with { Children = stub.Children.Skip(100).ToList() });
+                }
+
+                url = new Uri(api, $"api/morechildren?api_type=json&link_id=t3_{Uri.EscapeDataString(article)}&children={string.Join(',', batch.Select(Uri.EscapeDataString))}&sort=new&raw_json=1");
+            }
+
+            using var more = await GetAsync(client, channel, username, url, "collapsed replies", cancellationToken, missingIsEmpty: true).ConfigureAwait(false);
+
+            // morechildren answers {"json": {"data": {"things": [...]}}}; a continued thread answers two Listings.
+            var root = more.RootElement;
+            Take(root.ValueKind == JsonValueKind.Object && root.TryGetProperty("json", out var json) && json.TryGetProperty("data", out var data) && data.TryGetProperty("things", out var things) ? things : root);
+        }
+
+        return [.. items.Values];
+    }
+
+    private async Task<JsonDocument> GetAsync(HttpClient client, ChannelDefinition channel, string username, Uri url, string what, CancellationToken cancellationToken, bool missingIsEmpty = false)
+    {
+        var request = new PlatformRequest(client, channel.Id, url, what)
+        {
+            Authorise = async (message, ct) =>
+            {
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client, channel, username, ct).ConfigureAwait(false));
+                message.Headers.TryAddWithoutValidation("User-Agent", UserAgent(channel.Settings.GetValueOrDefault(ClientIdSetting), username));
+            },
+
+            // A 401 is a token that ended early (revoked, or the clock is off): with the app's secret, get a new one once.
+            Renew = Renews(channel)
+                ? ct =>
+                {
+                    _tokens.TryRemove(channel.Id, out _);
+                    return ValueTask.FromResult(true);
+                }
+                : null,
+            NotFoundIsEmpty = missingIsEmpty,
+        };
+        // A missing tree (a deleted submission) reads as an empty one.
+        return await _http.GetDocumentAsync(request, cancellationToken).ConfigureAwait(false) ?? JsonDocument.Parse("{}");
     }
 
     /// <summary>With <c>Settings:clientId</c> and a <c>ClientSecret</c> the connector renews its own tokens.</summary>
@@ -183,48 +210,34 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
         var clientId = channel.Settings[ClientIdSetting];
         var auth = channel.Settings.TryGetValue(AuthUrlSetting, out var authText) && Uri.TryCreate(authText, UriKind.Absolute, out var authUrl) ? authUrl : new Uri("https://www.reddit.com/");
         var password = string.Equals(channel.Settings.GetValueOrDefault(GrantTypeSetting), "password", StringComparison.OrdinalIgnoreCase);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(auth, "api/v1/access_token"))
+        var request = new PlatformRequest(client, channel.Id, new Uri(auth, "api/v1/access_token"), "a token")
         {
-            Content = new FormUrlEncodedContent(password
+            Method = HttpMethod.Post,
+            Content = () => new FormUrlEncodedContent(password
                 ? [new("grant_type", "password"), new("username", username), new("password", credential)]
                 : [new KeyValuePair<string, string>("grant_type", "refresh_token"), new("refresh_token", credential)]),
+            Authorise = (message, _) =>
+            {
+                message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(clientId + ":" + secrets.GetClientSecret(channel.Id))));
+                message.Headers.TryAddWithoutValidation("User-Agent", UserAgent(clientId, username));
+                return ValueTask.CompletedTask;
+            },
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(clientId + ":" + secrets.GetClientSecret(channel.Id))));
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent(clientId, username));
-        try
+
+        // 401 (bad app id or secret) or 200 {"error":"invalid_grant"} (revoked refresh token, wrong password) refuse the credentials.
+        var token = await _http.GetJsonAsync(request, RedditJsonContext.Default.RedditTokenDto, cancellationToken).ConfigureAwait(false);
+        if (token?.AccessToken is not { Length: > 0 } access)
         {
-            using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                throw RateLimited(response, "a token");
-            }
-
-            var token = response.IsSuccessStatusCode
-                ? await response.Content.ReadFromJsonAsync(RedditJsonContext.Default.RedditTokenDto, cancellationToken).ConfigureAwait(false)
-                : null;
-            if (token?.AccessToken is not { Length: > 0 } access)
-            {
-                // 401 (bad app id or secret) or 200 {"error":"invalid_grant"} (revoked refresh token, wrong password).
-                throw new CredentialRejectedException($"Reddit refused to issue a token (HTTP {(int)response.StatusCode}{(token?.Error is { } e ? ", " + e : "")}); check the app's id and secret and the channel's refresh token or password.");
-            }
-
-            _tokens[channel.Id] = (access, time.GetUtcNow().AddSeconds(token.ExpiresIn is > 0 and var seconds ? seconds : 3600));
-            return access;
+            throw new CredentialRejectedException($"Reddit refused to issue a token ({token?.Error ?? "no access_token"}); check the app's id and secret and the channel's refresh token or password.");
         }
-        catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
-        {
-            throw ConnectorFaults.Transport(ex, "Reddit's token endpoint");
-        }
-    }
 
-    /// <summary>A 429: paused for <c>X-Ratelimit-Reset</c> seconds (Reddit's header: seconds until the window resets), else a minute.</summary>
-    private RateLimitedException RateLimited(HttpResponseMessage response, string what)
-    {
-        var seconds = response.Headers.TryGetValues("X-Ratelimit-Reset", out var values) && double.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var reset) && reset is > 0 and < 86_400
-            ? reset
-            : 60;
-        var until = time.GetUtcNow().AddSeconds(seconds);
-        return new RateLimitedException($"Reddit rate-limited reading {what}; paused until {until:u}.", until);
+        var now = time.GetUtcNow();
+        var until = now.AddSeconds(token.ExpiresIn is > 0 and var seconds ? seconds : 3600);
+        _tokens[channel.Id] = (access, until);
+        credentials.Report(channel.Id, new CredentialLifetime(now, until, RenewedByMonitor: true, password
+            ? "Reddit access token (an hour), renewed from the script app's password"
+            : "Reddit access token (an hour), renewed from the refresh token"));
+        return access;
     }
 
     private static RedditCursor Parse(string? cursor) => ConnectorCursor.Parse(cursor, RedditJsonContext.Default.RedditCursor, "Reddit");

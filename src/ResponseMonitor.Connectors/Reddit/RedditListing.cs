@@ -17,6 +17,17 @@ public static class RedditListing
         return items;
     }
 
+    /// <summary>
+    /// The <c>more</c> stubs in a tree: collapsed replies, with the ids to ask <c>/api/morechildren</c> for, or, when
+    /// the ids are empty, a "continue this thread" cut at depth whose parent's own tree holds the rest.
+    /// </summary>
+    public static List<RedditMore> MoreStubs(JsonElement root)
+    {
+        var stubs = new List<RedditMore>();
+        WalkMore(root, stubs);
+        return stubs;
+    }
+
     /// <summary>The Listing's <c>after</c> token, for the next (older) page.</summary>
     public static string? After(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.TryGetProperty("after", out var after) && after.ValueKind == JsonValueKind.String
@@ -76,6 +87,41 @@ public static class RedditListing
                     {
                         Walk(replies, items);
                     }
+                }
+
+                break;
+        }
+    }
+
+    private static void WalkMore(JsonElement node, List<RedditMore> stubs)
+    {
+        switch (node.ValueKind)
+        {
+            case JsonValueKind.Array:
+                foreach (var element in node.EnumerateArray())
+                {
+                    WalkMore(element, stubs);
+                }
+
+                break;
+            case JsonValueKind.Object when node.TryGetProperty("kind", out var kind) && node.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object:
+                if (kind.GetString() == "more")
+                {
+                    var children = data.TryGetProperty("children", out var ids) && ids.ValueKind == JsonValueKind.Array
+                        ? ids.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Select(i => i.GetString()!).ToList()
+                        : [];
+                    if (Text(data, "parent_id") is { } parent)
+                    {
+                        stubs.Add(new RedditMore(parent, children));
+                    }
+                }
+                else if (kind.GetString() == "Listing" && data.TryGetProperty("children", out var listed))
+                {
+                    WalkMore(listed, stubs);
+                }
+                else if (data.TryGetProperty("replies", out var replies) && replies.ValueKind == JsonValueKind.Object)
+                {
+                    WalkMore(replies, stubs);
                 }
 
                 break;

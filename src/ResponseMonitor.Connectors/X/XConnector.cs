@@ -1,10 +1,8 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using ResponseMonitor.Connectors.Http;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -25,6 +23,8 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
     public const string ConversationLookbackSetting = "conversationLookback";
     private const string Fields = "max_results=100&tweet.fields=created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets&expansions=author_id&user.fields=username,name";
 
+    private readonly PlatformHttp _http = new(new XErrors(), time);
+
     public string Kind => ChannelKinds.X;
 
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -41,13 +41,13 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
         var client = httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName);
         var conversations = state.Conversations.ToDictionary(c => c.Id, StringComparer.Ordinal);
 
-        var mentions = await WalkAsync(client, api, token, $"2/users/{Uri.EscapeDataString(userId)}/mentions", state.MentionsSince, "mentions", cancellationToken).ConfigureAwait(false);
+        var mentions = await WalkAsync(client, channel.Id, api, token, $"2/users/{Uri.EscapeDataString(userId)}/mentions", state.MentionsSince, "mentions", cancellationToken).ConfigureAwait(false);
         foreach (var page in mentions.Pages)
         {
             yield return new ConnectorPage(page, null);
         }
 
-        var own = await WalkAsync(client, api, token, $"2/users/{Uri.EscapeDataString(userId)}/tweets", state.TweetsSince, "own posts", cancellationToken).ConfigureAwait(false);
+        var own = await WalkAsync(client, channel.Id, api, token, $"2/users/{Uri.EscapeDataString(userId)}/tweets", state.TweetsSince, "own posts", cancellationToken).ConfigureAwait(false);
         foreach (var page in own.Pages)
         {
             foreach (var post in page.Where(t => t.Kind == ItemKind.Post && t.AuthorId == userId))
@@ -65,7 +65,7 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
         var kept = conversations.Values.Where(c => c.CreatedAt >= time.GetUtcNow() - lookback).OrderByDescending(c => c.CreatedAt).ToList();
         foreach (var conversation in kept)
         {
-            var search = await WalkAsync(client, api, token, "2/tweets/search/recent", conversation.Since, "conversation", cancellationToken, "query=" + Uri.EscapeDataString("conversation_id:" + conversation.Id)).ConfigureAwait(false);
+            var search = await WalkAsync(client, channel.Id, api, token, "2/tweets/search/recent", conversation.Since, "conversation", cancellationToken, "query=" + Uri.EscapeDataString("conversation_id:" + conversation.Id)).ConfigureAwait(false);
             foreach (var page in search.Pages)
             {
                 yield return new ConnectorPage(page, null);
@@ -112,7 +112,7 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
         return items;
     }
 
-    private async Task<(List<List<ContentItem>> Pages, string? Newest)> WalkAsync(HttpClient client, Uri api, string token, string path, string? sinceId, string what, CancellationToken cancellationToken, string? query = null)
+    private async Task<(List<List<ContentItem>> Pages, string? Newest)> WalkAsync(HttpClient client, string channelId, Uri api, string token, string path, string? sinceId, string what, CancellationToken cancellationToken, string? query = null)
     {
         var pages = new List<List<ContentItem>>();
         string? newest = null;
@@ -120,7 +120,7 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
         for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
         {
             var url = new Uri(api, $"{path}?{(query is null ? "" : query + "&")}{Fields}" + (sinceId is null ? "" : "&since_id=" + sinceId) + (next is null ? "" : "&pagination_token=" + Uri.EscapeDataString(next)));
-            var body = await GetAsync(client, url, token, what, page, cancellationToken).ConfigureAwait(false);
+            var body = await GetAsync(client, channelId, url, token, what, page, cancellationToken).ConfigureAwait(false);
             newest ??= body.Meta?.NewestId;
             pages.Add(ToItems(body));
             next = body.Meta?.NextToken;
@@ -135,32 +135,17 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
         return (pages, newest);
     }
 
-    private async Task<XPageDto> GetAsync(HttpClient client, Uri url, string token, string what, int page, CancellationToken cancellationToken)
+    private async Task<XPageDto> GetAsync(HttpClient client, string channelId, Uri url, string token, string what, int page, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        try
+        var request = new PlatformRequest(client, channelId, url, $"{what} page {page}")
         {
-            using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            Authorise = (message, _) =>
             {
-                var reset = response.Headers.TryGetValues("x-rate-limit-reset", out var values) && long.TryParse(values.FirstOrDefault(), CultureInfo.InvariantCulture, out var epoch)
-                    ? DateTimeOffset.FromUnixTimeSeconds(epoch)
-                    : time.GetUtcNow().AddMinutes(15);
-                throw new RateLimitedException($"X rate limit reached reading {what}; paused until {reset:O}.", reset);
-            }
-
-            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-            {
-                throw new CredentialRejectedException($"X refused the bearer token reading {what} (HTTP {(int)response.StatusCode}); renew the channel's token or check its access level.");
-            }
-
-            return await ConnectorFaults.ReadJsonAsync(response, XJsonContext.Default.XPageDto, $"X {what} page {page}", cancellationToken).ConfigureAwait(false) ?? new XPageDto();
-        }
-        catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
-        {
-            throw ConnectorFaults.Transport(ex, $"X {what} page {page}");
-        }
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                return ValueTask.CompletedTask;
+            },
+        };
+        return await _http.GetJsonAsync(request, XJsonContext.Default.XPageDto, cancellationToken).ConfigureAwait(false) ?? new XPageDto();
     }
 
     private static XCursor Parse(string? cursor) => ConnectorCursor.Parse(cursor, XJsonContext.Default.XCursor, "X");

@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
+using ResponseMonitor.Connectors.Http;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -24,6 +23,8 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
     public const string ChannelIdSetting = "channelId";
     public const string ReplyLookbackSetting = "replyLookback";
     private static readonly TimeSpan DefaultLookback = TimeSpan.FromDays(3);
+
+    private readonly PlatformHttp _http = new(new YouTubeErrors(), time);
 
     public string Kind => ChannelKinds.YouTube;
 
@@ -49,7 +50,7 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
         for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
         {
             var url = new Uri(api, $"youtube/v3/commentThreads?part=snippet,replies&allThreadsRelatedToChannelId={Uri.EscapeDataString(youtubeChannel)}&order=time&maxResults=100&textFormat=plainText" + Token(pageToken));
-            var threads = await GetAsync(client, url, key, YouTubeJsonContext.Default.YouTubeListDtoYouTubeThreadDto, "comment threads", page, cancellationToken).ConfigureAwait(false);
+            var threads = await GetAsync(client, channel.Id, url, key, YouTubeJsonContext.Default.YouTubeListDtoYouTubeThreadDto, "comment threads", page, cancellationToken).ConfigureAwait(false);
             var items = new List<ContentItem>();
             var reachedHorizon = false;
             foreach (var thread in threads.Items ?? [])
@@ -68,7 +69,7 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
                 items.Add(top);
                 var embedded = thread.Replies?.Comments ?? [];
                 var replies = thread.Snippet!.TotalReplyCount > embedded.Count
-                    ? await RepliesAsync(client, api, key, top.Id, cancellationToken).ConfigureAwait(false)
+                    ? await RepliesAsync(client, channel.Id, api, key, top.Id, cancellationToken).ConfigureAwait(false)
                     : embedded;
                 items.AddRange(replies.Select(r => ToItem(r, top.Id)).OfType<ContentItem>());
             }
@@ -111,14 +112,14 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
         };
     }
 
-    private async Task<List<YouTubeCommentDto>> RepliesAsync(HttpClient client, Uri api, string key, string parentId, CancellationToken cancellationToken)
+    private async Task<List<YouTubeCommentDto>> RepliesAsync(HttpClient client, string channelId, Uri api, string key, string parentId, CancellationToken cancellationToken)
     {
         var replies = new List<YouTubeCommentDto>();
         string? pageToken = null;
         for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
         {
             var url = new Uri(api, $"youtube/v3/comments?part=snippet&parentId={Uri.EscapeDataString(parentId)}&maxResults=100&textFormat=plainText" + Token(pageToken));
-            var list = await GetAsync(client, url, key, YouTubeJsonContext.Default.YouTubeListDtoYouTubeCommentDto, "replies", page, cancellationToken).ConfigureAwait(false);
+            var list = await GetAsync(client, channelId, url, key, YouTubeJsonContext.Default.YouTubeListDtoYouTubeCommentDto, "replies", page, cancellationToken).ConfigureAwait(false);
             replies.AddRange(list.Items ?? []);
             if (string.IsNullOrEmpty(list.NextPageToken))
             {
@@ -131,26 +132,21 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
         return replies;
     }
 
-    private async Task<T> GetAsync<T>(HttpClient client, Uri url, string key, JsonTypeInfo<T> type, string what, int page, CancellationToken cancellationToken)
+    private async Task<T> GetAsync<T>(HttpClient client, string channelId, Uri url, string key, JsonTypeInfo<T> type, string what, int page, CancellationToken cancellationToken)
         where T : new()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("X-goog-api-key", key);
-        try
+        var request = new PlatformRequest(client, channelId, url, $"{what} page {page}")
         {
-            using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests)
+            Authorise = (message, _) =>
             {
-                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                throw YouTubeErrors.Classify((int)response.StatusCode, body, what, time.GetUtcNow());
-            }
+                message.Headers.Add("X-goog-api-key", key);
+                return ValueTask.CompletedTask;
+            },
 
-            return await ConnectorFaults.ReadJsonAsync(response, type, $"YouTube {what} page {page}", cancellationToken).ConfigureAwait(false) ?? new T();
-        }
-        catch (Exception ex) when (ConnectorFaults.IsTransport(ex, cancellationToken))
-        {
-            throw ConnectorFaults.Transport(ex, $"YouTube {what} page {page}");
-        }
+            // Replies of a thread deleted since it was listed: nothing to read.
+            NotFoundIsEmpty = what == "replies",
+        };
+        return await _http.GetJsonAsync(request, type, cancellationToken).ConfigureAwait(false) ?? new T();
     }
 
     private static string Token(string? pageToken) => pageToken is null ? "" : "&pageToken=" + Uri.EscapeDataString(pageToken);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Connectors.Http;
 
 namespace ResponseMonitor.Connectors.YouTube;
 
@@ -7,31 +7,50 @@ namespace ResponseMonitor.Connectors.YouTube;
 /// YouTube Data API v3 error answers (https://developers.google.com/youtube/v3/docs/errors): a 403 is a spent quota
 /// or a rate limit as often as a refused key, told apart by <c>error.errors[].reason</c>. A spent quota is a pause until
 /// the daily quota resets at midnight Pacific Time (https://developers.google.com/youtube/v3/getting-started#quota),
-/// not a broken key.
+/// not a broken key. A 400 with <c>keyInvalid</c> or <c>keyExpired</c> refuses the key too. <c>commentsDisabled</c> and <c>channelNotFound</c> are about the channel, not the key.
 /// </summary>
-internal static class YouTubeErrors
+internal sealed class YouTubeErrors : IPlatformErrorClassifier
 {
     /// <summary>A short rate limit: try again after this.</summary>
     public static readonly TimeSpan RateLimitPause = TimeSpan.FromMinutes(15);
 
     private static readonly TimeZoneInfo Pacific = FindPacific();
 
-    public static Exception Classify(int status, string body, string what, DateTimeOffset now)
+    public string Platform => "YouTube";
+
+    public PlatformFault? Classify(PlatformAnswer answer, DateTimeOffset now)
     {
-        var reasons = Reasons(body);
+        var reasons = answer.Code is 400 or 401 or 403 or 404 or 429 ? Reasons(answer) : [];
+        if (answer.Code == 400 && !reasons.Overlaps(["keyInvalid", "keyExpired"]))
+        {
+            return null;
+        }
+
+        if (reasons.Count == 0 && answer.Code is not (401 or 403 or 404 or 429))
+        {
+            return null;
+        }
+
         if (reasons.Overlaps(["quotaExceeded", "dailyLimitExceeded"]))
         {
-            var reset = NextPacificMidnight(now);
-            return new RateLimitedException($"YouTube's daily quota is spent reading {what}; paused until it resets at midnight Pacific Time ({reset:u}).", reset);
+            return new PlatformFault(PlatformFaultKind.QuotaExhausted, "the daily quota is spent; it resets at midnight Pacific Time", NextPacificMidnight(now));
         }
 
-        if (reasons.Overlaps(["rateLimitExceeded", "userRateLimitExceeded"]))
+        if (reasons.Overlaps(["rateLimitExceeded", "userRateLimitExceeded"]) || answer.Code == 429)
         {
-            return new RateLimitedException($"YouTube rate-limited reading {what}; paused for {RateLimitPause.TotalMinutes:0} minutes.", now + RateLimitPause);
+            return new PlatformFault(PlatformFaultKind.RateLimited, $"{string.Join(", ", reasons.DefaultIfEmpty("HTTP 429"))}, for {RateLimitPause.TotalMinutes:0} minutes", now + RateLimitPause);
         }
 
-        return new CredentialRejectedException($"YouTube refused the request for {what} (HTTP {status}{(reasons.Count > 0 ? ", " + string.Join(", ", reasons) : "")}): the API key is invalid or restricted.");
+        if (reasons.Overlaps(["commentsDisabled", "channelNotFound", "videoNotFound", "commentThreadNotFound"]) || answer.Code == 404)
+        {
+            return new PlatformFault(PlatformFaultKind.NotFound, $"HTTP {answer.Code} {string.Join(", ", reasons)}".TrimEnd());
+        }
+
+        return new PlatformFault(PlatformFaultKind.CredentialsRejected, $"HTTP {answer.Code}{(reasons.Count > 0 ? ", " + string.Join(", ", reasons) : "")}: the API key is invalid or restricted");
     }
+
+    /// <summary>YouTube sends no remaining-calls header: the quota is only known when it is spent.</summary>
+    public PlatformFault? BudgetSpent(PlatformAnswer answer, DateTimeOffset now) => null;
 
     public static DateTimeOffset NextPacificMidnight(DateTimeOffset now)
     {
@@ -40,27 +59,20 @@ internal static class YouTubeErrors
         return new DateTimeOffset(midnight, Pacific.GetUtcOffset(midnight)).ToUniversalTime();
     }
 
-    private static HashSet<string> Reasons(string body)
+    private static HashSet<string> Reasons(PlatformAnswer answer)
     {
         var reasons = new HashSet<string>(StringComparer.Ordinal);
-        try
+        using var json = answer.TryJson();
+        if (json is not null && json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+            && error.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
         {
-            using var json = JsonDocument.Parse(body);
-            if (json.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
-                && error.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
+            foreach (var e in errors.EnumerateArray())
             {
-                foreach (var e in errors.EnumerateArray())
+                if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String)
                 {
-                    if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String)
-                    {
-                        reasons.Add(reason.GetString()!);
-                    }
+                    reasons.Add(reason.GetString()!);
                 }
             }
-        }
-        catch (JsonException)
-        {
-            // Not the documented error shape: treated as a refusal without a reason.
         }
 
         return reasons;

@@ -88,6 +88,8 @@ public sealed partial class ChannelAnalysisService(
             MonitoringSince = state?.MonitoringSince ?? now,
             CriticalCommentTimes = criticalTimes,
             OpenHistory = previous?.OpenHistory ?? [],
+            CredentialsRejectedBecause = state is { CredentialsRejected: true } ? state.LastPollError ?? "refused" : null,
+            Credential = state?.Credential,
         });
         var outcome = await warnings.ApplyAsync(channel, conditions, cancellationToken).ConfigureAwait(false);
         LogAnalyzed(logger, channel.Id, statistics.OpenCount, statistics.CriticalOpenCount, outcome.Fired, outcome.Resolved);

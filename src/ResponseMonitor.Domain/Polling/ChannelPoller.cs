@@ -19,6 +19,7 @@ public sealed partial class ChannelPoller(
     IChannelStateStore states,
     ISnapshotStore snapshots,
     IAnalysisQueue queue,
+    CredentialReports credentials,
     IOptions<PollingOptions> options,
     MonitorMetrics metrics,
     TimeProvider time,
@@ -72,6 +73,26 @@ public sealed partial class ChannelPoller(
     public async Task<PollOutcome> PollChannelAsync(ChannelDefinition channel, string? cursor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
+        var outcome = await ReadChannelAsync(channel, cursor, cancellationToken).ConfigureAwait(false);
+
+        // What the platform said of the credential while it was read (its end, a refreshed session), in either outcome.
+        if (credentials.Take(channel.Id) is { } lifetime)
+        {
+            try
+            {
+                await states.RecordCredentialAsync(channel.Id, lifetime, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogStateUnavailable(logger, channel.Id, ex);
+            }
+        }
+
+        return outcome;
+    }
+
+    private async Task<PollOutcome> ReadChannelAsync(ChannelDefinition channel, string? cursor, CancellationToken cancellationToken)
+    {
         if (!_connectors.TryGetValue(channel.Kind, out var connector))
         {
             const string unknown = "No connector for this channel kind.";

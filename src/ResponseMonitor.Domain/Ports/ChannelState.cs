@@ -24,6 +24,9 @@ public sealed record ChannelState
     /// <summary>The pause is the platform refusing the channel's credentials, not a rate limit or a quota.</summary>
     public bool CredentialsRejected { get; init; }
 
+    /// <summary>What the platform last said about the channel's credential: its end and who renews it (never the credential).</summary>
+    public CredentialLifetime? Credential { get; init; }
+
     /// <summary>The brand's latest post or reply on the channel, over all history.</summary>
     public DateTimeOffset? LastBrandActivityAt { get; init; }
 }

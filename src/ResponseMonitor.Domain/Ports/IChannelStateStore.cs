@@ -12,6 +12,9 @@ public interface IChannelStateStore
     /// <summary>Records a failed poll; the cursor is left as it was. <paramref name="pausedUntil"/> holds the channel back (rate limits).</summary>
     Task RecordPollFailureAsync(string channelId, string error, DateTimeOffset at, CancellationToken cancellationToken, DateTimeOffset? pausedUntil = null, bool credentialsRejected = false);
 
+    /// <summary>Records what the platform said about the channel's credential.</summary>
+    Task RecordCredentialAsync(string channelId, CredentialLifetime lifetime, CancellationToken cancellationToken);
+
     /// <summary>Moves LastBrandActivityAt forward to <paramref name="at"/> if it is later; never backwards. Sets MonitoringSince once.</summary>
     Task RecordActivityAsync(string channelId, DateTimeOffset? brandActivityAt, DateTimeOffset observedAt, CancellationToken cancellationToken);
 }

@@ -44,7 +44,36 @@ public static class WarningEvaluator
             AddCriticismSpike(inputs, conditions);
         }
 
+        if (settings.IsEnabled(WarningRules.CredentialsRejected) && inputs.CredentialsRejectedBecause is { } reason)
+        {
+            var facts = new WarningFacts { Detail = reason };
+            conditions.Add(Condition(channel, WarningRules.CredentialsRejected, channel.Id, WarningSeverity.Critical, inputs.Analysis.AnalyzedAt, facts));
+        }
+        else if (settings.IsEnabled(WarningRules.CredentialsExpiring))
+        {
+            AddCredentialExpiry(inputs, conditions);
+        }
+
         return conditions;
+    }
+
+    /// <summary>
+    /// Only a credential a person must renew warns: one the monitor renews itself (a refresh token, an app password)
+    /// shows on the dashboard, and if its renewal fails the platform's refusal raises credentials-rejected instead.
+    /// </summary>
+    private static void AddCredentialExpiry(WarningInputs inputs, List<WarningCondition> conditions)
+    {
+        var channel = inputs.Channel;
+        var now = inputs.Analysis.AnalyzedAt;
+        var window = channel.Warnings.CredentialExpiryWarning;
+        if (inputs.Credential is not { RenewedByMonitor: false, ExpiresAt: { } end } credential || end - now > window)
+        {
+            return;
+        }
+
+        var facts = new WarningFacts { Detail = credential.Source, ExpiresAt = end, Elapsed = end - now, Threshold = window };
+        var severity = end - now <= TimeSpan.FromDays(1) ? WarningSeverity.Critical : WarningSeverity.Warning;
+        conditions.Add(Condition(channel, WarningRules.CredentialsExpiring, channel.Id, severity, end - window, facts));
     }
 
     private static void AddSilence(WarningInputs inputs, List<WarningCondition> conditions)

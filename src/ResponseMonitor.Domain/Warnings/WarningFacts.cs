@@ -22,6 +22,12 @@ public sealed record WarningFacts
     /// <summary>Whether the brand ever spoke on the channel (brand-silent).</summary>
     public bool NeverSpoke { get; init; }
 
+    /// <summary>What the platform said (credential rules).</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>When the credential ends (credentials-expiring).</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
     public double? Observed { get; init; }
 
     public double? Mean { get; init; }

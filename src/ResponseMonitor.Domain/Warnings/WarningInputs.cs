@@ -19,6 +19,12 @@ public sealed record WarningInputs
     /// <summary>Creation times of the public comments judged critical over the spike lookback and the last hour.</summary>
     public IReadOnlyList<DateTimeOffset> CriticalCommentTimes { get; init; } = [];
 
+    /// <summary>The platform refused the channel's credentials at its last poll, with what it said.</summary>
+    public string? CredentialsRejectedBecause { get; init; }
+
+    /// <summary>What the platform last said about the credential's end.</summary>
+    public Ports.CredentialLifetime? Credential { get; init; }
+
     /// <summary>Hourly maxima of the open-comment count before this analysis.</summary>
     public IReadOnlyList<HourlySample> OpenHistory { get; init; } = [];
 }

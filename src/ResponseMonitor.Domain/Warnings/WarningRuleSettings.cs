@@ -36,6 +36,12 @@ public sealed record WarningRuleSettings
     /// <summary>A spike must also reach this many comments, so 1 against a quiet baseline of 0 is no crisis.</summary>
     public int SpikeMinCount { get; init; } = 3;
 
+    /// <summary>
+    /// A credential that a person must renew raises <see cref="WarningRules.CredentialsExpiring"/> this long before the
+    /// end the platform gives; critical in its last day.
+    /// </summary>
+    public TimeSpan CredentialExpiryWarning { get; init; } = TimeSpan.FromDays(7);
+
     /// <summary>How long a condition must hold before it fires, against flapping (threshold rules).</summary>
     public TimeSpan For { get; init; } = TimeSpan.Zero;
 

@@ -17,7 +17,13 @@ public static class WarningRules
     /// <summary>New critical comments in the last hour above the channel's own recent normal.</summary>
     public const string CriticismSpike = "criticism-spike";
 
-    public static readonly IReadOnlyList<string> All = [BrandSilent, CriticIgnored, ResponseTargetBreached, BacklogSpike, CriticismSpike];
+    /// <summary>The platform refuses the channel's credentials: the channel is blind until someone renews them.</summary>
+    public const string CredentialsRejected = "credentials-rejected";
+
+    /// <summary>A credential that a person must renew ends within <see cref="WarningRuleSettings.CredentialExpiryWarning"/>.</summary>
+    public const string CredentialsExpiring = "credentials-expiring";
+
+    public static readonly IReadOnlyList<string> All = [BrandSilent, CriticIgnored, ResponseTargetBreached, BacklogSpike, CriticismSpike, CredentialsRejected, CredentialsExpiring];
 
     public static bool IsSpike(string rule) => rule is BacklogSpike or CriticismSpike;
 }

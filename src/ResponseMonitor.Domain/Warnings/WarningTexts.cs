@@ -69,9 +69,25 @@ public static class WarningTexts
             (WarningRules.CriticismSpike, "fr", _) => $"{observed} nouveaux commentaires critiques dans la dernière heure sur {channelName}, au-dessus de l'habitude ({mean} par heure ; limite {limit}).",
             (WarningRules.CriticismSpike, _, _) => $"{observed} new critical comments in the last hour on {channelName}, above its usual {mean} an hour (limit {limit}).",
 
+            (WarningRules.CredentialsRejected, "es", _) => $"La plataforma rechaza las credenciales de {channelName}: el canal no se lee hasta que alguien las renueve ({f.Detail}).",
+            (WarningRules.CredentialsRejected, "de", _) => $"Die Plattform weist die Zugangsdaten von {channelName} zurück: der Kanal wird nicht gelesen, bis jemand sie erneuert ({f.Detail}).",
+            (WarningRules.CredentialsRejected, "fr", _) => $"La plateforme refuse les identifiants de {channelName} : le canal n'est plus lu tant que personne ne les renouvelle ({f.Detail}).",
+            (WarningRules.CredentialsRejected, _, _) => $"The platform refuses the credentials of {channelName}: the channel is not read until someone renews them ({f.Detail}).",
+
+            (WarningRules.CredentialsExpiring, "es", _) when f.Elapsed <= TimeSpan.Zero => $"Las credenciales de {channelName} caducaron el {Day(f.ExpiresAt)}; renuévelas para que el canal se siga leyendo ({f.Detail}).",
+            (WarningRules.CredentialsExpiring, "es", _) => $"Las credenciales de {channelName} caducan el {Day(f.ExpiresAt)}, en {elapsed}; renuévelas antes para que el canal no quede ciego ({f.Detail}).",
+            (WarningRules.CredentialsExpiring, "de", _) when f.Elapsed <= TimeSpan.Zero => $"Die Zugangsdaten von {channelName} sind am {Day(f.ExpiresAt)} abgelaufen; erneuern Sie sie, damit der Kanal weiter gelesen wird ({f.Detail}).",
+            (WarningRules.CredentialsExpiring, "de", _) => $"Die Zugangsdaten von {channelName} laufen am {Day(f.ExpiresAt)} ab, in {elapsed}; erneuern Sie sie vorher, sonst ist der Kanal blind ({f.Detail}).",
+            (WarningRules.CredentialsExpiring, "fr", _) when f.Elapsed <= TimeSpan.Zero => $"Les identifiants de {channelName} ont expiré le {Day(f.ExpiresAt)} ; renouvelez-les pour que le canal soit lu ({f.Detail}).",
+            (WarningRules.CredentialsExpiring, "fr", _) => $"Les identifiants de {channelName} expirent le {Day(f.ExpiresAt)}, dans {elapsed} ; renouvelez-les avant que le canal ne devienne aveugle ({f.Detail}).",
+            (WarningRules.CredentialsExpiring, _, _) when f.Elapsed <= TimeSpan.Zero => $"The credentials of {channelName} expired on {Day(f.ExpiresAt)}; renew them so the channel is read again ({f.Detail}).",
+            (WarningRules.CredentialsExpiring, _, _) => $"The credentials of {channelName} expire on {Day(f.ExpiresAt)}, in {elapsed}; renew them before the channel goes blind ({f.Detail}).",
+
             _ => $"{rule} on {channelName}",
         };
     }
+
+    private static string Day(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "?";
 
     /// <summary>The words around a message: titles, labels, the link to the comment.</summary>
     public static string Label(string key, string language) => (key, Normalize(language)) switch

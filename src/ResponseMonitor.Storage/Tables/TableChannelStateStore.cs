@@ -54,6 +54,9 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
             ConsecutiveFailures = s.ConsecutiveFailures + 1,
         }, cancellationToken);
 
+    public Task RecordCredentialAsync(string channelId, CredentialLifetime lifetime, CancellationToken cancellationToken) =>
+        UpdateAsync(channelId, s => s with { Credential = lifetime }, cancellationToken);
+
     public Task RecordActivityAsync(string channelId, DateTimeOffset? brandActivityAt, DateTimeOffset observedAt, CancellationToken cancellationToken) =>
         UpdateAsync(channelId, s => s with
         {
@@ -101,6 +104,10 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
         ["LastBrandActivityAt"] = state.LastBrandActivityAt,
         ["PausedUntil"] = state.PausedUntil,
         ["CredentialsRejected"] = state.CredentialsRejected ? true : null,
+        ["CredentialCheckedAt"] = state.Credential?.CheckedAt,
+        ["CredentialExpiresAt"] = state.Credential?.ExpiresAt,
+        ["CredentialRenewedByMonitor"] = state.Credential?.RenewedByMonitor,
+        ["CredentialSource"] = state.Credential?.Source,
     };
 
     private static ChannelState FromEntity(TableEntity entity) => new()
@@ -115,5 +122,8 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
         LastBrandActivityAt = entity.GetDateTimeOffset("LastBrandActivityAt"),
         PausedUntil = entity.GetDateTimeOffset("PausedUntil"),
         CredentialsRejected = entity.GetBoolean("CredentialsRejected") ?? false,
+        Credential = entity.GetDateTimeOffset("CredentialCheckedAt") is { } checkedAt
+            ? new CredentialLifetime(checkedAt, entity.GetDateTimeOffset("CredentialExpiresAt"), entity.GetBoolean("CredentialRenewedByMonitor") ?? false, entity.GetString("CredentialSource") ?? "")
+            : null,
     };
 }

@@ -33,6 +33,7 @@ public sealed record ChannelSummaryDto(
     string? PollError,
     DateTimeOffset? PausedUntil,
     string PollState,
+    CredentialDto Credential,
     int ActiveWarningCount,
     IReadOnlyList<string> ActiveWarningRules,
     IReadOnlyList<WarningDto> ActiveWarnings);
