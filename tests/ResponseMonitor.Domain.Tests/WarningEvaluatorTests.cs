@@ -181,4 +181,39 @@ public sealed class WarningEvaluatorTests
     [Fact]
     public void Disabled_rules_raise_nothing() =>
         Assert.Empty(Evaluate(Quiet(new WarningRuleSettings { DisabledRules = [WarningRules.BrandSilent] }), Day.AddDays(9), Day, Day.AddDays(-100)));
+
+    /// <summary>
+    /// Hand-computed: a token a person renews, ending 3 d 12 h after "now", is inside the 7-day window: a warning from
+    /// 7 days before its end, critical only in its last day; one the monitor renews itself never warns; a refused
+    /// credential is its own critical warning and stands instead.
+    /// </summary>
+    [Fact]
+    public void A_credential_a_person_renews_warns_before_it_ends_and_a_refused_one_at_once()
+    {
+        var now = Day.AddDays(10);
+        var end = now.AddDays(3.5);
+        WarningInputs Inputs(Ports.CredentialLifetime? credential, string? rejected = null) => new()
+        {
+            Channel = Quiet(),
+            Analysis = Analyzer.Analyze(Quiet(), Resolve(Quiet()), now, now.AddDays(-30), Critics),
+            LastBrandActivity = now,
+            MonitoringSince = Day,
+            Credential = credential,
+            CredentialsRejectedBecause = rejected,
+        };
+
+        var expiring = Assert.Single(WarningEvaluator.Evaluate(Inputs(new(now, end, RenewedByMonitor: false, "Meta debug_token: PAGE token"))));
+        Assert.Equal((WarningRules.CredentialsExpiring, WarningSeverity.Warning, end.AddDays(-7)), (expiring.Rule, expiring.Severity, expiring.Since));
+        Assert.Equal($"The credentials of Channel one expire on {end:yyyy-MM-dd HH:mm} UTC, in 3 d 12 h; renew them before the channel goes blind (Meta debug_token: PAGE token).", expiring.Message);
+
+        Assert.Equal(WarningSeverity.Critical, Assert.Single(WarningEvaluator.Evaluate(Inputs(new(now, now.AddHours(20), false, "t")))).Severity);
+        Assert.Contains("expired on", Assert.Single(WarningEvaluator.Evaluate(Inputs(new(now, now.AddHours(-1), false, "t")))).Message, StringComparison.Ordinal);
+        Assert.Empty(WarningEvaluator.Evaluate(Inputs(new(now, now.AddDays(8), false, "t"))));          // outside the window
+        Assert.Empty(WarningEvaluator.Evaluate(Inputs(new(now, now.AddHours(1), RenewedByMonitor: true, "Reddit access token"))));
+        Assert.Empty(WarningEvaluator.Evaluate(Inputs(new(now, null, false, "does not expire"))));
+
+        var rejected = Assert.Single(WarningEvaluator.Evaluate(Inputs(new(now, end, false, "t"), "Mastodon refused the credentials reading statuses page 1 (HTTP 401)")));
+        Assert.Equal((WarningRules.CredentialsRejected, WarningSeverity.Critical, now), (rejected.Rule, rejected.Severity, rejected.Since));
+        Assert.Contains("Mastodon refused the credentials", rejected.Message, StringComparison.Ordinal);
+    }
 }

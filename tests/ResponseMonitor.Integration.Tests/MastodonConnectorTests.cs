@@ -225,4 +225,53 @@ public sealed class MastodonConnectorTests
         Assert.True(outcome.Succeeded, outcome.Error);
         Assert.DoesNotContain(server.Requests, r => r.PathAndQuery.Contains("min_id=9", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Every Mastodon answer counts down <c>X-RateLimit-Remaining</c> to <c>X-RateLimit-Reset</c>
+    /// (https://docs.joinmastodon.org/api/rate-limits/). The answer that spends the last call is still stored; the
+    /// channel then asks nothing more, in this poll or the next, until the reset: no request is spent on a 429. A brand
+    /// post deleted since it was listed answers its context with 404 <c>{"error": "Record not found"}</c>
+    /// (https://docs.joinmastodon.org/entities/Error/, https://docs.joinmastodon.org/methods/statuses/#context): that
+    /// is nothing to read, not a failed channel.
+    /// </summary>
+    [Fact]
+    public async Task A_spent_budget_holds_the_next_call_until_the_reset_and_a_deleted_post_has_no_context()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+        var spend = false;
+        string Status(string id) => $"{{\"id\":\"{id}\",\"created_at\":\"2026-11-27T11:00:00.000Z\",\"in_reply_to_id\":null,\"visibility\":\"public\",\"content\":\"<p>Launch</p>\",\"url\":\"https://example.social/@acme/{id}\",\"account\":{{\"id\":\"{Account}\",\"acct\":\"acme\",\"display_name\":\"Acme\"}}}}";
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx =>
+        {
+            var path = ctx.Request.Path.Value!;
+            if (path.EndsWith("/context", StringComparison.Ordinal))
+            {
+                return Feed.Write(ctx, "{\"error\":\"Record not found\"}", StatusCodes.Status404NotFound);
+            }
+
+            ctx.Response.Headers["X-RateLimit-Limit"] = "300";
+            ctx.Response.Headers["X-RateLimit-Remaining"] = spend ? "0" : "250";
+            ctx.Response.Headers["X-RateLimit-Reset"] = "2026-11-27T12:05:00.000Z";
+            return Feed.Write(ctx, path.Contains("/statuses", StringComparison.Ordinal) ? "[" + Status("1001") + "]" : "[]");
+        };
+        await using var app = await TestApp.StartAsync(Channel(server, token: "masto-token"), time);
+        var poller = app.Get<ChannelPoller>();
+
+        var deleted = await poller.PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.True(deleted.Succeeded, deleted.Error);
+        Assert.Contains(server.Requests, r => r.PathAndQuery.Contains("/statuses/1001/context", StringComparison.Ordinal));
+
+        spend = true;
+        var before = server.Requests.Count;
+        var spent = await poller.PollChannelAsync(Definition(app), "{\"statusesSince\":\"5\",\"notificationsSince\":\"9\"}", CancellationToken.None);
+        var state = await app.Get<IChannelStateStore>().GetAsync("masto", CancellationToken.None);
+
+        Assert.False(spent.Succeeded);
+        Assert.Equal(before + 1, server.Requests.Count);                                   // the statuses page, then nothing
+        Assert.Contains("X-RateLimit-Remaining reached 0", spent.Error, StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 12, 5, 0, TimeSpan.Zero), state!.PausedUntil);
+        Assert.Contains("\"statusesSince\":\"1001\"", state.Cursor, StringComparison.Ordinal);   // the page that spent it is stored
+        Assert.Equal("paused", (await app.GetJsonAsync("/api/channels/masto"))["channel"]!["pollState"]!.GetValue<string>());
+    }
 }

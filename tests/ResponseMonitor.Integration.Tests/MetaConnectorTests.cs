@@ -327,4 +327,49 @@ public sealed class MetaConnectorTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("'object' must be 'page' or 'instagram'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A comment's <c>replies</c> edge comes with its first page and, for a long thread, its own <c>paging.next</c>
+    /// (Graph's cursor paging of edges: https://developers.facebook.com/docs/graph-api/results; the edge itself:
+    /// https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment/replies). The
+    /// second page is followed on the Graph host, with the token in the header only. The reply page's items are the
+    /// recorded shape of <c>instagram/apidata/comments/replies.json</c>.
+    /// </summary>
+    [Fact]
+    public async Task Instagram_replies_beyond_the_first_page_are_followed()
+    {
+        var at = DateTimeOffset.UtcNow.AddHours(-3);
+        string T(DateTimeOffset t) => t.ToString("yyyy-MM-ddTHH:mm:ss+0000", System.Globalization.CultureInfo.InvariantCulture);
+        var recorded = JsonNode.Parse(Recorded("instagram/apidata/comments/replies.json"))!["data"]![0]!;
+        await using var server = await LoopbackServer.StartAsync();
+        var next = server.BaseAddress + "v21.0/17858893269000001/replies?after=QVFI&limit=50&access_token=leaked";
+        server.Handler = ctx => ctx.Request.Path.Value! switch
+        {
+            var p when p.EndsWith("/media", StringComparison.Ordinal) => Feed.Write(ctx, $"{{\"data\":[{{\"id\":\"m1\",\"caption\":\"Launch\",\"timestamp\":\"{T(at)}\",\"username\":\"acme\"}}]}}"),
+            var p when p.EndsWith("/m1/comments", StringComparison.Ordinal) => Feed.Write(ctx, $"{{\"data\":[{{\"id\":\"17858893269000001\",\"text\":\"Broken zip\",\"timestamp\":\"{T(at.AddMinutes(5))}\",\"username\":\"fan\",\"from\":{{\"id\":\"1\",\"username\":\"fan\"}},\"replies\":{{\"data\":[{{\"id\":\"r1\",\"text\":\"same\",\"timestamp\":\"{T(at.AddMinutes(6))}\",\"username\":\"fan2\"}}],\"paging\":{{\"cursors\":{{\"after\":\"QVFI\"}},\"next\":\"{next}\"}}}}}}]}}"),
+            var p when p.EndsWith("/replies", StringComparison.Ordinal) => Feed.Write(ctx, new JsonObject { ["data"] = new JsonArray(recorded.DeepClone()) }.ToJsonString()),
+            _ => Feed.Write(ctx, "{\"data\":[]}"),
+        };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Monitor:Channels:0:Id"] = "ig",
+            ["Monitor:Channels:0:Kind"] = "instagram",
+            ["Monitor:Channels:0:Settings:graphUrl"] = server.BaseAddress + "v21.0/",
+            ["Monitor:Channels:0:Settings:accountId"] = "17841400008460056",
+            ["Monitor:Channels:0:BrandAuthorIds:0"] = "17841400008460056",
+            ["Monitor:Channels:0:AccessToken"] = "ig-token",
+        };
+        await using var app = await TestApp.StartAsync(settings);
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app, "ig"), null, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        var replyId = recorded["id"]!.GetValue<string>();
+        var stored = await app.Get<IItemStore>().GetAsync("ig", ["r1", replyId], CancellationToken.None);
+        Assert.Equal(2, stored.Count);
+        Assert.Equal("17858893269000001", stored[replyId].ParentId);
+        var second = Assert.Single(server.Requests, r => r.PathAndQuery.Contains("/replies", StringComparison.Ordinal));
+        Assert.DoesNotContain("access_token", second.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal("Bearer ig-token", second.Authorization);
+    }
 }

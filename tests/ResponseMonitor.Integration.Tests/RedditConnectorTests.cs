@@ -210,4 +210,55 @@ public sealed class RedditConnectorTests
         Assert.Contains("not the token", blocked.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("app-secret-xyz", blocked.Error + limited.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Collapsed replies arrive as <c>more</c> stubs (https://github.com/reddit-archive/reddit/wiki/JSON, "more"):
+    /// their ids are asked of <c>GET /api/morechildren</c> with <c>link_id</c> and at most 100 <c>children</c>, which
+    /// answers <c>json.data.things</c> (https://www.reddit.com/dev/api/#GET_api_morechildren); a stub without ids is a
+    /// thread cut at depth (as in praw's recorded TestComment.test_parent__chain: <c>"id": "_"</c>, <c>"children": []</c>),
+    /// read from its parent comment's own tree.
+    /// </summary>
+    [Fact]
+    public async Task Collapsed_replies_and_threads_cut_at_depth_are_expanded()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+        var now = time.GetUtcNow();
+        var post = Thing("t3", "sub1", "acme", now.AddHours(-5), title: "Launch");
+        var top = Thing("t1", "top1", "fan1", now.AddHours(-4), parent: "t3_sub1");
+        var hidden = Enumerable.Range(1, 150).Select(n => $"hid{n}").ToList();
+        var more = new JsonObject { ["kind"] = "more", ["data"] = new JsonObject { ["count"] = hidden.Count, ["name"] = "t1_hid1", ["id"] = "hid1", ["parent_id"] = "t3_sub1", ["depth"] = 0, ["children"] = new JsonArray([.. hidden.Select(h => JsonValue.Create(h))]) } };
+        var cut = new JsonObject { ["kind"] = "more", ["data"] = new JsonObject { ["count"] = 0, ["name"] = "t1__", ["id"] = "_", ["parent_id"] = "t1_top1", ["depth"] = 10, ["children"] = new JsonArray() } };
+        top["data"]!["replies"] = JsonNode.Parse(Listing(cut));
+        var asked = new List<string>();
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx =>
+        {
+            var path = ctx.Request.Path.Value!;
+            if (path == "/api/morechildren")
+            {
+                var children = ctx.Request.Query["children"].ToString().Split(',');
+                asked.Add($"{ctx.Request.Query["link_id"]}|{ctx.Request.Query["api_type"]}|{children.Length}");
+                var things = new JsonArray([.. children.Select(c => (JsonNode)Thing("t1", c, "fan-" + c, now.AddHours(-3), parent: "t3_sub1"))]);
+                return Feed.Write(ctx, new JsonObject { ["json"] = new JsonObject { ["errors"] = new JsonArray(), ["data"] = new JsonObject { ["things"] = things } } }.ToJsonString());
+            }
+
+            return path switch
+            {
+                "/user/acme/overview" => Feed.Write(ctx, Listing(post)),
+                "/comments/sub1" => Feed.Write(ctx, "[" + Listing(post) + "," + Listing(top, more) + "]"),
+                "/comments/sub1/_/top1" => Feed.Write(ctx, "[" + Listing(post) + "," + Listing(Thing("t1", "deep1", "fan9", now.AddHours(-2), parent: "t1_top1")) + "]"),
+                _ => Feed.Write(ctx, Empty),
+            };
+        };
+        await using var app = await TestApp.StartAsync(Channel(server, "acme"), time);
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(["t3_sub1|json|100", "t3_sub1|json|50"], asked);
+        var ids = hidden.Select(h => "t1_" + h).Append("t1_top1").Append("t1_deep1").ToList();
+        var stored = await app.Get<IItemStore>().GetAsync("rd", ids, CancellationToken.None);
+        Assert.Equal(ids.Count, stored.Count);
+        Assert.Equal("t1_top1", stored["t1_deep1"].ParentId);
+    }
 }
