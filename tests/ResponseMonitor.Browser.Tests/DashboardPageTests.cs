@@ -174,6 +174,7 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         {
             await states.RecordPollFailureAsync("acme-reddit", "Reddit rate-limited reading mentions; paused until later.", now, CancellationToken.None, now.AddMinutes(2));
             await states.RecordPollFailureAsync("acme-youtube", "YouTube refused the request for comment threads (HTTP 403, keyInvalid).", now, CancellationToken.None, now.AddHours(6), credentialsRejected: true);
+            await states.RecordCredentialAsync("acme-reddit", new ResponseMonitor.Domain.Ports.CredentialLifetime(now, now.AddDays(2), RenewedByMonitor: false, "Reddit bearer token"), CancellationToken.None);
             reads.Invalidate();
 
             var page = await fixture.OpenAsync(Laptop);
@@ -183,12 +184,18 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
             Assert.Equal(0, await page.Locator("#card-acme-reddit .flag.failing").CountAsync());
             Assert.Contains("paused until", await page.Locator("#card-acme-reddit .paused").Last.InnerTextAsync(), StringComparison.Ordinal);
             Assert.Contains("Credentials rejected", await page.Locator("#card-acme-youtube .flag.failing").InnerTextAsync(), StringComparison.Ordinal);
+
+            // A token a person must renew, ending in two days, is flagged on its card with its end and who renews it.
+            Assert.Contains("Token expires", await page.Locator("#card-acme-reddit .flag.expiring").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("renewed by a person", await page.Locator("#card-acme-reddit .credential").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("rejected", await page.Locator("#card-acme-youtube .credential").InnerTextAsync(), StringComparison.Ordinal);
             await page.Context.CloseAsync();
         }
         finally
         {
             // Leave the shared demo as it was for the other tests.
             await states.RecordPollSuccessAsync("acme-reddit", reddit.Cursor, reddit.LastPollSucceededAt ?? now, CancellationToken.None);
+            await states.RecordCredentialAsync("acme-reddit", new ResponseMonitor.Domain.Ports.CredentialLifetime(now, null, RenewedByMonitor: true, "demo"), CancellationToken.None);
             await states.RecordPollSuccessAsync("acme-youtube", youtube.Cursor, youtube.LastPollSucceededAt ?? now, CancellationToken.None);
             reads.Invalidate();
         }
