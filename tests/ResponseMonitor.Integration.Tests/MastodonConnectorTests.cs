@@ -165,7 +165,9 @@ public sealed class MastodonConnectorTests
             : Feed.Write(ctx, "[]");
         await using var app = await TestApp.StartAsync(Channel(server, token: "revoked"));
 
-        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), "{\"statusesSince\":\"5\",\"notificationsSince\":\"9\"}", CancellationToken.None);
+        const string Stored = "{\"statusesSince\":\"5\",\"notificationsSince\":\"9\"}";
+        await app.Get<IChannelStateStore>().RecordPollSuccessAsync("masto", Stored, app.Get<TimeProvider>().GetUtcNow(), CancellationToken.None);
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), Stored, CancellationToken.None);
 
         Assert.False(outcome.Succeeded);
         Assert.Contains("Mastodon refused the credentials", outcome.Error, StringComparison.Ordinal);
@@ -198,7 +200,9 @@ public sealed class MastodonConnectorTests
         };
         await using var app = await TestApp.StartAsync(Channel(server, token: "masto-token"), time);
 
-        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), "{\"statusesSince\":\"5\",\"notificationsSince\":\"9\"}", CancellationToken.None);
+        const string Stored = "{\"statusesSince\":\"5\",\"notificationsSince\":\"9\"}";
+        await app.Get<IChannelStateStore>().RecordPollSuccessAsync("masto", Stored, app.Get<TimeProvider>().GetUtcNow(), CancellationToken.None);
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), Stored, CancellationToken.None);
         var state = await app.Get<IChannelStateStore>().GetAsync("masto", CancellationToken.None);
 
         Assert.False(outcome.Succeeded);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using ResponseMonitor.Domain.Ports;
 using ResponseMonitor.Domain.Polling;
 using ResponseMonitor.Integration.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using ResponseMonitor.Storage.Queues;
 
 namespace ResponseMonitor.Integration.Tests;
@@ -212,5 +213,44 @@ public sealed class PollingTests
         // An edit of c1 (a later change time) is stored too.
         items[1]["editedAt"] = T0.AddMinutes(7).ToString("O");
         Assert.Equal(1, (await poller.PollAllAsync(CancellationToken.None)).ItemsStored);
+    }
+
+    /// <summary>
+    /// A quiet channel costs one storage transaction a cycle: its state, read with every other at the start of the
+    /// cycle, is written once with that read's ETag (a conditional Replace), plus the cycle's two reads of all states
+    /// and all snapshots. A change in between (a webhook's brand activity) makes the write fail its condition; it is
+    /// then read and applied again, losing neither change.
+    /// </summary>
+    [Fact]
+    public async Task A_quiet_channel_costs_one_transaction_a_cycle_and_a_concurrent_change_is_kept()
+    {
+        await using var feed = await LoopbackServer.StartAsync();
+        feed.Handler = ctx => Feed.Write(ctx, ctx.Request.Query.ContainsKey("since") ? Feed.Page([]) : Page1.Replace("\"page-2\"", "null", StringComparison.Ordinal));
+        var counter = new StorageRequestCounter();
+        await using var app = await TestApp.StartAsync(
+            TestApp.Merge(TestApp.Channel(0, "a", feed.Url("/a")), TestApp.Channel(1, "b", feed.Url("/b")), TestApp.Channel(2, "c", feed.Url("/c"))),
+            configure: services => services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(counter));
+        var poller = app.Get<ChannelPoller>();
+        await poller.PollAllAsync(CancellationToken.None);
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            await app.Get<Domain.Analysis.ChannelAnalysisService>().AnalyzeAsync(id, CancellationToken.None);
+        }
+
+        counter.Reset();
+        var steady = await poller.PollAllAsync(CancellationToken.None);
+
+        Assert.All(steady.Channels, c => Assert.True(c.Succeeded, c.Error));
+        Assert.Empty(steady.AnalysisRequested);
+        Assert.Equal(2 + 3, counter.Count);
+
+        // Brand activity recorded between the cycle's read and its write survives the write.
+        var states = app.Get<IChannelStateStore>();
+        var known = await states.GetAsync("a", CancellationToken.None);
+        await states.RecordActivityAsync("a", T0.AddDays(1), T0.AddDays(1), CancellationToken.None);
+        await states.RecordPollSuccessAsync("a", null, T0.AddDays(2), CancellationToken.None, known);
+        var after = await states.GetAsync("a", CancellationToken.None);
+        Assert.Equal((T0.AddDays(1), T0.AddDays(2)), (after!.LastBrandActivityAt, after.LastPollSucceededAt));
+        Assert.Equal(known!.Cursor, after.Cursor);
     }
 }

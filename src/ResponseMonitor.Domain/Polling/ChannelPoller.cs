@@ -44,7 +44,7 @@ public sealed partial class ChannelPoller(
                 return;
             }
 
-            outcomes[i] = await PollChannelAsync(channels[i], state?.Cursor, ct).ConfigureAwait(false);
+            outcomes[i] = await PollChannelAsync(channels[i], state?.Cursor, ct, state).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
         var requested = new List<string>();
@@ -70,10 +70,14 @@ public sealed partial class ChannelPoller(
         return new PollSummary(outcomes, requested);
     }
 
-    public async Task<PollOutcome> PollChannelAsync(ChannelDefinition channel, string? cursor, CancellationToken cancellationToken)
+    /// <param name="channel">The channel to read.</param>
+    /// <param name="cursor">Where to start.</param>
+    /// <param name="cancellationToken">Ends the poll.</param>
+    /// <param name="known">The channel's state as read at the start of the cycle, so a quiet poll writes without reading.</param>
+    public async Task<PollOutcome> PollChannelAsync(ChannelDefinition channel, string? cursor, CancellationToken cancellationToken, ChannelState? known = null)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        var outcome = await ReadChannelAsync(channel, cursor, cancellationToken).ConfigureAwait(false);
+        var outcome = await ReadChannelAsync(channel, cursor, known, cancellationToken).ConfigureAwait(false);
 
         // What the platform said of the credential while it was read (its end, a refreshed session), in either outcome.
         if (credentials.Take(channel.Id) is { } lifetime)
@@ -91,7 +95,7 @@ public sealed partial class ChannelPoller(
         return outcome;
     }
 
-    private async Task<PollOutcome> ReadChannelAsync(ChannelDefinition channel, string? cursor, CancellationToken cancellationToken)
+    private async Task<PollOutcome> ReadChannelAsync(ChannelDefinition channel, string? cursor, ChannelState? known, CancellationToken cancellationToken)
     {
         if (!_connectors.TryGetValue(channel.Kind, out var connector))
         {
@@ -103,6 +107,9 @@ public sealed partial class ChannelPoller(
 
         var stored = 0;
         var pages = 0;
+        var wrote = false;
+        string? pendingCursor = null;
+        var pending = false;
         try
         {
             await foreach (var page in connector.ReadAsync(channel, cursor, cancellationToken).ConfigureAwait(false))
@@ -115,13 +122,23 @@ public sealed partial class ChannelPoller(
                     LogSkipped(logger, channel.Id, skipped);
                 }
 
+                if (page.Items.Count == 0)
+                {
+                    // Nothing to make durable: the cursor may wait for the next write, so a quiet poll writes once.
+                    pendingCursor = page.CursorAfterPage ?? pendingCursor;
+                    pending = true;
+                    continue;
+                }
+
                 // Only now is the page durable, so only now may the cursor pass it.
-                await states.RecordPollSuccessAsync(channel.Id, page.CursorAfterPage, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                await states.RecordPollSuccessAsync(channel.Id, page.CursorAfterPage ?? pendingCursor, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                (pendingCursor, pending, wrote) = (null, false, true);
             }
 
-            if (pages == 0)
+            if (pending || !wrote)
             {
-                await states.RecordPollSuccessAsync(channel.Id, null, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                // The state read at the start of the cycle still holds unless this poll stored something.
+                await states.RecordPollSuccessAsync(channel.Id, pendingCursor, time.GetUtcNow(), cancellationToken, wrote || stored > 0 ? null : known).ConfigureAwait(false);
             }
 
             LogPolled(logger, channel.Id, stored, pages);

@@ -5,6 +5,12 @@ public sealed record ChannelState
 {
     public required string ChannelId { get; init; }
 
+    /// <summary>
+    /// The store's concurrency token as this state was read: a write that names it succeeds only if nobody changed the
+    /// channel since, which spares a quiet channel's poll the read before its write.
+    /// </summary>
+    public string? Version { get; init; }
+
     /// <summary>Where the next poll starts. Moves only after the data before it is stored.</summary>
     public string? Cursor { get; init; }
 

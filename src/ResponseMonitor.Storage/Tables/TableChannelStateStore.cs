@@ -31,8 +31,9 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
         return result;
     }
 
-    public Task RecordPollSuccessAsync(string channelId, string? cursor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        UpdateAsync(channelId, s => s with
+    public async Task RecordPollSuccessAsync(string channelId, string? cursor, DateTimeOffset at, CancellationToken cancellationToken, ChannelState? known = null)
+    {
+        ChannelState Change(ChannelState s) => s with
         {
             Cursor = cursor ?? s.Cursor,
             MonitoringSince = s.MonitoringSince ?? at,
@@ -42,7 +43,25 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
             ConsecutiveFailures = 0,
             PausedUntil = null,
             CredentialsRejected = false,
-        }, cancellationToken);
+        };
+
+        // A quiet channel's state was read with every other at the start of the cycle: one conditional write, no read.
+        if (known is { Version: { } version } && string.Equals(known.ChannelId, channelId, StringComparison.Ordinal))
+        {
+            var table = await tables.GetAsync(TableNames.ChannelState, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await table.UpdateEntityAsync(ToEntity(Change(known)), new ETag(version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException ex) when (TableItemStore.IsConflict(ex) || ex.Status == 404)
+            {
+                // Changed (a webhook's brand activity) or gone since it was read: read it again and re-apply.
+            }
+        }
+
+        await UpdateAsync(channelId, Change, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task RecordPollFailureAsync(string channelId, string error, DateTimeOffset at, CancellationToken cancellationToken, DateTimeOffset? pausedUntil = null, bool credentialsRejected = false) =>
         UpdateAsync(channelId, s => s with
@@ -113,6 +132,7 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
     private static ChannelState FromEntity(TableEntity entity) => new()
     {
         ChannelId = entity.GetString("ChannelId") ?? TableKeys.Decode(entity.RowKey),
+        Version = entity.ETag.ToString(),
         Cursor = entity.GetString("Cursor"),
         MonitoringSince = entity.GetDateTimeOffset("MonitoringSince"),
         LastPolledAt = entity.GetDateTimeOffset("LastPolledAt"),
