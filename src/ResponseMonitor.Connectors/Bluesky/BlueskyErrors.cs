@@ -39,9 +39,7 @@ internal sealed class BlueskyErrors : IPlatformErrorClassifier
     }
 
     public PlatformFault? BudgetSpent(PlatformAnswer answer, DateTimeOffset now) =>
-        RateLimitHeaders.NoneRemaining(answer, "RateLimit-Remaining") && Reset(answer, now) is { } reset
-            ? new PlatformFault(PlatformFaultKind.RateLimited, "RateLimit-Remaining reached 0", reset)
-            : null;
+        RateLimitHeaders.Spent(answer, "RateLimit-Remaining", Reset(answer, now));
 
     private static DateTimeOffset? Reset(PlatformAnswer answer, DateTimeOffset now) =>
         RateLimitHeaders.EpochSeconds(answer, "RateLimit-Reset") ?? RateLimitHeaders.RetryAfter(answer, now);

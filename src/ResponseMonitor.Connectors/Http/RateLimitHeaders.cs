@@ -24,7 +24,9 @@ internal static class RateLimitHeaders
     public static DateTimeOffset? RetryAfter(PlatformAnswer answer, DateTimeOffset now) =>
         answer.Headers.RetryAfter?.Delta is { } delta ? now + delta : answer.Headers.RetryAfter?.Date;
 
-    /// <summary>True when a "remaining" header says no call is left in the window.</summary>
-    public static bool NoneRemaining(PlatformAnswer answer, string header) =>
-        double.TryParse(answer.Header(header), NumberStyles.Float, CultureInfo.InvariantCulture, out var remaining) && remaining < 1;
+    /// <summary>A rate limit until <paramref name="reset"/> when the "remaining" header says no call is left in the window.</summary>
+    public static PlatformFault? Spent(PlatformAnswer answer, string remainingHeader, DateTimeOffset? reset) =>
+        double.TryParse(answer.Header(remainingHeader), NumberStyles.Float, CultureInfo.InvariantCulture, out var remaining) && remaining < 1 && reset is { } until
+            ? new PlatformFault(PlatformFaultKind.RateLimited, $"{remainingHeader} reached 0", until)
+            : null;
 }

@@ -20,9 +20,7 @@ internal sealed class MastodonErrors : IPlatformErrorClassifier
     };
 
     public PlatformFault? BudgetSpent(PlatformAnswer answer, DateTimeOffset now) =>
-        RateLimitHeaders.NoneRemaining(answer, "X-RateLimit-Remaining") && Reset(answer, now) is { } reset
-            ? new PlatformFault(PlatformFaultKind.RateLimited, "X-RateLimit-Remaining reached 0", reset)
-            : null;
+        RateLimitHeaders.Spent(answer, "X-RateLimit-Remaining", Reset(answer, now));
 
     private static DateTimeOffset? Reset(PlatformAnswer answer, DateTimeOffset now) =>
         RateLimitHeaders.Instant(answer, "X-RateLimit-Reset") ?? RateLimitHeaders.RetryAfter(answer, now);

@@ -23,9 +23,7 @@ internal sealed class RedditErrors : IPlatformErrorClassifier
     };
 
     public PlatformFault? BudgetSpent(PlatformAnswer answer, DateTimeOffset now) =>
-        RateLimitHeaders.NoneRemaining(answer, "X-Ratelimit-Remaining") && Reset(answer, now) is { } reset
-            ? new PlatformFault(PlatformFaultKind.RateLimited, "X-Ratelimit-Remaining reached 0", reset)
-            : null;
+        RateLimitHeaders.Spent(answer, "X-Ratelimit-Remaining", Reset(answer, now));
 
     private static DateTimeOffset? Reset(PlatformAnswer answer, DateTimeOffset now) =>
         RateLimitHeaders.SecondsFromNow(answer, "X-Ratelimit-Reset", now) ?? RateLimitHeaders.RetryAfter(answer, now);

@@ -25,9 +25,7 @@ internal sealed class XErrors : IPlatformErrorClassifier
     };
 
     public PlatformFault? BudgetSpent(PlatformAnswer answer, DateTimeOffset now) =>
-        RateLimitHeaders.NoneRemaining(answer, "x-rate-limit-remaining") && RateLimitHeaders.EpochSeconds(answer, "x-rate-limit-reset") is { } reset
-            ? new PlatformFault(PlatformFaultKind.RateLimited, "x-rate-limit-remaining reached 0", reset)
-            : null;
+        RateLimitHeaders.Spent(answer, "x-rate-limit-remaining", RateLimitHeaders.EpochSeconds(answer, "x-rate-limit-reset"));
 
     private static string Title(PlatformAnswer answer)
     {
