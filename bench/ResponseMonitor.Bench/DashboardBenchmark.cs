@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using ResponseMonitor.App.Hosting;
+using ResponseMonitor.Domain.Analysis;
+using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Ingestion;
+using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.Bench;
+
+/// <summary>
+/// Dashboard cost follows what is open, not history (docs/PERFORMANCE.md, "Dashboard and history"): p50 and p99 of
+/// <c>GET /api/dashboard</c>, <c>/api/unanswered</c> and <c>/api/channels/{id}</c> over the HTTP API, for the same
+/// channels with the same open set, under a small and a large stored history. History is 60 to 390 days old (inside the
+/// 400-day retention, outside the 30-day analysis window), so it changes nothing open. Azurite slows as one partition
+/// grows (shared/notes/azurite-scaling.md), so history is spread over <see cref="Channels"/> channels. Each size runs
+/// twice: the read cache off (every request computes its answer) and on (the answer served).
+/// </summary>
+internal static class DashboardBenchmark
+{
+    private const int Channels = 200;
+    private const int OpenPerChannel = 20;
+    private const int Requests = 200;
+    private const string Key = "bench-api-key-0123456789";
+
+    public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes)
+    {
+        var results = new List<(int History, string Route, bool Cached, double P50, double P99)>();
+        foreach (var history in sizes)
+        {
+            var prefix = "db" + Guid.NewGuid().ToString("N")[..8];
+            var load = Stopwatch.StartNew();
+            await using (var loader = await StartAsync(storage, prefix, cacheSeconds: 0))
+            {
+                await LoadAsync(loader.App, history);
+            }
+
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{history:N0} stored comments in {Channels} channels loaded in {load.Elapsed.TotalSeconds:F0} s"));
+            foreach (var cached in new[] { false, true })
+            {
+                await using var run = await StartAsync(storage, prefix, cached ? 5 : 0);
+                using var http = new HttpClient { BaseAddress = new Uri(run.App.Urls.First()) };
+                http.DefaultRequestHeaders.Add("x-api-key", Key);
+                foreach (var route in new[] { "/api/dashboard", "/api/unanswered?limit=100", "/api/channels/ch7" })
+                {
+                    var times = new List<double>();
+                    for (var i = 0; i < Requests + 20; i++)
+                    {
+                        var start = Stopwatch.GetTimestamp();
+                        using var answer = await http.GetAsync(route);
+                        answer.EnsureSuccessStatusCode();
+                        _ = await answer.Content.ReadAsByteArrayAsync();
+                        if (i >= 20)
+                        {
+                            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                        }
+                    }
+
+                    results.Add((history, route, cached, Statistics.Median(times), Statistics.Quantile(times, 0.99)));
+                }
+            }
+        }
+
+        Console.WriteLine($"| route | read cache | {string.Join(" | ", sizes.Select(s => $"{s:N0} stored: p50 / p99 (ms)"))} | p50 ratio | p99 ratio |");
+        Console.WriteLine($"|---|---|{string.Concat(sizes.Select(_ => "---|"))}---|---|");
+        foreach (var group in results.GroupBy(r => (r.Route, r.Cached)))
+        {
+            var rows = group.OrderBy(r => r.History).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| `{group.Key.Route}` | {(group.Key.Cached ? "on (5 s)" : "off")} | {string.Join(" | ", rows.Select(r => $"{r.P50:F1} / {r.P99:F1}"))} | **{rows[^1].P50 / rows[0].P50:F2}** | **{rows[^1].P99 / rows[0].P99:F2}** |"));
+        }
+
+        return 0;
+    }
+
+    private sealed class Running(WebApplication app) : IAsyncDisposable
+    {
+        public WebApplication App => app;
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private static async Task<Running> StartAsync(string storage, string prefix, int cacheSeconds)
+    {
+        var args = new List<string>
+        {
+            "--urls=http://127.0.0.1:0", "--Hosting:Triggers=false", $"--Api:Key={Key}", $"--Api:ReadCacheSeconds={cacheSeconds}",
+            $"--AzureWebJobsStorage={storage}", $"--Storage:Prefix={prefix}", $"--Storage:AnalysisQueueName=q-{prefix}",
+            "--Logging:LogLevel:Default=Error", "--Telemetry:ConsoleMetrics=false",
+        };
+        for (var c = 0; c < Channels; c++)
+        {
+            args.AddRange([$"--Monitor:Channels:{c}:Id=ch{c}", $"--Monitor:Channels:{c}:FeedUrl=http://127.0.0.1:1/feed{c}", $"--Monitor:Channels:{c}:BrandAuthorIds:0=brand"]);
+        }
+
+        var app = StandaloneHost.Create([.. args]);
+        await app.StartAsync();
+        return new Running(app);
+    }
+
+    /// <summary>History straight to the item store, four channels at a time; then the same recent open set everywhere, analysed.</summary>
+    private static async Task LoadAsync(WebApplication app, int history)
+    {
+        var store = app.Services.GetRequiredService<IItemStore>();
+        var now = DateTimeOffset.UtcNow;
+        var perChannel = history / Channels;
+        await Parallel.ForAsync(0, Channels, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (c, ct) =>
+        {
+            var items = Enumerable.Range(0, perChannel).Select(i => new ContentItem
+            {
+                Id = $"h{i}",
+                ParentId = i % 2 == 0 ? null : $"h{i - 1}",
+                Kind = i % 2 == 0 ? ItemKind.Comment : ItemKind.Comment,
+                AuthorId = i % 2 == 0 ? $"u{i % 997}" : "brand",
+                AuthorName = i % 2 == 0 ? $"Name {i % 997}" : "Brand",
+                CreatedAt = now.AddDays(-390).AddMinutes(i * (330.0 * 24 * 60 / Math.Max(1, perChannel))),
+                Text = i % 2 == 0 ? "A comment of ordinary length, asking when the shop opens and whether the order has shipped." : "Thanks for asking: it shipped today.",
+                ThreadId = $"h{i - (i % 2)}",
+            });
+            foreach (var chunk in items.Chunk(1000))
+            {
+                await store.UpsertAsync($"ch{c}", chunk, ct);
+            }
+        });
+
+        var ingestion = app.Services.GetRequiredService<IngestionService>();
+        var analysis = app.Services.GetRequiredService<ChannelAnalysisService>();
+        var catalog = app.Services.GetRequiredService<IChannelCatalog>();
+        await Parallel.ForAsync(0, Channels, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (c, ct) =>
+        {
+            var channel = catalog.Find($"ch{c}")!;
+            var recent = new List<ContentItem> { new() { Id = "p", Kind = ItemKind.Post, AuthorId = "brand", CreatedAt = now.AddDays(-2), Text = "New season, new colours" } };
+            recent.AddRange(Enumerable.Range(0, OpenPerChannel).Select(i => new ContentItem
+            {
+                Id = $"o{i}",
+                ParentId = "p",
+                Kind = ItemKind.Comment,
+                AuthorId = $"fan{i}",
+                AuthorName = $"Fan {i}",
+                CreatedAt = now.AddHours(-30 + i),
+                Text = i % 4 == 0 ? "Still waiting for my refund, worst service ever!" : "When does the shop open on Sunday?",
+            }));
+            await ingestion.IngestAsync(channel, recent, ct);
+            await analysis.AnalyzeAsync(channel.Id, ct);
+        });
+    }
+}
