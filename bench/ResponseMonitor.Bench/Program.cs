@@ -8,6 +8,7 @@ using ResponseMonitor.Bench;
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- sweep [items,items,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- ingest [comments,comments,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- dashboard [stored,stored,...]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- analysis [largest case also run on storage]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- detection [sweep|learned] [../shared/data/sentiment]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- stress kill|outage|faultyfeed|load|secrets (scripts/stress.sh)
 // coldstart and pollcycle need storage: RESPONSEMONITOR_BENCH_STORAGE (an Azurite connection string; scripts/bench.sh starts one).
@@ -65,12 +66,13 @@ return args.FirstOrDefault() switch
     "sweep" => await SweepBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "10000,50000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
     "ingest" => await IngestBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "5000,20000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
     "dashboard" => await DashboardBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "10000,1000000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
+    "analysis" => await AnalysisBenchmark.RunAsync(storage, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     "pollcycle" => await PollCycleBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "10,100,1000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | pollcycle [n,n,...] | ingest [n,n,...] | dashboard [n,n,...] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
+    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | pollcycle [n,n,...] | ingest [n,n,...] | dashboard [n,n,...] | analysis [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
     return 2;
 }

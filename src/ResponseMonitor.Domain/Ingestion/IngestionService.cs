@@ -14,6 +14,10 @@ namespace ResponseMonitor.Domain.Ingestion;
 /// </summary>
 public sealed class IngestionService(IItemStore items, IChannelStateStore states, IPersonalDataStore personalData, MonitorMetrics metrics, TimeProvider time)
 {
+    // Per channel, the latest brand activity this process recorded (null: none yet, but MonitoringSince is set). Both
+    // only ever move forward in storage, so a batch that would not move them needs no read and no write.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset?> _recorded = new(StringComparer.Ordinal);
+
     public async Task<IngestResult> IngestAsync(ChannelDefinition channel, IReadOnlyCollection<ContentItem> incoming, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
@@ -67,7 +71,12 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
         metrics.Ingested(channel.Id, resolved.Count);
 
         var latestBrand = resolved.Values.Where(i => channel.IsBrandAuthor(i.AuthorId)).Select(i => (DateTimeOffset?)i.CreatedAt).Max();
-        await states.RecordActivityAsync(channel.Id, latestBrand, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (!_recorded.TryGetValue(channel.Id, out var recorded) || latestBrand > recorded || (latestBrand is not null && recorded is null))
+        {
+            await states.RecordActivityAsync(channel.Id, latestBrand, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            _recorded[channel.Id] = latestBrand is { } at && (recorded is null || at > recorded) ? at : recorded;
+        }
+
         return new IngestResult(resolved.Count, latestBrand);
 
         ContentItem? FindParent(ContentItem item)
