@@ -27,13 +27,13 @@ internal static class IngestBenchmark
     /// <summary>Runs per case; the table gives medians. These machines are noisy.</summary>
     private const int Runs = 3;
 
-    public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes)
+    public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes, string? only = null)
     {
         Console.WriteLine("| comments | path | case | app (items/s) | raw (items/s) | app / raw | app transactions | raw transactions |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var n in sizes)
         {
-            foreach (var path in new[] { "import", "push" })
+            foreach (var path in new[] { "import", "push" }.Where(p => only is null || p == only))
             {
                 await RunOneAsync(storage, n, path);
             }
