@@ -79,6 +79,11 @@ public sealed class DemoTests
             Assert.Empty(instagram["activeWarnings"]!.AsArray());
             Assert.Equal(1, instagram["excludedCount"]!.GetValue<int>());                         // Maria's "Perfect, thanks! 🙌"
 
+            // The demo Graph answers debug_token: the Page's data access lapses in five days, Instagram's in eighty.
+            Assert.Equal("expiring", facebook["credential"]!["state"]!.GetValue<string>());
+            Assert.False(facebook["credential"]!["renewedByMonitor"]!.GetValue<bool>());
+            Assert.Equal("ok", instagram["credential"]!["state"]!.GetValue<string>());
+
             var waiting = await app.GetJsonAsync("/api/unanswered?critical=true");
             Assert.Equal(["de", "en", "en", "es"], waiting["items"]!.AsArray().Select(i => i!["language"]!.GetValue<string>()).Order().ToArray());
             stored = await CountItems(app);

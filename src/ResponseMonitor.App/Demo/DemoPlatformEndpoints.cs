@@ -16,6 +16,20 @@ public static class DemoPlatformEndpoints
         var platforms = api.MapGroup("/demo/platforms/{channelId}");
 
         // Facebook Page and Instagram (Graph API).
+        // Meta's token check (https://developers.facebook.com/docs/graph-api/reference/debug_token/): the demo Page's
+        // data access lapses in five days, so the dashboard and a warning show a token to renew; Instagram's is fine.
+        platforms.MapGet("/graph/{version}/debug_token", (string channelId, TimeProvider time) => Results.Text(new JsonObject
+        {
+            ["data"] = new JsonObject
+            {
+                ["type"] = "PAGE",
+                ["application"] = "ResponseMonitor demo",
+                ["is_valid"] = true,
+                ["expires_at"] = 0,
+                ["data_access_expires_at"] = time.GetUtcNow().AddDays(channelId.Contains("facebook", StringComparison.Ordinal) ? 5 : 80).ToUnixTimeSeconds(),
+                ["scopes"] = new JsonArray("pages_show_list", "pages_read_engagement", "pages_read_user_content"),
+            },
+        }.ToJsonString(), "application/json"));
         platforms.MapGet("/graph/{version}/{id}/feed", (string channelId, DemoFeed feed) => Render(feed, channelId, items => Data(items.Where(i => i.ParentId is null).Select(i => Graph(i, "message", "created_time")))));
         platforms.MapGet("/graph/{version}/{id}/media", (string channelId, DemoFeed feed) => Render(feed, channelId, items => Data(items.Where(i => i.ParentId is null).Select(i => Graph(i, "caption", "timestamp")))));
         platforms.MapGet("/graph/{version}/{id}/comments", (string channelId, string id, DemoFeed feed) => Render(feed, channelId, items =>
