@@ -65,7 +65,7 @@ function flags(c) {
 
 // What the platform last said of the channel's token: when it ends and who renews it.
 function credential(x) {
-  if (!x || x.state === 'unknown') return x && x.source ? h(x.source) : 'no end known';
+  if (!x || x.state === 'unknown') return x && x.source ? h(x.source) : 'no end given by the platform';
   if (x.state === 'rejected') return '✖ rejected: renew the token';
   const who = x.renewedByMonitor ? 'renewed by the monitor' : 'renewed by a person';
   const end = x.expiresAt ? `${x.state === 'expired' ? 'expired' : 'ends'} ${time(x.expiresAt)}` : 'does not expire';
