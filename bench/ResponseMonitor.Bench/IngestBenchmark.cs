@@ -24,10 +24,10 @@ internal static class IngestBenchmark
 {
     private const string Secret = "bench-webhook-secret-0123456789";
 
-    /// <summary>Runs per case; the table gives medians. These machines are noisy.</summary>
-    private const int Runs = 3;
+    /// <summary>Runs per case by default; the table gives medians. These machines are noisy.</summary>
+    private const int DefaultRuns = 3;
 
-    public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes, string? only = null)
+    public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes, string? only = null, int runs = DefaultRuns)
     {
         Console.WriteLine("| comments | path | case | app (items/s) | raw (items/s) | app / raw | app transactions | raw transactions |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
@@ -35,14 +35,14 @@ internal static class IngestBenchmark
         {
             foreach (var path in new[] { "import", "push" }.Where(p => only is null || p == only))
             {
-                await RunOneAsync(storage, n, path);
+                await RunOneAsync(storage, n, path, runs);
             }
         }
 
         return 0;
     }
 
-    private static async Task RunOneAsync(string storage, int n, string path)
+    private static async Task RunOneAsync(string storage, int n, string path, int runs)
     {
         var counter = new TransactionCounter();
         var prefix = "in" + Guid.NewGuid().ToString("N")[..8];
@@ -52,7 +52,7 @@ internal static class IngestBenchmark
             $"--AzureWebJobsStorage={storage}", $"--Storage:Prefix={prefix}", $"--Storage:AnalysisQueueName=q-{prefix}",
             "--Logging:LogLevel:Default=Error", "--Telemetry:ConsoleMetrics=false", "--Api:ReadCacheSeconds=0",
         };
-        var ids = Enumerable.Range(0, Runs).Select(r => $"ch{r}").Append("warm").ToList();
+        var ids = Enumerable.Range(0, runs).Select(r => $"ch{r}").Append("warm").ToList();
         for (var c = 0; c < ids.Count; c++)
         {
             args.AddRange([$"--Monitor:Channels:{c}:Id={ids[c]}", $"--Monitor:Channels:{c}:FeedUrl=http://127.0.0.1:1/feed", $"--Monitor:Channels:{c}:BrandAuthorIds:0=brand", $"--Monitor:Channels:{c}:WebhookSecret={Secret}"]);
@@ -75,7 +75,7 @@ internal static class IngestBenchmark
             // Each run in partitions of its own, interleaved app, raw; fresh, then replay of the same partition.
             var (appFresh, rawFresh, appReplay, rawReplay) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
             long appFreshTx = 0, rawFreshTx = 0, appReplayTx = 0, rawReplayTx = 0;
-            for (var run = 0; run < Runs; run++)
+            for (var run = 0; run < runs; run++)
             {
                 var channel = $"ch{run}";
                 counter.Reset();

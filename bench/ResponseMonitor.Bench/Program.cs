@@ -6,7 +6,7 @@ using ResponseMonitor.Bench;
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- timetowarning [runs]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- metrics [threads,threads,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- sweep [items,items,...]
-//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- ingest [comments,comments,...] [import|push]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- ingest [comments,comments,...] [import|push|both] [runs]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- dashboard [stored,stored,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- analysis [largest case also run on storage]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- detection [sweep|learned] [../shared/data/sentiment]
@@ -64,7 +64,7 @@ return args.FirstOrDefault() switch
     "metrics" => await MetricsBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "1000,10000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
     "timetowarning" => await TimeToWarningBenchmark.RunAsync(storage, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
     "sweep" => await SweepBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "10000,50000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
-    "ingest" => await IngestBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "5000,20000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList(), args.Length > 2 ? args[2] : null),
+    "ingest" => await IngestBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "5000,20000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList(), args.Length > 2 && args[2] != "both" ? args[2] : null, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 3),
     "dashboard" => await DashboardBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "10000,1000000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
     "analysis" => await AnalysisBenchmark.RunAsync(storage, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     "pollcycle" => await PollCycleBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "10,100,1000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
