@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 
 namespace ResponseMonitor.Connectors.Http;
@@ -8,8 +7,6 @@ namespace ResponseMonitor.Connectors.Http;
 /// <summary>One answer of a platform, its body read once, for the platform's classifier to judge.</summary>
 internal sealed class PlatformAnswer(HttpStatusCode status, HttpResponseHeaders headers, string? mediaType, byte[] body)
 {
-    public HttpStatusCode Status => status;
-
     public int Code => (int)status;
 
     public bool IsSuccess => Code is >= 200 and < 300;
@@ -36,12 +33,5 @@ internal sealed class PlatformAnswer(HttpStatusCode status, HttpResponseHeaders 
         {
             return null;
         }
-    }
-
-    /// <summary>The start of the body for an error message: platforms' error texts, never a credential (requests carry those, answers do not).</summary>
-    public string Excerpt(int length = 160)
-    {
-        var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, length * 4)).ReplaceLineEndings(" ").Trim();
-        return text.Length <= length ? text : text[..length] + "…";
     }
 }

@@ -12,7 +12,7 @@ namespace ResponseMonitor.Connectors.YouTube;
 internal sealed class YouTubeErrors : IPlatformErrorClassifier
 {
     /// <summary>A short rate limit: try again after this.</summary>
-    public static readonly TimeSpan RateLimitPause = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan RateLimitPause = TimeSpan.FromMinutes(15);
 
     private static readonly TimeZoneInfo Pacific = FindPacific();
 
@@ -52,7 +52,7 @@ internal sealed class YouTubeErrors : IPlatformErrorClassifier
     /// <summary>YouTube sends no remaining-calls header: the quota is only known when it is spent.</summary>
     public PlatformFault? BudgetSpent(PlatformAnswer answer, DateTimeOffset now) => null;
 
-    public static DateTimeOffset NextPacificMidnight(DateTimeOffset now)
+    private static DateTimeOffset NextPacificMidnight(DateTimeOffset now)
     {
         var local = TimeZoneInfo.ConvertTime(now, Pacific);
         var midnight = local.Date.AddDays(1);
