@@ -21,13 +21,14 @@ namespace ResponseMonitor.Bench;
 /// </summary>
 internal static class DashboardBenchmark
 {
-    private const int Channels = 200;
+    private static int Channels = 200;
     private const int OpenPerChannel = 20;
-    private const int Requests = 200;
+    private static int Requests = 200;
     private const string Key = "bench-api-key-0123456789";
 
-    public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes)
+    public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes, int channels = 200, int requests = 200)
     {
+        (Channels, Requests) = (channels, requests);
         var results = new List<(int History, string Route, bool Cached, double P50, double P99)>();
         foreach (var history in sizes)
         {

@@ -7,7 +7,7 @@ using ResponseMonitor.Bench;
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- metrics [threads,threads,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- sweep [items,items,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- ingest [comments,comments,...] [import|push|both] [runs]
-//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- dashboard [stored,stored,...]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- dashboard [stored,stored,...] [channels] [requests]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- analysis [largest case also run on storage]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- detection [sweep|learned] [../shared/data/sentiment]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- stress kill|outage|faultyfeed|load|secrets (scripts/stress.sh)
@@ -65,7 +65,7 @@ return args.FirstOrDefault() switch
     "timetowarning" => await TimeToWarningBenchmark.RunAsync(storage, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
     "sweep" => await SweepBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "10000,50000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
     "ingest" => await IngestBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "5000,20000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList(), args.Length > 2 && args[2] != "both" ? args[2] : null, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 3),
-    "dashboard" => await DashboardBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "10000,1000000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
+    "dashboard" => await DashboardBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "10000,1000000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList(), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200),
     "analysis" => await AnalysisBenchmark.RunAsync(storage, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     "pollcycle" => await PollCycleBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "10,100,1000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
     _ => Usage(),
