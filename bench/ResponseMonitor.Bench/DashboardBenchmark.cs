@@ -16,39 +16,38 @@ namespace ResponseMonitor.Bench;
 /// <c>GET /api/dashboard</c>, <c>/api/unanswered</c> and <c>/api/channels/{id}</c> over the HTTP API, for the same
 /// channels with the same open set, under a small and a large stored history. History is 60 to 390 days old (inside the
 /// 400-day retention, outside the 30-day analysis window), so it changes nothing open. Azurite slows as one partition
-/// grows (shared/notes/azurite-scaling.md), so history is spread over <see cref="Channels"/> channels. Each size runs
+/// grows (shared/notes/azurite-scaling.md), so history is spread over many channels (200 by default). Each size runs
 /// twice: the read cache off (every request computes its answer) and on (the answer served).
 /// </summary>
 internal static class DashboardBenchmark
 {
-    private static int Channels = 200;
+    private const int DefaultChannels = 200;
     private const int OpenPerChannel = 20;
-    private static int Requests = 200;
+    private const int DefaultRequests = 200;
     private const string Key = "bench-api-key-0123456789";
 
-    public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes, int channels = 200, int requests = 200)
+    public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes, int channels = DefaultChannels, int requests = DefaultRequests)
     {
-        (Channels, Requests) = (channels, requests);
         var results = new List<(int History, string Route, bool Cached, double P50, double P99)>();
         foreach (var history in sizes)
         {
             var prefix = "db" + Guid.NewGuid().ToString("N")[..8];
             var load = Stopwatch.StartNew();
-            await using (var loader = await StartAsync(storage, prefix, cacheSeconds: 0))
+            await using (var loader = await StartAsync(storage, prefix, channels, cacheSeconds: 0))
             {
-                await LoadAsync(loader.App, history);
+                await LoadAsync(loader.App, history, channels);
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{history:N0} stored comments in {Channels} channels loaded in {load.Elapsed.TotalSeconds:F0} s ({history / load.Elapsed.TotalSeconds:F0} a second, the open sets and their analyses included)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{history:N0} stored comments in {channels} channels loaded in {load.Elapsed.TotalSeconds:F0} s ({history / load.Elapsed.TotalSeconds:F0} a second, the open sets and their analyses included)"));
             foreach (var cached in new[] { false, true })
             {
-                await using var run = await StartAsync(storage, prefix, cached ? 5 : 0);
+                await using var run = await StartAsync(storage, prefix, channels, cached ? 5 : 0);
                 using var http = new HttpClient { BaseAddress = new Uri(run.App.Urls.First()) };
                 http.DefaultRequestHeaders.Add("x-api-key", Key);
                 // The storage baseline of the same moment: the query the channel route makes of its open copies, sent raw.
                 var open = new Azure.Data.Tables.TableClient(storage, prefix + "Open");
                 var baseline = new List<double>();
-                for (var i = 0; i < Requests + 20; i++)
+                for (var i = 0; i < requests + 20; i++)
                 {
                     var start = Stopwatch.GetTimestamp();
                     await foreach (var row in open.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "ch7"))
@@ -66,7 +65,7 @@ internal static class DashboardBenchmark
                 foreach (var route in new[] { "/api/dashboard", "/api/unanswered?limit=100", "/api/channels/ch7" })
                 {
                     var times = new List<double>();
-                    for (var i = 0; i < Requests + 20; i++)
+                    for (var i = 0; i < requests + 20; i++)
                     {
                         var start = Stopwatch.GetTimestamp();
                         using var answer = await http.GetAsync(route);
@@ -106,7 +105,7 @@ internal static class DashboardBenchmark
         }
     }
 
-    private static async Task<Running> StartAsync(string storage, string prefix, int cacheSeconds)
+    private static async Task<Running> StartAsync(string storage, string prefix, int channels, int cacheSeconds)
     {
         var args = new List<string>
         {
@@ -114,7 +113,7 @@ internal static class DashboardBenchmark
             $"--AzureWebJobsStorage={storage}", $"--Storage:Prefix={prefix}", $"--Storage:AnalysisQueueName=q-{prefix}",
             "--Logging:LogLevel:Default=Error", "--Telemetry:ConsoleMetrics=false",
         };
-        for (var c = 0; c < Channels; c++)
+        for (var c = 0; c < channels; c++)
         {
             args.AddRange([$"--Monitor:Channels:{c}:Id=ch{c}", $"--Monitor:Channels:{c}:FeedUrl=http://127.0.0.1:1/feed{c}", $"--Monitor:Channels:{c}:BrandAuthorIds:0=brand"]);
         }
@@ -125,18 +124,18 @@ internal static class DashboardBenchmark
     }
 
     /// <summary>History straight to the item store, four channels at a time; then the same recent open set everywhere, analysed.</summary>
-    private static async Task LoadAsync(WebApplication app, int history)
+    private static async Task LoadAsync(WebApplication app, int history, int channels)
     {
         var store = app.Services.GetRequiredService<IItemStore>();
         var now = DateTimeOffset.UtcNow;
-        var perChannel = history / Channels;
-        await Parallel.ForAsync(0, Channels, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (c, ct) =>
+        var perChannel = history / channels;
+        await Parallel.ForAsync(0, channels, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (c, ct) =>
         {
             var items = Enumerable.Range(0, perChannel).Select(i => new ContentItem
             {
                 Id = $"h{i}",
                 ParentId = i % 2 == 0 ? null : $"h{i - 1}",
-                Kind = i % 2 == 0 ? ItemKind.Comment : ItemKind.Comment,
+                Kind = ItemKind.Comment,
                 AuthorId = i % 2 == 0 ? $"u{i % 997}" : "brand",
                 AuthorName = i % 2 == 0 ? $"Name {i % 997}" : "Brand",
                 CreatedAt = now.AddDays(-390).AddMinutes(i * (330.0 * 24 * 60 / Math.Max(1, perChannel))),
@@ -152,7 +151,7 @@ internal static class DashboardBenchmark
         var ingestion = app.Services.GetRequiredService<IngestionService>();
         var analysis = app.Services.GetRequiredService<ChannelAnalysisService>();
         var catalog = app.Services.GetRequiredService<IChannelCatalog>();
-        await Parallel.ForAsync(0, Channels, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (c, ct) =>
+        await Parallel.ForAsync(0, channels, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (c, ct) =>
         {
             var channel = catalog.Find($"ch{c}")!;
             var recent = new List<ContentItem> { new() { Id = "p", Kind = ItemKind.Post, AuthorId = "brand", CreatedAt = now.AddDays(-2), Text = "New season, new colours" } };

@@ -6,7 +6,11 @@ using ResponseMonitor.Integration.Tests.Infrastructure;
 
 namespace ResponseMonitor.Integration.Tests;
 
-/// <summary>Every connector meets the same faults the same way: the poll fails with a reason, nothing is stored, the cursor stays.</summary>
+/// <summary>
+/// Every connector meets the same faults the same way, through the shared PlatformHttp path: the poll fails with a
+/// reason, nothing is stored, the cursor stays. A 5xx, a cut body and an HTML page are what any HTTP server may send
+/// (RFC 9110 §15.6); each platform's own error bodies are tested in its connector's tests, against its documentation.
+/// </summary>
 public sealed class ConnectorFaultTests
 {
     public static TheoryData<string, string> Cases()

@@ -359,6 +359,10 @@ public sealed class ReliabilityTests
         Assert.Contains("'subject' has 102400 characters; at most 256", text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The generic feed's contract is ours (docs/GENERIC_FEED.md, "Poll"); its wait is HTTP's own: Retry-After as
+    /// seconds or an HTTP date on a 429 or 503 (RFC 9110 §10.2.3 and §15.6.4; RFC 6585 §4), read by FeedErrors.
+    /// </summary>
     [Theory]
     [InlineData(429, "120")]
     [InlineData(503, "120")]

@@ -71,10 +71,12 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
         metrics.Ingested(channel.Id, resolved.Count);
 
         var latestBrand = resolved.Values.Where(i => channel.IsBrandAuthor(i.AuthorId)).Select(i => (DateTimeOffset?)i.CreatedAt).Max();
-        if (!_recorded.TryGetValue(channel.Id, out var recorded) || latestBrand > recorded || (latestBrand is not null && recorded is null))
+        var known = _recorded.TryGetValue(channel.Id, out var recorded);
+        var moves = latestBrand is { } at && (recorded is null || at > recorded);
+        if (!known || moves)
         {
             await states.RecordActivityAsync(channel.Id, latestBrand, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            _recorded[channel.Id] = latestBrand is { } at && (recorded is null || at > recorded) ? at : recorded;
+            _recorded[channel.Id] = moves ? latestBrand : recorded;
         }
 
         return new IngestResult(resolved.Count, latestBrand);
