@@ -12,12 +12,13 @@ using ResponseMonitor.Domain.Ports;
 namespace ResponseMonitor.Bench;
 
 /// <summary>
-/// Dashboard cost follows what is open, not history (docs/PERFORMANCE.md, "Dashboard and history"): p50 and p99 of
-/// <c>GET /api/dashboard</c>, <c>/api/unanswered</c> and <c>/api/channels/{id}</c> over the HTTP API, for the same
-/// channels with the same open set, under a small and a large stored history. History is 60 to 390 days old (inside the
-/// 400-day retention, outside the 30-day analysis window), so it changes nothing open. Azurite slows as one partition
-/// grows (shared/notes/azurite-scaling.md), so history is spread over many channels (200 by default). Each size runs
-/// twice: the read cache off (every request computes its answer) and on (the answer served).
+/// Dashboard cost follows what is open, not history (docs/PERFORMANCE.md, "Dashboard cost and stored history"): p50,
+/// p90 and p99 of <c>GET /api/dashboard</c>, <c>/api/unanswered</c> and <c>/api/channels/{id}</c> over the HTTP API, for
+/// the same channels with the same open set, under a small and a large stored history, timed side by side. History is 60
+/// to 390 days old (inside the 400-day retention, outside the 30-day analysis window), so it changes nothing open.
+/// Azurite slows as one partition grows (shared/notes/azurite-scaling.md), so history is spread over many channels (200
+/// by default). Each size is measured with the read cache off (every request computes its answer) and on (the answer
+/// served).
 /// </summary>
 internal static class DashboardBenchmark
 {
