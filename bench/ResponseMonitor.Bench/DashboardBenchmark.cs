@@ -27,8 +27,10 @@ internal static class DashboardBenchmark
     private const int DefaultRequests = 200;
     private const string Key = "bench-api-key-0123456789";
 
-    public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes, int channels = DefaultChannels, int requests = DefaultRequests)
+    public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes, int? channelCount = null, int? requestCount = null)
     {
+        var channels = channelCount ?? DefaultChannels;
+        var requests = requestCount ?? DefaultRequests;
         // Every size is loaded first, each under a Storage:Prefix of its own in the same Azurite.
         var prefixes = new List<string>();
         foreach (var history in sizes)

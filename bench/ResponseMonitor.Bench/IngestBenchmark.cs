@@ -27,8 +27,9 @@ internal static class IngestBenchmark
     /// <summary>Runs per case by default; the table gives medians. These machines are noisy.</summary>
     private const int DefaultRuns = 3;
 
-    public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes, string? only = null, int runs = DefaultRuns)
+    public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes, string? only = null, int? runCount = null)
     {
+        var runs = runCount ?? DefaultRuns;
         Console.WriteLine("| comments | path | case | app (items/s) | raw (items/s) | app / raw | app transactions | raw transactions |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var n in sizes)

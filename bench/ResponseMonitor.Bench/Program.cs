@@ -60,19 +60,25 @@ if (string.IsNullOrEmpty(storage))
 
 return args.FirstOrDefault() switch
 {
-    "coldstart" => await ColdStartBenchmark.RunAsync(root, storage, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
-    "metrics" => await MetricsBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "1000,10000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
-    "timetowarning" => await TimeToWarningBenchmark.RunAsync(storage, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
-    "sweep" => await SweepBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "10000,50000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
-    "ingest" => await IngestBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "5000,20000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList(), args.Length > 2 && args[2] != "both" ? args[2] : null, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 3),
-    "dashboard" => await DashboardBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "10000,1000000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList(), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200),
-    "analysis" => await AnalysisBenchmark.RunAsync(storage, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
-    "pollcycle" => await PollCycleBenchmark.RunAsync(storage, (args.Length > 1 ? args[1] : "10,100,1000").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList()),
+    "coldstart" => await ColdStartBenchmark.RunAsync(root, storage, Int(1) ?? 10),
+    "metrics" => await MetricsBenchmark.RunAsync(storage, Ints("1000,10000")),
+    "timetowarning" => await TimeToWarningBenchmark.RunAsync(storage, Int(1) ?? 10),
+    "sweep" => await SweepBenchmark.RunAsync(storage, Ints("10000,50000")),
+    "ingest" => await IngestBenchmark.RunAsync(storage, Ints("5000,20000"), args.Length > 2 && args[2] != "both" ? args[2] : null, Int(3)),
+    "dashboard" => await DashboardBenchmark.RunAsync(storage, Ints("10000,1000000"), Int(2), Int(3)),
+    "analysis" => await AnalysisBenchmark.RunAsync(storage, Int(1) ?? 10_000),
+    "pollcycle" => await PollCycleBenchmark.RunAsync(storage, Ints("10,100,1000")),
     _ => Usage(),
 };
 
+// The verb's number at args[index], or null for the benchmark's default.
+int? Int(int index) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : null;
+
+// The verb's comma-separated sizes (args[1]), or these.
+List<int> Ints(string fallback) => (args.Length > 1 ? args[1] : fallback).Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | pollcycle [n,n,...] | ingest [n,n,...] | dashboard [n,n,...] | analysis [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
+    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | pollcycle [n,n,...] | ingest [n,n,...] [import|push|both] [runs] | dashboard [n,n,...] [channels] [requests] | analysis [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
     return 2;
 }

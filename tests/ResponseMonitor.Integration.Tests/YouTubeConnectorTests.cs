@@ -29,6 +29,12 @@ public sealed class YouTubeConnectorTests
 
     private static ChannelDefinition Definition(TestApp app) => app.Get<IChannelCatalog>().Find("yt")!;
 
+    /// <summary>
+    /// commentThreads.list with allThreadsRelatedToChannelId and comments.list with parentId and pageToken
+    /// (https://developers.google.com/youtube/v3/docs/commentThreads/list, https://developers.google.com/youtube/v3/docs/comments/list),
+    /// answered with responses recorded from the real API; the key goes in the x-goog-api-key header, which Google's
+    /// APIs accept in place of the key= parameter (https://cloud.google.com/docs/authentication/api-keys-use).
+    /// </summary>
     [Fact]
     public async Task Recorded_threads_and_paged_replies_are_stored_with_the_key_in_a_header()
     {
@@ -56,6 +62,11 @@ public sealed class YouTubeConnectorTests
         Assert.Contains("2019-12-01T04:46:31", state!.Cursor, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// commentThreads.list pages newest first with order=time and hands out nextPageToken
+    /// (https://developers.google.com/youtube/v3/docs/commentThreads/list); a thread embeds some replies under
+    /// replies.comments and counts them all in snippet.totalReplyCount (https://developers.google.com/youtube/v3/docs/commentThreads).
+    /// </summary>
     [Fact]
     public async Task The_brand_reply_answers_its_thread_and_the_walk_stops_at_the_look_back_horizon()
     {
@@ -115,6 +126,7 @@ public sealed class YouTubeConnectorTests
     [InlineData(400, "usageLimits", "keyInvalid", "API key not valid. Please pass a valid API key.", "key")]
     [InlineData(400, "youtube.parameter", "invalidPageToken", "The request specifies an invalid page token.", "other")]
     [InlineData(403, "usageLimits", "accessNotConfigured", "Access Not Configured. YouTube Data API has not been used in project 1 before or it is disabled.", "key")]
+    [InlineData(403, "youtube.commentThread", "commentsDisabled", "The video identified by the videoId parameter has disabled comments.", "other")]
     public async Task Quota_and_rate_limits_pause_the_channel_and_a_refused_key_is_named(int status, string domain, string reason, string message, string kind)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 18, 0, 0, TimeSpan.Zero));   // 10:00 in Los Angeles
@@ -145,9 +157,51 @@ public sealed class YouTubeConnectorTests
                 Assert.Equal("credentials-rejected", (await app.GetJsonAsync("/api/dashboard"))["channels"]![0]!["pollState"]!.GetValue<string>());
                 break;
             default:
-                Assert.Contains("HTTP 400", outcome.Error, StringComparison.Ordinal);
+                Assert.Contains($"HTTP {status}", outcome.Error, StringComparison.Ordinal);
                 Assert.Equal("failing", (await app.GetJsonAsync("/api/dashboard"))["channels"]![0]!["pollState"]!.GetValue<string>());
                 break;
         }
+    }
+
+    /// <summary>
+    /// A thread deleted between commentThreads.list and comments.list: comments.list answers 404 commentNotFound
+    /// (https://developers.google.com/youtube/v3/docs/comments/list, "Errors"). There is nothing left to read; the
+    /// thread's listed comment is stored and the channel does not fail.
+    /// </summary>
+    [Fact]
+    public async Task Replies_of_a_thread_deleted_since_it_was_listed_are_nothing_to_read()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var threads = new JsonObject
+        {
+            ["items"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "gone",
+                ["snippet"] = new JsonObject
+                {
+                    ["videoId"] = "vid1", ["totalReplyCount"] = 5,
+                    ["topLevelComment"] = new JsonObject
+                    {
+                        ["id"] = "gone",
+                        ["snippet"] = new JsonObject
+                        {
+                            ["authorDisplayName"] = "fan", ["authorChannelId"] = new JsonObject { ["value"] = "UCfan" }, ["videoId"] = "vid1",
+                            ["textOriginal"] = "Is anyone answering here?", ["publishedAt"] = now.AddHours(-2).ToString("O", CultureInfo.InvariantCulture),
+                        },
+                    },
+                },
+            }),
+        };
+        const string NotFound = "{\"error\":{\"code\":404,\"message\":\"The comment identified by the parentId parameter could not be found.\",\"errors\":[{\"message\":\"The comment identified by the parentId parameter could not be found.\",\"domain\":\"youtube.comment\",\"reason\":\"commentNotFound\"}]}}";
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Path.Value == "/youtube/v3/comments" ? Feed.Write(ctx, NotFound, 404) : Feed.Write(ctx, threads.ToJsonString());
+        await using var app = await TestApp.StartAsync(Channel(server));
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(1, outcome.ItemsStored);
+        Assert.Contains(server.Requests, r => r.PathAndQuery.Contains("parentId=gone", StringComparison.Ordinal));
+        Assert.Equal("ok", (await app.GetJsonAsync("/api/dashboard"))["channels"]![0]!["pollState"]!.GetValue<string>());
     }
 }
