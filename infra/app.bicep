@@ -67,8 +67,8 @@ var names = {
 // naming:end
 var deploymentContainer = 'app-package'
 var tablePrefix = 'rm'
-var tableNames = ['Items', 'Open', 'Channels', 'Snapshots', 'Warnings', 'Silences', 'CriticLabels']
-var queueNames = ['analyze-channel', 'analyze-channel-poison']
+var tableNames = ['Items', 'Open', 'Channels', 'Snapshots', 'Warnings', 'Silences', 'CriticLabels', 'ImportJobs']
+var queueNames = ['analyze-channel', 'analyze-channel-poison', 'import-history', 'import-history-poison']
 
 // Built-in role definitions.
 var roles = {
@@ -144,6 +144,12 @@ resource locksContainer 'Microsoft.Storage/storageAccounts/blobServices/containe
 resource modelsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobs
   name: '${tablePrefix}-models'
+}
+
+// History imports accepted by POST /api/imports/{channel}, each deleted once imported (RunImport reads it from there).
+resource importsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: '${tablePrefix}-imports'
 }
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {

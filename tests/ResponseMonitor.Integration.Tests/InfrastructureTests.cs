@@ -76,7 +76,7 @@ public sealed class InfrastructureTests
         }
 
         // The tables and queue the app uses exist from the start.
-        foreach (var name in new[] { "Items", "Open", "Channels", "Snapshots", "Warnings", "analyze-channel", "analyze-channel-poison" })
+        foreach (var name in new[] { "Items", "Open", "Channels", "Snapshots", "Warnings", "ImportJobs", "-imports", "analyze-channel", "analyze-channel-poison", "import-history", "import-history-poison" })
         {
             Assert.Contains(name, json, StringComparison.Ordinal);
         }

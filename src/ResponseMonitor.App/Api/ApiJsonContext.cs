@@ -20,6 +20,7 @@ namespace ResponseMonitor.App.Api;
 [JsonSerializable(typeof(MetricsResponse))]
 [JsonSerializable(typeof(ExclusionListResponse))]
 [JsonSerializable(typeof(ImportResponse))]
+[JsonSerializable(typeof(ImportJobResponse))]
 [JsonSerializable(typeof(ClassifyRequest))]
 [JsonSerializable(typeof(ClassifyResponse))]
 [JsonSerializable(typeof(CriticTrainingResponse))]
