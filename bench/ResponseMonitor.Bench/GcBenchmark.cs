@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -9,14 +8,12 @@ namespace ResponseMonitor.Bench;
 /// <summary>
 /// Server GC against workstation (concurrent) GC for the app itself: the built program started standalone as its own
 /// process, once per mode and round-robin, with <c>DOTNET_gcServer</c> choosing the mode (it overrides the csproj's
-/// setting). Each run imports a JSONL history through the API and then serves metric reads from four clients; the
+/// setting). Each run imports a JSONL history through the API and then serves dashboard and metric reads from four clients; the
 /// figures are the process's resident memory when idle and at its peak (VmRSS, VmHWM from /proc), and the workload's
 /// time, reported as ratios to workstation GC in the same run.
 /// </summary>
 internal static class GcBenchmark
 {
-    private const string ApiKey = "bench-api-key-0123456789";
-
     public static async Task<int> RunAsync(string root, string storage, int rows, int runs)
     {
         var program = Path.Combine(root, "src/ResponseMonitor.App/bin/Release/net10.0/ResponseMonitor.dll");
@@ -35,7 +32,7 @@ internal static class GcBenchmark
 
         var baseline = results[modes[0].Item1];
         double Median(IEnumerable<double> values) => Statistics.Median(values.ToList());
-        Console.WriteLine($"GC mode, {runs} runs per mode, {rows:N0} imported rows then 2,000 metric reads by 4 clients, {Environment.ProcessorCount} cores (medians)");
+        Console.WriteLine($"GC mode, {runs} runs per mode, {rows:N0} imported rows then 400 reads (dashboard, every tenth metrics) by 4 clients, {Environment.ProcessorCount} cores (medians)");
         Console.WriteLine("| GC | idle RSS MB | ratio | peak RSS MB | ratio | workload s | ratio |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var (name, _) in modes)
@@ -71,98 +68,41 @@ internal static class GcBenchmark
 
     private static async Task<(double Idle, double Peak, double Seconds)> MeasureAsync(string program, string server, string storage, string body)
     {
-        int port;
-        using (var probe = new TcpListener(System.Net.IPAddress.Loopback, 0))
+        await using var app = await AppProcess.StartAsync("dotnet", program, Path.GetDirectoryName(program)!, storage, new Dictionary<string, string>
         {
-            probe.Start();
-            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+            ["DOTNET_gcServer"] = server,
+            ["Api__ReadCacheSeconds"] = "0",
+            ["Monitor__Channels__0__Id"] = "bench",
+            ["Monitor__Channels__0__Name"] = "Bench",
+            ["Monitor__Channels__0__Kind"] = "generic-feed",
+            ["Monitor__Channels__0__FeedUrl"] = "http://127.0.0.1:1/feed",
+            ["Monitor__Channels__0__BrandAuthorIds__0"] = "brand",
+        });
+        var http = app.Http;
+        using (var first = await http.GetAsync("/api/dashboard"))
+        {
+            first.EnsureSuccessStatusCode();
         }
 
-        var start = new ProcessStartInfo("dotnet", program)
+        await Task.Delay(2000);
+        var idle = Megabytes(app.Process.Id, "VmRSS");
+        var workload = Stopwatch.StartNew();
+        using (var content = new StringContent(body, Encoding.UTF8, "application/x-ndjson"))
+        using (var import = await http.PostAsync("/api/import/bench", content))
         {
-            WorkingDirectory = Path.GetDirectoryName(program)!,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["DOTNET_gcServer"] = server,
-                ["Hosting__Urls"] = $"http://127.0.0.1:{port}",
-                ["Hosting__Triggers"] = "false",
-                ["Api__Key"] = ApiKey,
-                ["Api__ReadCacheSeconds"] = "0",
-                ["AzureWebJobsStorage"] = storage,
-                ["Storage__Prefix"] = "gc" + Guid.NewGuid().ToString("N")[..8],
-                ["Monitor__Channels__0__Id"] = "bench",
-                ["Monitor__Channels__0__Name"] = "Bench",
-                ["Monitor__Channels__0__Kind"] = "generic-feed",
-                ["Monitor__Channels__0__FeedUrl"] = "http://127.0.0.1:1/feed",
-                ["Monitor__Channels__0__BrandAuthorIds__0"] = "brand",
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["Telemetry__ConsoleMetrics"] = "false",
-            },
-        };
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
-        http.DefaultRequestHeaders.Add("x-api-key", ApiKey);
-        using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            var clock = Stopwatch.StartNew();
-            while (true)
-            {
-                try
-                {
-                    using var response = await http.GetAsync("/api/health");
-                    if (response.IsSuccessStatusCode)
-                    {
-                        break;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(20);
-                }
-
-                if (clock.Elapsed > TimeSpan.FromSeconds(60) || process.HasExited)
-                {
-                    throw new InvalidOperationException("The app did not answer.");
-                }
-            }
-
-            using (var first = await http.GetAsync("/api/dashboard"))
-            {
-                first.EnsureSuccessStatusCode();
-            }
-
-            await Task.Delay(2000);
-            var idle = Megabytes(process.Id, "VmRSS");
-            var workload = Stopwatch.StartNew();
-            using (var content = new StringContent(body, Encoding.UTF8, "application/x-ndjson"))
-            using (var import = await http.PostAsync("/api/import/bench", content))
-            {
-                import.EnsureSuccessStatusCode();
-            }
-
-            await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
-            {
-                for (var i = 0; i < 500; i++)
-                {
-                    using var read = await http.GetAsync("/api/metrics?channel=bench");
-                    read.EnsureSuccessStatusCode();
-                }
-            }));
-            var seconds = workload.Elapsed.TotalSeconds;
-            return (idle, Megabytes(process.Id, "VmHWM"), seconds);
+            import.EnsureSuccessStatusCode();
         }
-        finally
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+            for (var i = 0; i < 100; i++)
+            {
+                using var read = await http.GetAsync(i % 10 == 0 ? "/api/metrics?channel=bench" : "/api/dashboard");
+                read.EnsureSuccessStatusCode();
+            }
+        }));
+        var seconds = workload.Elapsed.TotalSeconds;
+        return (idle, Megabytes(app.Process.Id, "VmHWM"), seconds);
     }
 
     private static double Megabytes(int pid, string field)

@@ -245,6 +245,10 @@ public sealed class InfrastructureTests
             Assert.Contains(setting, json, StringComparison.Ordinal);
         }
 
+        // Deployment ordering against role propagation (docs/DEPLOY.md): the app exists only after every role of its identity.
+        var dependsOn = Of("Microsoft.Web/sites")["dependsOn"]!.AsArray().Select(d => d!.GetValue<string>()).ToList();
+        Assert.Superset(new HashSet<string> { "storageRoles", "vaultSecretsUser", "telemetryPublisher", "busSender" }, dependsOn.ToHashSet());
+
         var main = JsonNode.Parse(BuildJson("main.bicep"))!["parameters"]!;
         Assert.False(main["serviceBus"]!["defaultValue"]!.GetValue<bool>());
         Assert.Equal("warnings", main["serviceBusTopicName"]!["defaultValue"]!.GetValue<string>());
