@@ -155,6 +155,8 @@ public sealed class WorkerFunctionTests
         await Same(FunctionNames.ListCriticLabels, "GET", "critics/labels?brand=default");
         await Same(FunctionNames.VerifyWebhook, "GET", "webhooks/ch?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=42", new() { ["channelId"] = "ch" });
         await Same(FunctionNames.ImportHistory, "POST", "import/nope", new() { ["channelId"] = "nope" }, "{}");
+        await Same(FunctionNames.StartImport, "POST", "imports/nope", new() { ["channelId"] = "nope" }, "{}");
+        await Same(FunctionNames.GetImport, "GET", "imports/ch/none", new() { ["channelId"] = "ch", ["jobId"] = "none" }, null);
         await Same(FunctionNames.ExportAuthor, "GET", "authors/ch/u2", new() { ["channelId"] = "ch", ["authorId"] = "u2" });
         await Same(FunctionNames.ExportAuthor, "GET", "authors/ch/nobody", new() { ["channelId"] = "ch", ["authorId"] = "nobody" });
         await Same(FunctionNames.EraseAuthor, "DELETE", "authors/nope/u2", new() { ["channelId"] = "nope", ["authorId"] = "u2" });
