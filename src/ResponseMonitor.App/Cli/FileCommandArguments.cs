@@ -48,6 +48,42 @@ public sealed record FileCommandArguments(string Subject, string Path, ImportFor
         return new FileCommandArguments(positional[0], path, format, [.. configuration]);
     }
 
+    /// <summary>
+    /// The file's bytes for a request body, or standard input's text as UTF-8 through a small pipe: never the whole file
+    /// in memory.
+    /// </summary>
+    public Stream OpenBody(TextReader stdin)
+    {
+        if (Path != "-")
+        {
+            return new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+        }
+
+        var pipe = new System.IO.Pipelines.Pipe();
+        _ = Task.Run(async () =>
+        {
+            var buffer = new char[16 * 1024];
+            int read;
+            try
+            {
+                while ((read = await stdin.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+                {
+                    await pipe.Writer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(buffer, 0, read)).ConfigureAwait(false);
+                }
+
+                await pipe.Writer.CompleteAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException)
+            {
+                await pipe.Writer.CompleteAsync(ex).ConfigureAwait(false);
+            }
+        });
+        return pipe.Reader.AsStream();
+    }
+
+    /// <summary>The format as the API's <c>?format=</c> names it.</summary>
+    public string FormatName => Format == ImportFormat.Csv ? "csv" : "jsonl";
+
     /// <summary>The file, or null for standard input.</summary>
     public StreamReader? OpenFile() => Path == "-"
         ? null

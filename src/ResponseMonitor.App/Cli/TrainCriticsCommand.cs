@@ -9,21 +9,41 @@ namespace ResponseMonitor.App.Cli;
 /// <summary>
 /// <c>ResponseMonitor.App train-critics &lt;brand&gt; &lt;file|-&gt; [--format csv|jsonl] [--Key=Value ...]</c>: the same
 /// training as <c>POST /api/critics/models/{brand}</c>, from a file of labelled comments (text, label, language).
-/// Prints the result as JSON. Exit codes: 0 trained (adopted or not: see <c>model.adopted</c>), 1 usage or unknown
-/// brand, 2 too few usable labels.
+/// Prints the result as JSON. With <c>--url</c> it sends the file to that running monitor's API instead
+/// (<see cref="RemoteMonitor"/>). Exit codes: 0 trained (adopted or not: see <c>model.adopted</c>), 1 usage,
+/// configuration, unreachable or unknown brand, 2 too few usable labels.
 /// </summary>
 public static class TrainCriticsCommand
 {
     public const string Verb = "train-critics";
 
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? overrideServices = null)
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? overrideServices = null, Func<string, string?>? environment = null)
     {
-        if (FileCommandArguments.Parse(args, "train-critics <brand> <file|-> [--format csv|jsonl] [--Key=Value ...]", out var error) is not { } parsed)
+        using var remote = RemoteMonitor.From(ref args, environment ?? Environment.GetEnvironmentVariable, out var remoteError);
+        if (remoteError is null && FileCommandArguments.Parse(args, "train-critics <brand> <file|-> [--format csv|jsonl] [--url <address>] [--Key=Value ...]", out remoteError) is { } parsed)
         {
-            await stderr.WriteLineAsync(error).ConfigureAwait(false);
-            return 1;
+            return remote is null ? await TrainLocallyAsync(parsed, stdin, stdout, stderr, overrideServices).ConfigureAwait(false) : await TrainRemotelyAsync(remote, parsed, stdin, stdout, stderr).ConfigureAwait(false);
         }
 
+        await stderr.WriteLineAsync(remoteError).ConfigureAwait(false);
+        return 1;
+    }
+
+    private static async Task<int> TrainRemotelyAsync(RemoteMonitor remote, FileCommandArguments parsed, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        await using var body = parsed.OpenBody(stdin);
+        var answer = await remote.SendAsync(HttpMethod.Post, $"api/critics/models/{Uri.EscapeDataString(parsed.Subject)}?format={parsed.FormatName}", stderr, body, parsed.Format == Domain.Import.ImportFormat.Csv ? "text/csv" : "application/x-ndjson").ConfigureAwait(false);
+        if (answer.Succeeded)
+        {
+            await stdout.WriteLineAsync(answer.Body).ConfigureAwait(false);
+            return 0;
+        }
+
+        return answer.Status == StatusCodes.Status422UnprocessableEntity ? 2 : 1;
+    }
+
+    private static async Task<int> TrainLocallyAsync(FileCommandArguments parsed, TextReader stdin, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? overrideServices)
+    {
         await using var app = StandaloneHost.Create(parsed.Configuration, overrideServices);
         if (app.Services.GetRequiredService<IChannelCatalog>().FindBrand(parsed.Subject) is not { } brand)
         {
