@@ -62,8 +62,8 @@ public sealed class RemoteMonitor(Uri baseAddress, string key, HttpMessageHandle
             return null;
         }
 
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine([.. rest.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal))]).Build();
-        var key = configuration["Api:Key"];
+        var configuration = new ConfigurationBuilder().AddCommandLine([.. rest.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal))]).Build();
+        var key = configuration["Api:Key"] ?? environment("Api__Key");
         if (string.IsNullOrWhiteSpace(key))
         {
             error = $"Set Api__Key to the monitor's API key (./run.sh prints it) to reach {address}.";

@@ -57,6 +57,9 @@ public static class StandaloneHost
         {
             var seed = DemoSeed.Load(demo.SeedPath);
             DemoSeed.AddChannels(builder.Configuration, builder.Configuration, seed, demo);
+            var inbox = new DemoInbox();
+            inbox.AddSink(builder.Configuration, builder.Configuration, demo);
+            builder.Services.AddSingleton(inbox);
             builder.Services.AddSingleton(seed);
             builder.Services.AddSingleton(demo);
             builder.Services.AddSingleton<DemoFeed>();
@@ -99,6 +102,11 @@ public static class StandaloneHost
             }
         }
 
+        // Any other path: a problem that says so, as every other error does (the Functions host answers its own 404s).
+        app.MapFallback("{*path}", () => Results.Problem(
+            "No route answers this method and path. The API's routes are under /api (README.md, \"HTTP API\"); the dashboard is at /.",
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Not found.")).ExcludeFromDescription();
         return app;
     }
 
@@ -112,6 +120,7 @@ public static class StandaloneHost
         keyed.MapDemoEndpoints();
         keyed.MapDemoPlatformEndpoints();
         api.MapDemoSessionEndpoint();
+        DemoInbox.MapDemoInbox(api);
         _ = app.Services.GetRequiredService<DemoFeed>().Anchor;
         return app;
     }
