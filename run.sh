@@ -3,14 +3,14 @@
 # (RESPONSEMONITOR_PORT changes the port). Ctrl-C, INT or TERM stop the app, then Azurite. Api__Key from the
 # environment wins; otherwise a key is generated for this run. The build is skipped when nothing changed since the last.
 set -euo pipefail
-cd "$(dirname "$0")"
-
 # Started in the background by a script (./run.sh &), bash ignores INT and may not trap it: start again with INT and
 # TERM at their defaults, so that both stop the demo alike.
 if [ -z "${RESPONSEMONITOR_RUN_SIGNALS:-}" ] && trap -p INT | grep -q "''"; then
   export RESPONSEMONITOR_RUN_SIGNALS=1
   exec env --default-signal=INT,TERM "$0" "$@"
 fi
+
+cd "$(dirname "$0")"
 
 source scripts/azurite.sh
 

@@ -19,6 +19,7 @@ public static class MetricsEndpoints
     [
         ApiRoute.Get(FunctionNames.GetMetrics, "metrics", GetMetricsAsync),
         ApiRoute.Get(FunctionNames.ListExclusions, "metrics/exclusions", GetExclusionsAsync),
+        ApiRoute.Get(FunctionNames.GetDailyMetrics, "metrics/daily", GetDailyAsync),
     ];
 
     private static async Task<IResult> GetMetricsAsync(HttpRequest request, IChannelCatalog catalog, MetricsService metrics, IOptions<AnalysisOptions> analysis, TimeProvider time, CancellationToken cancellationToken)
@@ -62,6 +63,44 @@ public static class MetricsEndpoints
             perChannel,
             perChannel.All(c => c.Complete));
         return Results.Json(response, ApiJsonContext.Default.MetricsResponse);
+    }
+
+    /// <summary>The last <c>days</c> (1–90, 30) calendar days in each channel's time zone, for the page's per-day charts.</summary>
+    private static async Task<IResult> GetDailyAsync(HttpRequest request, IChannelCatalog catalog, MetricsService metrics, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var q = new ApiQuery(request.Query);
+        q.Only("days", "channel", "brand");
+        var days = q.Int("days", 30, 1, 90);
+        IReadOnlyList<ChannelDefinition> channels = [.. catalog.All];
+        if (q.String("channel") is { } channelId)
+        {
+            if (catalog.Find(channelId) is not { } channel)
+            {
+                return Problems.UnknownChannel(channelId);
+            }
+
+            channels = [channel];
+        }
+
+        if (q.String("brand") is { } brand)
+        {
+            channels = [.. channels.Where(c => string.Equals(c.Brand, brand, StringComparison.OrdinalIgnoreCase))];
+            if (channels.Count == 0)
+            {
+                return Problems.UnknownBrand(brand);
+            }
+        }
+
+        if (q.Error is not null)
+        {
+            return Problems.BadRequest(q.Error);
+        }
+
+        var asOf = time.GetUtcNow();
+        var daily = await metrics.DailyAsync(channels, days, cancellationToken).ConfigureAwait(false);
+        return Results.Json(
+            new DailyMetricsResponse(asOf, [.. daily.Select(d => new DailyMetricsDto(d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Map(d.Metrics)))]),
+            ApiJsonContext.Default.DailyMetricsResponse);
     }
 
     /// <summary>What the response clock left out: of one channel, or of every channel (oldest first) without <c>channel</c>.</summary>
