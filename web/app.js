@@ -82,7 +82,7 @@ function flags(c) {
 // own account (e.g. "PAGE token, does not expire, data access until …") is kept for a hover, not shown beside it.
 function credential(x) {
   if (!x || x.state === 'unknown') return 'No end given by the platform';
-  if (x.state === 'rejected') return `${icon('failing')} Rejected: renew the token`;
+  if (x.state === 'rejected') return `${icon('failing')} The platform rejected the token: renew it`;
   const who = x.renewedByMonitor ? 'renewed by the monitor' : 'renewed by a person';
   const end = x.expiresAt ? `${x.state === 'expired' ? 'Access ended' : 'Access ends'} ${time(x.expiresAt)}` : 'Access does not end';
   return `${x.state === 'expiring' || x.state === 'expired' ? `${icon('hourglass')} ` : ''}${end}, ${who}`;
@@ -261,9 +261,9 @@ function renderWarnings() {
     <span class="badge">${h(s.status)}</span> ${[s.brand, s.channelId && name(s.channelId), s.rule, s.subject].filter(Boolean).map(h).join(' · ')}
     <p>until ${time(s.endsAt)} · by ${h(s.createdBy)}: ${h(s.comment)}</p>
     ${s.status !== 'expired' ? `<button type="button" class="controls" id="expire-${h(s.id)}" data-action="expire" data-id="${h(s.id)}">Expire now</button>` : ''}</li>`).join('')}</ul>`);
-  render('history-body', state.history.length === 0 ? '<p class="empty">No history yet.</p>' : `<ol class="rows history">${state.history.slice(0, 30).map(e => `<li class="row"><span class="badge">${h(e.event)}</span> ${time(e.at)} · ${name(e.channelId)} · ${h(words.rule(e.rule))}: ${h(e.message)}</li>`).join('')}</ol>`);
+  render('history-body', state.history.length === 0 ? '<p class="empty">No history yet.</p>' : `<ol class="rows history">${state.history.slice(0, 30).map(e => `<li class="row" data-event="${h(e.event)}"><span class="badge">${h(words.event(e.event))}</span> ${time(e.at)} · ${name(e.channelId)} · ${h(words.rule(e.rule))}: ${h(e.message)}</li>`).join('')}</ol>`);
   render('outbox-body', state.outbox.length === 0 ? '<p class="empty">Nothing sent or waiting.</p>' : `<ul class="rows">${state.outbox.map(d => `<li class="row delivery status-${h(d.status)}" data-id="${h(d.id)}" data-rule="${h(d.rule)}" data-held="${h(d.heldBy ?? '')}">
-    <span class="badge">${h(words.delivery(d.status))}</span> to ${h(d.sink)} · ${h(d.event)} · ${name(d.channelId)} · ${h(words.rule(d.rule))} · ${d.attempts} ${d.attempts === 1 ? 'attempt' : 'attempts'}
+    <span class="badge">${h(words.delivery(d.status))}</span> to ${h(d.sink)} · ${h(words.event(d.event))} · ${name(d.channelId)} · ${h(words.rule(d.rule))} · ${d.attempts} ${d.attempts === 1 ? 'attempt' : 'attempts'}
     <p>${d.sentAt ? `sent ${time(d.sentAt)}` : `next attempt ${time(d.nextAttemptAt)}`}${d.heldBy ? ` · held by ${h(d.heldBy)}` : ''}${d.lastError ? ` · <span class="error">${h(d.lastError)}</span>` : ''}</p>
     ${d.status === 'failed' ? `<button type="button" class="controls" id="retry-${h(d.id)}" data-action="retry" data-channel="${h(d.channelId)}" data-id="${h(d.id)}">Retry</button>` : ''}</li>`).join('')}</ul>`);
 }

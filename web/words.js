@@ -31,6 +31,10 @@ export function severity(name) { return SEVERITIES[name] ?? name; }
 const STATES = { firing: 'Active', pending: 'Building up', resolved: 'Resolved', inactive: 'Over' };
 export function warningState(name) { return STATES[name] ?? name; }
 
+const EVENTS = { pending: 'Building up', firing: 'Became active', escalated: 'Grew worse', reminder: 'Reminded', resolved: 'Resolved', inactive: 'Over' };
+/** A history entry's event in words. */
+export function event(name) { return EVENTS[name] ?? warningState(name); }
+
 const DETECTORS = { builtin: 'the built-in detector', model: "the brand's own model", 'azure-language': 'Azure AI Language' };
 export function detector(name) { return DETECTORS[name] ?? name; }
 
@@ -66,9 +70,10 @@ export function cue(code) {
   const text = String(code ?? '');
   const at = text.indexOf(':');
   const kind = at < 0 ? text : text.slice(0, at);
-  const value = at < 0 ? '' : text.slice(at + 1);
+  // A stem's "*" (refund* for refunds, refunded) is the lexicon's notation, not the reader's.
+  const value = at < 0 ? '' : text.slice(at + 1).replace(/\*$/, '');
   switch (kind) {
-    case 'complaint': return `complains: “${value}”`;
+    case 'complaint': return `complains of “${value}”`;
     case 'negative': return `negative word “${value}”`;
     case 'positive': return `positive word “${value}”`;
     case 'negated': return `“${value}” said with a not`;

@@ -107,7 +107,8 @@ public sealed class WorkFirstTests(DashboardFixture fixture)
         Assert.True(size.GetProperty("scroll").GetInt32() <= 1080, $"the wall scrolls: {size}");
         Assert.True(size.GetProperty("width").GetInt32() <= 1920, $"the wall scrolls sideways: {size}");
         Assert.Equal(expected, await page.Locator("#next-body .next-item").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.item)"));
-        foreach (var box in await page.Locator("#next-body .next-item, .card").EvaluateAllAsync<JsonElement[]>("els => els.map(e => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; })"))
+        var boxes = await page.Locator("#next-body .next-item, .card").EvaluateAllAsync<JsonElement>("els => els.map(e => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; })");
+        foreach (var box in boxes.EnumerateArray())
         {
             Assert.True(box.GetProperty("top").GetDouble() >= 0 && box.GetProperty("bottom").GetDouble() <= 1080, $"off screen: {box}");
         }
@@ -126,8 +127,8 @@ public sealed class WorkFirstTests(DashboardFixture fixture)
             .Where(d => d!["metrics"]!["firstResponse"]!["wall"]!["medianSeconds"] is not null)
             .Select(d => (d!["date"]!.GetValue<string>(), Math.Round(d["metrics"]!["firstResponse"]!["wall"]!["medianSeconds"]!.GetValue<double>() / 3600, 3)))
             .ToList();
-        var drawn = (await page.Locator("#chart-frt circle.point.median").EvaluateAllAsync<JsonElement[]>("els => els.map(e => ({ day: e.dataset.label, value: Number(e.dataset.value) }))"))
-            .Select(p => (p.GetProperty("day").GetString()!, Math.Round(p.GetProperty("value").GetDouble(), 3)))
+        var drawn = (await page.Locator("#chart-frt circle.point.median").EvaluateAllAsync<JsonElement>("els => els.map(e => ({ day: e.dataset.label, value: Number(e.dataset.value) }))"))
+            .EnumerateArray().Select(p => (p.GetProperty("day").GetString()!, Math.Round(p.GetProperty("value").GetDouble(), 3)))
             .ToList();
 
         Assert.NotEmpty(expected);
@@ -136,7 +137,7 @@ public sealed class WorkFirstTests(DashboardFixture fixture)
         Assert.Equal(DateOnly.FromDateTime(fixture.Time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), daily[^1]!["date"]!.GetValue<string>());
 
         // The rate chart's channel names are whole and inside the drawing.
-        var labels = await page.Locator("#chart-rate text.rate-label").EvaluateAllAsync<JsonElement[]>("els => els.map(e => { const b = e.getBBox(); const w = e.ownerSVGElement.viewBox.baseVal.width; return { left: b.x, right: b.x + b.width, width: w, text: e.textContent }; })");
+        var labels = (await page.Locator("#chart-rate text.rate-label").EvaluateAllAsync<JsonElement>("els => els.map(e => { const b = e.getBBox(); const w = e.ownerSVGElement.viewBox.baseVal.width; return { left: b.x, right: b.x + b.width, width: w, text: e.textContent }; })")).EnumerateArray().ToList();
         Assert.NotEmpty(labels);
         Assert.All(labels, l => Assert.True(l.GetProperty("left").GetDouble() >= 0 && l.GetProperty("right").GetDouble() <= l.GetProperty("width").GetDouble(), l.ToString()));
         Assert.Contains(labels, l => l.GetProperty("text").GetString() == "Acme Outdoor on Instagram (answered promptly)");

@@ -17,22 +17,18 @@ public static class ImportCommand
 {
     public const string Verb = "import";
 
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? overrideServices = null, Func<string, string?>? environment = null)
-    {
-        using var remote = RemoteMonitor.From(ref args, environment ?? Environment.GetEnvironmentVariable, out var remoteError);
-        if (remoteError is null && FileCommandArguments.Parse(args, "import <channelId> <file|-> [--format csv|jsonl] [--url <address>] [--Key=Value ...]", out remoteError) is { } parsed)
-        {
-            return remote is null ? await ImportLocallyAsync(parsed, stdin, stdout, stderr, overrideServices).ConfigureAwait(false) : await ImportRemotelyAsync(remote, parsed, stdin, stdout, stderr).ConfigureAwait(false);
-        }
-
-        await stderr.WriteLineAsync(remoteError).ConfigureAwait(false);
-        return 1;
-    }
+    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? overrideServices = null, Func<string, string?>? environment = null) =>
+        FileCommandArguments.RunAsync(
+            args,
+            "import <channelId> <file|-> [--format csv|jsonl] [--url <address>] [--Key=Value ...]",
+            environment ?? Environment.GetEnvironmentVariable,
+            stderr,
+            parsed => ImportLocallyAsync(parsed, stdin, stdout, stderr, overrideServices),
+            (remote, parsed) => ImportRemotelyAsync(remote, parsed, stdin, stdout, stderr));
 
     private static async Task<int> ImportRemotelyAsync(RemoteMonitor remote, FileCommandArguments parsed, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        await using var body = parsed.OpenBody(stdin);
-        var answer = await remote.SendAsync(HttpMethod.Post, $"api/import/{Uri.EscapeDataString(parsed.Subject)}?format={parsed.FormatName}", stderr, body, parsed.Format == ImportFormat.Csv ? "text/csv" : "application/x-ndjson").ConfigureAwait(false);
+        var answer = await parsed.SendAsync(remote, $"api/import/{Uri.EscapeDataString(parsed.Subject)}", stdin, stderr).ConfigureAwait(false);
         if (!answer.Succeeded)
         {
             return 1;

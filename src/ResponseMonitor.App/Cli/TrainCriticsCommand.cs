@@ -17,22 +17,18 @@ public static class TrainCriticsCommand
 {
     public const string Verb = "train-critics";
 
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? overrideServices = null, Func<string, string?>? environment = null)
-    {
-        using var remote = RemoteMonitor.From(ref args, environment ?? Environment.GetEnvironmentVariable, out var remoteError);
-        if (remoteError is null && FileCommandArguments.Parse(args, "train-critics <brand> <file|-> [--format csv|jsonl] [--url <address>] [--Key=Value ...]", out remoteError) is { } parsed)
-        {
-            return remote is null ? await TrainLocallyAsync(parsed, stdin, stdout, stderr, overrideServices).ConfigureAwait(false) : await TrainRemotelyAsync(remote, parsed, stdin, stdout, stderr).ConfigureAwait(false);
-        }
-
-        await stderr.WriteLineAsync(remoteError).ConfigureAwait(false);
-        return 1;
-    }
+    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? overrideServices = null, Func<string, string?>? environment = null) =>
+        FileCommandArguments.RunAsync(
+            args,
+            "train-critics <brand> <file|-> [--format csv|jsonl] [--url <address>] [--Key=Value ...]",
+            environment ?? Environment.GetEnvironmentVariable,
+            stderr,
+            parsed => TrainLocallyAsync(parsed, stdin, stdout, stderr, overrideServices),
+            (remote, parsed) => TrainRemotelyAsync(remote, parsed, stdin, stdout, stderr));
 
     private static async Task<int> TrainRemotelyAsync(RemoteMonitor remote, FileCommandArguments parsed, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        await using var body = parsed.OpenBody(stdin);
-        var answer = await remote.SendAsync(HttpMethod.Post, $"api/critics/models/{Uri.EscapeDataString(parsed.Subject)}?format={parsed.FormatName}", stderr, body, parsed.Format == Domain.Import.ImportFormat.Csv ? "text/csv" : "application/x-ndjson").ConfigureAwait(false);
+        var answer = await parsed.SendAsync(remote, $"api/critics/models/{Uri.EscapeDataString(parsed.Subject)}", stdin, stderr).ConfigureAwait(false);
         if (answer.Succeeded)
         {
             await stdout.WriteLineAsync(answer.Body).ConfigureAwait(false);
