@@ -274,7 +274,7 @@ async function refresh(forceCharts = false) {
   try {
     const [dashboard, next, unanswered, warnings, silences, history, outbox] = await Promise.all([
       api('/api/dashboard'),
-      api(`/api/unanswered?order=due&limit=${wall ? 40 : 12}`),
+      api(`/api/unanswered?order=due&limit=${wall ? 200 : 12}`),
       wall ? { items: [], total: 0 } : api('/api/unanswered?limit=500'),
       wall ? { items: [] } : api('/api/warnings?state=all&limit=200'),
       wall ? { items: [] } : api('/api/silences'),
