@@ -7,7 +7,10 @@ namespace ResponseMonitor.Integration.Tests;
 /// <summary>
 /// ./run.sh as a new user runs it: the key checked before any build, a second start with nothing changed skipping the
 /// build, and INT or TERM stopping the app and then Azurite, also when it runs in the background of a script.
+/// Alone in its collection: run.sh picks its port before a build of minutes, and another test class's app must not take
+/// it meanwhile.
 /// </summary>
+[Collection(RunScriptCollection.Name)]
 public sealed class RunScriptTests
 {
     private const string Key = "run-script-test-key-0123456789";
@@ -39,7 +42,7 @@ public sealed class RunScriptTests
     {
         var port = AzuriteEnvironment.FreePort();
         // "trap '' INT" then "./run.sh &": bash starts a background job of a non-interactive shell with INT ignored.
-        var start = Start("bash", ["-c", "trap '' INT; ./run.sh & echo \"pid $!\"; wait"], new Dictionary<string, string> { ["RESPONSEMONITOR_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Api__Key"] = Key });
+        var start = Start("/bin/bash", ["-c", "trap '' INT; ./run.sh & echo \"pid $!\"; wait"], new Dictionary<string, string> { ["RESPONSEMONITOR_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Api__Key"] = Key });
         var (process, output) = start;
         try
         {
@@ -48,6 +51,13 @@ public sealed class RunScriptTests
             while (true)
             {
                 Assert.False(process.HasExited, "run.sh ended: " + output);
+                Assert.True(DateTime.UtcNow < until, "the demo did not answer in time: " + output);
+                if (!output.ToString().Contains("ResponseMonitor is starting", StringComparison.Ordinal))
+                {
+                    await Task.Delay(500);
+                    continue;
+                }
+
                 try
                 {
                     using var health = await http.GetAsync($"http://127.0.0.1:{port}/api/health");
@@ -147,7 +157,7 @@ public sealed class RunScriptTests
 
     private static (int ExitCode, string Output) Run(Dictionary<string, string> environment, TimeSpan limit)
     {
-        var (process, output) = Start("./run.sh", [], environment);
+        var (process, output) = Start(Repo.PathOf("run.sh"), [], environment);
         using (process)
         {
             if (!process.WaitForExit(limit))

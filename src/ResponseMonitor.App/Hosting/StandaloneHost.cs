@@ -102,11 +102,6 @@ public static class StandaloneHost
             }
         }
 
-        // Any other path: a problem that says so, as every other error does (the Functions host answers its own 404s).
-        app.MapFallback("{*path}", () => Results.Problem(
-            "No route answers this method and path. The API's routes are under /api (README.md, \"HTTP API\"); the dashboard is at /.",
-            statusCode: StatusCodes.Status404NotFound,
-            title: "Not found.")).ExcludeFromDescription();
         return app;
     }
 

@@ -54,10 +54,11 @@ public sealed class MetricsService(IItemStore items, CriticModelService criticMo
                 var channel = channels[i];
                 var zone = channel.BusinessHours?.TimeZone ?? TimeZoneInfo.Utc;
                 var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(1 - days);
-                // One read and one clock for the whole span; each day is a window of it.
+                // One read and one clock for the whole span; each day is a window of it judged as of now, not as of
+                // the day's end (MetricsWindow.Create would cut at the end).
                 var clock = await ClockAsync(channel, MetricsWindow.Create(StartOf(first, zone), now, now), ct).ConfigureAwait(false);
                 perChannel[i] = [.. Enumerable.Range(0, days).Select(d => first.AddDays(d)).Select(date =>
-                    (date, ResponseMetricsCalculator.Sample(channel, clock, MetricsWindow.Create(StartOf(date, zone), StartOf(date.AddDays(1), zone), now))))];
+                    (date, ResponseMetricsCalculator.Sample(channel, clock, new MetricsWindow(StartOf(date, zone), StartOf(date.AddDays(1), zone), now))))];
             }).ConfigureAwait(false);
 
         return [.. perChannel.SelectMany(c => c)
