@@ -2,6 +2,7 @@ using ResponseMonitor.Bench;
 
 // Usage (see docs/PERFORMANCE.md):
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- coldstart [runs]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- runsh [runs]   (./run.sh after a change and unchanged)
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- pollcycle [channels,channels,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- timetowarning [runs]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- metrics [threads,threads,...]
@@ -43,6 +44,12 @@ if (args.FirstOrDefault() == "detection")
     var dump = args.Contains("dump");
     var folder = args.Skip(1).FirstOrDefault(a => a is not ("sweep" or "dump")) ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment"));
     return DetectionEvaluation.Run(folder, sweep, dump);
+}
+
+if (args.FirstOrDefault() == "runsh")
+{
+    // ./run.sh starts its own Azurite: no storage needed.
+    return await RunScriptBenchmark.RunAsync(root, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
 }
 
 if (args.FirstOrDefault() == "stress")

@@ -19,6 +19,7 @@ namespace ResponseMonitor.App.Api;
 [JsonSerializable(typeof(DeliveryListResponse))]
 [JsonSerializable(typeof(MetricsResponse))]
 [JsonSerializable(typeof(ExclusionListResponse))]
+[JsonSerializable(typeof(DailyMetricsResponse))]
 [JsonSerializable(typeof(ImportResponse))]
 [JsonSerializable(typeof(ImportJobResponse))]
 [JsonSerializable(typeof(ClassifyRequest))]

@@ -29,6 +29,7 @@ public static class FunctionNames
     public const string RetryNotification = "RetryNotification";
     public const string GetMetrics = "GetMetrics";
     public const string ListExclusions = "ListExclusions";
+    public const string GetDailyMetrics = "GetDailyMetrics";
     public const string ImportHistory = "ImportHistory";
     public const string StartImport = "StartImport";
     public const string GetImport = "GetImport";

@@ -57,6 +57,9 @@ public static class StandaloneHost
         {
             var seed = DemoSeed.Load(demo.SeedPath);
             DemoSeed.AddChannels(builder.Configuration, builder.Configuration, seed, demo);
+            var inbox = new DemoInbox();
+            inbox.AddSink(builder.Configuration, builder.Configuration, demo);
+            builder.Services.AddSingleton(inbox);
             builder.Services.AddSingleton(seed);
             builder.Services.AddSingleton(demo);
             builder.Services.AddSingleton<DemoFeed>();
@@ -114,6 +117,7 @@ public static class StandaloneHost
         keyed.MapDemoEndpoints();
         keyed.MapDemoPlatformEndpoints();
         api.MapDemoSessionEndpoint();
+        DemoInbox.MapDemoInbox(api);
         _ = app.Services.GetRequiredService<DemoFeed>().Anchor;
         return app;
     }
