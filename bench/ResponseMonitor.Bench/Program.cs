@@ -68,6 +68,7 @@ if (string.IsNullOrEmpty(storage))
 return args.FirstOrDefault() switch
 {
     "coldstart" => await ColdStartBenchmark.RunAsync(root, storage, Int(1) ?? 10),
+    "gc" => await GcBenchmark.RunAsync(root, storage, Int(1) ?? 20_000, Int(2) ?? 3),
     "metrics" => await MetricsBenchmark.RunAsync(storage, Ints("1000,10000")),
     "timetowarning" => await TimeToWarningBenchmark.RunAsync(storage, Int(1) ?? 10),
     "sweep" => await SweepBenchmark.RunAsync(storage, Ints("10000,50000")),
@@ -86,6 +87,6 @@ List<int> Ints(string fallback) => (args.Length > 1 ? args[1] : fallback).Split(
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | pollcycle [n,n,...] | ingest [n,n,...] [import|push|both] [runs] | dashboard [n,n,...] [channels] [requests] | analysis [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
+    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | gc [rows] [runs] | pollcycle [n,n,...] | ingest [n,n,...] [import|push|both] [runs] | dashboard [n,n,...] [channels] [requests] | analysis [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
     return 2;
 }

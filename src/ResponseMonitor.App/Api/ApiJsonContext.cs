@@ -21,6 +21,7 @@ namespace ResponseMonitor.App.Api;
 [JsonSerializable(typeof(ExclusionListResponse))]
 [JsonSerializable(typeof(DailyMetricsResponse))]
 [JsonSerializable(typeof(ImportResponse))]
+[JsonSerializable(typeof(ImportJobResponse))]
 [JsonSerializable(typeof(ClassifyRequest))]
 [JsonSerializable(typeof(ClassifyResponse))]
 [JsonSerializable(typeof(CriticTrainingResponse))]

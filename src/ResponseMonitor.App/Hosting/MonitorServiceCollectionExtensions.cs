@@ -77,6 +77,7 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<ConversationAnalyzer>();
         services.AddSingleton<MetricsService>();
         services.AddSingleton<HistoryImporter>();
+        services.AddSingleton<ImportJobRunner>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<CredentialReports>();
         services.AddSingleton<ICredentialHealthRecorder>(sp => sp.GetRequiredService<CredentialReports>());
@@ -139,6 +140,7 @@ public static class MonitorServiceCollectionExtensions
     {
         services.AddSingleton<PollChannelsFunction>();
         services.AddSingleton<AnalyzeChannelFunction>();
+        services.AddSingleton<RunImportFunction>();
         return services;
     }
 }

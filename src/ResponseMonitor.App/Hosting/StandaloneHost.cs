@@ -68,7 +68,7 @@ public static class StandaloneHost
         return demo;
     }
 
-    /// <summary>The timer and the queue listener, as background services unless <c>Hosting:Triggers</c> is off.</summary>
+    /// <summary>The timer and the queue listeners (analysis, imports), as background services unless <c>Hosting:Triggers</c> is off.</summary>
     public static IServiceCollection AddStandaloneTriggers(this IServiceCollection services, IConfiguration configuration, HostingOptions hosting)
     {
         ArgumentNullException.ThrowIfNull(hosting);
@@ -76,10 +76,12 @@ public static class StandaloneHost
         services.AddOptions<QueueListenerOptions>().Bind(configuration.GetSection(QueueListenerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PollScheduler>();
         services.AddSingleton<AnalysisQueueListener>();
+        services.AddSingleton<ImportQueueListener>();
         if (hosting.Triggers)
         {
             services.AddHostedService(sp => sp.GetRequiredService<PollScheduler>());
             services.AddHostedService(sp => sp.GetRequiredService<AnalysisQueueListener>());
+            services.AddHostedService(sp => sp.GetRequiredService<ImportQueueListener>());
         }
 
         return services;
