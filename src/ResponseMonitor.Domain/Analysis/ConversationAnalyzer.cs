@@ -41,6 +41,10 @@ public sealed class ConversationAnalyzer
             Metrics = metrics,
         };
 
-        return new ChannelAnalysis(channel.Id, now, windowStart, open, clock.Responses, statistics, clock.Exclusions);
+        return new ChannelAnalysis(channel.Id, now, windowStart, open, clock.Responses, statistics, clock.Exclusions)
+        {
+            Messages = clock.Messages,
+            BrandPosts = clock.BrandPosts,
+        };
     }
 }

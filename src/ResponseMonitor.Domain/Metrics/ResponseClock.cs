@@ -33,6 +33,7 @@ public static class ResponseClock
         var responses = new List<ThreadResponse>();
         var messages = new List<MessageOutcome>();
         var exclusions = new List<Exclusion>();
+        var brandPosts = new List<DateTimeOffset>();
         foreach (var thread in unique.Values.GroupBy(i => string.IsNullOrEmpty(i.ThreadId) ? i.Id : i.ThreadId, StringComparer.Ordinal))
         {
             var pending = new List<ContentItem>();
@@ -46,6 +47,11 @@ public static class ResponseClock
                     {
                         exclusions.Add(new Exclusion(item, ExclusionReason.Automation));
                         continue;
+                    }
+
+                    if (item.Kind == ItemKind.Post && item.ParentId is null)
+                    {
+                        brandPosts.Add(item.CreatedAt);
                     }
 
                     if (pending.Count > 0)
@@ -80,6 +86,7 @@ public static class ResponseClock
             messages.AddRange(pending.Select(p => new MessageOutcome(p, null)));
         }
 
-        return new ClockResult(responses, messages, exclusions);
+        brandPosts.Sort();
+        return new ClockResult(responses, messages, exclusions) { BrandPosts = brandPosts };
     }
 }
