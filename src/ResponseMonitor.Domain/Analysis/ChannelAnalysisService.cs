@@ -67,6 +67,8 @@ public sealed partial class ChannelAnalysisService(
             AnsweredCount = statistics.AnsweredCount,
             ResponseRate = statistics.ResponseRate,
             LastBrandActivityAt = state?.LastBrandActivityAt,
+            Listening7 = Listening(channel, analysis, now, TimeSpan.FromDays(7)),
+            Listening30 = Listening(channel, analysis, now, TimeSpan.FromDays(30)),
             OpenHistory = HourlySample.Record(previous?.OpenHistory ?? [], now, statistics.OpenCount, channel.Warnings.SpikeLookback),
         };
         await snapshots.SaveAsync(snapshot, cancellationToken).ConfigureAwait(false);
@@ -94,6 +96,13 @@ public sealed partial class ChannelAnalysisService(
         var outcome = await warnings.ApplyAsync(channel, conditions, cancellationToken).ConfigureAwait(false);
         LogAnalyzed(logger, channel.Id, statistics.OpenCount, statistics.CriticalOpenCount, outcome.Fired, outcome.Resolved);
         return new AnalysisResult(snapshot, outcome.Fired, outcome.Resolved);
+    }
+
+    /// <summary>The listening figures of the last <paramref name="days"/>, from what the analysis read (at most its window).</summary>
+    private static Metrics.ListeningSample Listening(ChannelDefinition channel, ChannelAnalysis analysis, DateTimeOffset now, TimeSpan days)
+    {
+        var clock = new Metrics.ClockResult(analysis.Responses, analysis.Messages, analysis.Exclusions) { BrandPosts = analysis.BrandPosts };
+        return Metrics.ListeningCalculator.Sample(channel, clock, new Metrics.MetricsWindow(now - days, now.AddTicks(1), now));
     }
 
     /// <summary>

@@ -20,19 +20,38 @@ public sealed class MetricsService(IItemStore items, CriticModelService criticMo
         ArgumentNullException.ThrowIfNull(channels);
         var window = MetricsWindow.Create(from, to, time.GetUtcNow());
         var samples = new MetricsSample[channels.Count];
+        var listening = new ListeningSample[channels.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, channels.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (i, ct) => samples[i] = ResponseMetricsCalculator.Sample(channels[i], await ClockAsync(channels[i], window, ct).ConfigureAwait(false), window)).ConfigureAwait(false);
+            async (i, ct) =>
+            {
+                var clock = await ClockAsync(channels[i], window, ct).ConfigureAwait(false);
+                samples[i] = ResponseMetricsCalculator.Sample(channels[i], clock, window);
+                listening[i] = ListeningCalculator.Sample(channels[i], clock, window);
+            }).ConfigureAwait(false);
 
-        var perChannel = channels.Select((c, i) => new ChannelMetrics(c, samples[i].Summarize())).ToList();
+        var perChannel = channels.Select((c, i) => new ChannelMetrics(c, samples[i].Summarize()) { Listening = listening[i].Summarize(ListeningCalculator.TargetOf(c)) }).ToList();
         var brands = channels
-            .Select((c, i) => (c.Brand, Sample: samples[i]))
-            .GroupBy(x => x.Brand, StringComparer.OrdinalIgnoreCase)
+            .Select((c, i) => (Channel: c, Sample: samples[i], Listening: listening[i]))
+            .GroupBy(x => x.Channel.Brand, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new BrandMetrics(g.Key, g.Count(), MetricsSample.Merge(g.Select(x => x.Sample)).Summarize()))
+            .Select(g => new BrandMetrics(g.Key, g.Count(), MetricsSample.Merge(g.Select(x => x.Sample)).Summarize())
+            {
+                Listening = ListeningSample.Merge(g.Select(x => x.Listening)).Summarize(CommonTarget(g.Select(x => x.Channel))),
+            })
             .ToList();
-        return new MetricsReport(window, perChannel, brands, MetricsSample.Merge(samples).Summarize());
+        return new MetricsReport(window, perChannel, brands, MetricsSample.Merge(samples).Summarize())
+        {
+            Listening = ListeningSample.Merge(listening).Summarize(CommonTarget(channels)),
+        };
+    }
+
+    /// <summary>The channels' response target when they share one; null when they differ.</summary>
+    public static TimeSpan? CommonTarget(IEnumerable<ChannelDefinition> channels)
+    {
+        var targets = channels.Select(ListeningCalculator.TargetOf).Distinct().ToList();
+        return targets.Count == 1 ? targets[0] : null;
     }
 
     /// <summary>The items of the window the clock left out, oldest first, with the reason.</summary>

@@ -51,16 +51,22 @@ public static class MetricsEndpoints
         var perChannel = report.Channels.Select(c =>
         {
             var retainedFrom = c.Channel.Retention.ItemsFrom(now);
-            return new ChannelMetricsDto(c.Channel.Id, c.Channel.Name, c.Channel.Brand, c.Channel.BusinessHours is not null, Map(c.Metrics), retainedFrom, report.Window.From >= retainedFrom);
+            return new ChannelMetricsDto(c.Channel.Id, c.Channel.Name, c.Channel.Brand, c.Channel.BusinessHours is not null, Map(c.Metrics), retainedFrom, report.Window.From >= retainedFrom)
+            {
+                Listening = c.Listening is { } listening ? ListeningMapper.Map(listening, null) : null,
+            };
         }).ToList();
         var response = new MetricsResponse(
             report.Window.From,
             report.Window.To,
             report.Window.AsOf,
             Map(report.Total),
-            report.Brands.Select(b => new BrandMetricsDto(b.Brand, b.ChannelCount, Map(b.Metrics))).ToList(),
+            report.Brands.Select(b => new BrandMetricsDto(b.Brand, b.ChannelCount, Map(b.Metrics)) { Listening = b.Listening is { } l ? ListeningMapper.Map(l, null) : null }).ToList(),
             perChannel,
-            perChannel.All(c => c.Complete));
+            perChannel.All(c => c.Complete))
+        {
+            Listening = report.Listening is { } total ? ListeningMapper.Map(total, null) : null,
+        };
         return Results.Json(response, ApiJsonContext.Default.MetricsResponse);
     }
 
