@@ -3,6 +3,7 @@ using ResponseMonitor.Domain.Calendar;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Critics;
+using ResponseMonitor.Domain.Handling;
 using ResponseMonitor.Domain.Warnings;
 using static ResponseMonitor.Domain.Tests.Items;
 
@@ -154,6 +155,32 @@ public sealed class NotListeningRuleTests
         var warning = Assert.Single(Evaluate(Only(hours: hours), Now, LowRate()));
         Assert.Equal(TimeSpan.FromHours(32), warning.Facts!.Elapsed);
         Assert.Contains("the oldest has waited 1 d 8 h", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Handled_comments_neither_wait_nor_count_as_answered_and_are_listed_with_their_mark()
+    {
+        // A person marks c2 and c3 "no reply needed": of the window's comments c1 (answered) and c4 (waiting, but after
+        // the latest post) remain: 1 of 2 answered is 50 %, not below, and nothing from before P4 waits.
+        var channel = Only();
+        HandledMark Mark(string id) => new() { ChannelId = "c1", ItemId = id, Reason = HandledReason.NoReplyNeeded, MarkedBy = "Ana", MarkedAt = Now };
+        var handled = new Dictionary<string, HandledMark> { ["c2"] = Mark("c2"), ["c3"] = Mark("c3") };
+        var analysis = Analyzer.Analyze(channel, Resolve(channel, LowRate()), Now, Now.AddDays(-30), Critics, handled);
+        Assert.Equal(["c4"], analysis.Open.Select(o => o.Item.Id));
+        Assert.Equal(2, analysis.Statistics.Metrics.AnswerableCount);
+        Assert.Equal(1, analysis.Statistics.Metrics.AnsweredCount);
+        var excluded = analysis.Exclusions.Where(e => e.Reason == Metrics.ExclusionReason.Handled).OrderBy(e => e.Item.Id).ToList();
+        Assert.Equal(["c2", "c3"], excluded.Select(e => e.Item.Id));
+        Assert.Equal("Ana", excluded[0].Mark!.MarkedBy);
+        Assert.Empty(WarningEvaluator.Evaluate(new WarningInputs { Channel = channel, Analysis = analysis, LastBrandActivity = Now, MonitoringSince = Now.AddDays(-60) }));
+
+        // A handled critic raises no critic-ignored, though it has waited four days.
+        var critics = Channel("brand") with { Warnings = new WarningRuleSettings { ResponseTarget = null, DisabledRules = [WarningRules.BrandSilent, WarningRules.NotListening] } };
+        ContentItem[] critic = [Post("P", "brand", 0), Comment("angry", "P", "u1", 1, "Still waiting for my refund, worst service ever!")];
+        Assert.Contains(Evaluate(critics, Day.AddDays(4), critic), w => w.Rule == WarningRules.CriticIgnored);
+        var marked = Analyzer.Analyze(critics, Resolve(critics, critic), Day.AddDays(4), Day.AddDays(-26), Critics, new Dictionary<string, HandledMark> { ["angry"] = Mark("angry") with { Reason = HandledReason.Escalated } });
+        Assert.Empty(marked.Open);
+        Assert.Empty(WarningEvaluator.Evaluate(new WarningInputs { Channel = critics, Analysis = marked, LastBrandActivity = Day.AddDays(4), MonitoringSince = Day }));
     }
 
     [Fact]

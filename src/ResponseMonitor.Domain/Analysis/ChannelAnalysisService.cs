@@ -20,6 +20,7 @@ public sealed partial class ChannelAnalysisService(
     IOpenCommentStore openComments,
     IChannelStateStore states,
     ISnapshotStore snapshots,
+    IHandledMarkStore handledMarks,
     WarningService warnings,
     ConversationAnalyzer analyzer,
     CriticModelService criticModels,
@@ -39,9 +40,10 @@ public sealed partial class ChannelAnalysisService(
         var recent = await items.GetCreatedSinceAsync(channel.Id, windowStart, cancellationToken).ConfigureAwait(false);
         var state = await states.GetAsync(channel.Id, cancellationToken).ConfigureAwait(false);
         var previous = await snapshots.GetAsync(channel.Id, cancellationToken).ConfigureAwait(false);
+        var handled = await handledMarks.GetActiveAsync(channel.Id, cancellationToken).ConfigureAwait(false);
 
         var critics = await criticModels.ForAsync(channel.Brand, cancellationToken).ConfigureAwait(false);
-        var analysis = analyzer.Analyze(channel, recent.Concat(previouslyOpen.Select(o => o.Item)), now, windowStart, critics);
+        var analysis = analyzer.Analyze(channel, recent.Concat(previouslyOpen.Select(o => o.Item)), now, windowStart, critics, handled);
         if (detector.IsRemote)
         {
             analysis = await RefineAsync(channel, analysis, previouslyOpen, cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,8 @@ public static class ResponseClock
     /// <param name="channel">The channel: brand ids, business hours, exclusion rules.</param>
     /// <param name="items">The items; duplicates by id keep the latest version.</param>
     /// <param name="isCritical">The critic detector, consulted only to keep sarcastic thank-yous counted.</param>
-    public static ClockResult Run(ChannelDefinition channel, IEnumerable<ContentItem> items, Func<string, bool> isCritical)
+    /// <param name="handled">Public messages a person marked handled, by item id: left out like exclusions, whatever they say.</param>
+    public static ClockResult Run(ChannelDefinition channel, IEnumerable<ContentItem> items, Func<string, bool> isCritical, IReadOnlyDictionary<string, Handling.HandledMark>? handled = null)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(items);
@@ -71,6 +72,13 @@ public static class ResponseClock
                     }
 
                     // Otherwise a brand item with nothing waiting (its own post, a follow-up) answers no one.
+                    continue;
+                }
+
+                // A person's mark comes before the automatic rules: it says who decided, and why.
+                if (handled is not null && handled.TryGetValue(item.Id, out var mark))
+                {
+                    exclusions.Add(new Exclusion(item, ExclusionReason.Handled) { Mark = mark });
                     continue;
                 }
 

@@ -1,3 +1,7 @@
 namespace ResponseMonitor.App.Api.Metrics;
 
-public sealed record ExclusionDto(string Id, string? ParentId, string ThreadId, string AuthorId, DateTimeOffset CreatedAt, string Reason, string Text, string? Url);
+public sealed record ExclusionDto(string Id, string? ParentId, string ThreadId, string AuthorId, DateTimeOffset CreatedAt, string Reason, string Text, string? Url)
+{
+    /// <summary>For <c>handled</c>: who marked it, when, why and with what note.</summary>
+    public Handled.HandledMarkDto? Handled { get; init; }
+}

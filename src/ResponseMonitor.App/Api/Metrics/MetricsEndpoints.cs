@@ -94,7 +94,10 @@ public static class MetricsEndpoints
         var (span, excluded) = await metrics.ExclusionsAsync(channel, window.From, window.To, cancellationToken).ConfigureAwait(false);
         var counts = excluded.GroupBy(e => e.Reason).ToDictionary(g => ExclusionReasonNames.Name(g.Key), g => g.Count());
         var items = excluded.Take(limit)
-            .Select(e => new ExclusionDto(e.Item.Id, e.Item.ParentId, e.Item.ThreadId, e.Item.AuthorId, e.Item.CreatedAt, ExclusionReasonNames.Name(e.Reason), e.Item.Text, e.Item.Url))
+            .Select(e => new ExclusionDto(e.Item.Id, e.Item.ParentId, e.Item.ThreadId, e.Item.AuthorId, e.Item.CreatedAt, ExclusionReasonNames.Name(e.Reason), e.Item.Text, e.Item.Url)
+            {
+                Handled = e.Mark is { } mark ? Handled.HandledEndpoints.Map(mark) : null,
+            })
             .ToList();
         return Results.Json(new ExclusionListResponse(channel.Id, span.From, span.To, span.AsOf, counts, items), ApiJsonContext.Default.ExclusionListResponse);
     }
