@@ -70,7 +70,7 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
 
         // Past retention: placed threads above, but not stored (the sweep would delete them within a day).
         var retainedFrom = channel.Retention.ItemsFrom(time.GetUtcNow());
-        var beyond = resolved.Values.Where(i => i.CreatedAt < retainedFrom && !Privacy.RetentionPolicy.KeepsAlways(channel, i)).Select(i => i.Id).ToList();
+        var beyond = resolved.Values.Where(i => i.CreatedAt < retainedFrom && !Privacy.RetentionPolicy.KeepsAlways(channel, i.Kind, i.AuthorId)).Select(i => i.Id).ToList();
         if (beyond.Count > 0)
         {
             foreach (var id in beyond)

@@ -15,10 +15,9 @@ public sealed record RetentionPolicy(TimeSpan Items, TimeSpan Deliveries)
     public DateTimeOffset ItemsFrom(DateTimeOffset now) => now - Items;
 
     /// <summary>The brand's own posts are not what the public wrote: retention never removes them.</summary>
-    public static bool KeepsAlways(Channels.ChannelDefinition channel, Conversations.ContentItem item)
+    public static bool KeepsAlways(Channels.ChannelDefinition channel, Conversations.ItemKind kind, string? authorId)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        ArgumentNullException.ThrowIfNull(item);
-        return item.Kind == Conversations.ItemKind.Post && channel.IsBrandAuthor(item.AuthorId);
+        return kind == Conversations.ItemKind.Post && channel.IsBrandAuthor(authorId);
     }
 }
