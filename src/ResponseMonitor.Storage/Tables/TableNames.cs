@@ -11,5 +11,6 @@ internal static class TableNames
     public const string Silences = "Silences";
     public const string CriticLabels = "CriticLabels";
     public const string Privacy = "Privacy";
+    public const string ImportJobs = "ImportJobs";
     public const string Handled = "Handled";
 }
