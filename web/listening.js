@@ -1,6 +1,6 @@
 // Listening and handled marks on the dashboard page, kept apart from app.js: it decorates what app.js renders (the brand
 // sections, the channel cards, the waiting comments) and reads the same API. docs/METRICS.md, "Listening score".
-import { api, Unauthorized, Unreachable } from './api.js';
+import { api, getKey, Unauthorized, Unreachable } from './api.js';
 import { escapeHtml as h } from './format.js';
 
 const REFRESH_MS = 30_000;
@@ -43,7 +43,11 @@ function decorateOverview() {
     const section = [...document.querySelectorAll('#overview-body section.brand')].find(s => s.getAttribute('aria-label') === `Brand ${b.brand}`);
     line(section, brandLine(b));
   }
-  for (const c of dashboard.channels || []) line(document.getElementById(`card-${c.id}`), cardLine(c.listening));
+  // Each card's slot (web/README.md, "Extending the page"), or the card itself on a page without slots.
+  for (const c of dashboard.channels || []) {
+    const card = document.getElementById(`card-${c.id}`);
+    line(card?.querySelector('.slot[data-slot="channel"]') || card, cardLine(c.listening));
+  }
 }
 
 // ---- handled marks ------------------------------------------------------------------------------------------------
@@ -70,7 +74,7 @@ function addNameField() {
 
 function decorateWaiting() {
   for (const li of document.querySelectorAll('#waiting-body li.comment[data-channel][data-item]')) {
-    const actions = li.querySelector('p.actions');
+    const actions = li.querySelector('.slot[data-slot="comment"]') || li.querySelector('p.actions');
     if (!actions || actions.querySelector('.handled-controls')) continue;
     const channel = li.dataset.channel;
     const item = li.dataset.item;
@@ -96,7 +100,10 @@ async function mark(li, reason) {
   const { channel, item } = li.dataset;
   try {
     await api(`/api/items/${encodeURIComponent(channel)}/${encodeURIComponent(item)}/handled`, { method: 'POST', body: { reason, by } });
-    li.remove();
+    // Off every list that shows it (the waiting list and "Answer next").
+    for (const shown of document.querySelectorAll('li[data-channel][data-item]')) {
+      if (shown.dataset.channel === channel && shown.dataset.item === item) shown.remove();
+    }
     status(`Marked "${reason.replace(/-/g, ' ')}" by ${by}: the comment left the waiting list (undo: DELETE /api/items/${channel}/${item}/handled).`);
   } catch (error) {
     if (error instanceof Unauthorized || error instanceof Unreachable) status(`Could not mark it: ${error.message || 'the monitor did not answer'}.`);
@@ -123,14 +130,17 @@ async function refresh() {
 }
 
 function start() {
+  // The wall screen has no controls and no room to spare.
+  if (new URLSearchParams(location.search).get('wall') === '1') return;
   addNameField();
   const overview = document.getElementById('overview-body');
   const waiting = document.getElementById('waiting-body');
   if (overview) new MutationObserver(decorateOverview).observe(overview, { childList: true, subtree: true });
   if (waiting) new MutationObserver(decorateWaiting).observe(waiting, { childList: true, subtree: true });
+  document.addEventListener('rm:rendered', () => { decorateWaiting(); decorateOverview(); });
   decorateWaiting();
-  refresh();
-  setInterval(refresh, REFRESH_MS);
+  // Only with a key: app.js asks for it, and the first overview it draws starts the first read (decorateOverview).
+  setInterval(() => { if (getKey()) refresh(); }, REFRESH_MS);
 }
 
 start();
