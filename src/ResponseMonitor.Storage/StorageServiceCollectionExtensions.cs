@@ -40,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IWarningStore, TableWarningStore>();
         services.AddSingleton<ISilenceStore, TableSilenceStore>();
         services.AddSingleton<ICriticLabelStore, TableCriticLabelStore>();
+        services.AddSingleton<IHandledMarkStore, TableHandledMarkStore>();
         services.AddSingleton<IPersonalDataStore, TablePersonalDataStore>();
         services.AddSingleton<StorageAnalysisQueue>();
         services.AddSingleton<IAnalysisQueue>(sp => sp.GetRequiredService<StorageAnalysisQueue>());

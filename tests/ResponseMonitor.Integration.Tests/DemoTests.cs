@@ -27,7 +27,7 @@ public sealed class DemoTests
         {
             var warnings = await app.GetJsonAsync("/api/warnings");
             var rules = warnings["items"]!.AsArray().Select(w => w!["rule"]!.GetValue<string>()).ToList();
-            if ((rules.Contains("brand-silent") && rules.Count(r => r == "critic-ignored") >= 3) || DateTime.UtcNow > until)
+            if ((rules.Contains("brand-silent") && rules.Contains("not-listening") && rules.Count(r => r == "critic-ignored") >= 3) || DateTime.UtcNow > until)
             {
                 return warnings;
             }
@@ -58,6 +58,9 @@ public sealed class DemoTests
             var warnings = await WaitForWarnings(app, TimeSpan.FromMinutes(1));
             var items = warnings["items"]!.AsArray();
             Assert.Contains(items, w => w!["rule"]!.GetValue<string>() == "brand-silent" && w["channelId"]!.GetValue<string>() == "acme-forum");
+            // The blog posts four times in a week while three of its four questions wait, none yet past its target (docs/WARNINGS.md, not-listening).
+            Assert.Contains(items, w => w!["rule"]!.GetValue<string>() == "not-listening" && w["channelId"]!.GetValue<string>() == "acme-blog"
+                && w["message"]!.GetValue<string>().StartsWith("The brand posted 4 times in 7 days on Acme Outdoor blog (posting, not listening) while 3 comments waited", StringComparison.Ordinal));
             var critics = items.Where(w => w!["rule"]!.GetValue<string>() == "critic-ignored").Select(w => w!["subject"]!.GetValue<string>()).Order().ToArray();
             Assert.Equal(["fb-c1", "fb-c2", "fb-c3"], critics);   // English, Spanish and German critics, each waiting over a day
 
@@ -66,7 +69,7 @@ public sealed class DemoTests
 
             // One channel of each kind, each read by its real connector from the demo's emulation of its platform.
             Assert.Equal(
-                ["bluesky", "facebook-page", "generic-feed", "instagram", "mastodon", "reddit", "x", "youtube"],
+                ["bluesky", "facebook-page", "generic-feed", "generic-feed", "instagram", "mastodon", "reddit", "x", "youtube"],
                 channels.Values.Select(c => c!["kind"]!.GetValue<string>()).Order().ToArray());
             Assert.All(channels.Values, c => Assert.True(c!["pollError"] is null && c["lastPollSucceededAt"] is not null, $"{c!["id"]}: {c["pollError"]}"));
             Assert.Equal(1, channels["acme-youtube"]!["openCount"]!.GetValue<int>());          // Marco's question
@@ -97,7 +100,7 @@ public sealed class DemoTests
             Assert.Contains(sent, d => d!["sink"]!.GetValue<string>() == ResponseMonitor.App.Demo.DemoInbox.SinkName);
             Assert.True(app.Get<ResponseMonitor.App.Demo.DemoInbox>().Count > 0);
 
-            stored = await CountItems(app);   // every seed item of the eight channels but the YouTube video, which is not read as an item
+            stored = await CountItems(app);   // every seed item of the nine channels but the YouTube video, which is not read as an item
         }
 
         await using (var restarted = await TestApp.StartAsync(DemoSettings(port), sharedPrefix: prefix))

@@ -185,6 +185,18 @@ public sealed class WorkerFunctionTests
         Assert.Equal(204, deleted);
         Assert.Empty((await standalone.GetJsonAsync("/api/critics/labels?brand=default"))["labels"]!.AsArray());
 
+        covered.Add(FunctionNames.MarkHandled);
+        var item = new Dictionary<string, string> { ["channelId"] = "ch", ["itemId"] = "c2" };
+        var (marked, markJson, _) = await worker.InvokeHttpAsync(FunctionNames.MarkHandled, "POST", "items/ch/c2/handled", item, "{\"reason\":\"no-reply-needed\",\"by\":\"ana\"}");
+        Assert.True(marked == 201, markJson);
+        Assert.True((await standalone.GetJsonAsync("/api/items/ch/c2/handled"))["mark"]!["active"]!.GetValue<bool>());
+        await Same(FunctionNames.GetHandled, "GET", "items/ch/c2/handled", item);
+        await Same(FunctionNames.GetHandled, "GET", "items/ch/none/handled", new() { ["channelId"] = "ch", ["itemId"] = "none" });
+        covered.Add(FunctionNames.UnmarkHandled);
+        var (unmarked, _, _) = await worker.InvokeHttpAsync(FunctionNames.UnmarkHandled, "DELETE", "items/ch/c2/handled", item);
+        Assert.Equal(204, unmarked);
+        Assert.False((await standalone.GetJsonAsync("/api/items/ch/c2/handled"))["mark"]!["active"]!.GetValue<bool>());
+
         covered.Add(FunctionNames.ImportHistory);
         var row = new JsonObject { ["id"] = "c3", ["parentId"] = "p1", ["kind"] = "comment", ["authorId"] = "u3", ["createdAt"] = Now.AddMinutes(-30).ToString("O"), ["text"] = "Imported?" }.ToJsonString();
         var (imported, importJson, _) = await worker.InvokeHttpAsync(FunctionNames.ImportHistory, "POST", "import/ch", new Dictionary<string, string> { ["channelId"] = "ch" }, row + "\n", "application/x-ndjson");

@@ -31,4 +31,6 @@ namespace ResponseMonitor.App.Api;
 [JsonSerializable(typeof(CriticLabelsStoredResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(WebhookAcceptedResponse))]
+[JsonSerializable(typeof(Handled.HandledRequest))]
+[JsonSerializable(typeof(Handled.HandledMarkResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

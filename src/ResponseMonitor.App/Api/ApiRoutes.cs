@@ -19,5 +19,6 @@ internal static class ApiRoutes
         .. CriticModelEndpoints.Routes,
         .. CriticLabelEndpoints.Routes,
         .. Authors.AuthorEndpoints.Routes,
+        .. Handled.HandledEndpoints.Routes,
     ];
 }

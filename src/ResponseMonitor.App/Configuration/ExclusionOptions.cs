@@ -30,9 +30,9 @@ public sealed class ExclusionOptions
     {
         foreach (var name in Enabled ?? [])
         {
-            if (!ExclusionReasonNames.TryParse(name, out _))
+            if (!ExclusionReasonNames.TryParse(name, out var reason) || reason == ExclusionReason.Handled)
             {
-                yield return $"Exclusions:Enabled: unknown reason '{name}'; known reasons are {string.Join(", ", ExclusionReasonNames.All)}.";
+                yield return $"Exclusions:Enabled: unknown reason '{name}'; known reasons are {string.Join(", ", ExclusionReasonNames.All.Where(n => n != "handled"))} (\"handled\" is a person's mark, not a rule).";
             }
         }
     }

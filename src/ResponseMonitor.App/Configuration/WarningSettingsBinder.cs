@@ -52,6 +52,12 @@ public static class WarningSettingsBinder
             yield return "Warnings: For, SpikeFor and RepeatInterval cannot be negative.";
         }
 
+        // The analysis reads a 30-day window by default; a longer window would count posts it never read.
+        if (s.NotListeningWindow < TimeSpan.FromHours(1) || s.NotListeningWindow > TimeSpan.FromDays(30) || s.NotListeningMinPosts < 1 || s.NotListeningMinResponseRate is < 0 or > 1)
+        {
+            yield return "Warnings: NotListeningWindow must be from an hour to 30 days, NotListeningMinPosts at least 1, NotListeningMinResponseRate between 0 and 1.";
+        }
+
         foreach (var rule in s.DisabledRules.Where(r => !WarningRules.All.Contains(r)))
         {
             yield return $"Warnings:DisabledRules names unknown rule '{rule}'.";

@@ -41,4 +41,7 @@ public static class FunctionNames
     public const string ListCriticLabels = "ListCriticLabels";
     public const string DeleteCriticLabel = "DeleteCriticLabel";
     public const string TrainCriticModelFromLabels = "TrainCriticModelFromLabels";
+    public const string MarkHandled = "MarkHandled";
+    public const string UnmarkHandled = "UnmarkHandled";
+    public const string GetHandled = "GetHandled";
 }

@@ -76,6 +76,7 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<CriticModelService>();
         services.AddSingleton<ConversationAnalyzer>();
         services.AddSingleton<MetricsService>();
+        services.AddSingleton<Domain.Handling.HandledMarkService>();
         services.AddSingleton<HistoryImporter>();
         services.AddSingleton<ImportJobRunner>();
         services.AddSingleton<IngestionService>();

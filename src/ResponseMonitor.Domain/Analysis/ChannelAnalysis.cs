@@ -8,4 +8,11 @@ public sealed record ChannelAnalysis(
     IReadOnlyList<OpenComment> Open,
     IReadOnlyList<ThreadResponse> Responses,
     ResponseStatistics Statistics,
-    IReadOnlyList<Metrics.Exclusion> Exclusions);
+    IReadOnlyList<Metrics.Exclusion> Exclusions)
+{
+    /// <summary>Every public message the clock found needing an answer, answered or not.</summary>
+    public IReadOnlyList<Metrics.MessageOutcome> Messages { get; init; } = [];
+
+    /// <summary>When the brand published its own posts (not replies, not automation), oldest first.</summary>
+    public IReadOnlyList<DateTimeOffset> BrandPosts { get; init; } = [];
+}

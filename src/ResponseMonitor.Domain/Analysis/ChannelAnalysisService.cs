@@ -20,6 +20,7 @@ public sealed partial class ChannelAnalysisService(
     IOpenCommentStore openComments,
     IChannelStateStore states,
     ISnapshotStore snapshots,
+    IHandledMarkStore handledMarks,
     WarningService warnings,
     ConversationAnalyzer analyzer,
     CriticModelService criticModels,
@@ -39,9 +40,10 @@ public sealed partial class ChannelAnalysisService(
         var recent = await items.GetCreatedSinceAsync(channel.Id, windowStart, cancellationToken).ConfigureAwait(false);
         var state = await states.GetAsync(channel.Id, cancellationToken).ConfigureAwait(false);
         var previous = await snapshots.GetAsync(channel.Id, cancellationToken).ConfigureAwait(false);
+        var handled = await handledMarks.GetActiveAsync(channel.Id, cancellationToken).ConfigureAwait(false);
 
         var critics = await criticModels.ForAsync(channel.Brand, cancellationToken).ConfigureAwait(false);
-        var analysis = analyzer.Analyze(channel, recent.Concat(previouslyOpen.Select(o => o.Item)), now, windowStart, critics);
+        var analysis = analyzer.Analyze(channel, recent.Concat(previouslyOpen.Select(o => o.Item)), now, windowStart, critics, handled);
         if (detector.IsRemote)
         {
             analysis = await RefineAsync(channel, analysis, previouslyOpen, cancellationToken).ConfigureAwait(false);
@@ -67,6 +69,8 @@ public sealed partial class ChannelAnalysisService(
             AnsweredCount = statistics.AnsweredCount,
             ResponseRate = statistics.ResponseRate,
             LastBrandActivityAt = state?.LastBrandActivityAt,
+            Listening7 = Listening(channel, analysis, now, TimeSpan.FromDays(7)),
+            Listening30 = Listening(channel, analysis, now, TimeSpan.FromDays(30)),
             OpenHistory = HourlySample.Record(previous?.OpenHistory ?? [], now, statistics.OpenCount, channel.Warnings.SpikeLookback),
         };
         await snapshots.SaveAsync(snapshot, cancellationToken).ConfigureAwait(false);
@@ -94,6 +98,13 @@ public sealed partial class ChannelAnalysisService(
         var outcome = await warnings.ApplyAsync(channel, conditions, cancellationToken).ConfigureAwait(false);
         LogAnalyzed(logger, channel.Id, statistics.OpenCount, statistics.CriticalOpenCount, outcome.Fired, outcome.Resolved);
         return new AnalysisResult(snapshot, outcome.Fired, outcome.Resolved);
+    }
+
+    /// <summary>The listening figures of the last <paramref name="days"/>, from what the analysis read (at most its window).</summary>
+    private static Metrics.ListeningSample Listening(ChannelDefinition channel, ChannelAnalysis analysis, DateTimeOffset now, TimeSpan days)
+    {
+        var clock = new Metrics.ClockResult(analysis.Responses, analysis.Messages, analysis.Exclusions) { BrandPosts = analysis.BrandPosts };
+        return Metrics.ListeningCalculator.Sample(channel, clock, new Metrics.MetricsWindow(now - days, now.AddTicks(1), now));
     }
 
     /// <summary>

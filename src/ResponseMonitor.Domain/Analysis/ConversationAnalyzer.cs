@@ -17,13 +17,14 @@ public sealed class ConversationAnalyzer
     /// <param name="now">The instant of analysis.</param>
     /// <param name="windowStart">Start of the window that rates and response times cover.</param>
     /// <param name="critics">The brand's critic detector.</param>
-    public ChannelAnalysis Analyze(ChannelDefinition channel, IEnumerable<ContentItem> items, DateTimeOffset now, DateTimeOffset windowStart, ICriticClassifier critics)
+    /// <param name="handled">Comments a person marked handled, by item id.</param>
+    public ChannelAnalysis Analyze(ChannelDefinition channel, IEnumerable<ContentItem> items, DateTimeOffset now, DateTimeOffset windowStart, ICriticClassifier critics, IReadOnlyDictionary<string, Handling.HandledMark>? handled = null)
     {
         ArgumentNullException.ThrowIfNull(critics);
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(items);
 
-        var clock = ResponseClock.Run(channel, items, text => critics.Classify(text, channel.Language).IsCritical);
+        var clock = ResponseClock.Run(channel, items, text => critics.Classify(text, channel.Language).IsCritical, handled);
         var open = clock.Messages
             .Where(m => m.AnsweredAt is null)
             .Select(m => new OpenComment(m.Item, critics.Classify(m.Item.Text, channel.Language)))
@@ -41,6 +42,10 @@ public sealed class ConversationAnalyzer
             Metrics = metrics,
         };
 
-        return new ChannelAnalysis(channel.Id, now, windowStart, open, clock.Responses, statistics, clock.Exclusions);
+        return new ChannelAnalysis(channel.Id, now, windowStart, open, clock.Responses, statistics, clock.Exclusions)
+        {
+            Messages = clock.Messages,
+            BrandPosts = clock.BrandPosts,
+        };
     }
 }

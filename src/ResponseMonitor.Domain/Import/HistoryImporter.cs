@@ -33,7 +33,8 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
             ? new CsvRecordReader(reader).ReadAsync(cancellationToken)
             : new JsonLinesRecordReader(reader).ReadAsync(cancellationToken);
 
-        long rows = 0, imported = 0, skipped = 0, labelled = 0;
+        long rows = 0, imported = 0, skipped = 0, labelled = 0, beyondRetention = 0;
+        string? beyondRetentionReason = null;
         var errors = new List<ImportRowError>();
         var batch = new List<ContentItem>(BatchSize);
         var batchLabels = new List<CommentLabel>();
@@ -89,7 +90,7 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
             }
         }
 
-        return new ImportResult(rows, imported, skipped, errors, labelled);
+        return new ImportResult(rows, imported, skipped, errors, labelled) { BeyondRetention = beyondRetention, BeyondRetentionReason = beyondRetentionReason };
 
         async Task<long> FlushAsync()
         {
@@ -99,7 +100,16 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
             }
 
             var count = batch.Count;
-            await ingestion.IngestAsync(channel, batch, cancellationToken).ConfigureAwait(false);
+            var result = await ingestion.IngestAsync(channel, batch, cancellationToken).ConfigureAwait(false);
+            if (result.BeyondRetention.Count > 0)
+            {
+                // Rows older than the channel keeps are reported, not stored, and their labels go with them.
+                count -= result.BeyondRetention.Count;
+                beyondRetention += result.BeyondRetention.Count;
+                beyondRetentionReason = result.BeyondRetentionReason;
+                var gone = result.BeyondRetention.ToHashSet(StringComparer.Ordinal);
+                batchLabels.RemoveAll(l => gone.Contains(l.ItemId));
+            }
 
             // Labels after their items: a label always has a stored comment to teach from.
             if (batchLabels.Count > 0)

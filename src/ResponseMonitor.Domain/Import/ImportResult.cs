@@ -7,4 +7,9 @@ namespace ResponseMonitor.Domain.Import;
 public sealed record ImportResult(long Rows, long Imported, long Skipped, IReadOnlyList<ImportRowError> Errors, long Labelled = 0)
 {
     public bool ErrorsTruncated => Skipped > Errors.Count;
+
+    /// <summary>Good rows created before the channel's retention: skipped, not stored (docs/PRIVACY.md).</summary>
+    public long BeyondRetention { get; init; }
+
+    public string? BeyondRetentionReason { get; init; }
 }

@@ -9,8 +9,9 @@ namespace ResponseMonitor.Domain.Ingestion;
 /// Stores items from any path (poll, push, import) the same way: threads resolved, duplicates collapsed,
 /// written as idempotent upserts, and the brand's last activity moved forward. Polling and pushing the same
 /// comment therefore yield one stored comment. Items of erased authors are dropped on every path, so an erasure
-/// holds against the next poll. (Items older than the channel keeps are stored and go with the next daily sweep: a
-/// new comment may still need its old parent to find its thread.)
+/// holds against the next poll. Public items created before the channel's retention are skipped and reported
+/// (<see cref="IngestResult.BeyondRetention"/>) rather than stored for the daily sweep to delete; they still place the
+/// newer items of the same batch in their threads.
 /// </summary>
 public sealed class IngestionService(IItemStore items, IChannelStateStore states, IPersonalDataStore personalData, MonitorMetrics metrics, TimeProvider time)
 {
@@ -67,6 +68,22 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
             resolved[item.Id] = resolved[item.Id] with { ThreadId = ThreadResolver.Resolve(item, resolved[item.ParentId!], channel) };
         }
 
+        // Past retention: placed threads above, but not stored (the sweep would delete them within a day).
+        var retainedFrom = channel.Retention.ItemsFrom(time.GetUtcNow());
+        var beyond = resolved.Values.Where(i => i.CreatedAt < retainedFrom && !Privacy.RetentionPolicy.KeepsAlways(channel, i.Kind, i.AuthorId)).Select(i => i.Id).ToList();
+        if (beyond.Count > 0)
+        {
+            foreach (var id in beyond)
+            {
+                resolved.Remove(id);
+            }
+
+            if (resolved.Count == 0)
+            {
+                return new IngestResult(0, null) { BeyondRetention = beyond, BeyondRetentionReason = IngestResult.RetentionReason(channel, retainedFrom) };
+            }
+        }
+
         await items.UpsertAsync(channel.Id, resolved.Values, cancellationToken).ConfigureAwait(false);
         metrics.Ingested(channel.Id, resolved.Count);
 
@@ -79,7 +96,11 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
             _recorded[channel.Id] = moves ? latestBrand : recorded;
         }
 
-        return new IngestResult(resolved.Count, latestBrand);
+        return new IngestResult(resolved.Count, latestBrand)
+        {
+            BeyondRetention = beyond,
+            BeyondRetentionReason = beyond.Count > 0 ? IngestResult.RetentionReason(channel, retainedFrom) : null,
+        };
 
         ContentItem? FindParent(ContentItem item)
         {

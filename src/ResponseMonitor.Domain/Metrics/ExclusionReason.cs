@@ -20,4 +20,7 @@ public enum ExclusionReason
 
     /// <summary>A reply the brand marks as automation (a bot account or a marker); it does not stop the clock.</summary>
     Automation,
+
+    /// <summary>A person marked it handled (answered elsewhere, no reply needed, spam, escalated); it stays in history.</summary>
+    Handled,
 }

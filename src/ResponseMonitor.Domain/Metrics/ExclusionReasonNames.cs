@@ -11,6 +11,7 @@ public static class ExclusionReasonNames
         [ExclusionReason.Spam] = "spam",
         [ExclusionReason.BrandSelfReply] = "brand-self-reply",
         [ExclusionReason.Automation] = "automation",
+        [ExclusionReason.Handled] = "handled",
     };
 
     public static IReadOnlyCollection<string> All => Names.Values;

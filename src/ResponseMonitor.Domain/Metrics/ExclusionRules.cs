@@ -8,7 +8,7 @@ public sealed record ExclusionRules
 {
     public static readonly ExclusionRules Default = new();
 
-    public IReadOnlySet<ExclusionReason> Enabled { get; init; } = Enum.GetValues<ExclusionReason>().ToHashSet();
+    public IReadOnlySet<ExclusionReason> Enabled { get; init; } = Enum.GetValues<ExclusionReason>().Where(r => r != ExclusionReason.Handled).ToHashSet();
 
     /// <summary>Extra whole-message phrases that need no answer (compared after lower-casing and stripping punctuation and emoji).</summary>
     public IReadOnlyList<string> NoAnswerPhrases { get; init; } = [];

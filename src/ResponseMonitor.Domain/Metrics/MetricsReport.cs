@@ -1,3 +1,6 @@
 namespace ResponseMonitor.Domain.Metrics;
 
-public sealed record MetricsReport(MetricsWindow Window, IReadOnlyList<ChannelMetrics> Channels, IReadOnlyList<BrandMetrics> Brands, ResponseMetrics Total);
+public sealed record MetricsReport(MetricsWindow Window, IReadOnlyList<ChannelMetrics> Channels, IReadOnlyList<BrandMetrics> Brands, ResponseMetrics Total)
+{
+    public ListeningScore? Listening { get; init; }
+}

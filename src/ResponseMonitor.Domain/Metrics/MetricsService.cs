@@ -11,7 +11,7 @@ namespace ResponseMonitor.Domain.Metrics;
 /// <see cref="AnalysisOptions.Window"/> before it, so a thread that started earlier still tells its first response
 /// from its next ones. Reads are bounded by the window, never by a channel's whole history.
 /// </summary>
-public sealed class MetricsService(IItemStore items, CriticModelService criticModels, IOptions<AnalysisOptions> options, TimeProvider time)
+public sealed class MetricsService(IItemStore items, IHandledMarkStore handledMarks, CriticModelService criticModels, IOptions<AnalysisOptions> options, TimeProvider time)
 {
     private const int Parallelism = 4;
 
@@ -20,19 +20,38 @@ public sealed class MetricsService(IItemStore items, CriticModelService criticMo
         ArgumentNullException.ThrowIfNull(channels);
         var window = MetricsWindow.Create(from, to, time.GetUtcNow());
         var samples = new MetricsSample[channels.Count];
+        var listening = new ListeningSample[channels.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, channels.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (i, ct) => samples[i] = ResponseMetricsCalculator.Sample(channels[i], await ClockAsync(channels[i], window, ct).ConfigureAwait(false), window)).ConfigureAwait(false);
+            async (i, ct) =>
+            {
+                var clock = await ClockAsync(channels[i], window, ct).ConfigureAwait(false);
+                samples[i] = ResponseMetricsCalculator.Sample(channels[i], clock, window);
+                listening[i] = ListeningCalculator.Sample(channels[i], clock, window);
+            }).ConfigureAwait(false);
 
-        var perChannel = channels.Select((c, i) => new ChannelMetrics(c, samples[i].Summarize())).ToList();
+        var perChannel = channels.Select((c, i) => new ChannelMetrics(c, samples[i].Summarize()) { Listening = listening[i].Summarize(ListeningCalculator.TargetOf(c)) }).ToList();
         var brands = channels
-            .Select((c, i) => (c.Brand, Sample: samples[i]))
-            .GroupBy(x => x.Brand, StringComparer.OrdinalIgnoreCase)
+            .Select((c, i) => (Channel: c, Sample: samples[i], Listening: listening[i]))
+            .GroupBy(x => x.Channel.Brand, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new BrandMetrics(g.Key, g.Count(), MetricsSample.Merge(g.Select(x => x.Sample)).Summarize()))
+            .Select(g => new BrandMetrics(g.Key, g.Count(), MetricsSample.Merge(g.Select(x => x.Sample)).Summarize())
+            {
+                Listening = ListeningSample.Merge(g.Select(x => x.Listening)).Summarize(CommonTarget(g.Select(x => x.Channel))),
+            })
             .ToList();
-        return new MetricsReport(window, perChannel, brands, MetricsSample.Merge(samples).Summarize());
+        return new MetricsReport(window, perChannel, brands, MetricsSample.Merge(samples).Summarize())
+        {
+            Listening = ListeningSample.Merge(listening).Summarize(CommonTarget(channels)),
+        };
+    }
+
+    /// <summary>The channels' response target when they share one; null when they differ.</summary>
+    public static TimeSpan? CommonTarget(IEnumerable<ChannelDefinition> channels)
+    {
+        var targets = channels.Select(ListeningCalculator.TargetOf).Distinct().ToList();
+        return targets.Count == 1 ? targets[0] : null;
     }
 
     /// <summary>
@@ -99,6 +118,10 @@ public sealed class MetricsService(IItemStore items, CriticModelService criticMo
         // Items up to the as-of instant only: an answer that came later does not count for this window.
         var read = await items.GetCreatedBetweenAsync(channel.Id, window.From - options.Value.Window, window.AsOf.AddTicks(1), cancellationToken).ConfigureAwait(false);
         var critics = await criticModels.ForAsync(channel.Brand, cancellationToken).ConfigureAwait(false);
-        return ResponseClock.Run(channel, read, text => critics.Classify(text, channel.Language).IsCritical);
+
+        // A mark counts for a window only if it was made by the window's as-of instant, like a late answer.
+        var marks = await handledMarks.GetActiveAsync(channel.Id, cancellationToken).ConfigureAwait(false);
+        var handled = marks.Values.Where(m => m.IsActiveAt(window.AsOf)).ToDictionary(m => m.ItemId, StringComparer.Ordinal);
+        return ResponseClock.Run(channel, read, text => critics.Classify(text, channel.Language).IsCritical, handled);
     }
 }

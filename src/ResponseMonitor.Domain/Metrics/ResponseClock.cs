@@ -14,7 +14,8 @@ public static class ResponseClock
     /// <param name="channel">The channel: brand ids, business hours, exclusion rules.</param>
     /// <param name="items">The items; duplicates by id keep the latest version.</param>
     /// <param name="isCritical">The critic detector, consulted only to keep sarcastic thank-yous counted.</param>
-    public static ClockResult Run(ChannelDefinition channel, IEnumerable<ContentItem> items, Func<string, bool> isCritical)
+    /// <param name="handled">Public messages a person marked handled, by item id: left out like exclusions, whatever they say.</param>
+    public static ClockResult Run(ChannelDefinition channel, IEnumerable<ContentItem> items, Func<string, bool> isCritical, IReadOnlyDictionary<string, Handling.HandledMark>? handled = null)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(items);
@@ -33,6 +34,7 @@ public static class ResponseClock
         var responses = new List<ThreadResponse>();
         var messages = new List<MessageOutcome>();
         var exclusions = new List<Exclusion>();
+        var brandPosts = new List<DateTimeOffset>();
         foreach (var thread in unique.Values.GroupBy(i => string.IsNullOrEmpty(i.ThreadId) ? i.Id : i.ThreadId, StringComparer.Ordinal))
         {
             var pending = new List<ContentItem>();
@@ -46,6 +48,11 @@ public static class ResponseClock
                     {
                         exclusions.Add(new Exclusion(item, ExclusionReason.Automation));
                         continue;
+                    }
+
+                    if (item.Kind == ItemKind.Post && item.ParentId is null)
+                    {
+                        brandPosts.Add(item.CreatedAt);
                     }
 
                     if (pending.Count > 0)
@@ -68,6 +75,13 @@ public static class ResponseClock
                     continue;
                 }
 
+                // A person's mark comes before the automatic rules: it says who decided, and why.
+                if (handled is not null && handled.TryGetValue(item.Id, out var mark))
+                {
+                    exclusions.Add(new Exclusion(item, ExclusionReason.Handled) { Mark = mark });
+                    continue;
+                }
+
                 if (ExclusionDetector.ClassifyPublic(item, rules, isCritical) is { } reason)
                 {
                     exclusions.Add(new Exclusion(item, reason));
@@ -80,6 +94,7 @@ public static class ResponseClock
             messages.AddRange(pending.Select(p => new MessageOutcome(p, null)));
         }
 
-        return new ClockResult(responses, messages, exclusions);
+        brandPosts.Sort();
+        return new ClockResult(responses, messages, exclusions) { BrandPosts = brandPosts };
     }
 }

@@ -106,6 +106,7 @@ public sealed partial class ChannelPoller(
         }
 
         var stored = 0;
+        var beyond = 0;
         var pages = 0;
         var wrote = false;
         string? pendingCursor = null;
@@ -117,6 +118,12 @@ public sealed partial class ChannelPoller(
                 var result = await ingestion.IngestAsync(channel, page.Items, cancellationToken).ConfigureAwait(false);
                 stored += result.Stored;
                 pages++;
+                if (result.BeyondRetention.Count > 0)
+                {
+                    beyond += result.BeyondRetention.Count;
+                    LogBeyondRetention(logger, channel.Id, result.BeyondRetention.Count, result.BeyondRetentionReason);
+                }
+
                 foreach (var skipped in page.Skipped)
                 {
                     LogSkipped(logger, channel.Id, skipped);
@@ -142,7 +149,7 @@ public sealed partial class ChannelPoller(
             }
 
             LogPolled(logger, channel.Id, stored, pages);
-            return new PollOutcome(channel.Id, true, stored, pages, null);
+            return new PollOutcome(channel.Id, true, stored, pages, null) { BeyondRetention = beyond };
         }
         catch (CredentialRejectedException ex)
         {
@@ -199,6 +206,9 @@ public sealed partial class ChannelPoller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {ChannelId} sent an item that can never be stored; it is skipped and the cursor moves on: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string channelId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Channel {ChannelId}: {Count} items skipped, {Reason}")]
+    private static partial void LogBeyondRetention(ILogger logger, string channelId, int count, string? reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of channel {ChannelId} failed, cursor kept: {Error}")]
     private static partial void LogPollFailed(ILogger logger, string channelId, string error, Exception? exception);

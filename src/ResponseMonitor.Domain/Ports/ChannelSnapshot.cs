@@ -37,6 +37,11 @@ public sealed record ChannelSnapshot
 
     public DateTimeOffset? LastBrandActivityAt { get; init; }
 
+    /// <summary>The raw listening figures over the last 7 and 30 days (docs/METRICS.md, "Listening score").</summary>
+    public Metrics.ListeningSample? Listening7 { get; init; }
+
+    public Metrics.ListeningSample? Listening30 { get; init; }
+
     /// <summary>Hourly maxima of the open count over the spike lookback, for the backlog-spike baseline.</summary>
     public IReadOnlyList<Warnings.HourlySample> OpenHistory { get; init; } = [];
 }

@@ -13,4 +13,11 @@ public sealed record RetentionPolicy(TimeSpan Items, TimeSpan Deliveries)
 
     /// <summary>The first instant whose items are kept, at <paramref name="now"/>.</summary>
     public DateTimeOffset ItemsFrom(DateTimeOffset now) => now - Items;
+
+    /// <summary>The brand's own posts are not what the public wrote: retention never removes them.</summary>
+    public static bool KeepsAlways(Channels.ChannelDefinition channel, Conversations.ItemKind kind, string? authorId)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return kind == Conversations.ItemKind.Post && channel.IsBrandAuthor(authorId);
+    }
 }

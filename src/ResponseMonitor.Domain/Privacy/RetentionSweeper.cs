@@ -67,7 +67,7 @@ public sealed partial class RetentionSweeper(IChannelCatalog catalog, IPersonalD
         var now = time.GetUtcNow();
         var cutoff = channel.Retention.ItemsFrom(now);
         var expired = (await store.GetItemsCreatedBeforeAsync(channel.Id, cutoff, cancellationToken).ConfigureAwait(false))
-            .Where(i => !(i.Kind == Conversations.ItemKind.Post && channel.IsBrandAuthor(i.AuthorId)))
+            .Where(i => !RetentionPolicy.KeepsAlways(channel, i.Kind, i.AuthorId))
             .Select(i => i.Id)
             .ToList();
         var open = 0;

@@ -54,7 +54,65 @@ public static class WarningEvaluator
             AddCredentialExpiry(inputs, conditions);
         }
 
+        if (settings.IsEnabled(WarningRules.NotListening))
+        {
+            AddNotListening(inputs, conditions);
+        }
+
         return conditions;
+    }
+
+    /// <summary>
+    /// The brand talks but does not listen: at least <c>NotListeningMinPosts</c> posts in the window while public
+    /// comments wait, and either too few of the window's comments answered or comments from before its latest post still
+    /// waiting. One post short is the pre-warning: the next post that answers no one makes it. The window is calendar
+    /// time, like a posting plan; the oldest wait is business time, like the other rules.
+    /// </summary>
+    private static void AddNotListening(WarningInputs inputs, List<WarningCondition> conditions)
+    {
+        var channel = inputs.Channel;
+        var settings = channel.Warnings;
+        var analysis = inputs.Analysis;
+        var now = analysis.AnalyzedAt;
+        var from = now - settings.NotListeningWindow;
+        var posts = analysis.BrandPosts.Where(p => p >= from && p <= now).ToList();
+        var preWarns = settings.PreWarningAt is > 0 and < 1 && settings.NotListeningMinPosts > 1;
+        if (analysis.Open.Count == 0 || posts.Count < (preWarns ? settings.NotListeningMinPosts - 1 : settings.NotListeningMinPosts))
+        {
+            return;
+        }
+
+        var received = analysis.Messages.Where(m => m.Item.CreatedAt >= from && m.Item.CreatedAt <= now).ToList();
+        var answered = received.Count(m => m.AnsweredAt <= now);
+        double? rate = received.Count == 0 ? null : (double)answered / received.Count;
+        var latestPost = posts[^1];
+        var beforeLatestPost = analysis.Open.Count(o => o.Item.CreatedAt < latestPost);
+        if (!(rate < settings.NotListeningMinResponseRate) && beforeLatestPost == 0)
+        {
+            return;
+        }
+
+        var pre = posts.Count < settings.NotListeningMinPosts;
+        var oldest = analysis.Open.MinBy(o => o.Item.CreatedAt)!.Item;
+        var facts = new WarningFacts
+        {
+            PreWarning = pre,
+            Posts = posts.Count,
+            Window = settings.NotListeningWindow,
+            Waiting = analysis.Open.Count,
+            WaitingBeforeLatestPost = beforeLatestPost,
+            Received = received.Count,
+            Answered = answered,
+            RateThreshold = settings.NotListeningMinResponseRate,
+            Elapsed = channel.BusinessTimeBetween(oldest.CreatedAt, now),
+            Who = oldest.AuthorName ?? oldest.AuthorId,
+            ItemId = oldest.Id,
+            ItemUrl = oldest.Url,
+        };
+
+        // Since the post that made the count: the pre-warning's count is one lower.
+        var since = posts[posts.Count - (pre ? settings.NotListeningMinPosts - 1 : settings.NotListeningMinPosts)];
+        conditions.Add(Condition(channel, WarningRules.NotListening, channel.Id, pre ? WarningSeverity.Info : WarningSeverity.Warning, since, facts));
     }
 
     /// <summary>

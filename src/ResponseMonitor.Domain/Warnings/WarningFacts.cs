@@ -35,4 +35,24 @@ public sealed record WarningFacts
     public double? Limit { get; init; }
 
     public double? K { get; init; }
+
+    /// <summary>not-listening: the brand's posts in the window.</summary>
+    public int? Posts { get; init; }
+
+    /// <summary>not-listening: the window, in calendar time.</summary>
+    public TimeSpan? Window { get; init; }
+
+    /// <summary>not-listening: public comments waiting now.</summary>
+    public int? Waiting { get; init; }
+
+    /// <summary>not-listening: of those, how many were already there when the brand published its latest post.</summary>
+    public int? WaitingBeforeLatestPost { get; init; }
+
+    /// <summary>not-listening: public comments of the window that needed an answer, and how many were answered.</summary>
+    public int? Received { get; init; }
+
+    public int? Answered { get; init; }
+
+    /// <summary>not-listening: the share answered below which the brand is not listening.</summary>
+    public double? RateThreshold { get; init; }
 }

@@ -42,6 +42,15 @@ public sealed record WarningRuleSettings
     /// </summary>
     public TimeSpan CredentialExpiryWarning { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>The calendar window in which <see cref="WarningRules.NotListening"/> counts the brand's posts and answers.</summary>
+    public TimeSpan NotListeningWindow { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Posts by the brand in the window that make it a brand that talks; one fewer gives the pre-warning.</summary>
+    public int NotListeningMinPosts { get; init; } = 3;
+
+    /// <summary>A share of the window's public comments answered below this (0.5 = 50 %) is not listening.</summary>
+    public double NotListeningMinResponseRate { get; init; } = 0.5;
+
     /// <summary>How long a condition must hold before it fires, against flapping (threshold rules).</summary>
     public TimeSpan For { get; init; } = TimeSpan.Zero;
 

@@ -23,7 +23,14 @@ public static class WarningRules
     /// <summary>A credential that a person must renew ends within <see cref="WarningRuleSettings.CredentialExpiryWarning"/>.</summary>
     public const string CredentialsExpiring = "credentials-expiring";
 
-    public static readonly IReadOnlyList<string> All = [BrandSilent, CriticIgnored, ResponseTargetBreached, BacklogSpike, CriticismSpike, CredentialsRejected, CredentialsExpiring];
+    /// <summary>
+    /// The brand kept posting (at least <see cref="WarningRuleSettings.NotListeningMinPosts"/> posts in
+    /// <see cref="WarningRuleSettings.NotListeningWindow"/>) while public comments waited: it answered too few of them, or
+    /// comments from before its latest post still wait. Pre-warned one post earlier.
+    /// </summary>
+    public const string NotListening = "not-listening";
+
+    public static readonly IReadOnlyList<string> All = [BrandSilent, CriticIgnored, ResponseTargetBreached, BacklogSpike, CriticismSpike, CredentialsRejected, CredentialsExpiring, NotListening];
 
     public static bool IsSpike(string rule) => rule is BacklogSpike or CriticismSpike;
 }

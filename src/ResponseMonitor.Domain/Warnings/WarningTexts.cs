@@ -83,9 +83,61 @@ public static class WarningTexts
             (WarningRules.CredentialsExpiring, _, _) when f.Elapsed <= TimeSpan.Zero => $"The credentials of {channelName} expired on {Day(f.ExpiresAt)}; renew them so the channel is read again ({f.Detail}).",
             (WarningRules.CredentialsExpiring, _, _) => $"The credentials of {channelName} expire on {Day(f.ExpiresAt)}, in {elapsed}; renew them before the channel goes blind ({f.Detail}).",
 
+            (WarningRules.NotListening, _, _) => NotListening(f, channelName, lang, elapsed),
+
             _ => $"{rule} on {channelName}",
         };
     }
+
+    /// <summary>"The brand posted 5 times in 7 days on … while 12 comments waited; the oldest has waited 4 d 0 h. …"</summary>
+    private static string NotListening(WarningFacts f, string channel, string lang, string oldest)
+    {
+        var posts = f.Posts ?? 0;
+        var waiting = f.Waiting ?? 0;
+        var window = Days(f.Window ?? TimeSpan.Zero, lang);
+        var lowRate = f.Received is > 0 && (double)(f.Answered ?? 0) / f.Received.Value < (f.RateThreshold ?? 0);
+        var rate = f.Received is > 0 ? Percent((double)(f.Answered ?? 0) / f.Received.Value, lang) : "?";
+        var threshold = Percent(f.RateThreshold ?? 0, lang);
+        return (lang, f.PreWarning, lowRate) switch
+        {
+            ("es", true, _) => $"La marca publicó {Plural(posts, "vez", "veces")} en {window} en {channel} mientras {Plural(waiting, "comentario esperaba", "comentarios esperaban")} (el más antiguo, {oldest}); una publicación más sin responder y no estará escuchando.",
+            ("es", false, true) => $"La marca publicó {Plural(posts, "vez", "veces")} en {window} en {channel} mientras {Plural(waiting, "comentario esperaba", "comentarios esperaban")}; el más antiguo lleva {oldest} esperando. Respondió {f.Answered} de los {f.Received} comentarios de ese periodo ({rate}, por debajo del {threshold}).",
+            ("es", false, false) => $"La marca publicó {Plural(posts, "vez", "veces")} en {window} en {channel} mientras {Plural(waiting, "comentario esperaba", "comentarios esperaban")}; el más antiguo lleva {oldest} esperando. {Plural(f.WaitingBeforeLatestPost ?? 0, "ya esperaba", "ya esperaban")} cuando publicó por última vez.",
+            ("de", true, _) => $"Die Marke hat in {window} {posts}-mal auf {channel} gepostet, während {Plural(waiting, "Kommentar wartete", "Kommentare warteten")} (der älteste seit {oldest}); ein weiterer Beitrag ohne Antwort, und sie hört nicht zu.",
+            ("de", false, true) => $"Die Marke hat in {window} {posts}-mal auf {channel} gepostet, während {Plural(waiting, "Kommentar wartete", "Kommentare warteten")}; seit {oldest} wartet der älteste. Sie hat {f.Answered} von {f.Received} Kommentaren dieses Zeitraums beantwortet ({rate}, unter {threshold}).",
+            ("de", false, false) => $"Die Marke hat in {window} {posts}-mal auf {channel} gepostet, während {Plural(waiting, "Kommentar wartete", "Kommentare warteten")}; seit {oldest} wartet der älteste. {Plural(f.WaitingBeforeLatestPost ?? 0, "davon wartete", "davon warteten")} schon vor ihrem letzten Beitrag.",
+            ("fr", true, _) => $"La marque a publié {posts} fois en {window} sur {channel} pendant que {Plural(waiting, "commentaire attendait", "commentaires attendaient")} (le plus ancien depuis {oldest}) ; une publication de plus sans réponse et elle n'écoute plus.",
+            ("fr", false, true) => $"La marque a publié {posts} fois en {window} sur {channel} pendant que {Plural(waiting, "commentaire attendait", "commentaires attendaient")} ; le plus ancien attend depuis {oldest}. Elle a répondu à {f.Answered} des {f.Received} commentaires de la période ({rate}, sous le seuil de {threshold}).",
+            ("fr", false, false) => $"La marque a publié {posts} fois en {window} sur {channel} pendant que {Plural(waiting, "commentaire attendait", "commentaires attendaient")} ; le plus ancien attend depuis {oldest}. {Plural(f.WaitingBeforeLatestPost ?? 0, "attendait", "attendaient")} déjà lors de sa dernière publication.",
+            (_, true, _) => $"The brand posted {Plural(posts, "time", "times")} in {window} on {channel} while {Plural(waiting, "comment waited", "comments waited")} (the oldest {oldest}); one more post without answering and it is not listening.",
+            (_, false, true) => $"The brand posted {Plural(posts, "time", "times")} in {window} on {channel} while {Plural(waiting, "comment waited", "comments waited")}; the oldest has waited {oldest}. It answered {f.Answered} of the {f.Received} comments of that time ({rate}, below {threshold}).",
+            _ => $"The brand posted {Plural(posts, "time", "times")} in {window} on {channel} while {Plural(waiting, "comment waited", "comments waited")}; the oldest has waited {oldest}. {Plural(f.WaitingBeforeLatestPost ?? 0, "of them was", "of them were")} already waiting when it last posted.",
+        };
+    }
+
+    private static string Plural(int count, string one, string many) => string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");
+
+    /// <summary>"7 days", "7 días", "7 Tagen", "7 jours"; a window of part days as a duration.</summary>
+    private static string Days(TimeSpan span, string lang)
+    {
+        if (span.Ticks % TimeSpan.TicksPerDay != 0)
+        {
+            return Duration(span, lang);
+        }
+
+        var days = (int)span.TotalDays;
+        return lang switch
+        {
+            "es" => Plural(days, "día", "días"),
+            "de" => Plural(days, "Tag", "Tagen"),
+            "fr" => Plural(days, "jour", "jours"),
+            _ => Plural(days, "day", "days"),
+        };
+    }
+
+    /// <summary>"25%" in English, "25 %" in Spanish, German and French.</summary>
+    private static string Percent(double share, string lang) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Math.Round(share * 100, 0)}{(lang == "en" ? "" : " ")}%");
 
     private static string Day(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "?";
 

@@ -12,4 +12,5 @@ internal static class TableNames
     public const string CriticLabels = "CriticLabels";
     public const string Privacy = "Privacy";
     public const string ImportJobs = "ImportJobs";
+    public const string Handled = "Handled";
 }

@@ -31,6 +31,8 @@ public sealed class TableSnapshotStore(TableProvider tables) : ISnapshotStore
             ["ResponseRate"] = snapshot.ResponseRate,
             ["LastBrandActivityAt"] = snapshot.LastBrandActivityAt,
             ["OpenHistory"] = WriteHistory(snapshot.OpenHistory),
+            ["Listening7"] = ListeningSampleFormat.Write(snapshot.Listening7),
+            ["Listening30"] = ListeningSampleFormat.Write(snapshot.Listening30),
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
@@ -73,6 +75,8 @@ public sealed class TableSnapshotStore(TableProvider tables) : ISnapshotStore
         ResponseRate = entity.GetDouble("ResponseRate"),
         LastBrandActivityAt = entity.GetDateTimeOffset("LastBrandActivityAt"),
         OpenHistory = ReadHistory(entity.GetString("OpenHistory")),
+        Listening7 = ListeningSampleFormat.Read(entity.GetString("Listening7")),
+        Listening30 = ListeningSampleFormat.Read(entity.GetString("Listening30")),
     };
 
     // "hourUnixSeconds:value;..." — a week of hours is about 2 KB, far inside the 64 KB a string property may hold.

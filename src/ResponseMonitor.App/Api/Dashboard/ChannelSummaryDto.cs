@@ -36,4 +36,8 @@ public sealed record ChannelSummaryDto(
     CredentialDto Credential,
     int ActiveWarningCount,
     IReadOnlyList<string> ActiveWarningRules,
-    IReadOnlyList<WarningDto> ActiveWarnings);
+    IReadOnlyList<WarningDto> ActiveWarnings)
+{
+    /// <summary>The channel's listening score over 7 and 30 days, from its latest analysis (docs/METRICS.md).</summary>
+    public IReadOnlyList<Metrics.ListeningDto> Listening { get; init; } = [];
+}

@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Api.Metrics;
 using ResponseMonitor.App.Api.ReadCache;
 using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
@@ -44,7 +45,10 @@ public static class DashboardEndpoints
         var stateById = stateTask.Result.ToDictionary(s => s.ChannelId, StringComparer.OrdinalIgnoreCase);
         var warningsByChannel = warningTask.Result.ToLookup(w => w.ChannelId, StringComparer.OrdinalIgnoreCase);
         var channels = catalog.All
-            .Select(c => ApiMapper.Summary(c, snapshotById.GetValueOrDefault(c.Id), stateById.GetValueOrDefault(c.Id), warningsByChannel[c.Id], now))
+            .Select(c => ApiMapper.Summary(c, snapshotById.GetValueOrDefault(c.Id), stateById.GetValueOrDefault(c.Id), warningsByChannel[c.Id], now) with
+            {
+                Listening = ListeningMapper.Dashboard(c, snapshotById.GetValueOrDefault(c.Id)),
+            })
             .ToList();
         var detectors = new List<BrandDetectorDto>();
         foreach (var brand in catalog.All.Select(c => c.Brand).Distinct(StringComparer.OrdinalIgnoreCase))
@@ -55,7 +59,10 @@ public static class DashboardEndpoints
             detectors.Add(new BrandDetectorDto(brand, name, report?.TrainedAt, report?.Adopted, report is null ? null : Math.Round(report.Model.F1, 3), report is null ? null : Math.Round(report.BuiltIn.F1, 3)));
         }
 
-        return new DashboardResponse(now, channels.Sum(c => c.OpenCount), channels.Sum(c => c.CriticalOpenCount), channels.Sum(c => c.ActiveWarningCount), channels, detectors);
+        return new DashboardResponse(now, channels.Sum(c => c.OpenCount), channels.Sum(c => c.CriticalOpenCount), channels.Sum(c => c.ActiveWarningCount), channels, detectors)
+        {
+            Brands = ListeningMapper.Brands(catalog.All, snapshotById),
+        };
     }
 
     private static async Task<IResult> GetChannelAsync(string channelId, ApiReadCache cache, IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
@@ -78,7 +85,10 @@ public static class DashboardEndpoints
         await Task.WhenAll(snapshot, state, channelWarnings, waiting).ConfigureAwait(false);
 
         var now = time.GetUtcNow();
-        var summary = ApiMapper.Summary(channel, snapshot.Result, state.Result, channelWarnings.Result.Where(w => w.IsActive), now);
+        var summary = ApiMapper.Summary(channel, snapshot.Result, state.Result, channelWarnings.Result.Where(w => w.IsActive), now) with
+        {
+            Listening = ListeningMapper.Dashboard(channel, snapshot.Result),
+        };
         return new ChannelDetailResponse(
             summary,
             waiting.Result.Take(DefaultLimit).Select(o => ApiMapper.Unanswered(channel, o, now)).ToList(),

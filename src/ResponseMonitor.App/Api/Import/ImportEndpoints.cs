@@ -46,6 +46,10 @@ public static class ImportEndpoints
         result.Skipped,
         result.Errors.Select(e => new ImportErrorDto(e.Line, e.Error)).ToList(),
         result.ErrorsTruncated,
-        result.Labelled);
+        result.Labelled)
+    {
+        BeyondRetention = result.BeyondRetention,
+        BeyondRetentionReason = result.BeyondRetentionReason,
+    };
 
 }

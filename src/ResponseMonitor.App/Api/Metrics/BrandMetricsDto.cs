@@ -1,3 +1,6 @@
 namespace ResponseMonitor.App.Api.Metrics;
 
-public sealed record BrandMetricsDto(string Brand, int ChannelCount, MetricsDto Metrics);
+public sealed record BrandMetricsDto(string Brand, int ChannelCount, MetricsDto Metrics)
+{
+    public ListeningDto? Listening { get; init; }
+}

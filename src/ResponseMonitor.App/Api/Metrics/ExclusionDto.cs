@@ -4,4 +4,7 @@ public sealed record ExclusionDto(string Id, string? ParentId, string ThreadId, 
 {
     /// <summary>The channel the item belongs to.</summary>
     public string ChannelId { get; init; } = "";
+
+    /// <summary>For <c>handled</c>: who marked it, when, why and with what note.</summary>
+    public Handled.HandledMarkDto? Handled { get; init; }
 }

@@ -52,16 +52,22 @@ public static class MetricsEndpoints
         var perChannel = report.Channels.Select(c =>
         {
             var retainedFrom = c.Channel.Retention.ItemsFrom(now);
-            return new ChannelMetricsDto(c.Channel.Id, c.Channel.Name, c.Channel.Brand, c.Channel.BusinessHours is not null, Map(c.Metrics), retainedFrom, report.Window.From >= retainedFrom);
+            return new ChannelMetricsDto(c.Channel.Id, c.Channel.Name, c.Channel.Brand, c.Channel.BusinessHours is not null, Map(c.Metrics), retainedFrom, report.Window.From >= retainedFrom)
+            {
+                Listening = c.Listening is { } listening ? ListeningMapper.Map(listening, null) : null,
+            };
         }).ToList();
         var response = new MetricsResponse(
             report.Window.From,
             report.Window.To,
             report.Window.AsOf,
             Map(report.Total),
-            report.Brands.Select(b => new BrandMetricsDto(b.Brand, b.ChannelCount, Map(b.Metrics))).ToList(),
+            report.Brands.Select(b => new BrandMetricsDto(b.Brand, b.ChannelCount, Map(b.Metrics)) { Listening = b.Listening is { } l ? ListeningMapper.Map(l, null) : null }).ToList(),
             perChannel,
-            perChannel.All(c => c.Complete));
+            perChannel.All(c => c.Complete))
+        {
+            Listening = report.Listening is { } total ? ListeningMapper.Map(total, null) : null,
+        };
         return Results.Json(response, ApiJsonContext.Default.MetricsResponse);
     }
 
@@ -139,7 +145,7 @@ public static class MetricsEndpoints
                 counts[group.Key] = counts.GetValueOrDefault(group.Key) + group.Count();
             }
 
-            items.AddRange(excluded.Take(limit).Select(e => new ExclusionDto(e.Item.Id, e.Item.ParentId, e.Item.ThreadId, e.Item.AuthorId, e.Item.CreatedAt, ExclusionReasonNames.Name(e.Reason), e.Item.Text, e.Item.Url) { ChannelId = channel.Id }));
+            items.AddRange(excluded.Take(limit).Select(e => new ExclusionDto(e.Item.Id, e.Item.ParentId, e.Item.ThreadId, e.Item.AuthorId, e.Item.CreatedAt, ExclusionReasonNames.Name(e.Reason), e.Item.Text, e.Item.Url) { ChannelId = channel.Id, Handled = e.Mark is { } mark ? Handled.HandledEndpoints.Map(mark) : null }));
             items = [.. items.OrderBy(i => i.CreatedAt).ThenBy(i => i.ChannelId, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal).Take(limit)];
         }
 

@@ -5,4 +5,9 @@ public sealed record WebhookAcceptedResponse(string ChannelId, int Stored)
 {
     /// <summary>Entries skipped because they belong to another page or account of the same Meta app.</summary>
     public int Skipped { get; init; }
+
+    /// <summary>Items older than the channel's retention: skipped, not stored (docs/PRIVACY.md).</summary>
+    public int BeyondRetention { get; init; }
+
+    public string? BeyondRetentionReason { get; init; }
 }

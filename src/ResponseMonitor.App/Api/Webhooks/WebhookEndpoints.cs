@@ -89,7 +89,7 @@ public static partial class WebhookEndpoints
         // (https://developers.facebook.com/docs/graph-api/webhooks/getting-started, "Event Notifications"); the
         // generic feed's push keeps 202 as docs/GENERIC_FEED.md says.
         return Results.Json(
-            new WebhookAcceptedResponse(channel.Id, result.Stored) { Skipped = parsed.Skipped.Count },
+            new WebhookAcceptedResponse(channel.Id, result.Stored) { Skipped = parsed.Skipped.Count, BeyondRetention = result.BeyondRetention.Count, BeyondRetentionReason = result.BeyondRetentionReason },
             ApiJsonContext.Default.WebhookAcceptedResponse,
             statusCode: meta ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
     }

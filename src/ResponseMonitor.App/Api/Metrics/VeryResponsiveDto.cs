@@ -1,0 +1,5 @@
+namespace ResponseMonitor.App.Api.Metrics;
+
+/// <summary>Against Meta's public "very responsive" badge: <paramref name="Goal"/> (90 %) answered within 15 minutes, judged over 7 days.</summary>
+/// <param name="Meets">Whether the share reaches the goal; null when no message arrived.</param>
+public sealed record VeryResponsiveDto(int AnsweredWithin15Minutes, double? Share, double Goal, bool? Meets);

@@ -1,0 +1,3 @@
+namespace ResponseMonitor.Domain.Handling;
+
+public sealed record HandledMarkResult(HandledMarkOutcome Outcome, HandledMark? Mark);

@@ -1,0 +1,64 @@
+using ResponseMonitor.Domain.Analysis;
+
+namespace ResponseMonitor.Domain.Metrics;
+
+/// <summary>
+/// The raw counts behind a <see cref="ListeningScore"/>. Channels merge at this level, so a brand's score and median
+/// come from all its messages and responses, never from an average of channel figures.
+/// </summary>
+public sealed class ListeningSample
+{
+    public int Posts { get; set; }
+
+    public int Received { get; set; }
+
+    public int Answered { get; set; }
+
+    public int AnsweredWithinTarget { get; set; }
+
+    public int AnsweredWithin15Minutes { get; set; }
+
+    public int LeftWaitingPastNextPost { get; set; }
+
+    public int Listened { get; set; }
+
+    /// <summary>First responses of the window's threads, wall and business time.</summary>
+    public List<(TimeSpan Wall, TimeSpan Business)> FirstResponses { get; } = [];
+
+    public static ListeningSample Merge(IEnumerable<ListeningSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var merged = new ListeningSample();
+        foreach (var s in samples)
+        {
+            merged.Posts += s.Posts;
+            merged.Received += s.Received;
+            merged.Answered += s.Answered;
+            merged.AnsweredWithinTarget += s.AnsweredWithinTarget;
+            merged.AnsweredWithin15Minutes += s.AnsweredWithin15Minutes;
+            merged.LeftWaitingPastNextPost += s.LeftWaitingPastNextPost;
+            merged.Listened += s.Listened;
+            merged.FirstResponses.AddRange(s.FirstResponses);
+        }
+
+        return merged;
+    }
+
+    /// <param name="target">The response target the within-target counts were judged against; null when channels differ.</param>
+    public ListeningScore Summarize(TimeSpan? target)
+    {
+        var wall = FirstResponses.Select(r => r.Wall).Order().ToList();
+        var business = FirstResponses.Select(r => r.Business).Order().ToList();
+        return new ListeningScore(
+            Posts,
+            Received,
+            Answered,
+            AnsweredWithinTarget,
+            target,
+            Percentile.Of(wall, 0.5),
+            Percentile.Of(business, 0.5),
+            LeftWaitingPastNextPost,
+            Listened,
+            AnsweredWithin15Minutes);
+    }
+}
