@@ -13,7 +13,7 @@ namespace ResponseMonitor.Connectors.Meta;
 /// look-back and, for each, the comments with their replies. The brand is the account id (from <c>from.id</c>) or its
 /// username (from <c>username</c>), so both go in BrandAuthorIds.
 /// </summary>
-public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, ICredentialHealthRecorder credentials, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, ICredentialHealthRecorder credentials, InstagramUsernames usernames, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
 {
     private readonly PlatformHttp _http = new(new GraphErrors(), time);
     private readonly MetaTokenCheck _tokenCheck = new(credentials, time);
@@ -47,6 +47,7 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
             foreach (var m in data)
             {
                 brand.Learn(GraphApi.Text(m, "username"));
+                usernames.Learn(channel.Id, GraphApi.Text(m, "username"));
             }
 
             var items = data.Select(m => ToItem(m, brand, parentId: null, captionField: "caption")).OfType<ContentItem>().Where(m => horizon is null || m.CreatedAt >= horizon).ToList();

@@ -20,7 +20,10 @@ public static class MetaWebhookParser
     /// (<c>accountId</c>) are read. One Meta app has one callback URL per object, so a second page or account on the
     /// same app sends its entries here too; they are skipped and named, never stored under this channel.
     /// </summary>
-    public static FeedParseResult ParseFor(ChannelDefinition channel, ReadOnlySpan<byte> body)
+    /// <param name="channel">The channel the delivery was posted to.</param>
+    /// <param name="body">The delivery as received.</param>
+    /// <param name="username">For Instagram, the account's username (<see cref="InstagramUsernames"/>), by which its own comments are known.</param>
+    public static FeedParseResult ParseFor(ChannelDefinition channel, ReadOnlySpan<byte> body, string? username = null)
     {
         ArgumentNullException.ThrowIfNull(channel);
         var setting = channel.Kind == ChannelKinds.Instagram ? InstagramConnector.AccountIdSetting : FacebookPageConnector.PageIdSetting;
@@ -33,6 +36,7 @@ public static class MetaWebhookParser
 
         // The brand's own comments carry a scoped id and its username: stored under the account id, as polled.
         var brand = new InstagramBrand(channel, entryId);
+        brand.Learn(username);
         return parsed with { Items = [.. parsed.Items.Select(i => i with { AuthorId = brand.AuthorOf(i.AuthorId, i.AuthorName) })] };
     }
 

@@ -128,11 +128,13 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
             // Without since_id the first page is enough: history before the first poll is not backfilled.
             if (next is null || (sinceId is null && query is null))
             {
-                break;
+                return (pages, newest);
             }
         }
 
-        return (pages, newest);
+        // Cut at the page limit with older pages still unread down to since_id: meta.newest_id would pass over them,
+        // so the mark stays and the next poll walks the gap again (ingestion is idempotent).
+        return (pages, null);
     }
 
     private async Task<XPageDto> GetAsync(HttpClient client, string channelId, Uri url, string token, string what, int page, CancellationToken cancellationToken)

@@ -122,6 +122,11 @@ public sealed partial class ChannelPoller(
                     LogSkipped(logger, channel.Id, skipped);
                 }
 
+                foreach (var notice in page.Notices)
+                {
+                    LogNotice(logger, channel.Id, notice);
+                }
+
                 if (page.Items.Count == 0)
                 {
                     // Nothing to make durable: the cursor may wait for the next write, so a quiet poll writes once.
@@ -199,6 +204,9 @@ public sealed partial class ChannelPoller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {ChannelId} sent an item that can never be stored; it is skipped and the cursor moves on: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string channelId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {ChannelId} may miss messages: {Notice}")]
+    private static partial void LogNotice(ILogger logger, string channelId, string notice);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of channel {ChannelId} failed, cursor kept: {Error}")]
     private static partial void LogPollFailed(ILogger logger, string channelId, string error, Exception? exception);
