@@ -78,6 +78,7 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<MetricsService>();
         services.AddSingleton<HistoryImporter>();
         services.AddSingleton<IngestionService>();
+        services.AddSingleton<ItemStateService>();
         services.AddSingleton<CredentialReports>();
         services.AddSingleton<ICredentialHealthRecorder>(sp => sp.GetRequiredService<CredentialReports>());
         services.AddSingleton<ChannelPoller>();

@@ -88,8 +88,10 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
         foreach (var root in state.Threads)
         {
             var url = new Uri(service, $"xrpc/app.bsky.feed.getPostThread?uri={Uri.EscapeDataString(root.Uri)}&depth=20&parentHeight=0");
-            var thread = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyThreadResponseDto, "thread", 1, cancellationToken).ConfigureAwait(false);
-            yield return new ConnectorPage(Flatten(thread.Thread).ToList(), null);
+            var thread = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyThreadResponseDto, "thread", 1, cancellationToken, nullWhenNotFound: true).ConfigureAwait(false);
+            // A root deleted since it was listed answers NotFound: the brand's post is gone, and so is its thread.
+            var gone = thread is null ? [new ItemStateChange(root.Uri, ItemState.Deleted, time.GetUtcNow())] : Tombstones(thread.Thread, time.GetUtcNow()).ToList();
+            yield return new ConnectorPage(Flatten(thread?.Thread).ToList(), null) { StateChanges = gone };
         }
 
         // Everything before this point is stored: now the high-water mark may move.
@@ -212,6 +214,29 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
         }
     }
 
+    /// <summary>
+    /// The deleted posts of a thread: a reply deleted since it was read stays in the thread as an
+    /// <c>app.bsky.feed.defs#notFoundPost</c> with its <c>uri</c> and <c>notFound: true</c>
+    /// (lexicons/app/bsky/feed/defs.json; the appview's "handles deleted posts correctly" snapshot).
+    /// </summary>
+    public static IEnumerable<ItemStateChange> Tombstones(BlueskyThreadDto? node, DateTimeOffset now)
+    {
+        if (node is null)
+        {
+            yield break;
+        }
+
+        if (node.Post is null && node.NotFound == true && node.Uri is { } uri)
+        {
+            yield return new ItemStateChange(uri, ItemState.Deleted, now);
+        }
+
+        foreach (var child in (node.Replies ?? []).SelectMany(r => Tombstones(r, now)))
+        {
+            yield return child;
+        }
+    }
+
     /// <summary>at://did/app.bsky.feed.post/rkey → https://bsky.app/profile/handle/post/rkey.</summary>
     public static string? WebUrl(string uri, string? handle)
     {
@@ -220,7 +245,12 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
     }
 
     private async Task<T> GetAsync<T>(HttpClient client, string channelId, Uri service, string actor, string? appPassword, Uri url, JsonTypeInfo<T> type, string what, int page, CancellationToken cancellationToken)
-        where T : new()
+        where T : class, new() =>
+        await GetAsync(client, channelId, service, actor, appPassword, url, type, what, page, cancellationToken, nullWhenNotFound: false).ConfigureAwait(false) ?? new T();
+
+    /// <returns>The answer; with <paramref name="nullWhenNotFound"/>, null when the platform said NotFound (a deleted post).</returns>
+    private async Task<T?> GetAsync<T>(HttpClient client, string channelId, Uri service, string actor, string? appPassword, Uri url, JsonTypeInfo<T> type, string what, int page, CancellationToken cancellationToken, bool nullWhenNotFound)
+        where T : class, new()
     {
         var signedIn = !string.IsNullOrEmpty(appPassword);
         var request = new PlatformRequest(client, channelId, url, $"{what} page {page}")
@@ -246,7 +276,8 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
             // preferences has nothing to say about them.
             NotFoundIsEmpty = what is "thread" or "notification preferences",
         };
-        return await _http.GetJsonAsync(request, type, cancellationToken).ConfigureAwait(false) ?? new T();
+        var answer = await _http.GetJsonAsync(request, type, cancellationToken).ConfigureAwait(false);
+        return answer ?? (nullWhenNotFound ? null : new T());
     }
 
     /// <summary>

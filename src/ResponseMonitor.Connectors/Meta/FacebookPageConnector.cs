@@ -56,7 +56,7 @@ public sealed class FacebookPageConnector(IHttpClientFactory httpClients, IChann
         {
             // summary=true returns summary.order: the order Graph actually used. It may answer chronological whatever
             // was asked (as the comments edge recorded in sns-sdks/python-facebook does), so the order is checked.
-            url = graph.Url($"{Uri.EscapeDataString(post.Id)}/comments?filter=stream&order=reverse_chronological&summary=true&fields=id,message,created_time,from,parent{{id}},permalink_url&limit=100");
+            url = graph.Url($"{Uri.EscapeDataString(post.Id)}/comments?filter=stream&order=reverse_chronological&summary=true&fields=id,message,created_time,from,parent{{id}},permalink_url,is_hidden&limit=100");
             for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
             {
                 var (data, next, order) = await graph.GetCommentPageAsync(url, page, cancellationToken).ConfigureAwait(false);
@@ -95,6 +95,9 @@ public sealed class FacebookPageConnector(IHttpClientFactory httpClients, IChann
             CreatedAt = created.Value,
             Text = GraphApi.Text(item, "message") ?? "",
             Url = GraphApi.Text(item, "permalink_url"),
+
+            // A comment the page hid (Comment node, is_hidden; readable with the Page token) is no longer public.
+            State = item.TryGetProperty("is_hidden", out var hidden) && hidden.ValueKind == JsonValueKind.True ? ItemState.Hidden : ItemState.Visible,
         };
     }
 }

@@ -59,7 +59,7 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
 
         foreach (var post in media)
         {
-            url = graph.Url($"{Uri.EscapeDataString(post.Id)}/comments?fields=id,text,timestamp,username,from,replies{{id,text,timestamp,username,from}}&limit=50");
+            url = graph.Url($"{Uri.EscapeDataString(post.Id)}/comments?fields=id,text,timestamp,username,from,hidden,replies{{id,text,timestamp,username,from,hidden}}&limit=50");
             for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
             {
                 var (data, next) = await graph.GetPageAsync(url, "comments", page, missingIsEmpty: true, cancellationToken).ConfigureAwait(false);
@@ -119,6 +119,9 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
             CreatedAt = created.Value,
             Text = GraphApi.Text(item, captionField) ?? "",
             Url = GraphApi.Text(item, "permalink"),
+
+            // IG Comment's hidden: the account hid it (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment).
+            State = item.TryGetProperty("hidden", out var hidden) && hidden.ValueKind == JsonValueKind.True ? ItemState.Hidden : ItemState.Visible,
         };
     }
 }

@@ -74,7 +74,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
                     submissions[post.Id] = new RedditSubmission { Id = post.Id, Created = post.CreatedAt.ToUnixTimeMilliseconds() / 1000.0 };
                 }
 
-                yield return new ConnectorPage(fresh, null);
+                yield return new ConnectorPage(fresh, null) { StateChanges = Gone(document.RootElement) };
                 after = RedditListing.After(document.RootElement);
                 if (since is null || fresh.Count < all.Count || after is null)
                 {
@@ -94,11 +94,12 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
         foreach (var submission in kept)
         {
             var article = submission.Id.Replace("t3_", "", StringComparison.Ordinal);
-            var (tree, complete) = await TreeAsync(client, channel, username, api, article, cancellationToken).ConfigureAwait(false);
+            var (tree, complete, deleted) = await TreeAsync(client, channel, username, api, article, cancellationToken).ConfigureAwait(false);
             truncated |= !complete;
             var fresh = tree.Select(i => AsBrand(channel, username, i)).Where(i => since is null || i.CreatedAt >= since).ToList();
             treesNewest = fresh.Select(i => (DateTimeOffset?)i.CreatedAt).Append(treesNewest).Max();
-            yield return new ConnectorPage(fresh, null);
+            // A deleted or removed comment in a re-read tree leaves storage entirely (Reddit's Data API terms).
+            yield return new ConnectorPage(fresh, null) { StateChanges = [.. deleted.Select(id => new ItemStateChange(id, ItemState.Deleted, time.GetUtcNow()))] };
         }
 
         newest = truncated ? since : treesNewest;
@@ -137,13 +138,17 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
         return brand is null ? item : item with { AuthorId = brand };
     }
 
-    /// <returns>The tree's comments, and false when collapsed replies were left unread at the request limit.</returns>
-    private async Task<(List<ContentItem> Items, bool Complete)> TreeAsync(HttpClient client, ChannelDefinition channel, string username, Uri api, string article, CancellationToken cancellationToken)
+    private List<ItemStateChange> Gone(JsonElement root) => [.. RedditListing.Deleted(root).Select(id => new ItemStateChange(id, ItemState.Deleted, time.GetUtcNow()))];
+
+    /// <returns>The tree's comments, false when collapsed replies were left unread at the request limit, and its deleted comments.</returns>
+    private async Task<(List<ContentItem> Items, bool Complete, List<string> Deleted)> TreeAsync(HttpClient client, ChannelDefinition channel, string username, Uri api, string article, CancellationToken cancellationToken)
     {
         var items = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
+        var deleted = new List<string>();
         var pending = new Queue<RedditMore>();
         void Take(JsonElement root)
         {
+            deleted.AddRange(RedditListing.Deleted(root));
             foreach (var item in RedditListing.Items(root))
             {
                 items[item.Id] = item;
@@ -186,7 +191,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
             Take(root.ValueKind == JsonValueKind.Object && root.TryGetProperty("json", out var json) && json.TryGetProperty("data", out var data) && data.TryGetProperty("things", out var things) ? things : root);
         }
 
-        return ([.. items.Values], pending.Count == 0);
+        return ([.. items.Values], pending.Count == 0, deleted);
     }
 
     private async Task<JsonDocument> GetAsync(HttpClient client, ChannelDefinition channel, string username, Uri url, string what, CancellationToken cancellationToken, bool missingIsEmpty = false)

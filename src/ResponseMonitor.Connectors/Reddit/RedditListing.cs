@@ -28,6 +28,18 @@ public static class RedditListing
         return stubs;
     }
 
+    /// <summary>
+    /// The fullnames of deleted or removed comments and submissions in a Listing or tree: Reddit keeps them as
+    /// placeholders whose author (and body) read <c>[deleted]</c>, or whose body reads <c>[removed]</c> when a
+    /// moderator took them down (https://github.com/reddit-archive/reddit/wiki/JSON; praw's Comment: "[deleted]").
+    /// </summary>
+    public static List<string> Deleted(JsonElement root)
+    {
+        var ids = new List<string>();
+        WalkDeleted(root, ids);
+        return ids;
+    }
+
     /// <summary>The Listing's <c>after</c> token, for the next (older) page.</summary>
     public static string? After(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.TryGetProperty("after", out var after) && after.ValueKind == JsonValueKind.String
@@ -38,7 +50,8 @@ public static class RedditListing
     {
         var name = Text(data, "name");
         var author = Text(data, "author");
-        if (name is null || author is null || author == "[deleted]" || !data.TryGetProperty("created_utc", out var created) || created.ValueKind != JsonValueKind.Number)
+        if (name is null || author is null || author == "[deleted]" || Text(data, "body") is "[deleted]" or "[removed]"
+            || !data.TryGetProperty("created_utc", out var created) || created.ValueKind != JsonValueKind.Number)
         {
             return null;
         }
@@ -86,6 +99,40 @@ public static class RedditListing
                     if (data.TryGetProperty("replies", out var replies) && replies.ValueKind == JsonValueKind.Object)
                     {
                         Walk(replies, items);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static void WalkDeleted(JsonElement node, List<string> ids)
+    {
+        switch (node.ValueKind)
+        {
+            case JsonValueKind.Array:
+                foreach (var element in node.EnumerateArray())
+                {
+                    WalkDeleted(element, ids);
+                }
+
+                break;
+            case JsonValueKind.Object when node.TryGetProperty("kind", out var kind) && node.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object:
+                if (kind.GetString() == "Listing" && data.TryGetProperty("children", out var children))
+                {
+                    WalkDeleted(children, ids);
+                }
+                else if (kind.GetString() is "t1" or "t3")
+                {
+                    var body = Text(data, "body") ?? Text(data, "selftext");
+                    if (Text(data, "name") is { } name && (Text(data, "author") == "[deleted]" || body is "[deleted]" or "[removed]"))
+                    {
+                        ids.Add(name);
+                    }
+
+                    if (data.TryGetProperty("replies", out var replies) && replies.ValueKind == JsonValueKind.Object)
+                    {
+                        WalkDeleted(replies, ids);
                     }
                 }
 

@@ -20,4 +20,10 @@ public enum ExclusionReason
 
     /// <summary>A reply the brand marks as automation (a bot account or a marker); it does not stop the clock.</summary>
     Automation,
+
+    /// <summary>Deleted on the platform: nothing is left to answer, and a deleted brand reply answers no one. Always applied.</summary>
+    Deleted,
+
+    /// <summary>Hidden by the brand's moderation: no longer public, so it waits for nothing. Always applied.</summary>
+    Hidden,
 }

@@ -11,6 +11,8 @@ public static class ExclusionReasonNames
         [ExclusionReason.Spam] = "spam",
         [ExclusionReason.BrandSelfReply] = "brand-self-reply",
         [ExclusionReason.Automation] = "automation",
+        [ExclusionReason.Deleted] = "deleted",
+        [ExclusionReason.Hidden] = "hidden",
     };
 
     public static IReadOnlyCollection<string> All => Names.Values;

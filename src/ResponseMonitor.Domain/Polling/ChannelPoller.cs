@@ -16,6 +16,7 @@ public sealed partial class ChannelPoller(
     IChannelCatalog catalog,
     IEnumerable<IChannelConnector> connectors,
     IngestionService ingestion,
+    ItemStateService itemStates,
     IChannelStateStore states,
     ISnapshotStore snapshots,
     IAnalysisQueue queue,
@@ -116,6 +117,11 @@ public sealed partial class ChannelPoller(
             {
                 var result = await ingestion.IngestAsync(channel, page.Items, cancellationToken).ConfigureAwait(false);
                 stored += result.Stored;
+
+                // Deleted and hidden items: those the page names leave storage or the waiting list now, with their text.
+                var changed = await itemStates.ApplyAsync(channel, page.StateChanges, cancellationToken).ConfigureAwait(false);
+                await itemStates.ForgetOpenAsync(channel.Id, page.Items.Where(i => i.State != Conversations.ItemState.Visible).Select(i => i.Id).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+                stored += changed;
                 pages++;
                 foreach (var skipped in page.Skipped)
                 {
@@ -127,7 +133,7 @@ public sealed partial class ChannelPoller(
                     LogNotice(logger, channel.Id, notice);
                 }
 
-                if (page.Items.Count == 0)
+                if (page.Items.Count == 0 && changed == 0)
                 {
                     // Nothing to make durable: the cursor may wait for the next write, so a quiet poll writes once.
                     pendingCursor = page.CursorAfterPage ?? pendingCursor;

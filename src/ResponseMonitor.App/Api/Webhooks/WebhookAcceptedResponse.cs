@@ -5,4 +5,7 @@ public sealed record WebhookAcceptedResponse(string ChannelId, int Stored)
 {
     /// <summary>Entries skipped because they belong to another page or account of the same Meta app.</summary>
     public int Skipped { get; init; }
+
+    /// <summary>Stored items the delivery deleted, hid or showed again (Meta's remove, hide and unhide).</summary>
+    public int Changed { get; init; }
 }

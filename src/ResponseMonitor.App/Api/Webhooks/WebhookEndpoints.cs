@@ -31,6 +31,7 @@ public static partial class WebhookEndpoints
         IChannelCatalog catalog,
         IChannelSecrets secrets,
         IngestionService ingestion,
+        ItemStateService itemStates,
         IAnalysisQueue queue,
         InstagramUsernames usernames,
         IOptions<ApiOptions> options,
@@ -84,7 +85,9 @@ public static partial class WebhookEndpoints
         }
 
         var result = await ingestion.IngestAsync(channel, parsed.Items, cancellationToken).ConfigureAwait(false);
-        if (result.Stored > 0)
+        var changed = await itemStates.ApplyAsync(channel, parsed.StateChanges, cancellationToken).ConfigureAwait(false);
+        await itemStates.ForgetOpenAsync(channel.Id, parsed.Items.Where(i => i.State != Domain.Conversations.ItemState.Visible).Select(i => i.Id).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        if (result.Stored + changed > 0)
         {
             try
             {
@@ -106,7 +109,7 @@ public static partial class WebhookEndpoints
         // (https://developers.facebook.com/docs/graph-api/webhooks/getting-started, "Event Notifications"); the
         // generic feed's push keeps 202 as docs/GENERIC_FEED.md says.
         return Results.Json(
-            new WebhookAcceptedResponse(channel.Id, result.Stored) { Skipped = parsed.Skipped.Count },
+            new WebhookAcceptedResponse(channel.Id, result.Stored) { Skipped = parsed.Skipped.Count, Changed = changed },
             ApiJsonContext.Default.WebhookAcceptedResponse,
             statusCode: meta ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
     }
