@@ -13,7 +13,7 @@ public static class RedditListing
     public static List<ContentItem> Items(JsonElement root)
     {
         var items = new List<ContentItem>();
-        Walk(root, items);
+        Walk(root, items, null);
         return items;
     }
 
@@ -36,7 +36,7 @@ public static class RedditListing
     public static List<string> Deleted(JsonElement root)
     {
         var ids = new List<string>();
-        WalkDeleted(root, ids);
+        Walk(root, null, ids);
         return ids;
     }
 
@@ -73,66 +73,39 @@ public static class RedditListing
         };
     }
 
-    private static void Walk(JsonElement node, List<ContentItem> items)
+    /// <summary>Collects the items a Listing holds into <paramref name="items"/>, and the deleted ones' fullnames into <paramref name="deleted"/>.</summary>
+    private static void Walk(JsonElement node, List<ContentItem>? items, List<string>? deleted)
     {
         switch (node.ValueKind)
         {
             case JsonValueKind.Array:
                 foreach (var element in node.EnumerateArray())
                 {
-                    Walk(element, items);
-                }
-
-                break;
-            case JsonValueKind.Object when node.TryGetProperty("kind", out var kind) && node.TryGetProperty("data", out var data):
-                if (kind.GetString() == "Listing" && data.TryGetProperty("children", out var children))
-                {
-                    Walk(children, items);
-                }
-                else if (kind.GetString() is "t1" or "t3")
-                {
-                    if (ToItem(kind.GetString()!, data) is { } item)
-                    {
-                        items.Add(item);
-                    }
-
-                    if (data.TryGetProperty("replies", out var replies) && replies.ValueKind == JsonValueKind.Object)
-                    {
-                        Walk(replies, items);
-                    }
-                }
-
-                break;
-        }
-    }
-
-    private static void WalkDeleted(JsonElement node, List<string> ids)
-    {
-        switch (node.ValueKind)
-        {
-            case JsonValueKind.Array:
-                foreach (var element in node.EnumerateArray())
-                {
-                    WalkDeleted(element, ids);
+                    Walk(element, items, deleted);
                 }
 
                 break;
             case JsonValueKind.Object when node.TryGetProperty("kind", out var kind) && node.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object:
                 if (kind.GetString() == "Listing" && data.TryGetProperty("children", out var children))
                 {
-                    WalkDeleted(children, ids);
+                    Walk(children, items, deleted);
                 }
                 else if (kind.GetString() is "t1" or "t3")
                 {
-                    var body = Text(data, "body") ?? Text(data, "selftext");
-                    if (Text(data, "name") is { } name && (Text(data, "author") == "[deleted]" || body is "[deleted]" or "[removed]"))
+                    if (items is not null && ToItem(kind.GetString()!, data) is { } item)
                     {
-                        ids.Add(name);
+                        items.Add(item);
+                    }
+
+                    if (deleted is not null && Text(data, "name") is { } name
+                        && (Text(data, "author") == "[deleted]" || (Text(data, "body") ?? Text(data, "selftext")) is "[deleted]" or "[removed]"))
+                    {
+                        deleted.Add(name);
                     }
 
                     if (data.TryGetProperty("replies", out var replies) && replies.ValueKind == JsonValueKind.Object)
                     {
-                        WalkDeleted(replies, ids);
+                        Walk(replies, items, deleted);
                     }
                 }
 
