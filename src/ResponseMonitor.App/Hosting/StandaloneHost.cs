@@ -57,6 +57,9 @@ public static class StandaloneHost
         {
             var seed = DemoSeed.Load(demo.SeedPath);
             DemoSeed.AddChannels(builder.Configuration, builder.Configuration, seed, demo);
+            var inbox = new DemoInbox();
+            inbox.AddSink(builder.Configuration, builder.Configuration, demo);
+            builder.Services.AddSingleton(inbox);
             builder.Services.AddSingleton(seed);
             builder.Services.AddSingleton(demo);
             builder.Services.AddSingleton<DemoFeed>();
@@ -65,7 +68,7 @@ public static class StandaloneHost
         return demo;
     }
 
-    /// <summary>The timer and the queue listener, as background services unless <c>Hosting:Triggers</c> is off.</summary>
+    /// <summary>The timer and the queue listeners (analysis, imports), as background services unless <c>Hosting:Triggers</c> is off.</summary>
     public static IServiceCollection AddStandaloneTriggers(this IServiceCollection services, IConfiguration configuration, HostingOptions hosting)
     {
         ArgumentNullException.ThrowIfNull(hosting);
@@ -73,10 +76,12 @@ public static class StandaloneHost
         services.AddOptions<QueueListenerOptions>().Bind(configuration.GetSection(QueueListenerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PollScheduler>();
         services.AddSingleton<AnalysisQueueListener>();
+        services.AddSingleton<ImportQueueListener>();
         if (hosting.Triggers)
         {
             services.AddHostedService(sp => sp.GetRequiredService<PollScheduler>());
             services.AddHostedService(sp => sp.GetRequiredService<AnalysisQueueListener>());
+            services.AddHostedService(sp => sp.GetRequiredService<ImportQueueListener>());
         }
 
         return services;
@@ -112,6 +117,7 @@ public static class StandaloneHost
         keyed.MapDemoEndpoints();
         keyed.MapDemoPlatformEndpoints();
         api.MapDemoSessionEndpoint();
+        DemoInbox.MapDemoInbox(api);
         _ = app.Services.GetRequiredService<DemoFeed>().Anchor;
         return app;
     }
