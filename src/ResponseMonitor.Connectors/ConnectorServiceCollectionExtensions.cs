@@ -35,6 +35,7 @@ public static class ConnectorServiceCollectionExtensions
                 builder.AddTimeout(options.AttemptTimeout);
             });
 
+        services.AddSingleton<Meta.InstagramUsernames>();
         services.AddSingleton<IChannelConnector, GenericFeedConnector>();
         services.AddSingleton<IChannelConnector, Mastodon.MastodonConnector>();
         services.AddSingleton<IChannelConnector, Bluesky.BlueskyConnector>();

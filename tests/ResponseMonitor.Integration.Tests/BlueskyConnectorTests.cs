@@ -230,4 +230,101 @@ public sealed class BlueskyConnectorTests
         Assert.True(healed.Succeeded, healed.Error);
         Assert.Equal(2, sessions);   // the first, then one more after the refresh failed
     }
+
+    /// <summary>
+    /// getAuthorFeed lists the brand's posts newest first over many pages (lexicons/app/bsky/feed/getAuthorFeed.json):
+    /// a brand post on page 2 has its thread read as one on page 1 does, and every brand post inside the thread
+    /// look-back stays in the cursor, so a later poll reads its thread again although the feed has nothing new.
+    /// </summary>
+    [Fact]
+    public async Task Threads_of_brand_posts_on_any_page_are_read_and_kept_in_the_cursor()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var since = now.AddHours(-10);
+        var page1 = new JsonObject { ["feed"] = new JsonArray(new JsonObject { ["post"] = Post("b2", Brand, now.AddHours(-1), "newest") }), ["cursor"] = "page-2" };
+        var page2 = new JsonObject { ["feed"] = new JsonArray(new JsonObject { ["post"] = Post("b1", Brand, now.AddHours(-2), "older") }, new JsonObject { ["post"] = Post("b0", Brand, now.AddDays(-4), "seen") }) };
+        var quiet = false;
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Path.Value switch
+        {
+            "/xrpc/app.bsky.feed.getAuthorFeed" => Feed.Write(ctx, quiet ? "{\"feed\":[]}" : ctx.Request.Query["cursor"] == "page-2" ? page2.ToJsonString() : page1.ToJsonString()),
+            "/xrpc/app.bsky.feed.getPostThread" => Feed.Write(ctx, "{\"thread\":{\"$type\":\"app.bsky.feed.defs#threadViewPost\",\"post\":" + Post(ctx.Request.Query["uri"].ToString().Split('/')[^1], Brand, now.AddHours(-2), "root").ToJsonString() + ",\"replies\":[]}}"),
+            _ => Feed.Write(ctx, "{}", 404),
+        };
+        await using var app = await TestApp.StartAsync(Channel(server, appPassword: null));
+        var cursor = "{\"feedSince\":\"" + since.ToString("O", CultureInfo.InvariantCulture) + "\"}";
+
+        var first = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), cursor, CancellationToken.None);
+        Assert.True(first.Succeeded, first.Error);
+        Assert.Contains(server.Requests, r => r.PathAndQuery.Contains("getPostThread?uri=" + Uri.EscapeDataString($"at://{Brand}/app.bsky.feed.post/b1"), StringComparison.Ordinal));
+
+        quiet = true;
+        server.Requests.Clear();
+        var stored = (await app.Get<IChannelStateStore>().GetAsync("sky", CancellationToken.None))!.Cursor;
+        var second = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), stored, CancellationToken.None);
+
+        Assert.True(second.Succeeded, second.Error);
+        Assert.Equal(2, server.Requests.Count(r => r.PathAndQuery.StartsWith("/xrpc/app.bsky.feed.getPostThread", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// listNotifications takes <c>reasons</c>, the reasons to include (lexicons/app/bsky/notification/listNotifications.json),
+    /// so likes and follows do not fill the pages; and a walk cut at Connectors:MaxPagesPerPoll before the mark keeps
+    /// the mark, so the replies in the gap are read by the next poll instead of being lost.
+    /// </summary>
+    [Fact]
+    public async Task Notifications_ask_for_answerable_reasons_and_a_cut_walk_keeps_the_mark()
+    {
+        var since = DateTimeOffset.UtcNow.AddHours(-10);
+        var reply = Post("q1", "did:plc:fan", since.AddHours(5), "Where is my refund?", "b1", Brand);
+        reply["reason"] = "reply";
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Path.Value switch
+        {
+            "/xrpc/com.atproto.server.createSession" => Session(ctx),
+            "/xrpc/app.bsky.feed.getAuthorFeed" => Feed.Write(ctx, "{\"feed\":[]}"),
+            "/xrpc/app.bsky.notification.listNotifications" => Feed.Write(ctx, new JsonObject { ["notifications"] = new JsonArray(reply.DeepClone()), ["cursor"] = "older" }.ToJsonString()),
+            _ => Feed.Write(ctx, "{}", 404),
+        };
+        var settings = Channel(server);
+        settings["Connectors:MaxPagesPerPoll"] = "1";
+        await using var app = await TestApp.StartAsync(settings);
+        var cursor = "{\"feedSince\":\"" + since.ToString("O", CultureInfo.InvariantCulture) + "\",\"notificationsSince\":\"" + since.ToString("O", CultureInfo.InvariantCulture) + "\"}";
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), cursor, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(1, outcome.ItemsStored);
+        var asked = server.Requests.First(r => r.PathAndQuery.Contains("listNotifications", StringComparison.Ordinal)).PathAndQuery;
+        Assert.Contains("reasons=reply&reasons=mention&reasons=quote", asked, StringComparison.Ordinal);
+        var state = JsonNode.Parse((await app.Get<IChannelStateStore>().GetAsync("sky", CancellationToken.None))!.Cursor!)!;
+        Assert.Equal(since, DateTimeOffset.Parse(state["notificationsSince"]!.GetValue<string>(), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The account's notification preferences (app.bsky.notification.getPreferences; app.bsky.notification.defs
+    /// #filterablePreference: <c>include</c> "all" or "follows", <c>list</c>) can keep replies and mentions by accounts
+    /// the brand does not follow out of listNotifications: a critic never reaches the monitor. The poll reads them and
+    /// warns, naming what is hidden.
+    /// </summary>
+    [Fact]
+    public async Task Notification_preferences_that_hide_strangers_are_read_and_warned_about()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Path.Value switch
+        {
+            "/xrpc/com.atproto.server.createSession" => Session(ctx),
+            "/xrpc/app.bsky.notification.getPreferences" => Feed.Write(ctx, "{\"preferences\":{\"reply\":{\"include\":\"follows\",\"list\":true,\"push\":true},\"mention\":{\"include\":\"all\",\"list\":true,\"push\":true},\"quote\":{\"include\":\"all\",\"list\":false,\"push\":false},\"like\":{\"include\":\"follows\",\"list\":true,\"push\":false}}}"),
+            _ => Feed.Write(ctx, "{\"feed\":[],\"notifications\":[]}"),
+        };
+        await using var app = await TestApp.StartAsync(Channel(server), logging: logs);
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        var warning = Assert.Single(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("notification preferences", StringComparison.Ordinal));
+        Assert.Contains("reply, quote only from accounts it follows", warning, StringComparison.Ordinal);
+        Assert.Equal("Bearer jwt-1", server.Requests.Single(r => r.PathAndQuery.Contains("getPreferences", StringComparison.Ordinal)).Authorization);
+    }
 }

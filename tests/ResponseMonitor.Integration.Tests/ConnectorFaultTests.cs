@@ -98,6 +98,36 @@ public sealed class ConnectorFaultTests
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(0.9), "Retry-After was not honoured.");
     }
 
+    /// <summary>
+    /// Permission failures are a person's job, as a refused token is: Graph's code 10 (the app lacks a permission),
+    /// 200 (a permission error) and 283 (an extended permission is missing)
+    /// (https://developers.facebook.com/docs/graph-api/guides/error-handling, "Error Codes"); a generic feed's 401 and
+    /// 403 (RFC 9110 §15.5.2, §15.5.4; docs/GENERIC_FEED.md). The channel is held for
+    /// Polling:CredentialRetryInterval and shows credentials-rejected, instead of failing every cycle.
+    /// </summary>
+    [Theory]
+    [InlineData("facebook-page", 400, "{\"error\":{\"message\":\"(#10) Application does not have permission for this action\",\"type\":\"OAuthException\",\"code\":10,\"fbtrace_id\":\"A1\"}}", "code 10")]
+    [InlineData("facebook-page", 403, "{\"error\":{\"message\":\"(#200) Requires pages_read_engagement permission to manage the object\",\"type\":\"OAuthException\",\"code\":200,\"fbtrace_id\":\"A2\"}}", "code 200")]
+    [InlineData("instagram", 400, "{\"error\":{\"message\":\"(#283) Requires extended permission: instagram_manage_comments\",\"type\":\"OAuthException\",\"code\":283,\"fbtrace_id\":\"A3\"}}", "code 283")]
+    [InlineData("generic-feed", 401, "{\"error\":\"unauthorized\"}", "HTTP 401")]
+    [InlineData("generic-feed", 403, "{\"error\":\"forbidden\"}", "HTTP 403")]
+    public async Task A_permission_failure_is_a_persons_job_like_a_refused_token(string kind, int status, string body, string named)
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Path.Value!.EndsWith("debug_token", StringComparison.Ordinal) ? Feed.Write(ctx, "{\"data\":{}}") : Feed.Write(ctx, body, status);
+        await using var app = await TestApp.StartAsync(Channel(kind, server.BaseAddress), time);
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(app.Get<IChannelCatalog>().Find("ch")!, null, CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains(named, outcome.Error, StringComparison.Ordinal);
+        var state = await app.Get<IChannelStateStore>().GetAsync("ch", CancellationToken.None);
+        Assert.True(state!.CredentialsRejected);
+        Assert.Equal(time.GetUtcNow().AddHours(6), state.PausedUntil);
+        Assert.Equal("credentials-rejected", (await app.GetJsonAsync("/api/dashboard"))["channels"]![0]!["pollState"]!.GetValue<string>());
+    }
+
     private static Task WriteHtml(HttpContext context)
     {
         context.Response.StatusCode = 200;

@@ -278,4 +278,30 @@ public sealed class MastodonConnectorTests
         Assert.Contains("\"statusesSince\":\"1001\"", state.Cursor, StringComparison.Ordinal);   // the page that spent it is stored
         Assert.Equal("paused", (await app.GetJsonAsync("/api/channels/masto"))["channel"]!["pollState"]!.GetValue<string>());
     }
+
+    /// <summary>
+    /// Mastodon 4.5 notifies <c>quote</c> ("Someone has quoted one of your statuses") with the quoting status attached
+    /// (mastodon/documentation content/en/entities/Notification.md, <c>type</c> and <c>status</c>). A quote is asked
+    /// for, so it must be stored beside mentions, not thrown away; likes and follows stay out.
+    /// </summary>
+    [Fact]
+    public async Task A_quote_notification_is_stored_as_a_public_message()
+    {
+        var at = DateTimeOffset.UtcNow.AddHours(-1).ToString("O", CultureInfo.InvariantCulture);
+        string Status(string id, string account, string html) =>
+            $"{{\"id\":\"{id}\",\"created_at\":\"{at}\",\"in_reply_to_id\":null,\"visibility\":\"public\",\"content\":\"{html}\",\"account\":{{\"id\":\"{account}\",\"acct\":\"u{account}\"}},\"quote\":{{\"state\":\"accepted\",\"quoted_status\":null}}}}";
+        var notifications = "[" +
+            $"{{\"id\":\"71\",\"type\":\"quote\",\"created_at\":\"{at}\",\"account\":{{\"id\":\"88\"}},\"status\":{Status("2001", "88", "<p>Look how Acme treats its customers</p>")}}}," +
+            $"{{\"id\":\"70\",\"type\":\"mention\",\"created_at\":\"{at}\",\"account\":{{\"id\":\"89\"}},\"status\":{Status("2000", "89", "<p>@acme hello</p>")}}}]";
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => Feed.Write(ctx, ctx.Request.Path.Value!.EndsWith("/notifications", StringComparison.Ordinal) ? notifications : "[]");
+        await using var app = await TestApp.StartAsync(Channel(server, token: "masto-token"));
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        var stored = await app.Get<IItemStore>().GetAsync("masto", ["2000", "2001"], CancellationToken.None);
+        Assert.Equal("Look how Acme treats its customers", stored["2001"].Text);
+        Assert.Equal(("88", "89"), (stored["2001"].AuthorId, stored["2000"].AuthorId));
+    }
 }

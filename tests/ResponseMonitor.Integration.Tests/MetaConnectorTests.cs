@@ -236,8 +236,10 @@ public sealed class MetaConnectorTests
         var media = Recorded("instagram/apidata/users/medias_p1.json");
         var comments = Recorded("instagram/apidata/medias/comments_p1.json");
         await using var server = await LoopbackServer.StartAsync();
+        // The recorded media carry no username, so the push asks for it: GET /{ig-user-id}?fields=username (IG User reference).
         server.Handler = ctx => Feed.Write(ctx, ctx.Request.Path.Value!.EndsWith("/media", StringComparison.Ordinal)
             ? Local(media, server).Replace("\"next\"", "\"unused\"", StringComparison.Ordinal)
+            : ctx.Request.Path.Value.EndsWith("/17841400008460056", StringComparison.Ordinal) ? "{\"username\":\"acme.outdoor\",\"id\":\"17841400008460056\"}"
             : Local(comments, server).Replace("\"next\"", "\"unused\"", StringComparison.Ordinal));
         var settings = new Dictionary<string, string?>
         {
@@ -371,5 +373,87 @@ public sealed class MetaConnectorTests
         var second = Assert.Single(server.Requests, r => r.PathAndQuery.Contains("/replies", StringComparison.Ordinal));
         Assert.DoesNotContain("access_token", second.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal("Bearer ig-token", second.Authorization);
+    }
+
+    /// <summary>
+    /// Graph may answer a comments edge oldest first whatever was asked: the recorded answer in sns-sdks/python-facebook
+    /// (facebook/apidata/comments/comments_p1.json) says <c>"summary": {"order": "chronological"}</c>. Then the new
+    /// comments of a busy post are on the later pages, and a walk that stops at the first page holding something older
+    /// than the mark misses them. The order is asked for with summary=true and checked.
+    /// </summary>
+    [Fact]
+    public async Task Comments_answered_oldest_first_are_walked_to_the_end()
+    {
+        var recordedOrder = JsonNode.Parse(Recorded("facebook/apidata/comments/comments_p1.json"))!["summary"]!["order"]!.GetValue<string>();
+        Assert.Equal("chronological", recordedOrder);
+        var now = DateTimeOffset.UtcNow;
+        static string T(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+0000'", System.Globalization.CultureInfo.InvariantCulture);
+        string Comment(string id, DateTimeOffset at) => $"{{\"id\":\"{id}\",\"message\":\"Still waiting\",\"created_time\":\"{T(at)}\",\"from\":{{\"id\":\"fan-{id}\",\"name\":\"Fan\"}}}}";
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx =>
+        {
+            var path = ctx.Request.Path.Value!;
+            if (path.EndsWith("/feed", StringComparison.Ordinal))
+            {
+                return Feed.Write(ctx, $"{{\"data\":[{{\"id\":\"{Page}_p1\",\"message\":\"Launch\",\"created_time\":\"{T(now.AddHours(-2))}\",\"from\":{{\"id\":\"{Page}\"}}}}]}}");
+            }
+
+            if (path.EndsWith("/comments", StringComparison.Ordinal))
+            {
+                var next = server.BaseAddress + $"v21.0/{Page}_p1/comments?after=page2";
+                return ctx.Request.Query["after"] == "page2"
+                    ? Feed.Write(ctx, $"{{\"data\":[{Comment("c3", now.AddMinutes(-10))}],\"summary\":{{\"order\":\"{recordedOrder}\",\"total_count\":3}},\"paging\":{{}}}}")
+                    : Feed.Write(ctx, $"{{\"data\":[{Comment("c1", now.AddMinutes(-95))},{Comment("c2", now.AddMinutes(-80))}],\"summary\":{{\"order\":\"{recordedOrder}\",\"total_count\":3}},\"paging\":{{\"next\":\"{next}\"}}}}");
+            }
+
+            return Feed.Write(ctx, "{\"data\":{}}");
+        };
+        await using var app = await TestApp.StartAsync(Facebook(server));
+        var cursor = "{\"since\":" + now.AddHours(-1).ToUnixTimeSeconds() + "}";
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app, "fb"), cursor, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Contains(server.Requests, r => r.PathAndQuery.Contains("summary=true", StringComparison.Ordinal) && r.PathAndQuery.Contains("order=reverse_chronological", StringComparison.Ordinal));
+        Assert.NotNull((await app.Get<IItemStore>().GetAsync("fb", ["c3"], CancellationToken.None)).GetValueOrDefault("c3"));
+    }
+
+    /// <summary>
+    /// An Instagram push names the brand's own reply only by an app-scoped id and the account's username. Without
+    /// Settings:username and before any poll has learnt it, the monitor asks Graph once,
+    /// <c>GET /{ig-user-id}?fields=username</c> (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user),
+    /// so the pushed brand reply is the brand's, not the public's.
+    /// </summary>
+    [Fact]
+    public async Task An_instagram_push_before_any_poll_asks_graph_for_the_username()
+    {
+        const string Account = "17841400008460056";
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Path.Value == $"/v21.0/{Account}" && ctx.Request.Query["fields"] == "username"
+            ? Feed.Write(ctx, $"{{\"username\":\"acme.outdoor\",\"id\":\"{Account}\"}}")
+            : Feed.Write(ctx, "{\"error\":{\"message\":\"Unsupported get request\",\"type\":\"GraphMethodException\",\"code\":100}}", 400);
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Monitor:Channels:0:Id"] = "ig",
+            ["Monitor:Channels:0:Kind"] = "instagram",
+            ["Monitor:Channels:0:Settings:graphUrl"] = server.BaseAddress + "v21.0/",
+            ["Monitor:Channels:0:Settings:accountId"] = Account,
+            ["Monitor:Channels:0:BrandAuthorIds:0"] = Account,
+            ["Monitor:Channels:0:AccessToken"] = "ig-token",
+            ["Monitor:Channels:0:WebhookSecret"] = AppSecret,
+        });
+        var delivery = Encoding.UTF8.GetBytes("{\"object\":\"instagram\",\"entry\":[{\"id\":\"" + Account + "\",\"time\":1700000000,\"changes\":[{\"field\":\"comments\",\"value\":{\"id\":\"r9\",\"text\":\"Sorry about that, DM us.\",\"parent_id\":\"c9\",\"from\":{\"id\":\"17841499999999999\",\"username\":\"acme.outdoor\"},\"media\":{\"id\":\"m9\"}}}]}]}");
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/ig") { Content = new ByteArrayContent(delivery) };
+            request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Compute(AppSecret, delivery));
+            using var response = await app.Anonymous.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(Account, (await app.Get<IItemStore>().GetAsync("ig", ["r9"], CancellationToken.None))["r9"].AuthorId);
+        Assert.Single(server.Requests, r => r.PathAndQuery.Contains("fields=username", StringComparison.Ordinal));   // asked once
+        Assert.Equal("Bearer ig-token", server.Requests.Single().Authorization);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using System.Text.Json.Nodes;
+using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Polling;
 using ResponseMonitor.Domain.Ports;
@@ -260,5 +261,129 @@ public sealed class RedditConnectorTests
         var stored = await app.Get<IItemStore>().GetAsync("rd", ids, CancellationToken.None);
         Assert.Equal(ids.Count, stored.Count);
         Assert.Equal("t1_top1", stored["t1_deep1"].ParentId);
+    }
+
+    /// <summary>
+    /// A submission in a private, quarantined or gated subreddit answers its tree with
+    /// <c>403 {"reason": "private", "message": "Forbidden", "error": 403}</c> (the reasons prawcore's Forbidden carries,
+    /// praw-dev/prawcore prawcore/exceptions.py): that thread is not readable by this account, which says nothing of
+    /// the token. The channel stays polled, not held six hours for "renew the channel's token".
+    /// </summary>
+    [Theory]
+    [InlineData("private")]
+    [InlineData("quarantined")]
+    [InlineData("gated")]
+    public async Task A_tree_in_a_private_quarantined_or_gated_subreddit_is_not_readable_not_a_refused_token(string reason)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Path.Value switch
+        {
+            "/user/acme/overview" => Feed.Write(ctx, Listing(Thing("t3", "sub1", "acme", now.AddHours(-2), title: "Launch"))),
+            "/message/comments" => Feed.Write(ctx, Listing(Thing("t1", "c1", "fan", now.AddHours(-1), parent: "t3_other"))),
+            "/comments/sub1" => Feed.Write(ctx, "{\"reason\": \"" + reason + "\", \"message\": \"Forbidden\", \"error\": 403}", 403),
+            _ => Feed.Write(ctx, Empty),
+        };
+        await using var app = await TestApp.StartAsync(Channel(server, "acme"));
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Contains(server.Requests, r => r.PathAndQuery.StartsWith("/comments/sub1", StringComparison.Ordinal));
+        Assert.NotNull((await app.Get<IItemStore>().GetAsync("rd", ["t1_c1"], CancellationToken.None)).GetValueOrDefault("t1_c1"));
+        var state = await app.Get<IChannelStateStore>().GetAsync("rd", CancellationToken.None);
+        Assert.False(state!.CredentialsRejected);
+        Assert.Null(state.PausedUntil);
+    }
+
+    /// <summary>
+    /// Reddit rotates refresh tokens: <c>POST /api/v1/access_token</c> with grant refresh_token may answer a new
+    /// <c>refresh_token</c>, and only the newest works, for a year (prawcore keeps the answer's refresh_token:
+    /// praw-dev/prawcore prawcore/auth.py, <c>Authorizer._request_token</c> sets <c>self.refresh_token</c>). The next
+    /// renewal sends the new one, and the year's end is the credential's, so credentials-expiring warns before it.
+    /// </summary>
+    [Fact]
+    public async Task A_rotated_refresh_token_is_used_for_the_next_renewal_and_its_year_is_reported()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+        var sent = new List<string>();
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx =>
+        {
+            if (ctx.Request.Path.Value == "/api/v1/access_token")
+            {
+                var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(server.Requests.Last(r => r.PathAndQuery == "/api/v1/access_token").Body);
+                sent.Add(form["refresh_token"]!);
+                return Feed.Write(ctx, "{\"access_token\":\"tok-" + sent.Count + "\",\"token_type\":\"bearer\",\"expires_in\":3600,\"refresh_token\":\"refresh-" + (sent.Count + 1) + "\",\"scope\":\"read\"}");
+            }
+
+            return Feed.Write(ctx, Empty);
+        };
+        var settings = Channel(server, "acme");
+        settings["Monitor:Channels:0:Settings:authUrl"] = server.BaseAddress.ToString();
+        settings["Monitor:Channels:0:Settings:clientId"] = "app-id-123";
+        settings["Monitor:Channels:0:ClientSecret"] = "app-secret-xyz";
+        settings["Monitor:Channels:0:AccessToken"] = "refresh-1";
+        await using var app = await TestApp.StartAsync(settings, time);
+
+        Assert.True((await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None)).Succeeded);
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.True((await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None)).Succeeded);
+
+        Assert.Equal(["refresh-1", "refresh-2"], sent);
+        var credential = (await app.Get<IChannelStateStore>().GetAsync("rd", CancellationToken.None))!.Credential!;
+        Assert.Equal(time.GetUtcNow().AddDays(365), credential.ExpiresAt);
+        Assert.False(credential.RenewedByMonitor);
+        Assert.Contains("rotated", credential.Source, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Reddit usernames are case-insensitive and listings spell them as the account chose ("AcmeCo"), while a
+    /// BrandAuthorIds entry may be written "acmeco": the brand's reply is the brand's, and answers the question.
+    /// </summary>
+    [Fact]
+    public async Task The_brand_is_recognised_whatever_the_case_of_its_username()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Path.Value switch
+        {
+            "/user/acmeco/overview" => Feed.Write(ctx, Listing(Thing("t1", "r1", "AcmeCo", now.AddMinutes(-30), parent: "t1_q1"), Thing("t3", "sub9", "AcmeCo", now.AddHours(-2), title: "Launch"))),
+            "/message/selfreply" => Feed.Write(ctx, Listing(Thing("t1", "q1", "fan", now.AddHours(-1), parent: "t3_sub9"))),
+            _ => Feed.Write(ctx, Empty),
+        };
+        await using var app = await TestApp.StartAsync(Channel(server, "acmeco"));
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+        var analysis = await app.Get<ChannelAnalysisService>().AnalyzeAsync("rd", CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal("acmeco", (await app.Get<IItemStore>().GetAsync("rd", ["t1_r1"], CancellationToken.None))["t1_r1"].AuthorId);
+        Assert.Equal(0, analysis.Snapshot.OpenCount);
+    }
+
+    /// <summary>
+    /// Listings run newest first (https://www.reddit.com/dev/api/#listings); a walk cut at Connectors:MaxPagesPerPoll
+    /// before it meets the mark has not read what lies between: the mark must not pass it.
+    /// </summary>
+    [Fact]
+    public async Task A_walk_cut_at_the_page_limit_keeps_the_mark()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Path.Value == "/message/comments" && !ctx.Request.Query.ContainsKey("after")
+            ? Feed.Write(ctx, new JsonObject { ["kind"] = "Listing", ["data"] = new JsonObject { ["children"] = new JsonArray(Thing("t1", "n1", "fan", now.AddMinutes(-5), parent: "t3_s")), ["after"] = "t1_n1" } }.ToJsonString())
+            : Feed.Write(ctx, Empty);
+        var settings = Channel(server, "acme");
+        settings["Connectors:MaxPagesPerPoll"] = "1";
+        await using var app = await TestApp.StartAsync(settings);
+        var since = now.AddDays(-1).ToUnixTimeSeconds();
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), "{\"since\":" + since + "}", CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(1, outcome.ItemsStored);
+        var cursor = JsonNode.Parse((await app.Get<IChannelStateStore>().GetAsync("rd", CancellationToken.None))!.Cursor!)!;
+        Assert.Equal((double)since, cursor["since"]!.GetValue<double>());
     }
 }

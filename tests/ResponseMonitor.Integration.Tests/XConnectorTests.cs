@@ -188,4 +188,59 @@ public sealed class XConnectorTests
         var dashboard = await app.GetJsonAsync("/api/channels/limited");
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(reset), dashboard["channel"]!["pausedUntil"]!.GetValue<DateTimeOffset>());
     }
+
+    /// <summary>
+    /// A spent monthly usage cap answers 429 with the problem type …/problems/usage-capped, title UsageCapExceeded and
+    /// period Monthly, while <c>x-rate-limit-remaining</c> is still high
+    /// (https://docs.x.com/x-api/fundamentals/response-codes-and-errors, "Problem types"). It is a quota until the
+    /// billing period ends, not a 15-minute window: the channel is paused for a day, not retried every window.
+    /// </summary>
+    [Fact]
+    public async Task A_spent_monthly_usage_cap_is_a_quota_not_a_fifteen_minute_rate_limit()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx =>
+        {
+            ctx.Response.Headers["x-rate-limit-limit"] = "450";
+            ctx.Response.Headers["x-rate-limit-remaining"] = "449";
+            ctx.Response.Headers["x-rate-limit-reset"] = time.GetUtcNow().AddMinutes(15).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            return Feed.Write(ctx, "{\"account_id\":1234567890,\"product_name\":\"standard-basic\",\"title\":\"UsageCapExceeded\",\"period\":\"Monthly\",\"scope\":\"Product\",\"detail\":\"Usage cap exceeded: Monthly product cap\",\"type\":\"https://api.twitter.com/2/problems/usage-capped\"}", StatusCodes.Status429TooManyRequests);
+        };
+        await using var app = await TestApp.StartAsync(Channel(server), time);
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("monthly usage cap is spent", outcome.Error, StringComparison.Ordinal);
+        var state = await app.Get<IChannelStateStore>().GetAsync("x", CancellationToken.None);
+        Assert.Equal(time.GetUtcNow().AddDays(1), state!.PausedUntil);
+        Assert.False(state.CredentialsRejected);
+        Assert.Equal("paused", (await app.GetJsonAsync("/api/dashboard"))["channels"]![0]!["pollState"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// Timelines list newest first and a walk goes down next_token pages to since_id; one cut at
+    /// Connectors:MaxPagesPerPoll has not read the pages between, so since_id must not move to meta.newest_id
+    /// (https://docs.x.com/x-api/fundamentals/pagination).
+    /// </summary>
+    [Fact]
+    public async Task A_walk_cut_at_the_page_limit_keeps_since_id()
+    {
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O", CultureInfo.InvariantCulture);
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => Feed.Write(ctx, ctx.Request.Path.Value!.EndsWith("/mentions", StringComparison.Ordinal)
+            ? "{\"data\":[{\"id\":\"900\",\"text\":\"@acme help\",\"author_id\":\"77\",\"created_at\":\"" + at + "\"}],\"meta\":{\"newest_id\":\"900\",\"oldest_id\":\"900\",\"result_count\":1,\"next_token\":\"older\"}}"
+            : "{\"meta\":{\"result_count\":0}}");
+        var settings = Channel(server);
+        settings["Connectors:MaxPagesPerPoll"] = "1";
+        await using var app = await TestApp.StartAsync(settings);
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), "{\"mentionsSince\":\"100\"}", CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(1, outcome.ItemsStored);
+        var cursor = JsonNode.Parse((await app.Get<IChannelStateStore>().GetAsync("x", CancellationToken.None))!.Cursor!)!;
+        Assert.Equal("100", cursor["mentionsSince"]!.GetValue<string>());
+    }
 }

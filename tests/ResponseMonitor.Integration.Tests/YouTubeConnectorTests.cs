@@ -204,4 +204,72 @@ public sealed class YouTubeConnectorTests
         Assert.Contains(server.Requests, r => r.PathAndQuery.Contains("parentId=gone", StringComparison.Ordinal));
         Assert.Equal("ok", (await app.GetJsonAsync("/api/dashboard"))["channels"]![0]!["pollState"]!.GetValue<string>());
     }
+
+    /// <summary>
+    /// Google's answer to a bad API key today: 400, <c>errors[].reason: "badRequest"</c>, "API key not valid", and the
+    /// real reason in <c>details[]</c>, a google.rpc.ErrorInfo with <c>reason: API_KEY_INVALID</c>
+    /// (https://cloud.google.com/apis/design/errors#error_info; the body as googleapis.com answers it). That is a
+    /// refused key for a person to replace, not a failure to retry every cycle.
+    /// </summary>
+    [Fact]
+    public async Task The_current_bad_key_answer_is_a_refused_key()
+    {
+        const string Body = """
+            {"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","errors":[{"message":"API key not valid. Please pass a valid API key.","domain":"global","reason":"badRequest"}],"status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com","metadata":{"service":"youtube.googleapis.com"}},{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":"en-US","message":"API key not valid. Please pass a valid API key."}]}}
+            """;
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => Feed.Write(ctx, Body, 400);
+        await using var app = await TestApp.StartAsync(Channel(server));
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("API_KEY_INVALID", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal("credentials-rejected", (await app.GetJsonAsync("/api/dashboard"))["channels"]![0]!["pollState"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// commentThreads.list with order=time lists newest first (https://developers.google.com/youtube/v3/docs/commentThreads/list);
+    /// a walk cut at Connectors:MaxPagesPerPoll before the look-back horizon has not read the threads in between: the
+    /// mark stays where it was.
+    /// </summary>
+    [Fact]
+    public async Task A_walk_cut_at_the_page_limit_keeps_the_mark()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var page = new JsonObject
+        {
+            ["items"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "new1",
+                ["snippet"] = new JsonObject
+                {
+                    ["videoId"] = "vid1", ["totalReplyCount"] = 0,
+                    ["topLevelComment"] = new JsonObject
+                    {
+                        ["id"] = "new1",
+                        ["snippet"] = new JsonObject
+                        {
+                            ["authorDisplayName"] = "fan", ["authorChannelId"] = new JsonObject { ["value"] = "UCfan" }, ["videoId"] = "vid1",
+                            ["textOriginal"] = "Hello?", ["publishedAt"] = now.AddMinutes(-5).ToString("O", CultureInfo.InvariantCulture),
+                        },
+                    },
+                },
+            }),
+            ["nextPageToken"] = "older",
+        };
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => Feed.Write(ctx, page.ToJsonString());
+        var settings = Channel(server);
+        settings["Connectors:MaxPagesPerPoll"] = "1";
+        await using var app = await TestApp.StartAsync(settings);
+        var since = now.AddDays(-1).ToString("O", CultureInfo.InvariantCulture);
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), "{\"since\":\"" + since + "\"}", CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(1, outcome.ItemsStored);
+        var cursor = JsonNode.Parse((await app.Get<IChannelStateStore>().GetAsync("yt", CancellationToken.None))!.Cursor!)!;
+        Assert.Equal(DateTimeOffset.Parse(since, CultureInfo.InvariantCulture), cursor["since"]!.GetValue<DateTimeOffset>());
+    }
 }

@@ -80,6 +80,7 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<HistoryImporter>();
         services.AddSingleton<ImportJobRunner>();
         services.AddSingleton<IngestionService>();
+        services.AddSingleton<ItemStateService>();
         services.AddSingleton<CredentialReports>();
         services.AddSingleton<ICredentialHealthRecorder>(sp => sp.GetRequiredService<CredentialReports>());
         services.AddSingleton<ChannelPoller>();

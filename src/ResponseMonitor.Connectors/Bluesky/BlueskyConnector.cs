@@ -30,7 +30,10 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
     private const int PageSize = 50;
     private static readonly string[] AnswerableReasons = ["reply", "mention", "quote"];
 
+    private static readonly string Reasons = string.Concat(AnswerableReasons.Select(r => "&reasons=" + r));
+
     private readonly ConcurrentDictionary<string, BlueskySessionDto> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _preferencesReadAt = new(StringComparer.Ordinal);
     private readonly PlatformHttp _http = new(new BlueskyErrors(), time);
 
     public string Kind => ChannelKinds.Bluesky;
@@ -48,9 +51,13 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
         var client = httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName);
         var appPassword = secrets.GetAccessToken(channel.Id);
 
-        // The brand's own posts and replies.
+        // The brand's own posts and replies. A walk cut at the page limit before it meets the mark leaves a gap under
+        // what it read: the mark then stays, and the next poll reads the gap again (ingestion is idempotent).
+        var lookback = channel.Settings.TryGetValue(ThreadLookbackSetting, out var lb) && TimeSpan.TryParse(lb, System.Globalization.CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.FromDays(3);
+        var horizon = time.GetUtcNow() - lookback;
+        var roots = state.Threads.ToDictionary(r => r.Uri, StringComparer.Ordinal);
         var feedSince = state.FeedSince;
-        var recentRoots = new List<BlueskyPostDto>();
+        var feedCut = false;
         string? next = null;
         for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
         {
@@ -58,9 +65,12 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
             var feed = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyAuthorFeedDto, "author feed", page, cancellationToken).ConfigureAwait(false);
             var entries = (feed.Feed ?? []).Where(f => f.Reason is null || f.Reason.Value.ValueKind == JsonValueKind.Null).Select(f => f.Post).OfType<BlueskyPostDto>().ToList();
             var fresh = entries.Where(p => state.FeedSince is null || p.IndexedAt >= state.FeedSince).ToList();
-            if (page == 1)
+
+            // Every brand post of the walk inside the look-back, on any page, keeps its thread read for days (as X's
+            // conversations and Reddit's trees are).
+            foreach (var root in entries.Where(p => p.Record?.Reply is null && p.Uri is not null && p.Record?.CreatedAt >= horizon))
             {
-                recentRoots.AddRange(entries.Where(p => p.Record?.Reply is null && p.Uri is not null));
+                roots.TryAdd(root.Uri!, new BlueskyThreadRoot { Uri = root.Uri!, CreatedAt = root.Record!.CreatedAt!.Value.ToUniversalTime() });
             }
 
             feedSince = fresh.Aggregate(feedSince, (max, p) => p.IndexedAt > max || max is null ? p.IndexedAt : max);
@@ -70,19 +80,22 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
                 break;
             }
 
+            feedCut |= page == options.Value.MaxPagesPerPoll;
             next = feed.Cursor;
         }
 
-        var lookback = channel.Settings.TryGetValue(ThreadLookbackSetting, out var lb) && TimeSpan.TryParse(lb, System.Globalization.CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.FromDays(3);
-        foreach (var root in recentRoots.Where(p => p.Record?.CreatedAt >= time.GetUtcNow() - lookback))
+        state.Threads = roots.Values.Where(r => r.CreatedAt >= horizon).OrderByDescending(r => r.CreatedAt).ToList();
+        foreach (var root in state.Threads)
         {
-            var url = new Uri(service, $"xrpc/app.bsky.feed.getPostThread?uri={Uri.EscapeDataString(root.Uri!)}&depth=20&parentHeight=0");
-            var thread = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyThreadResponseDto, "thread", 1, cancellationToken).ConfigureAwait(false);
-            yield return new ConnectorPage(Flatten(thread.Thread).ToList(), null);
+            var url = new Uri(service, $"xrpc/app.bsky.feed.getPostThread?uri={Uri.EscapeDataString(root.Uri)}&depth=20&parentHeight=0");
+            var thread = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyThreadResponseDto, "thread", 1, cancellationToken, nullWhenNotFound: true).ConfigureAwait(false);
+            // A root deleted since it was listed answers NotFound: the brand's post is gone, and so is its thread.
+            var gone = thread is null ? [new ItemStateChange(root.Uri, ItemState.Deleted, time.GetUtcNow())] : Tombstones(thread.Thread, time.GetUtcNow()).ToList();
+            yield return new ConnectorPage(Flatten(thread?.Thread).ToList(), null) { StateChanges = gone };
         }
 
         // Everything before this point is stored: now the high-water mark may move.
-        state.FeedSince = feedSince;
+        state.FeedSince = feedCut ? state.FeedSince : feedSince;
         yield return new ConnectorPage([], Serialize(state));
 
         if (string.IsNullOrEmpty(appPassword))
@@ -91,11 +104,22 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
             yield break;
         }
 
+        if (await HiddenReasonsAsync(client, channel.Id, service, actor, appPassword, cancellationToken).ConfigureAwait(false) is { Count: > 0 } hidden)
+        {
+            yield return new ConnectorPage([], null)
+            {
+                Notices = [$"the account's Bluesky notification preferences list {string.Join(", ", hidden)} only from accounts it follows (or not at all): replies and mentions by anyone else never reach the monitor; set them to everyone (Settings → Notifications)"],
+            };
+        }
+
+        // reasons= asks the server for answerable notifications only (listNotifications' reasons parameter), so likes
+        // and follows do not fill the pages; the filter below stays for servers that ignore it.
         var notificationsSince = state.NotificationsSince;
+        var notificationsCut = false;
         next = null;
         for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
         {
-            var url = new Uri(service, $"xrpc/app.bsky.notification.listNotifications?limit={PageSize}" + (next is null ? "" : "&cursor=" + Uri.EscapeDataString(next)));
+            var url = new Uri(service, $"xrpc/app.bsky.notification.listNotifications?limit={PageSize}{Reasons}" + (next is null ? "" : "&cursor=" + Uri.EscapeDataString(next)));
             var list = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyNotificationsDto, "notifications", page, cancellationToken).ConfigureAwait(false);
             var all = list.Notifications ?? [];
             var fresh = all.Where(n => state.NotificationsSince is null || n.IndexedAt >= state.NotificationsSince).ToList();
@@ -107,11 +131,43 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
                 break;
             }
 
+            notificationsCut |= page == options.Value.MaxPagesPerPoll;
             next = list.Cursor;
         }
 
-        state.NotificationsSince = notificationsSince;
+        state.NotificationsSince = notificationsCut ? state.NotificationsSince : notificationsSince;
         yield return new ConnectorPage([], Serialize(state));
+    }
+
+    /// <summary>
+    /// The answerable reasons (reply, mention, quote) the account's notification preferences hide from its list:
+    /// <c>include: follows</c> lists only accounts it follows, <c>list: false</c> none
+    /// (app.bsky.notification.getPreferences). Read once a day per channel; a server without the method hides nothing.
+    /// </summary>
+    private async Task<List<string>> HiddenReasonsAsync(HttpClient client, string channelId, Uri service, string actor, string appPassword, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_preferencesReadAt.TryGetValue(channelId, out var read) && now - read < TimeSpan.FromDays(1))
+        {
+            return [];
+        }
+
+        _preferencesReadAt[channelId] = now;
+        var url = new Uri(service, "xrpc/app.bsky.notification.getPreferences");
+        BlueskyPreferencesDto answer;
+        try
+        {
+            answer = await GetAsync(client, channelId, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyPreferencesDto, "notification preferences", 1, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ConnectorException or CredentialRejectedException)
+        {
+            // An app password may not be allowed to read preferences: advice only, the notifications are still read.
+            return [];
+        }
+
+        return AnswerableReasons
+            .Where(r => answer.Preferences?.GetValueOrDefault(r) is { } p && (p.List == false || string.Equals(p.Include, "follows", StringComparison.Ordinal)))
+            .ToList();
     }
 
     /// <summary>Maps a post; null when the shape lacks what a message needs.</summary>
@@ -158,6 +214,29 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
         }
     }
 
+    /// <summary>
+    /// The deleted posts of a thread: a reply deleted since it was read stays in the thread as an
+    /// <c>app.bsky.feed.defs#notFoundPost</c> with its <c>uri</c> and <c>notFound: true</c>
+    /// (lexicons/app/bsky/feed/defs.json; the appview's "handles deleted posts correctly" snapshot).
+    /// </summary>
+    public static IEnumerable<ItemStateChange> Tombstones(BlueskyThreadDto? node, DateTimeOffset now)
+    {
+        if (node is null)
+        {
+            yield break;
+        }
+
+        if (node.Post is null && node.NotFound == true && node.Uri is { } uri)
+        {
+            yield return new ItemStateChange(uri, ItemState.Deleted, now);
+        }
+
+        foreach (var child in (node.Replies ?? []).SelectMany(r => Tombstones(r, now)))
+        {
+            yield return child;
+        }
+    }
+
     /// <summary>at://did/app.bsky.feed.post/rkey → https://bsky.app/profile/handle/post/rkey.</summary>
     public static string? WebUrl(string uri, string? handle)
     {
@@ -166,7 +245,12 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
     }
 
     private async Task<T> GetAsync<T>(HttpClient client, string channelId, Uri service, string actor, string? appPassword, Uri url, JsonTypeInfo<T> type, string what, int page, CancellationToken cancellationToken)
-        where T : new()
+        where T : class, new() =>
+        await GetAsync(client, channelId, service, actor, appPassword, url, type, what, page, cancellationToken, nullWhenNotFound: false).ConfigureAwait(false) ?? new T();
+
+    /// <returns>The answer; with <paramref name="nullWhenNotFound"/>, null when the platform said NotFound (a deleted post).</returns>
+    private async Task<T?> GetAsync<T>(HttpClient client, string channelId, Uri service, string actor, string? appPassword, Uri url, JsonTypeInfo<T> type, string what, int page, CancellationToken cancellationToken, bool nullWhenNotFound)
+        where T : class, new()
     {
         var signedIn = !string.IsNullOrEmpty(appPassword);
         var request = new PlatformRequest(client, channelId, url, $"{what} page {page}")
@@ -188,10 +272,12 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
                 }
                 : null,
 
-            // A post deleted since the feed listed it has no thread left to read.
-            NotFoundIsEmpty = what == "thread",
+            // A post deleted since the feed listed it has no thread left to read; a server without notification
+            // preferences has nothing to say about them.
+            NotFoundIsEmpty = what is "thread" or "notification preferences",
         };
-        return await _http.GetJsonAsync(request, type, cancellationToken).ConfigureAwait(false) ?? new T();
+        var answer = await _http.GetJsonAsync(request, type, cancellationToken).ConfigureAwait(false);
+        return answer ?? (nullWhenNotFound ? null : new T());
     }
 
     /// <summary>

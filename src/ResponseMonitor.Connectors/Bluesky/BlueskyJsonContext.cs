@@ -9,4 +9,5 @@ namespace ResponseMonitor.Connectors.Bluesky;
 [JsonSerializable(typeof(BlueskySessionDto))]
 [JsonSerializable(typeof(BlueskyCursor))]
 [JsonSerializable(typeof(BlueskyThreadResponseDto))]
+[JsonSerializable(typeof(BlueskyPreferencesDto))]
 public sealed partial class BlueskyJsonContext : JsonSerializerContext;

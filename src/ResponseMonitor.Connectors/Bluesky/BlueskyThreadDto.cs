@@ -8,6 +8,12 @@ public sealed class BlueskyThreadDto
     [JsonPropertyName("$type")]
     public string? Type { get; set; }
 
+    /// <summary>The post's URI on a notFoundPost or blockedPost, which carry no post.</summary>
+    public string? Uri { get; set; }
+
+    /// <summary>True on app.bsky.feed.defs#notFoundPost: the post was deleted.</summary>
+    public bool? NotFound { get; set; }
+
     public BlueskyPostDto? Post { get; set; }
 
     public List<BlueskyThreadDto>? Replies { get; set; }

@@ -20,6 +20,13 @@ internal sealed class FeedErrors : IPlatformErrorClassifier
             return new PlatformFault(PlatformFaultKind.RateLimited, $"HTTP {answer.Code}, as the feed asked", until);
         }
 
+        // 401 and 403 (RFC 9110 §15.5.2, §15.5.4): the feed refuses the channel's token or its rights, which no retry
+        // mends; a person renews or grants it.
+        if (answer.Code is 401 or 403)
+        {
+            return new PlatformFault(answer.Code == 401 ? PlatformFaultKind.CredentialsRejected : PlatformFaultKind.PermissionDenied, $"HTTP {answer.Code}");
+        }
+
         return answer.IsSuccess && !answer.IsJson
             ? new PlatformFault(PlatformFaultKind.Failed, $"answered {answer.MediaType}, not JSON; check the channel's FeedUrl and its credentials")
             : null;

@@ -21,4 +21,7 @@ public sealed class FeedItemDto
     public string? Text { get; set; }
 
     public string? Url { get; set; }
+
+    /// <summary><c>visible</c> (the default), <c>hidden</c> or <c>deleted</c>.</summary>
+    public string? State { get; set; }
 }

@@ -11,6 +11,9 @@ public sealed record FeedParseResult(IReadOnlyList<ContentItem> Items, string? N
 {
     public IReadOnlyList<string> Skipped { get; init; } = [];
 
+    /// <summary>Items stored earlier that the delivery says were deleted, hidden or shown again (Meta's remove, hide and unhide).</summary>
+    public IReadOnlyList<ItemStateChange> StateChanges { get; init; } = [];
+
     public bool IsValid => Error is null;
 
     /// <summary>The page itself could be read; some items may have been skipped.</summary>

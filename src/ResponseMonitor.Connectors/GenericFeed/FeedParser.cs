@@ -99,7 +99,15 @@ public static class FeedParser
             return null;
         }
 
-        // Cut to what storage holds by the ingestion every path goes through (ItemRules.Fit), not here.
+        var state = ItemState.Visible;
+        if (!string.IsNullOrEmpty(dto.State) && (!Enum.TryParse(dto.State, ignoreCase: true, out state) || !Enum.IsDefined(state) || dto.State.Any(char.IsDigit)))
+        {
+            error = $"items[{i}] has state '{dto.State}'; expected 'visible', 'hidden' or 'deleted'.";
+            return null;
+        }
+
+        // Cut to what storage holds (and a deleted item's text and author removed) by the ingestion every path goes
+        // through (ItemRules.Fit), not here.
         return new ContentItem
         {
             Id = dto.Id!,
@@ -111,6 +119,7 @@ public static class FeedParser
             EditedAt = editedAt,
             Text = dto.Text ?? "",
             Url = dto.Url,
+            State = state,
         };
     }
 

@@ -13,6 +13,8 @@ internal sealed record PlatformFault(PlatformFaultKind Kind, string Detail, Date
     {
         PlatformFaultKind.CredentialsRejected or PlatformFaultKind.SessionExpired =>
             new CredentialRejectedException($"{platform} refused the credentials reading {what} ({Detail}); renew the channel's token."),
+        PlatformFaultKind.PermissionDenied =>
+            new CredentialRejectedException($"{platform} refused a permission reading {what} ({Detail}); grant it to the channel's token or app.") { PermissionDenied = true },
         PlatformFaultKind.RateLimited =>
             new RateLimitedException($"{platform} rate-limited reading {what} ({Detail}); paused until {PauseEnd(now):u}.", PauseEnd(now)),
         PlatformFaultKind.QuotaExhausted =>

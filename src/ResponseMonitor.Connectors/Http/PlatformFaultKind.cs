@@ -6,6 +6,9 @@ internal enum PlatformFaultKind
     /// <summary>The credential is refused and a person must renew it.</summary>
     CredentialsRejected,
 
+    /// <summary>The credential is valid but lacks a permission the read needs: a person must grant it.</summary>
+    PermissionDenied,
+
     /// <summary>A short-lived session or access token ended; the connector may renew it itself and ask once more.</summary>
     SessionExpired,
 

@@ -79,7 +79,9 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
         await foreach (var (notifications, _) in PagesAsync(client, channel.Id, instance, notificationsUrl, token, state.NotificationsSince is null, MastodonJsonContext.Default.ListMastodonNotificationDto, "notifications", cancellationToken).ConfigureAwait(false))
         {
             state.NotificationsSince = notifications.Aggregate(state.NotificationsSince, (max, n) => MastodonIds.Max(max, n.Id));
-            var items = notifications.Where(n => n.Type == "mention").Select(n => ToItem(n.Status)).OfType<ContentItem>().ToList();
+            // A quote notification carries the status that quotes the brand's (Notification.md, 4.5: "quote = Someone
+            // has quoted one of your statuses"); it is a public message to the brand as much as a mention is.
+            var items = notifications.Where(n => n.Type is "mention" or "quote").Select(n => ToItem(n.Status)).OfType<ContentItem>().ToList();
             yield return new ConnectorPage(items, Serialize(state));
         }
     }

@@ -54,16 +54,20 @@ public sealed class FacebookPageConnector(IHttpClientFactory httpClients, IChann
 
         foreach (var post in posts)
         {
-            url = graph.Url($"{Uri.EscapeDataString(post.Id)}/comments?filter=stream&order=reverse_chronological&fields=id,message,created_time,from,parent{{id}},permalink_url&limit=100");
+            // summary=true returns summary.order: the order Graph actually used. It may answer chronological whatever
+            // was asked (as the comments edge recorded in sns-sdks/python-facebook does), so the order is checked.
+            url = graph.Url($"{Uri.EscapeDataString(post.Id)}/comments?filter=stream&order=reverse_chronological&summary=true&fields=id,message,created_time,from,parent{{id}},permalink_url,is_hidden&limit=100");
             for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
             {
-                var (data, next) = await graph.GetPageAsync(url, "comments", page, missingIsEmpty: true, cancellationToken).ConfigureAwait(false);
+                var (data, next, order) = await graph.GetCommentPageAsync(url, page, cancellationToken).ConfigureAwait(false);
                 var items = data.Select(c => ToItem(c, GraphApi.Object(c, "parent") is { } parent ? GraphApi.Text(parent, "id") : post.Id)).OfType<ContentItem>().ToList();
                 newest = items.Select(i => (DateTimeOffset?)i.CreatedAt).Append(newest).Max();
                 yield return new ConnectorPage(items, null);
 
-                // Newest first: once a page reaches what the last poll saw, older pages hold nothing new.
-                url = since is not null && items.Count > 0 && items.Min(i => i.CreatedAt) < since ? null : next;
+                // Only a page Graph says is newest first, and that is, may end the walk once it reaches what the last
+                // poll saw; in any other order the new comments may be on any later page.
+                var newestFirst = order == "reverse_chronological" && items.Zip(items.Skip(1)).All(p => p.First.CreatedAt >= p.Second.CreatedAt);
+                url = newestFirst && since is not null && items.Count > 0 && items.Min(i => i.CreatedAt) < since ? null : next;
             }
         }
 
@@ -91,6 +95,9 @@ public sealed class FacebookPageConnector(IHttpClientFactory httpClients, IChann
             CreatedAt = created.Value,
             Text = GraphApi.Text(item, "message") ?? "",
             Url = GraphApi.Text(item, "permalink_url"),
+
+            // A comment the page hid (Comment node, is_hidden; readable with the Page token) is no longer public.
+            State = item.TryGetProperty("is_hidden", out var hidden) && hidden.ValueKind == JsonValueKind.True ? ItemState.Hidden : ItemState.Visible,
         };
     }
 }

@@ -26,6 +26,20 @@ internal sealed class GraphApi(HttpClient client, PlatformHttp http, Uri graph, 
         return document is null ? ([], null) : Page(document.RootElement);
     }
 
+    /// <summary>A page of a comments edge asked with <c>summary=true</c>: its items, next link and <c>summary.order</c> (null when absent).</summary>
+    public async Task<(List<JsonElement> Data, Uri? Next, string? Order)> GetCommentPageAsync(Uri url, int page, CancellationToken cancellationToken)
+    {
+        using var document = await http.GetDocumentAsync(Request(url, $"Graph comments page {page}") with { NotFoundIsEmpty = true }, cancellationToken).ConfigureAwait(false);
+        if (document is null)
+        {
+            return ([], null, null);
+        }
+
+        var (data, next) = Page(document.RootElement);
+        var order = document.RootElement.ValueKind == JsonValueKind.Object && Object(document.RootElement, "summary") is { } summary ? Text(summary, "order") : null;
+        return (data, next, order);
+    }
+
     /// <summary>Any Graph object as a document; null when it is gone.</summary>
     public Task<JsonDocument?> GetDocumentAsync(Uri url, string what, CancellationToken cancellationToken) =>
         http.GetDocumentAsync(Request(url, what) with { NotFoundIsEmpty = true }, cancellationToken);

@@ -5,7 +5,8 @@ namespace ResponseMonitor.Connectors.Meta;
 
 /// <summary>
 /// Graph API answers (https://developers.facebook.com/docs/graph-api/guides/error-handling): the error object's
-/// <c>code</c> tells a refused token (190, and OAuthException 102, 463, 467) from throttling (4, 17, 32, 613, 80001–80004,
+/// <c>code</c> tells a refused token (190, and OAuthException 102, 463, 467) and a missing permission (10, 200–299)
+/// from throttling (4, 17, 32, 613, 80001–80004,
 /// https://developers.facebook.com/docs/graph-api/overview/rate-limiting). Every answer may carry <c>x-app-usage</c>,
 /// <c>x-page-usage</c> or <c>x-business-use-case-usage</c> percentages; at 95 % the channel pauses before Meta blocks it,
 /// for <c>estimated_time_to_regain_access</c> minutes or at least 15.
@@ -31,6 +32,14 @@ internal sealed class GraphErrors : IPlatformErrorClassifier
         if (code == 190 || GraphApi.Text(error, "type") == "OAuthException" && code is 102 or 463 or 467)
         {
             return new PlatformFault(PlatformFaultKind.CredentialsRejected, $"OAuthException {code}: {message}");
+        }
+
+        // Code 10 (the app lacks a permission), 200–299 (a permission error) and 283 (an extended permission is
+        // missing): the token works but may not read this, which only a person can change
+        // (https://developers.facebook.com/docs/graph-api/guides/error-handling, "Error Codes").
+        if (code is 10 or (>= 200 and <= 299) or 283)
+        {
+            return new PlatformFault(PlatformFaultKind.PermissionDenied, $"code {code}: {message}");
         }
 
         if (ThrottleCodes.Contains(code))

@@ -13,7 +13,7 @@ namespace ResponseMonitor.Connectors.Meta;
 /// look-back and, for each, the comments with their replies. The brand is the account id (from <c>from.id</c>) or its
 /// username (from <c>username</c>), so both go in BrandAuthorIds.
 /// </summary>
-public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, ICredentialHealthRecorder credentials, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, ICredentialHealthRecorder credentials, InstagramUsernames usernames, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
 {
     private readonly PlatformHttp _http = new(new GraphErrors(), time);
     private readonly MetaTokenCheck _tokenCheck = new(credentials, time);
@@ -47,6 +47,7 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
             foreach (var m in data)
             {
                 brand.Learn(GraphApi.Text(m, "username"));
+                usernames.Learn(channel.Id, GraphApi.Text(m, "username"));
             }
 
             var items = data.Select(m => ToItem(m, brand, parentId: null, captionField: "caption")).OfType<ContentItem>().Where(m => horizon is null || m.CreatedAt >= horizon).ToList();
@@ -58,7 +59,7 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
 
         foreach (var post in media)
         {
-            url = graph.Url($"{Uri.EscapeDataString(post.Id)}/comments?fields=id,text,timestamp,username,from,replies{{id,text,timestamp,username,from}}&limit=50");
+            url = graph.Url($"{Uri.EscapeDataString(post.Id)}/comments?fields=id,text,timestamp,username,from,hidden,replies{{id,text,timestamp,username,from,hidden}}&limit=50");
             for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
             {
                 var (data, next) = await graph.GetPageAsync(url, "comments", page, missingIsEmpty: true, cancellationToken).ConfigureAwait(false);
@@ -118,6 +119,9 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
             CreatedAt = created.Value,
             Text = GraphApi.Text(item, captionField) ?? "",
             Url = GraphApi.Text(item, "permalink"),
+
+            // IG Comment's hidden: the account hid it (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment).
+            State = item.TryGetProperty("hidden", out var hidden) && hidden.ValueKind == JsonValueKind.True ? ItemState.Hidden : ItemState.Visible,
         };
     }
 }

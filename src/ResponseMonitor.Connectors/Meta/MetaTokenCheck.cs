@@ -32,7 +32,7 @@ internal sealed class MetaTokenCheck(ICredentialHealthRecorder credentials, Time
         {
             document = await graph.GetDocumentAsync(graph.Url("debug_token?input_token=" + Uri.EscapeDataString(token)), "token check", cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectorException)
+        catch (Exception ex) when (ex is ConnectorException or CredentialRejectedException { PermissionDenied: true })
         {
             // The check is advice: an app that may not debug its own tokens still reads the channel.
             _checked[channelId] = now;

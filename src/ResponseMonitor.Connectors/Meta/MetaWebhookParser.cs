@@ -8,8 +8,8 @@ namespace ResponseMonitor.Connectors.Meta;
 /// <summary>
 /// Meta webhook deliveries: <c>object=page</c> with <c>entry[].changes[]</c> of field <c>feed</c> (posts and comments
 /// added or edited), and <c>object=instagram</c> with field <c>comments</c>. Ids are the Graph ids the pollers read, so a
-/// pushed comment and a later poll of it are one stored comment. Removals, reactions and other fields are acknowledged
-/// and ignored.
+/// pushed comment and a later poll of it are one stored comment. Removals, hides and unhides of posts and comments
+/// are state changes of stored items; reactions and other fields are acknowledged and ignored.
 /// </summary>
 public static class MetaWebhookParser
 {
@@ -20,7 +20,10 @@ public static class MetaWebhookParser
     /// (<c>accountId</c>) are read. One Meta app has one callback URL per object, so a second page or account on the
     /// same app sends its entries here too; they are skipped and named, never stored under this channel.
     /// </summary>
-    public static FeedParseResult ParseFor(ChannelDefinition channel, ReadOnlySpan<byte> body)
+    /// <param name="channel">The channel the delivery was posted to.</param>
+    /// <param name="body">The delivery as received.</param>
+    /// <param name="username">For Instagram, the account's username (<see cref="InstagramUsernames"/>), by which its own comments are known.</param>
+    public static FeedParseResult ParseFor(ChannelDefinition channel, ReadOnlySpan<byte> body, string? username = null)
     {
         ArgumentNullException.ThrowIfNull(channel);
         var setting = channel.Kind == ChannelKinds.Instagram ? InstagramConnector.AccountIdSetting : FacebookPageConnector.PageIdSetting;
@@ -33,6 +36,7 @@ public static class MetaWebhookParser
 
         // The brand's own comments carry a scoped id and its username: stored under the account id, as polled.
         var brand = new InstagramBrand(channel, entryId);
+        brand.Learn(username);
         return parsed with { Items = [.. parsed.Items.Select(i => i with { AuthorId = brand.AuthorOf(i.AuthorId, i.AuthorName) })] };
     }
 
@@ -71,6 +75,7 @@ public static class MetaWebhookParser
             }
 
             var items = new List<ContentItem>();
+            var stateChanges = new List<ItemStateChange>();
             var skipped = new List<string>();
             foreach (var entry in entries.EnumerateArray())
             {
@@ -94,6 +99,12 @@ public static class MetaWebhookParser
                         continue;
                     }
 
+                    if (kind == "page" && GraphApi.Text(change, "field") == "feed" && StateChange(value, entryTime) is { } stateChange)
+                    {
+                        stateChanges.Add(stateChange);
+                        continue;
+                    }
+
                     var item = GraphApi.Text(change, "field") switch
                     {
                         "feed" when kind == "page" => PageFeed(value),
@@ -107,8 +118,34 @@ public static class MetaWebhookParser
                 }
             }
 
-            return new FeedParseResult(items, null, null) { Skipped = skipped };
+            return new FeedParseResult(items, null, null) { Skipped = skipped, StateChanges = stateChanges };
         }
+    }
+
+    /// <summary>
+    /// A page feed change that deletes, hides or shows again a post or comment: verb <c>remove</c>, <c>hide</c> or
+    /// <c>unhide</c> on item <c>comment</c>, <c>post</c> or <c>status</c> (the Page webhooks' feed field,
+    /// https://developers.facebook.com/docs/graph-api/webhooks/reference/page/#feed; bottender's recorded postRemove and
+    /// commentRemove). Likes and reactions removed are not items.
+    /// </summary>
+    private static ItemStateChange? StateChange(JsonElement value, DateTimeOffset? entryTime)
+    {
+        var state = GraphApi.Text(value, "verb") switch
+        {
+            "remove" or "delete" => ItemState.Deleted,
+            "hide" => ItemState.Hidden,
+            "unhide" => ItemState.Visible,
+            _ => (ItemState?)null,
+        };
+        var what = GraphApi.Text(value, "item");
+        if (state is null || what is not ("comment" or "post" or "status" or "photo" or "video" or "share"))
+        {
+            return null;
+        }
+
+        var id = what == "comment" ? GraphApi.Text(value, "comment_id") : GraphApi.Text(value, "post_id");
+        var at = value.TryGetProperty("created_time", out var created) && created.ValueKind == JsonValueKind.Number ? DateTimeOffset.FromUnixTimeSeconds(created.GetInt64()) : entryTime;
+        return id is null || at is null ? null : new ItemStateChange(id, state.Value, at.Value);
     }
 
     private static ContentItem? PageFeed(JsonElement value)

@@ -27,6 +27,12 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
     // Tokens the connector obtained, per channel, with their end: Reddit's last an hour.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Token, DateTimeOffset Until)> _tokens = new(StringComparer.Ordinal);
 
+    // Refresh tokens Reddit rotated, per channel: the newest is the only one it still honours.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _rotated = new(StringComparer.Ordinal);
+
+    /// <summary>Reddit's announced lifetime of a refresh token from its issue (rotation with a one-year expiry).</summary>
+    internal static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(365);
+
     private readonly PlatformHttp _http = new(new RedditErrors(), time);
 
     public string Kind => ChannelKinds.Reddit;
@@ -47,6 +53,10 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
         var newest = since;
         var submissions = state.Submissions.ToDictionary(p => p.Id, StringComparer.Ordinal);
 
+        // A walk cut short (the page limit, collapsed replies left unread) leaves a gap under what it read: the mark
+        // stays, so the next poll reads the gap again instead of losing it.
+        var truncated = false;
+
         // selfreply: top-level comments on the brand's own submissions (https://www.reddit.com/dev/api/#GET_message_{where}).
         foreach (var (path, what) in new[] { ($"user/{Uri.EscapeDataString(username)}/overview?sort=new", "own posts and comments"), ("message/comments?", "inbox replies"), ("message/selfreply?", "replies to the brand's posts"), ("message/mentions?", "mentions") })
         {
@@ -56,7 +66,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
                 var separator = path.EndsWith('?') ? "" : "&";
                 var url = new Uri(api, $"{path}{separator}limit=100&raw_json=1" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after)));
                 using var document = await GetAsync(client, channel, username, url, $"{what} page {page}", cancellationToken).ConfigureAwait(false);
-                var all = RedditListing.Items(document.RootElement);
+                var all = RedditListing.Items(document.RootElement).Select(i => AsBrand(channel, username, i)).ToList();
                 var fresh = all.Where(i => since is null || i.CreatedAt >= since).ToList();
                 newest = fresh.Select(i => (DateTimeOffset?)i.CreatedAt).Append(newest).Max();
                 foreach (var post in fresh.Where(i => i.Kind == ItemKind.Post && string.Equals(i.AuthorId, username, StringComparison.OrdinalIgnoreCase)))
@@ -64,12 +74,14 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
                     submissions[post.Id] = new RedditSubmission { Id = post.Id, Created = post.CreatedAt.ToUnixTimeMilliseconds() / 1000.0 };
                 }
 
-                yield return new ConnectorPage(fresh, null);
+                yield return new ConnectorPage(fresh, null) { StateChanges = Gone(document.RootElement) };
                 after = RedditListing.After(document.RootElement);
                 if (since is null || fresh.Count < all.Count || after is null)
                 {
                     break;
                 }
+
+                truncated |= page == options.Value.MaxPagesPerPoll;
             }
         }
 
@@ -82,13 +94,15 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
         foreach (var submission in kept)
         {
             var article = submission.Id.Replace("t3_", "", StringComparison.Ordinal);
-            var tree = await TreeAsync(client, channel, username, api, article, cancellationToken).ConfigureAwait(false);
-            var fresh = tree.Where(i => since is null || i.CreatedAt >= since).ToList();
+            var (tree, complete, deleted) = await TreeAsync(client, channel, username, api, article, cancellationToken).ConfigureAwait(false);
+            truncated |= !complete;
+            var fresh = tree.Select(i => AsBrand(channel, username, i)).Where(i => since is null || i.CreatedAt >= since).ToList();
             treesNewest = fresh.Select(i => (DateTimeOffset?)i.CreatedAt).Append(treesNewest).Max();
-            yield return new ConnectorPage(fresh, null);
+            // A deleted or removed comment in a re-read tree leaves storage entirely (Reddit's Data API terms).
+            yield return new ConnectorPage(fresh, null) { StateChanges = [.. deleted.Select(id => new ItemStateChange(id, ItemState.Deleted, time.GetUtcNow()))] };
         }
 
-        newest = treesNewest;
+        newest = truncated ? since : treesNewest;
 
         state.Since = newest is { } n ? n.ToUnixTimeMilliseconds() / 1000.0 : null;
         state.Submissions = kept;
@@ -108,12 +122,33 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
     /// limit; the answer is <c>json.data.things</c>, https://www.reddit.com/dev/api/#GET_api_morechildren); a thread cut
     /// at depth is read from its parent comment's own tree, <c>/comments/{article}/_/{comment}</c>.
     /// </summary>
-    private async Task<List<ContentItem>> TreeAsync(HttpClient client, ChannelDefinition channel, string username, Uri api, string article, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reddit usernames are case-insensitive ("AcmeCo" and "acmeco" are one account) while BrandAuthorIds compare
+    /// exactly: an author that is the brand's, whatever its case, is stored under the configured id.
+    /// </summary>
+    private static ContentItem AsBrand(ChannelDefinition channel, string username, ContentItem item)
+    {
+        if (channel.BrandAuthorIds.Contains(item.AuthorId))
+        {
+            return item;
+        }
+
+        var brand = channel.BrandAuthorIds.FirstOrDefault(b => string.Equals(b, item.AuthorId, StringComparison.OrdinalIgnoreCase))
+            ?? (string.Equals(username, item.AuthorId, StringComparison.OrdinalIgnoreCase) && channel.BrandAuthorIds.Count == 0 ? username : null);
+        return brand is null ? item : item with { AuthorId = brand };
+    }
+
+    private List<ItemStateChange> Gone(JsonElement root) => [.. RedditListing.Deleted(root).Select(id => new ItemStateChange(id, ItemState.Deleted, time.GetUtcNow()))];
+
+    /// <returns>The tree's comments, false when collapsed replies were left unread at the request limit, and its deleted comments.</returns>
+    private async Task<(List<ContentItem> Items, bool Complete, List<string> Deleted)> TreeAsync(HttpClient client, ChannelDefinition channel, string username, Uri api, string article, CancellationToken cancellationToken)
     {
         var items = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
+        var deleted = new List<string>();
         var pending = new Queue<RedditMore>();
         void Take(JsonElement root)
         {
+            deleted.AddRange(RedditListing.Deleted(root));
             foreach (var item in RedditListing.Items(root))
             {
                 items[item.Id] = item;
@@ -156,7 +191,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
             Take(root.ValueKind == JsonValueKind.Object && root.TryGetProperty("json", out var json) && json.TryGetProperty("data", out var data) && data.TryGetProperty("things", out var things) ? things : root);
         }
 
-        return [.. items.Values];
+        return ([.. items.Values], pending.Count == 0, deleted);
     }
 
     private async Task<JsonDocument> GetAsync(HttpClient client, ChannelDefinition channel, string username, Uri url, string what, CancellationToken cancellationToken, bool missingIsEmpty = false)
@@ -196,11 +231,13 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
     /// </summary>
     private async Task<string> TokenAsync(HttpClient client, ChannelDefinition channel, string username, CancellationToken cancellationToken)
     {
-        var credential = secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs an OAuth token (AccessToken) for Reddit.");
+        var configured = secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs an OAuth token (AccessToken) for Reddit.");
         if (!Renews(channel))
         {
-            return credential;
+            return configured;
         }
+
+        var credential = _rotated.GetValueOrDefault(channel.Id) ?? configured;
 
         if (_tokens.TryGetValue(channel.Id, out var held) && held.Until - TimeSpan.FromMinutes(1) > time.GetUtcNow())
         {
@@ -234,6 +271,18 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
         var now = time.GetUtcNow();
         var until = now.AddSeconds(token.ExpiresIn is > 0 and var seconds ? seconds : 3600);
         _tokens[channel.Id] = (access, until);
+        if (!password && token.RefreshToken is { Length: > 0 } rotated && rotated != credential)
+        {
+            // Reddit rotates refresh tokens and ends each a year after issue; prawcore keeps the new one
+            // (prawcore/auth.py, Authorizer._request_token). Only the new one works from now on, so it is used for every
+            // later renewal. It is held in memory (secrets are never written to storage), and the year's end is reported so
+            // that credentials-expiring warns a week before it.
+            _rotated[channel.Id] = rotated;
+            credentials.Report(channel.Id, new CredentialLifetime(now, now + RefreshTokenLifetime, RenewedByMonitor: false,
+                "Reddit refresh token, rotated by Reddit and held by the monitor: it ends a year after issue; authorise the app again before then"));
+            return access;
+        }
+
         credentials.Report(channel.Id, new CredentialLifetime(now, until, RenewedByMonitor: true, password
             ? "Reddit access token (an hour), renewed from the script app's password"
             : "Reddit access token (an hour), renewed from the refresh token"));

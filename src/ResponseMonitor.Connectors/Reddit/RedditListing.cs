@@ -13,7 +13,7 @@ public static class RedditListing
     public static List<ContentItem> Items(JsonElement root)
     {
         var items = new List<ContentItem>();
-        Walk(root, items);
+        Walk(root, items, null);
         return items;
     }
 
@@ -28,6 +28,18 @@ public static class RedditListing
         return stubs;
     }
 
+    /// <summary>
+    /// The fullnames of deleted or removed comments and submissions in a Listing or tree: Reddit keeps them as
+    /// placeholders whose author (and body) read <c>[deleted]</c>, or whose body reads <c>[removed]</c> when a
+    /// moderator took them down (https://github.com/reddit-archive/reddit/wiki/JSON; praw's Comment: "[deleted]").
+    /// </summary>
+    public static List<string> Deleted(JsonElement root)
+    {
+        var ids = new List<string>();
+        Walk(root, null, ids);
+        return ids;
+    }
+
     /// <summary>The Listing's <c>after</c> token, for the next (older) page.</summary>
     public static string? After(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.TryGetProperty("after", out var after) && after.ValueKind == JsonValueKind.String
@@ -38,7 +50,8 @@ public static class RedditListing
     {
         var name = Text(data, "name");
         var author = Text(data, "author");
-        if (name is null || author is null || author == "[deleted]" || !data.TryGetProperty("created_utc", out var created) || created.ValueKind != JsonValueKind.Number)
+        if (name is null || author is null || author == "[deleted]" || Text(data, "body") is "[deleted]" or "[removed]"
+            || !data.TryGetProperty("created_utc", out var created) || created.ValueKind != JsonValueKind.Number)
         {
             return null;
         }
@@ -60,32 +73,39 @@ public static class RedditListing
         };
     }
 
-    private static void Walk(JsonElement node, List<ContentItem> items)
+    /// <summary>Collects the items a Listing holds into <paramref name="items"/>, and the deleted ones' fullnames into <paramref name="deleted"/>.</summary>
+    private static void Walk(JsonElement node, List<ContentItem>? items, List<string>? deleted)
     {
         switch (node.ValueKind)
         {
             case JsonValueKind.Array:
                 foreach (var element in node.EnumerateArray())
                 {
-                    Walk(element, items);
+                    Walk(element, items, deleted);
                 }
 
                 break;
-            case JsonValueKind.Object when node.TryGetProperty("kind", out var kind) && node.TryGetProperty("data", out var data):
+            case JsonValueKind.Object when node.TryGetProperty("kind", out var kind) && node.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object:
                 if (kind.GetString() == "Listing" && data.TryGetProperty("children", out var children))
                 {
-                    Walk(children, items);
+                    Walk(children, items, deleted);
                 }
                 else if (kind.GetString() is "t1" or "t3")
                 {
-                    if (ToItem(kind.GetString()!, data) is { } item)
+                    if (items is not null && ToItem(kind.GetString()!, data) is { } item)
                     {
                         items.Add(item);
                     }
 
+                    if (deleted is not null && Text(data, "name") is { } name
+                        && (Text(data, "author") == "[deleted]" || (Text(data, "body") ?? Text(data, "selftext")) is "[deleted]" or "[removed]"))
+                    {
+                        deleted.Add(name);
+                    }
+
                     if (data.TryGetProperty("replies", out var replies) && replies.ValueKind == JsonValueKind.Object)
                     {
-                        Walk(replies, items);
+                        Walk(replies, items, deleted);
                     }
                 }
 

@@ -9,5 +9,9 @@ public sealed class RedditTokenDto
     [System.Text.Json.Serialization.JsonPropertyName("expires_in")]
     public int? ExpiresIn { get; set; }
 
+    /// <summary>A new refresh token, when Reddit rotates it (the old one then stops working); null otherwise.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("refresh_token")]
+    public string? RefreshToken { get; set; }
+
     public string? Error { get; set; }
 }

@@ -21,7 +21,7 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
     public const string ApiUrlSetting = "apiUrl";
     public const string UserIdSetting = "userId";
     public const string ConversationLookbackSetting = "conversationLookback";
-    private const string Fields = "max_results=100&tweet.fields=created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets&expansions=author_id&user.fields=username,name";
+    private const string Fields = "max_results=100&tweet.fields=created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets,edit_history_tweet_ids&expansions=author_id&user.fields=username,name";
 
     private readonly PlatformHttp _http = new(new XErrors(), time);
 
@@ -96,14 +96,20 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
 
             var parent = tweet.ReferencedTweets?.FirstOrDefault(r => r.Type == "replied_to")?.Id;
             var user = users.GetValueOrDefault(tweet.AuthorId);
+
+            // An edit is a new post id whose edit_history_tweet_ids starts with the original's: it replaces the original
+            // (stored under the original id, with the original's time from its Snowflake id), never a second comment.
+            var original = tweet.EditHistoryTweetIds is [var first, _, ..] && first != tweet.Id ? first : null;
+            var created = tweet.CreatedAt.Value.ToUniversalTime();
             items.Add(new ContentItem
             {
-                Id = tweet.Id,
+                Id = original ?? tweet.Id,
+                CreatedAt = original is not null && SnowflakeTime(original) is { } at && at <= created ? at : created,
+                EditedAt = original is null ? null : created,
                 ParentId = parent,
                 Kind = parent is null ? ItemKind.Post : ItemKind.Comment,
                 AuthorId = tweet.AuthorId,
                 AuthorName = user?.Name ?? user?.Username,
-                CreatedAt = tweet.CreatedAt.Value.ToUniversalTime(),
                 Text = tweet.Text ?? "",
                 Url = $"https://x.com/{user?.Username ?? "i/web"}/status/{tweet.Id}",
             });
@@ -111,6 +117,15 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
 
         return items;
     }
+
+    /// <summary>
+    /// When a post id was made: X ids are Snowflakes, milliseconds since 2010-11-04T01:42:54.657Z in their top 41 bits
+    /// (https://docs.x.com/resources/fundamentals/x-ids). Null for anything that is not one.
+    /// </summary>
+    internal static DateTimeOffset? SnowflakeTime(string id) =>
+        long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+            ? DateTimeOffset.FromUnixTimeMilliseconds((value >> 22) + 1_288_834_974_657)
+            : null;
 
     private async Task<(List<List<ContentItem>> Pages, string? Newest)> WalkAsync(HttpClient client, string channelId, Uri api, string token, string path, string? sinceId, string what, CancellationToken cancellationToken, string? query = null)
     {
@@ -128,11 +143,13 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
             // Without since_id the first page is enough: history before the first poll is not backfilled.
             if (next is null || (sinceId is null && query is null))
             {
-                break;
+                return (pages, newest);
             }
         }
 
-        return (pages, newest);
+        // Cut at the page limit with older pages still unread down to since_id: meta.newest_id would pass over them,
+        // so the mark stays and the next poll walks the gap again (ingestion is idempotent).
+        return (pages, null);
     }
 
     private async Task<XPageDto> GetAsync(HttpClient client, string channelId, Uri url, string token, string what, int page, CancellationToken cancellationToken)

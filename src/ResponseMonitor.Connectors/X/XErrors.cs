@@ -13,11 +13,19 @@ namespace ResponseMonitor.Connectors.X;
 internal sealed class XErrors : IPlatformErrorClassifier
 {
     private static readonly TimeSpan CreditsRecheck = TimeSpan.FromHours(1);
+    private static readonly TimeSpan CapRecheck = TimeSpan.FromDays(1);
 
     public string Platform => "X";
 
     public PlatformFault? Classify(PlatformAnswer answer, DateTimeOffset now) => answer.Code switch
     {
+        // A spent monthly usage cap answers 429 (or 402/403) with the problem type …/problems/usage-capped, title
+        // UsageCapExceeded, period Monthly, while x-rate-limit-remaining stays high
+        // (https://docs.x.com/x-api/fundamentals/response-codes-and-errors, "Problem types"). It lasts until the
+        // billing period ends, which the answer does not give: the channel is a quota, looked at again once a day
+        // (one refused request), never every 15-minute window.
+        429 or 402 or 403 when ProblemType(answer)?.EndsWith("/problems/usage-capped", StringComparison.Ordinal) == true =>
+            new PlatformFault(PlatformFaultKind.QuotaExhausted, $"HTTP {answer.Code} usage-capped: the monthly usage cap is spent until the billing period ends; looked at again daily", now + CapRecheck),
         429 => new PlatformFault(PlatformFaultKind.RateLimited, "HTTP 429", RateLimitHeaders.EpochSeconds(answer, "x-rate-limit-reset") ?? now.AddMinutes(15)),
         402 => new PlatformFault(PlatformFaultKind.QuotaExhausted, "HTTP 402: the account's credits are spent", now + CreditsRecheck),
         401 or 403 => new PlatformFault(PlatformFaultKind.CredentialsRejected, $"HTTP {answer.Code}{Title(answer)}; check the token's access level"),
@@ -26,6 +34,12 @@ internal sealed class XErrors : IPlatformErrorClassifier
 
     public PlatformFault? BudgetSpent(PlatformAnswer answer, DateTimeOffset now) =>
         RateLimitHeaders.Spent(answer, "x-rate-limit-remaining", RateLimitHeaders.EpochSeconds(answer, "x-rate-limit-reset"));
+
+    private static string? ProblemType(PlatformAnswer answer)
+    {
+        using var json = answer.TryJson();
+        return json?.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+    }
 
     private static string Title(PlatformAnswer answer)
     {

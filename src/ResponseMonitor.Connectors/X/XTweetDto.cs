@@ -18,6 +18,10 @@ public sealed class XTweetDto
     [JsonPropertyName("conversation_id")]
     public string? ConversationId { get; set; }
 
+    /// <summary>Every version's id, the original first and this one last (https://docs.x.com/x-api/fundamentals/edit-posts).</summary>
+    [JsonPropertyName("edit_history_tweet_ids")]
+    public List<string>? EditHistoryTweetIds { get; set; }
+
     [JsonPropertyName("referenced_tweets")]
     public List<XReferenceDto>? ReferencedTweets { get; set; }
 }

@@ -46,6 +46,8 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
         var horizon = state.Since - lookback;
         var newest = state.Since;
 
+        // A walk cut at the page limit before the horizon leaves a gap under what it read: the mark stays.
+        var truncated = false;
         string? pageToken = null;
         for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
         {
@@ -68,9 +70,13 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
 
                 items.Add(top);
                 var embedded = thread.Replies?.Comments ?? [];
-                var replies = thread.Snippet!.TotalReplyCount > embedded.Count
-                    ? await RepliesAsync(client, channel.Id, api, key, top.Id, cancellationToken).ConfigureAwait(false)
-                    : embedded;
+                var replies = embedded;
+                if (thread.Snippet!.TotalReplyCount > embedded.Count)
+                {
+                    (replies, var complete) = await RepliesAsync(client, channel.Id, api, key, top.Id, cancellationToken).ConfigureAwait(false);
+                    truncated |= !complete;
+                }
+
                 items.AddRange(replies.Select(r => ToItem(r, top.Id)).OfType<ContentItem>());
             }
 
@@ -81,10 +87,11 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
                 break;
             }
 
+            truncated |= page == options.Value.MaxPagesPerPoll;
             pageToken = threads.NextPageToken;
         }
 
-        state.Since = newest;
+        state.Since = truncated ? state.Since : newest;
         yield return new ConnectorPage([], JsonSerializer.Serialize(state, YouTubeJsonContext.Default.YouTubeCursor));
     }
 
@@ -112,7 +119,8 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
         };
     }
 
-    private async Task<List<YouTubeCommentDto>> RepliesAsync(HttpClient client, string channelId, Uri api, string key, string parentId, CancellationToken cancellationToken)
+    /// <returns>The thread's replies, and false when the page limit cut them.</returns>
+    private async Task<(List<YouTubeCommentDto> Replies, bool Complete)> RepliesAsync(HttpClient client, string channelId, Uri api, string key, string parentId, CancellationToken cancellationToken)
     {
         var replies = new List<YouTubeCommentDto>();
         string? pageToken = null;
@@ -123,13 +131,13 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
             replies.AddRange(list.Items ?? []);
             if (string.IsNullOrEmpty(list.NextPageToken))
             {
-                break;
+                return (replies, true);
             }
 
             pageToken = list.NextPageToken;
         }
 
-        return replies;
+        return (replies, false);
     }
 
     private async Task<T> GetAsync<T>(HttpClient client, string channelId, Uri url, string key, JsonTypeInfo<T> type, string what, int page, CancellationToken cancellationToken)

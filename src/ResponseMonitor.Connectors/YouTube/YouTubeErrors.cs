@@ -21,6 +21,17 @@ internal sealed class YouTubeErrors : IPlatformErrorClassifier
     public PlatformFault? Classify(PlatformAnswer answer, DateTimeOffset now)
     {
         var reasons = answer.Code is 400 or 401 or 403 or 404 or 429 ? Reasons(answer) : [];
+
+        // Google's current answer to a bad, expired or restricted key is 400 (or 403) with the generic reason
+        // "badRequest"/"forbidden" and the real one in error.details[] (google.rpc.ErrorInfo, reason API_KEY_INVALID,
+        // API_KEY_EXPIRED, API_KEY_SERVICE_BLOCKED, API_KEY_*_BLOCKED; SERVICE_DISABLED for an API not enabled:
+        // https://cloud.google.com/apis/design/errors#error_info, https://cloud.google.com/docs/authentication/api-keys-use).
+        var detail = answer.Code is 400 or 401 or 403 ? KeyDetail(answer) : null;
+        if (detail is not null)
+        {
+            return new PlatformFault(PlatformFaultKind.CredentialsRejected, $"HTTP {answer.Code}, {detail}: the API key is invalid or restricted");
+        }
+
         if (answer.Code == 400 && !reasons.Overlaps(["keyInvalid", "keyExpired"]))
         {
             return null;
@@ -76,6 +87,28 @@ internal sealed class YouTubeErrors : IPlatformErrorClassifier
         }
 
         return reasons;
+    }
+
+    /// <summary>The <c>error.details[].reason</c> of a google.rpc.ErrorInfo that names the key or the API's enablement; null otherwise.</summary>
+    private static string? KeyDetail(PlatformAnswer answer)
+    {
+        using var json = answer.TryJson();
+        if (json is null || json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object
+            || !error.TryGetProperty("details", out var details) || details.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var d in details.EnumerateArray())
+        {
+            if (d.ValueKind == JsonValueKind.Object && d.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String
+                && reason.GetString() is { } r && (r.StartsWith("API_KEY_", StringComparison.Ordinal) || r == "SERVICE_DISABLED"))
+            {
+                return r;
+            }
+        }
+
+        return null;
     }
 
     private static TimeZoneInfo FindPacific()

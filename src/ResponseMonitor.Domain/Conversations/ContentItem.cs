@@ -28,6 +28,9 @@ public sealed record ContentItem
     /// <summary>The platform's link to the item, when the source gives one.</summary>
     public string? Url { get; init; }
 
+    /// <summary>Shown, hidden or deleted on the platform (<see cref="ItemState"/>).</summary>
+    public ItemState State { get; init; }
+
     /// <summary>A field was longer than storage takes and was cut (<see cref="ItemRules.Fit"/>).</summary>
     public bool Truncated { get; init; }
 

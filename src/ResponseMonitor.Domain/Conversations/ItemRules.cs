@@ -44,12 +44,27 @@ public static class ItemRules
     public static ContentItem Fit(ContentItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
+        if (item.State == ItemState.Deleted)
+        {
+            return Redact(item);
+        }
+
         var text = item.Text.Length > MaxTextLength ? item.Text[..MaxTextLength] : item.Text;
         var name = item.AuthorName?.Length > MaxAuthorNameLength ? item.AuthorName[..MaxAuthorNameLength] : item.AuthorName;
         var url = item.Url?.Length > MaxUrlLength ? null : item.Url;
         return ReferenceEquals(text, item.Text) && ReferenceEquals(name, item.AuthorName) && ReferenceEquals(url, item.Url)
             ? item
             : item with { Text = text, AuthorName = name, Url = url, Truncated = true };
+    }
+
+    /// <summary>The author id a deleted item keeps: its author is removed with its text.</summary>
+    public const string DeletedAuthor = "[deleted]";
+
+    /// <summary>What storage keeps of a deleted item: its place in the conversation and its times, never its text or author.</summary>
+    public static ContentItem Redact(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item with { State = ItemState.Deleted, Text = "", AuthorId = DeletedAuthor, AuthorName = null, Url = null, Truncated = false };
     }
 
     /// <summary>

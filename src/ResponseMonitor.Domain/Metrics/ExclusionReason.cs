@@ -23,4 +23,9 @@ public enum ExclusionReason
 
     /// <summary>A person marked it handled (answered elsewhere, no reply needed, spam, escalated); it stays in history.</summary>
     Handled,
+    /// <summary>Deleted on the platform: nothing is left to answer, and a deleted brand reply answers no one. Always applied.</summary>
+    Deleted,
+
+    /// <summary>Hidden by the brand's moderation: no longer public, so it waits for nothing. Always applied.</summary>
+    Hidden,
 }

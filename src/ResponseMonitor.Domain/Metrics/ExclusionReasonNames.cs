@@ -12,6 +12,8 @@ public static class ExclusionReasonNames
         [ExclusionReason.BrandSelfReply] = "brand-self-reply",
         [ExclusionReason.Automation] = "automation",
         [ExclusionReason.Handled] = "handled",
+        [ExclusionReason.Deleted] = "deleted",
+        [ExclusionReason.Hidden] = "hidden",
     };
 
     public static IReadOnlyCollection<string> All => Names.Values;

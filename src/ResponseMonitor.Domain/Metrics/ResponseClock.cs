@@ -24,7 +24,8 @@ public static class ResponseClock
         var unique = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            if (!unique.TryGetValue(item.Id, out var known) || item.ChangedAt >= known.ChangedAt)
+            // On a tie a hidden or deleted version wins: the waiting copy of a comment must not outlive its deletion.
+            if (!unique.TryGetValue(item.Id, out var known) || item.ChangedAt > known.ChangedAt || (item.ChangedAt == known.ChangedAt && (item.State != ItemState.Visible || known.State == ItemState.Visible)))
             {
                 unique[item.Id] = item;
             }
@@ -41,6 +42,12 @@ public static class ResponseClock
             var responded = false;
             foreach (var item in thread.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal))
             {
+                if (item.State != ItemState.Visible)
+                {
+                    exclusions.Add(new Exclusion(item, item.State == ItemState.Deleted ? ExclusionReason.Deleted : ExclusionReason.Hidden));
+                    continue;
+                }
+
                 // A bot id is the brand's even when not listed among its ids; with automation switched off it answers like one.
                 if (channel.IsBrandAuthor(item.AuthorId) || rules.AutomationAuthorIds.Contains(item.AuthorId))
                 {

@@ -16,6 +16,7 @@ public sealed partial class ChannelPoller(
     IChannelCatalog catalog,
     IEnumerable<IChannelConnector> connectors,
     IngestionService ingestion,
+    ItemStateService itemStates,
     IChannelStateStore states,
     ISnapshotStore snapshots,
     IAnalysisQueue queue,
@@ -117,6 +118,11 @@ public sealed partial class ChannelPoller(
             {
                 var result = await ingestion.IngestAsync(channel, page.Items, cancellationToken).ConfigureAwait(false);
                 stored += result.Stored;
+
+                // Deleted and hidden items: those the page names leave storage or the waiting list now, with their text.
+                var changed = await itemStates.ApplyAsync(channel, page.StateChanges, cancellationToken).ConfigureAwait(false);
+                await itemStates.ForgetOpenAsync(channel.Id, page.Items.Where(i => i.State != Conversations.ItemState.Visible).Select(i => i.Id).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+                stored += changed;
                 pages++;
                 if (result.BeyondRetention.Count > 0)
                 {
@@ -129,7 +135,12 @@ public sealed partial class ChannelPoller(
                     LogSkipped(logger, channel.Id, skipped);
                 }
 
-                if (page.Items.Count == 0)
+                foreach (var notice in page.Notices)
+                {
+                    LogNotice(logger, channel.Id, notice);
+                }
+
+                if (page.Items.Count == 0 && changed == 0)
                 {
                     // Nothing to make durable: the cursor may wait for the next write, so a quiet poll writes once.
                     pendingCursor = page.CursorAfterPage ?? pendingCursor;
@@ -209,6 +220,8 @@ public sealed partial class ChannelPoller(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Channel {ChannelId}: {Count} items skipped, {Reason}")]
     private static partial void LogBeyondRetention(ILogger logger, string channelId, int count, string? reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {ChannelId} may miss messages: {Notice}")]
+    private static partial void LogNotice(ILogger logger, string channelId, string notice);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of channel {ChannelId} failed, cursor kept: {Error}")]
     private static partial void LogPollFailed(ILogger logger, string channelId, string error, Exception? exception);

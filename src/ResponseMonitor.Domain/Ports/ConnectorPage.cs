@@ -10,4 +10,10 @@ namespace ResponseMonitor.Domain.Ports;
 public sealed record ConnectorPage(IReadOnlyList<ContentItem> Items, string? CursorAfterPage)
 {
     public IReadOnlyList<string> Skipped { get; init; } = [];
+
+    /// <summary>Items stored earlier that the platform now says are deleted, hidden or shown again (tombstones, missing replies).</summary>
+    public IReadOnlyList<ItemStateChange> StateChanges { get; init; } = [];
+
+    /// <summary>What a person should know about how the channel is read (a platform setting that hides messages); logged as warnings.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
 }

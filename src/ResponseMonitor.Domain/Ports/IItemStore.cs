@@ -11,6 +11,9 @@ public interface IItemStore
 
     Task<IReadOnlyList<ContentItem>> GetCreatedSinceAsync(string channelId, DateTimeOffset since, CancellationToken cancellationToken);
 
+    /// <summary>Removes the items' rows altogether (a deletion the platform's terms ask to honour in full); unknown ids are ignored.</summary>
+    Task DeleteAsync(string channelId, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken);
+
     /// <summary>Items created in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     Task<IReadOnlyList<ContentItem>> GetCreatedBetweenAsync(string channelId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }

@@ -44,6 +44,29 @@ public sealed class TableItemStore(TableProvider tables) : IItemStore
         return found;
     }
 
+    public async Task DeleteAsync(string channelId, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        var table = await tables.GetAsync(TableNames.Items, cancellationToken).ConfigureAwait(false);
+        var actions = itemIds.Distinct(StringComparer.Ordinal)
+            .Select(id => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(TableKeys.Encode(channelId), TableKeys.Encode(id)), ETag.All));
+        foreach (var chunk in actions.Chunk(100))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                // One row of the batch was already gone (deleted twice, or swept): delete the rest one by one.
+                foreach (var action in chunk)
+                {
+                    await table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
     public Task<IReadOnlyList<ContentItem>> GetCreatedSinceAsync(string channelId, DateTimeOffset since, CancellationToken cancellationToken) =>
         QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(channelId)} and CreatedAt ge {since.UtcDateTime}"), cancellationToken);
 
@@ -75,6 +98,7 @@ public sealed class TableItemStore(TableProvider tables) : IItemStore
         ["ThreadId"] = item.ThreadId,
         ["Url"] = item.Url,
         ["Truncated"] = item.Truncated ? true : null,
+        ["State"] = item.State == ItemState.Visible ? null : item.State.ToString(),
     };
 
     internal static ContentItem FromEntity(TableEntity entity) => new()
@@ -90,6 +114,7 @@ public sealed class TableItemStore(TableProvider tables) : IItemStore
         ThreadId = entity.GetString("ThreadId") ?? "",
         Url = entity.GetString("Url"),
         Truncated = entity.GetBoolean("Truncated") ?? false,
+        State = Enum.TryParse<ItemState>(entity.GetString("State"), out var state) ? state : ItemState.Visible,
     };
 
     internal static bool IsConflict(RequestFailedException ex) => ex.Status is 409 or 412;

@@ -10,4 +10,6 @@ public sealed record WebhookAcceptedResponse(string ChannelId, int Stored)
     public int BeyondRetention { get; init; }
 
     public string? BeyondRetentionReason { get; init; }
+    /// <summary>Stored items the delivery deleted, hid or showed again (Meta's remove, hide and unhide).</summary>
+    public int Changed { get; init; }
 }

@@ -31,7 +31,9 @@ public static partial class WebhookEndpoints
         IChannelCatalog catalog,
         IChannelSecrets secrets,
         IngestionService ingestion,
+        ItemStateService itemStates,
         IAnalysisQueue queue,
+        InstagramUsernames usernames,
         IOptions<ApiOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -59,15 +61,34 @@ public static partial class WebhookEndpoints
             return Problems.Unauthorized(WebhookSignature.Mismatch);
         }
 
+        // An Instagram push names the brand's own replies only by the account's username: without it they would be
+        // stored as the public's. Unknown and not obtainable now, the delivery is refused with 503 so Meta sends it again.
+        string? username = null;
+        if (channel.Kind == ChannelKinds.Instagram)
+        {
+            try
+            {
+                username = await usernames.GetAsync(channel, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ConnectorException or CredentialRejectedException or RateLimitedException)
+            {
+                LogUsernameUnknown(loggers.CreateLogger(typeof(WebhookEndpoints)), channel.Id, ex.Message);
+                request.HttpContext.Response.Headers.RetryAfter = "60";
+                return Results.Problem($"The Instagram account's username is not known yet ({ex.Message}); the delivery is not stored so that Meta sends it again. Set Settings:username to receive pushes without asking Instagram.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "The brand's username is unknown.");
+            }
+        }
+
         var meta = channel.Kind is ChannelKinds.FacebookPage or ChannelKinds.Instagram;
-        var parsed = meta ? MetaWebhookParser.ParseFor(channel, body) : FeedParser.Parse(body);
+        var parsed = meta ? MetaWebhookParser.ParseFor(channel, body, username) : FeedParser.Parse(body);
         if (!parsed.IsValid)
         {
             return Problems.BadRequest(parsed.Error!);
         }
 
         var result = await ingestion.IngestAsync(channel, parsed.Items, cancellationToken).ConfigureAwait(false);
-        if (result.Stored > 0)
+        var changed = await itemStates.ApplyAsync(channel, parsed.StateChanges, cancellationToken).ConfigureAwait(false);
+        await itemStates.ForgetOpenAsync(channel.Id, parsed.Items.Where(i => i.State != Domain.Conversations.ItemState.Visible).Select(i => i.Id).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        if (result.Stored + changed > 0)
         {
             try
             {
@@ -89,7 +110,7 @@ public static partial class WebhookEndpoints
         // (https://developers.facebook.com/docs/graph-api/webhooks/getting-started, "Event Notifications"); the
         // generic feed's push keeps 202 as docs/GENERIC_FEED.md says.
         return Results.Json(
-            new WebhookAcceptedResponse(channel.Id, result.Stored) { Skipped = parsed.Skipped.Count, BeyondRetention = result.BeyondRetention.Count, BeyondRetentionReason = result.BeyondRetentionReason },
+            new WebhookAcceptedResponse(channel.Id, result.Stored) { Skipped = parsed.Skipped.Count, Changed = changed, BeyondRetention = result.BeyondRetention.Count, BeyondRetentionReason = result.BeyondRetentionReason },
             ApiJsonContext.Default.WebhookAcceptedResponse,
             statusCode: meta ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
     }
@@ -149,6 +170,9 @@ public static partial class WebhookEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook items for channel {ChannelId} are stored but analysis could not be queued")]
     private static partial void LogEnqueueFailed(ILogger logger, string channelId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook for Instagram channel {ChannelId} refused for now: the account's username is unknown: {Reason}")]
+    private static partial void LogUsernameUnknown(ILogger logger, string channelId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery to channel {ChannelId}: {Reason}; skipped")]
     private static partial void LogEntrySkipped(ILogger logger, string channelId, string reason);

@@ -1,0 +1,9 @@
+namespace ResponseMonitor.Connectors.Bluesky;
+
+/// <summary>app.bsky.notification.defs#filterablePreference, in part.</summary>
+public sealed class BlueskyPreferenceDto
+{
+    public string? Include { get; set; }
+
+    public bool? List { get; set; }
+}
