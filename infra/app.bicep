@@ -61,7 +61,7 @@ var names = {
 var deploymentContainer = 'app-package'
 var tablePrefix = 'rm'
 var tableNames = ['Items', 'Open', 'Channels', 'Snapshots', 'Warnings', 'Silences', 'CriticLabels']
-var queueNames = ['analyze-channel', 'analyze-channel-poison']
+var queueNames = ['analyze-channel', 'analyze-channel-poison', 'poll-channel', 'poll-channel-poison']
 
 // Built-in role definitions.
 var roles = {

@@ -35,7 +35,7 @@ internal static class PollCycleBenchmark
                 "--Api:Key=bench-api-key-0123456789",
                 $"--AzureWebJobsStorage={storage}",
                 $"--Storage:Prefix={prefix}",
-                $"--Storage:AnalysisQueueName=q-{prefix}",
+                $"--Storage:AnalysisQueueName=q-{prefix}", $"--Storage:PollQueueName=p-{prefix}",
                 "--Logging:LogLevel:Default=Error",
                 "--Telemetry:ConsoleMetrics=false",
                 "--Polling:MaxConcurrency=4",

@@ -40,7 +40,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISilenceStore, TableSilenceStore>();
         services.AddSingleton<ICriticLabelStore, TableCriticLabelStore>();
         services.AddSingleton<IPersonalDataStore, TablePersonalDataStore>();
+        services.AddSingleton<QueueProvider>();
         services.AddSingleton<StorageAnalysisQueue>();
+        services.AddSingleton<StoragePollQueue>();
+        services.AddSingleton<IPollQueue>(sp => sp.GetRequiredService<StoragePollQueue>());
         services.AddSingleton<IAnalysisQueue>(sp => sp.GetRequiredService<StorageAnalysisQueue>());
         services.AddSingleton<BlobLeaseLock>();
         services.AddSingleton<ICriticModelStore, BlobCriticModelStore>();

@@ -49,6 +49,7 @@ public sealed class WarningTests
         var analyze = app.Get<App.Functions.AnalyzeChannelFunction>();
 
         await poll.RunAsync(CancellationToken.None);
+        await TestApp.DrainPollQueueAsync(app);
         await analyze.RunAsync(Message, CancellationToken.None);
         await analyze.RunAsync(Message, CancellationToken.None);
 

@@ -44,11 +44,21 @@ public sealed class WorkerFunctionTests
         return feed;
     }
 
-    /// <summary>Polls through the worker's timer function, then analyses through its queue function with the message the poll queued.</summary>
+    /// <summary>
+    /// Schedules through the worker's timer function, polls through its poll queue function with the message the timer
+    /// queued, then analyses through its analysis queue function with the message the poll queued.
+    /// </summary>
     private static async Task PollAndAnalyseAsync(WorkerApp worker)
     {
-        var (poller, run) = worker.Function(FunctionNames.PollChannels);
-        await (Task)run.Invoke(poller, [new TimerInfo { IsPastDue = false }, CancellationToken.None])!;
+        var (scheduler, run) = worker.Function(FunctionNames.PollChannels);
+        await (Task)run.Invoke(scheduler, [new TimerInfo { IsPastDue = false }, CancellationToken.None])!;
+
+        var polls = await worker.Services.GetRequiredService<StoragePollQueue>().GetQueueAsync(CancellationToken.None);
+        var batch = (await polls.ReceiveMessageAsync()).Value;
+        Assert.NotNull(batch);
+        var (poller, poll) = worker.Function(FunctionNames.PollChannel);
+        await (Task)poll.Invoke(poller, [batch.Body.ToString(), CancellationToken.None])!;
+        await polls.DeleteMessageAsync(batch.MessageId, batch.PopReceipt);
 
         // The host decodes the Base64 body and hands a string-bound trigger the message text.
         var queue = await worker.Services.GetRequiredService<StorageAnalysisQueue>().GetQueueAsync(CancellationToken.None);

@@ -65,17 +65,19 @@ public static class StandaloneHost
         return demo;
     }
 
-    /// <summary>The timer and the queue listener, as background services unless <c>Hosting:Triggers</c> is off.</summary>
+    /// <summary>The timer and the two queue listeners (poll, analysis), as background services unless <c>Hosting:Triggers</c> is off.</summary>
     public static IServiceCollection AddStandaloneTriggers(this IServiceCollection services, IConfiguration configuration, HostingOptions hosting)
     {
         ArgumentNullException.ThrowIfNull(hosting);
         services.AddOptions<SchedulerOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QueueListenerOptions>().Bind(configuration.GetSection(QueueListenerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PollScheduler>();
+        services.AddSingleton<PollQueueListener>();
         services.AddSingleton<AnalysisQueueListener>();
         if (hosting.Triggers)
         {
             services.AddHostedService(sp => sp.GetRequiredService<PollScheduler>());
+            services.AddHostedService(sp => sp.GetRequiredService<PollQueueListener>());
             services.AddHostedService(sp => sp.GetRequiredService<AnalysisQueueListener>());
         }
 

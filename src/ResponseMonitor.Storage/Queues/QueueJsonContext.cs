@@ -5,4 +5,5 @@ namespace ResponseMonitor.Storage.Queues;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(AnalysisRequest))]
+[JsonSerializable(typeof(ResponseMonitor.Domain.Polling.PollBatch))]
 public sealed partial class QueueJsonContext : JsonSerializerContext;
