@@ -126,7 +126,7 @@ public sealed class FunctionsMetadataContractTests
             Assert.Equal(name, method.GetCustomAttribute<FunctionAttribute>()!.Name);
         }
 
-        Assert.Equal(ApiRoutes.All.Count + 2, Functions.Count());
+        Assert.Equal(ApiRoutes.All.Count + 3, Functions.Count());
         Assert.Equal(ApiRoutes.All.Count, routeNames.Count);
     }
 
