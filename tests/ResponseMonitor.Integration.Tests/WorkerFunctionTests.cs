@@ -271,14 +271,17 @@ public sealed class WorkerFunctionTests
     }
 
     [Fact]
-    public void Under_the_functions_host_the_analysis_queue_must_be_the_one_the_trigger_reads()
+    public void Under_the_functions_host_the_analysis_and_poll_queues_must_be_the_ones_the_triggers_read()
     {
         using var worker = WorkerApp.Create(WorkerSettings(new Uri("http://127.0.0.1:1/feed")), TestApp.NewPrefix());
 
         var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => App.Hosting.WorkerHost.EnsureTriggerQueue(worker.Host));
 
         Assert.Contains("Storage:AnalysisQueueName must be 'analyze-channel'", error.Message, StringComparison.Ordinal);
-        using var deployed = WorkerApp.Create(TestApp.Merge(WorkerSettings(new Uri("http://127.0.0.1:1/feed")), new Dictionary<string, string?> { ["Storage:AnalysisQueueName"] = "analyze-channel" }), TestApp.NewPrefix());
+        using var pollQueue = WorkerApp.Create(TestApp.Merge(WorkerSettings(new Uri("http://127.0.0.1:1/feed")), new Dictionary<string, string?> { ["Storage:AnalysisQueueName"] = "analyze-channel" }), TestApp.NewPrefix());
+        var pollError = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => App.Hosting.WorkerHost.EnsureTriggerQueue(pollQueue.Host));
+        Assert.Contains("Storage:PollQueueName must be 'poll-channel'", pollError.Message, StringComparison.Ordinal);
+        using var deployed = WorkerApp.Create(TestApp.Merge(WorkerSettings(new Uri("http://127.0.0.1:1/feed")), new Dictionary<string, string?> { ["Storage:AnalysisQueueName"] = "analyze-channel", ["Storage:PollQueueName"] = "poll-channel" }), TestApp.NewPrefix());
         Assert.Same(deployed.Host, App.Hosting.WorkerHost.EnsureTriggerQueue(deployed.Host));
     }
 }

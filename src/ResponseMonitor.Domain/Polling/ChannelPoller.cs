@@ -93,9 +93,9 @@ public sealed partial class ChannelPoller(
             foreach (var id in toClaim)
             {
                 var state = read.GetValueOrDefault(id) ?? new ChannelState { ChannelId = id };
-                if (state.LastPolledAt >= batch.ScheduledAt || state.PausedUntil > now)
+                if (state.LastPolledAt > batch.ScheduledAt || state.PausedUntil > now)
                 {
-                    // Polled since this cycle was scheduled (a duplicate or late message), or paused since.
+                    // Polled after this cycle was scheduled (a duplicate or late message), or paused since.
                     continue;
                 }
 
