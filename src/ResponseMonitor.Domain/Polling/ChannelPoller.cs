@@ -216,7 +216,8 @@ public sealed partial class ChannelPoller(
         {
             await foreach (var page in connector.ReadAsync(channel, cursor, cancellationToken).ConfigureAwait(false))
             {
-                var result = await ingestion.IngestAsync(channel, page.Items, cancellationToken).ConfigureAwait(false);
+                // What the connector sends again unchanged (a platform's look-back) is neither stored nor counted.
+                var result = await ingestion.IngestAsync(channel, page.Items, cancellationToken, onlyChanged: true).ConfigureAwait(false);
                 stored += result.Stored;
                 pages++;
                 foreach (var skipped in page.Skipped)
@@ -224,9 +225,10 @@ public sealed partial class ChannelPoller(
                     LogSkipped(logger, channel.Id, skipped);
                 }
 
-                if (page.Items.Count == 0)
+                if (result.Stored == 0)
                 {
-                    // Nothing to make durable: the cursor may wait for the next write, so a quiet poll writes once.
+                    // Nothing new to make durable (an empty page, or one whose items are all stored already): the
+                    // cursor may wait for the next write, so a quiet poll writes once.
                     pendingCursor = page.CursorAfterPage ?? pendingCursor;
                     pending = true;
                     continue;
