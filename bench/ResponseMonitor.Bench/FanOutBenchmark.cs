@@ -38,6 +38,11 @@ internal static class FanOutBenchmark
             await CountAsync(storage, url, n);
         }
 
+        if (scaleChannels == 0)
+        {
+            return 0;
+        }
+
         Console.WriteLine();
         Console.WriteLine($"Time to poll {scaleChannels} channels (feed answers in {FeedLatency.TotalMilliseconds} ms; each instance 4 messages x 4 channels at a time):");
         Console.WriteLine("| instances | first cycle: poll (s) | speed-up | analysis lag after the last poll (s) | steady cycle: poll (s) | speed-up |");
