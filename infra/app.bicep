@@ -35,6 +35,12 @@ param languageEndpoint string = ''
 @description('Key Vault secret holding the Azure AI Language key, for azure-language.')
 param languageKeySecretName string = ''
 
+@description('Create a Service Bus namespace with a topic for warnings, and let the app send to it.')
+param serviceBus bool = false
+
+@description('The warnings topic.')
+param serviceBusTopicName string = 'warnings'
+
 @description('Deploying principal, granted Key Vault Secrets Officer; empty grants nobody.')
 param principalId string
 
@@ -56,12 +62,13 @@ var names = {
   identity: 'id-${take(hyphenated, 40)}-${token}'
   logs: 'log-${take(hyphenated, 40)}-${token}'
   insights: 'appi-${take(hyphenated, 40)}-${token}'
+  bus: 'sb-${take(hyphenated, 30)}-${token}'
 }
 // naming:end
 var deploymentContainer = 'app-package'
 var tablePrefix = 'rm'
-var tableNames = ['Items', 'Open', 'Channels', 'Snapshots', 'Warnings', 'Silences', 'CriticLabels']
-var queueNames = ['analyze-channel', 'analyze-channel-poison', 'poll-channel', 'poll-channel-poison']
+var tableNames = ['Items', 'Open', 'Channels', 'Snapshots', 'Warnings', 'Silences', 'CriticLabels', 'ImportJobs']
+var queueNames = ['analyze-channel', 'analyze-channel-poison', 'import-history', 'import-history-poison', 'poll-channel', 'poll-channel-poison']
 
 // Built-in role definitions.
 var roles = {
@@ -71,6 +78,7 @@ var roles = {
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
 }
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -136,6 +144,12 @@ resource locksContainer 'Microsoft.Storage/storageAccounts/blobServices/containe
 resource modelsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobs
   name: '${tablePrefix}-models'
+}
+
+// History imports accepted by POST /api/imports/{channel}, each deleted once imported (RunImport reads it from there).
+resource importsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: '${tablePrefix}-imports'
 }
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
@@ -218,6 +232,41 @@ resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01'
   }
 }
 
+// Optional: warnings onto the brand's own bus. Standard is the lowest tier with topics; local (SAS) auth is off, so the
+// app's identity is the only way in. Duplicate detection drops a retried message the topic already holds (MessageId =
+// the notification id, docs/WARNINGS.md).
+resource bus 'Microsoft.ServiceBus/namespaces@2024-01-01' = if (serviceBus) {
+  name: names.bus
+  location: location
+  tags: tags
+  sku: { name: 'Standard', tier: 'Standard' }
+  properties: {
+    disableLocalAuth: true
+    minimumTlsVersion: '1.2'
+  }
+}
+
+resource warningsTopic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = if (serviceBus) {
+  parent: bus
+  name: serviceBusTopicName
+  properties: {
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: 'PT10M'
+    defaultMessageTimeToLive: 'P14D'
+  }
+}
+
+// Send only, and only to this topic.
+resource busSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (serviceBus) {
+  name: guid(warningsTopic.id, identity.id, roles.serviceBusDataSender)
+  scope: warningsTopic
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: names.plan
   location: location
@@ -265,7 +314,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       }
     }
   }
-  dependsOn: [storageRoles, vaultSecretsUser]
+  // The roles exist before the app does; they still take minutes to take effect, which the postprovision hook waits
+  // for (infra/hooks/postprovision.sh, docs/DEPLOY.md).
+  dependsOn: [storageRoles, vaultSecretsUser, telemetryPublisher, busSender]
 }
 
 // Key Vault references resolve through the app's identity; the value never sits in app settings.
@@ -286,6 +337,14 @@ var channelSettings = toObject(flatten(map(range(0, length(channels)), i => conc
   map(items(channels[i].?settings ?? {}), setting => { key: 'Monitor__Channels__${i}__Settings__${setting.key}', value: setting.value }),
   map(range(0, length(channels[i].brandAuthorIds)), j => { key: 'Monitor__Channels__${i}__BrandAuthorIds__${j}', value: channels[i].brandAuthorIds[j] })))), entry => entry.key, entry => entry.value)
 
+// The Service Bus sink (docs/WARNINGS.md): the namespace host from its endpoint (https://{host}:443/), the identity's id.
+var busSettings = serviceBus ? {
+  Notifications__Sinks__servicebus__Type: 'servicebus'
+  Notifications__Sinks__servicebus__FullyQualifiedNamespace: split(split(bus!.properties.serviceBusEndpoint, '//')[1], ':')[0]
+  Notifications__Sinks__servicebus__QueueOrTopic: serviceBusTopicName
+  Notifications__Sinks__servicebus__ClientId: identity.properties.clientId
+} : {}
+
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
@@ -304,10 +363,12 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Critics__Backend: criticBackend
     Critics__AzureLanguage__Endpoint: languageEndpoint
     Critics__AzureLanguage__ApiKey: empty(languageKeySecretName) ? '' : secretReference(vault.name, languageKeySecretName)
-  }, channelSettings, extraAppSettings)
+  }, busSettings, channelSettings, extraAppSettings)
 }
 
 output functionAppName string = site.name
 output functionAppUrl string = 'https://${site.properties.defaultHostName}'
 output keyVaultName string = vault.name
 output storageAccountName string = storage.name
+output identityPrincipalId string = identity.properties.principalId
+output serviceBusNamespace string = serviceBus ? names.bus : ''

@@ -6,8 +6,8 @@ targetScope = 'subscription'
 import { channelConfig } from 'types.bicep'
 
 @minLength(1)
-@maxLength(40)
-@description('azd environment name; names and tags every resource.')
+@maxLength(64)
+@description('azd environment name (what azd accepts: 1-64 letters, digits, - _ . ( )); names and tags every resource.')
 param environmentName string
 
 @minLength(1)
@@ -42,6 +42,14 @@ param languageKeySecretName string = ''
 @description('More app settings, e.g. Monitor__BusinessHours__Monday, Monitor__Exclusions__AutomationAuthorIds__0, Critics__Rules__0__Phrase, Notifications__Sinks__*. Secrets as Key Vault references only.')
 param extraAppSettings object = {}
 
+@description('Create a Service Bus namespace (Standard) with a topic that receives every warning event, sent with the app\'s identity (Azure Service Bus Data Sender on the topic).')
+param serviceBus bool = false
+
+@description('The topic of that namespace; subscriptions filter on the properties channel, rule, severity and event (docs/WARNINGS.md).')
+@minLength(1)
+@maxLength(260)
+param serviceBusTopicName string = 'warnings'
+
 @description('Object id of the person or pipeline deploying, granted rights to set secrets in the Key Vault.')
 param principalId string = ''
 
@@ -50,10 +58,16 @@ param principalId string = ''
 param principalType string = 'User'
 
 var baseName = empty(name) ? environmentName : name
+// group:begin
+// A resource group name may not end in '.', which an azd environment name may: trailing dots go (an all-dot name keeps
+// 'rg-'). InfrastructureTests evaluates this block with the Bicep console.
+var groupBase = take(baseName, 1 + last(concat([-1], filter(range(0, length(baseName)), i => substring(baseName, i, 1) != '.'))))
+var groupName = 'rg-${groupBase}'
+// group:end
 var tags = { 'azd-env-name': environmentName, application: 'response-monitor' }
 
 resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
-  name: 'rg-${baseName}'
+  name: groupName
   location: location
   tags: tags
 }
@@ -75,6 +89,8 @@ module app 'app.bicep' = {
     extraAppSettings: extraAppSettings
     principalId: principalId
     principalType: principalType
+    serviceBus: serviceBus
+    serviceBusTopicName: serviceBusTopicName
   }
 }
 
@@ -83,3 +99,5 @@ output AZURE_FUNCTION_APP_NAME string = app.outputs.functionAppName
 output AZURE_FUNCTION_APP_URL string = app.outputs.functionAppUrl
 output AZURE_KEY_VAULT_NAME string = app.outputs.keyVaultName
 output AZURE_STORAGE_ACCOUNT_NAME string = app.outputs.storageAccountName
+output AZURE_APP_IDENTITY_PRINCIPAL_ID string = app.outputs.identityPrincipalId
+output AZURE_SERVICE_BUS_NAMESPACE string = app.outputs.serviceBusNamespace

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sourced by run.sh and test.sh: installs the pinned Azurite (npm ci) and starts it in memory on loopback, on free
 # ports, with telemetry off. Sets AZURITE_PID and AZURITE_CONNECTION_STRING; stop it with stop_azurite.
+# AZURITE_OWN_SESSION=1 starts it in its own session, out of reach of the terminal's Ctrl-C, for a caller that stops it
+# itself after what uses it (run.sh).
 set -euo pipefail
 
 ensure_node_tools() {
@@ -39,7 +41,9 @@ start_azurite() {
   # In memory: nothing is written to disk; the folder only holds Azurite's console output.
   workspace=$(mktemp -d)
   # --skipApiVersionCheck: the Azure SDK may send a newer service version than this Azurite knows.
-  node_modules/.bin/azurite --inMemoryPersistence --silent --disableTelemetry --skipApiVersionCheck --loose \
+  local session=()
+  if [ "${AZURITE_OWN_SESSION:-}" = 1 ] && command -v setsid >/dev/null; then session=(setsid); fi
+  "${session[@]}" node_modules/.bin/azurite --inMemoryPersistence --silent --disableTelemetry --skipApiVersionCheck --loose \
     --blobHost 127.0.0.1 --blobPort "$blob" \
     --queueHost 127.0.0.1 --queuePort "$queue" \
     --tableHost 127.0.0.1 --tablePort "$table" >"$workspace/azurite.log" 2>&1 &

@@ -1,7 +1,7 @@
 // Hand-written SVG charts: small, no library, and every mark is an element a test (or a screen reader's outline) can see.
 import { escapeHtml } from './format.js';
 
-const W = 640, H = 240, M = { top: 16, right: 16, bottom: 36, left: 48 };
+const W = 640, H = 240, M = { top: 16, right: 16, bottom: 36, left: 64 }; // left: room for "100.5 h" in any font
 
 function niceMax(values) {
   const max = Math.max(0, ...values.filter(v => v !== null && Number.isFinite(v)));
@@ -25,8 +25,11 @@ function frame(titleId, description, body) {
   return `<svg viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${titleId}" preserveAspectRatio="xMidYMid meet"><desc>${escapeHtml(description)}</desc>${body}</svg>`;
 }
 
-/** Lines over days; a null value breaks its line. series: [{ name, cls, values }]. */
-export function lineChart(titleId, labels, series, unit) {
+/**
+ * Lines over days; a null value breaks its line. series: [{ name, cls, values }]. Each point carries its label in
+ * data-label (fullLabels when given, such as the whole date) and its value in data-value.
+ */
+export function lineChart(titleId, labels, series, unit, fullLabels = labels) {
   const max = niceMax(series.flatMap(s => s.values));
   const x = i => M.left + (labels.length <= 1 ? 0 : (W - M.left - M.right) * i / (labels.length - 1));
   const y = v => M.top + (H - M.top - M.bottom) * (1 - v / max);
@@ -37,7 +40,7 @@ export function lineChart(titleId, labels, series, unit) {
     s.values.forEach((v, i) => {
       if (v === null || !Number.isFinite(v)) { flush(); return; }
       run.push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`);
-      marks += `<circle class="point ${s.cls}" cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3"><title>${escapeHtml(`${labels[i]}: ${s.name} ${v.toFixed(1)}${unit}`)}</title></circle>`;
+      marks += `<circle class="point ${s.cls}" cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" data-label="${escapeHtml(fullLabels[i])}" data-value="${v}"><title>${escapeHtml(`${labels[i]}: ${s.name} ${v.toFixed(1)}${unit}`)}</title></circle>`;
     });
     flush();
   }
@@ -59,18 +62,20 @@ export function barChart(titleId, labels, values, unit = '') {
   return frame(titleId, values.join(', '), axes(max, unit, labels, x) + marks);
 }
 
-/** Horizontal bars from 0 to 100 %, one per channel. rows: [{ label, rate }]; a null rate draws no bar and says so. */
+/**
+ * Horizontal bars from 0 to 100 %, one per channel, each under its whole name (a name beside the bar was cut off
+ * when long). rows: [{ label, rate }]; a null rate draws no bar and says so.
+ */
 export function rateChart(titleId, rows) {
-  const rowH = 28, height = Math.max(60, rows.length * rowH + 24), left = 170, right = 60;
+  const rowH = 44, height = Math.max(60, rows.length * rowH + 8), left = 4, right = 64;
   const marks = rows.map((r, i) => {
-    const y = 12 + i * rowH;
+    const y = 4 + i * rowH;
     const width = r.rate === null ? 0 : (W - left - right) * r.rate;
     const text = r.rate === null ? 'no data' : `${Math.round(r.rate * 100)} %`;
-    const short = r.label.length > 24 ? `${r.label.slice(0, 23)}…` : r.label;
-    return `<text class="tick" x="${left - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(short)}<title>${escapeHtml(r.label)}</title></text>` +
-      `<rect class="track" x="${left}" y="${y}" width="${W - left - right}" height="20"/>` +
-      (r.rate === null ? '' : `<rect class="bar" x="${left}" y="${y}" width="${width.toFixed(1)}" height="20" data-value="${r.rate}"><title>${escapeHtml(`${r.label}: ${text}`)}</title></rect>`) +
-      `<text class="value" x="${left + width + 6}" y="${y + 15}">${escapeHtml(text)}</text>`;
+    return `<text class="tick rate-label" x="${left}" y="${y + 13}">${escapeHtml(r.label)}</text>` +
+      `<rect class="track" x="${left}" y="${y + 18}" width="${W - left - right}" height="18"/>` +
+      (r.rate === null ? '' : `<rect class="bar" x="${left}" y="${y + 18}" width="${width.toFixed(1)}" height="18" data-value="${r.rate}"><title>${escapeHtml(`${r.label}: ${text}`)}</title></rect>`) +
+      `<text class="value" x="${W - right + 6}" y="${y + 32}">${escapeHtml(text)}</text>`;
   }).join('');
   return `<svg viewBox="0 0 ${W} ${height}" role="img" aria-labelledby="${titleId}"><desc>${escapeHtml(rows.map(r => r.label).join(', '))}</desc>${marks}</svg>`;
 }

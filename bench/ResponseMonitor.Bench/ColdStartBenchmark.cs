@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 
 namespace ResponseMonitor.Bench;
 
@@ -12,8 +11,6 @@ namespace ResponseMonitor.Bench;
 /// </summary>
 internal static class ColdStartBenchmark
 {
-    private const string ApiKey = "bench-api-key-0123456789";
-
     public static async Task<int> RunAsync(string root, string storage, int runs)
     {
         var modes = new List<(string Name, string File, string Args, string Dir)>();
@@ -64,70 +61,10 @@ internal static class ColdStartBenchmark
 
     private static async Task<(double Health, double Invocation)> MeasureAsync(string file, string args, string dir, string storage)
     {
-        int port;
-        using (var probe = new TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
-        var start = new ProcessStartInfo(file, args)
-        {
-            WorkingDirectory = dir,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["Hosting__Urls"] = $"http://127.0.0.1:{port}",
-                ["Hosting__Triggers"] = "false",
-                ["Api__Key"] = ApiKey,
-                ["AzureWebJobsStorage"] = storage,
-                ["Storage__Prefix"] = "bench" + Guid.NewGuid().ToString("N")[..8],
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["Telemetry__ConsoleMetrics"] = "false",
-            },
-        };
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        http.DefaultRequestHeaders.Add("x-api-key", ApiKey);
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            while (true)
-            {
-                try
-                {
-                    using var response = await http.GetAsync("/api/health");
-                    if (response.IsSuccessStatusCode)
-                    {
-                        break;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(5);
-                }
-
-                if (clock.Elapsed > TimeSpan.FromSeconds(60) || process.HasExited)
-                {
-                    throw new InvalidOperationException($"{file} did not answer.");
-                }
-            }
-
-            var health = clock.Elapsed.TotalMilliseconds;
-            using var dashboard = await http.GetAsync("/api/dashboard");
-            dashboard.EnsureSuccessStatusCode();
-            return (health, clock.Elapsed.TotalMilliseconds);
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        await using var app = await AppProcess.StartAsync(file, args, dir, storage);
+        using var dashboard = await app.Http.GetAsync("/api/dashboard");
+        dashboard.EnsureSuccessStatusCode();
+        return (app.HealthAfter.TotalMilliseconds, clock.Elapsed.TotalMilliseconds);
     }
 }

@@ -2,6 +2,7 @@ using ResponseMonitor.Bench;
 
 // Usage (see docs/PERFORMANCE.md):
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- coldstart [runs]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- runsh [runs]   (./run.sh after a change and unchanged)
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- pollcycle [channels,channels,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- fanout [channels,channels,...] [channels polled by 1, 2 and 4 instances]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- timetowarning [runs]
@@ -46,6 +47,12 @@ if (args.FirstOrDefault() == "detection")
     return DetectionEvaluation.Run(folder, sweep, dump);
 }
 
+if (args.FirstOrDefault() == "runsh")
+{
+    // ./run.sh starts its own Azurite: no storage needed.
+    return await RunScriptBenchmark.RunAsync(root, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+}
+
 if (args.FirstOrDefault() == "stress")
 {
     // Starts its own Azurite, feeds, receiver and app process: see Stress/StressRun.cs and docs/RELIABILITY.md.
@@ -62,6 +69,7 @@ if (string.IsNullOrEmpty(storage))
 return args.FirstOrDefault() switch
 {
     "coldstart" => await ColdStartBenchmark.RunAsync(root, storage, Int(1) ?? 10),
+    "gc" => await GcBenchmark.RunAsync(root, storage, Int(1) ?? 20_000, Int(2) ?? 3),
     "metrics" => await MetricsBenchmark.RunAsync(storage, Ints("1000,10000")),
     "timetowarning" => await TimeToWarningBenchmark.RunAsync(storage, Int(1) ?? 10),
     "sweep" => await SweepBenchmark.RunAsync(storage, Ints("10000,50000")),
@@ -81,6 +89,6 @@ List<int> Ints(string fallback) => (args.Length > 1 ? args[1] : fallback).Split(
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | pollcycle [n,n,...] | fanout [n,n,...] [n] | ingest [n,n,...] [import|push|both] [runs] | dashboard [n,n,...] [channels] [requests] | analysis [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
+    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | gc [rows] [runs] | pollcycle [n,n,...] | fanout [n,n,...] [n] | ingest [n,n,...] [import|push|both] [runs] | dashboard [n,n,...] [channels] [requests] | analysis [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
     return 2;
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ResponseMonitor.Domain.Ports;
 using ResponseMonitor.Storage.Blobs;
+using ResponseMonitor.Storage.Imports;
 using ResponseMonitor.Storage.Locks;
 using ResponseMonitor.Storage.Queues;
 using ResponseMonitor.Storage.Tables;
@@ -45,6 +46,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<StoragePollQueue>();
         services.AddSingleton<IPollQueue>(sp => sp.GetRequiredService<StoragePollQueue>());
         services.AddSingleton<IAnalysisQueue>(sp => sp.GetRequiredService<StorageAnalysisQueue>());
+        services.AddSingleton<StorageImportQueue>();
+        services.AddSingleton<IImportQueue>(sp => sp.GetRequiredService<StorageImportQueue>());
+        services.AddSingleton<IImportJobStore, BlobImportJobStore>();
         services.AddSingleton<BlobLeaseLock>();
         services.AddSingleton<ICriticModelStore, BlobCriticModelStore>();
         return services;

@@ -63,7 +63,9 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
             var comment = comments.Nth(i);
             Assert.Contains("critical", await comment.Locator(".label").InnerTextAsync(), StringComparison.Ordinal);
             var cues = api[i]!["cues"]!.AsArray().Select(c => c!.GetValue<string>()).ToArray();
-            Assert.Equal(cues, await comment.Locator(".cue").AllInnerTextsAsync());
+            // Each cue is kept in data-cue and said in words: no "positive:want" on the page.
+            Assert.Equal(cues, await comment.Locator(".cue").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.cue)"));
+            Assert.All(await comment.Locator(".cue").AllInnerTextsAsync(), text => Assert.DoesNotContain(':', text));
             if (api[i]!["url"] is { } url)
             {
                 Assert.Equal(url.GetValue<string>(), await comment.Locator("a.open-link").GetAttributeAsync("href"));
@@ -186,7 +188,7 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
             Assert.Contains("Credentials rejected", await page.Locator("#card-acme-youtube .flag.failing").InnerTextAsync(), StringComparison.Ordinal);
 
             // A token a person must renew, ending in two days, is flagged on its card with its end and who renews it.
-            Assert.Contains("Token expires", await page.Locator("#card-acme-reddit .flag.expiring").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("Access ends", await page.Locator("#card-acme-reddit .flag.expiring").InnerTextAsync(), StringComparison.Ordinal);
             Assert.Contains("renewed by a person", await page.Locator("#card-acme-reddit .credential").InnerTextAsync(), StringComparison.Ordinal);
             Assert.Contains("rejected", await page.Locator("#card-acme-youtube .credential").InnerTextAsync(), StringComparison.Ordinal);
             await page.Context.CloseAsync();

@@ -70,6 +70,18 @@ public sealed class FunctionsMetadataContractTests
         Assert.Equal("String", trigger["dataType"]!.GetValue<string>());
     }
 
+    /// <summary>The same contract as AnalyzeChannel: the queue POST /api/imports/{channelId} writes, read as a string.</summary>
+    [Fact]
+    public void RunImport_reads_the_import_queue_as_a_string()
+    {
+        var trigger = Trigger(Function(FunctionNames.RunImport));
+        Assert.Equal("queueTrigger", trigger["type"]!.GetValue<string>());
+        Assert.Equal(ResponseMonitor.Storage.Queues.StorageImportQueue.QueueName, trigger["queueName"]!.GetValue<string>());
+        Assert.Equal("import-history", trigger["queueName"]!.GetValue<string>());
+        Assert.Equal("AzureWebJobsStorage", trigger["connection"]!.GetValue<string>());
+        Assert.Equal("String", trigger["dataType"]!.GetValue<string>());
+    }
+
     /// <summary>
     /// The poll work the timer schedules: a queue trigger on <c>poll-channel</c>, so the Functions host spreads a cycle's
     /// messages over as many instances as the queue needs (same attribute source as above).
@@ -116,7 +128,7 @@ public sealed class FunctionsMetadataContractTests
         foreach (var function in Functions)
         {
             var name = function["name"]!.GetValue<string>();
-            Assert.True(name is FunctionNames.PollChannels or FunctionNames.PollChannel or FunctionNames.AnalyzeChannel || routeNames.Contains(name), $"Function {name} has no standalone counterpart.");
+            Assert.True(name is FunctionNames.PollChannels or FunctionNames.PollChannel or FunctionNames.AnalyzeChannel or FunctionNames.RunImport || routeNames.Contains(name), $"Function {name} has no standalone counterpart.");
             Assert.Equal("ResponseMonitor.dll", function["scriptFile"]!.GetValue<string>());
             Assert.Equal("dotnet-isolated", function["language"]!.GetValue<string>());
 
@@ -126,7 +138,7 @@ public sealed class FunctionsMetadataContractTests
             Assert.Equal(name, method.GetCustomAttribute<FunctionAttribute>()!.Name);
         }
 
-        Assert.Equal(ApiRoutes.All.Count + 3, Functions.Count());
+        Assert.Equal(ApiRoutes.All.Count + 4, Functions.Count());
         Assert.Equal(ApiRoutes.All.Count, routeNames.Count);
     }
 

@@ -76,7 +76,7 @@ public sealed class InfrastructureTests
         }
 
         // The tables and queue the app uses exist from the start.
-        foreach (var name in new[] { "Items", "Open", "Channels", "Snapshots", "Warnings", "analyze-channel", "analyze-channel-poison" })
+        foreach (var name in new[] { "Items", "Open", "Channels", "Snapshots", "Warnings", "ImportJobs", "-imports", "analyze-channel", "analyze-channel-poison", "import-history", "import-history-poison" })
         {
             Assert.Contains(name, json, StringComparison.Ordinal);
         }
@@ -126,6 +126,8 @@ public sealed class InfrastructureTests
         Assert.Matches("^[a-zA-Z0-9][a-zA-Z0-9_-]{2,127}$", names["identity"]);
         Assert.Matches("^[a-zA-Z0-9][a-zA-Z0-9-]{2,61}[a-zA-Z0-9]$", names["logs"]);
         Assert.InRange(names["insights"].Length, 1, 260);
+        // Service Bus namespaces: 6-50 letters, digits and hyphens, starting with a letter, ending with a letter or digit.
+        Assert.Matches("^[a-zA-Z][a-zA-Z0-9-]{4,48}[a-zA-Z0-9]$", names["bus"]);
         Assert.All(names.Values, name => Assert.EndsWith("tok3n12345abc", name, StringComparison.Ordinal));
     }
 
@@ -138,6 +140,24 @@ public sealed class InfrastructureTests
 
         Assert.NotEqual(first["storage"], second["storage"]);
         Assert.NotEqual(first["vault"], second["vault"]);
+    }
+
+    /// <summary>Runs a script through the Bicep console and returns what it printed.</summary>
+    private static string Console(string script)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Bicep, "console")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.Write(script);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), output);
+        return output;
     }
 
     /// <summary>
@@ -157,21 +177,80 @@ public sealed class InfrastructureTests
         }
 
         script.AppendLine("names");
-        var start = new System.Diagnostics.ProcessStartInfo(Bicep, "console")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = System.Diagnostics.Process.Start(start)!;
-        process.StandardInput.Write(script.ToString());
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        Assert.True(process.WaitForExit(60_000), output);
+        var output = Console(script.ToString());
         var names = System.Text.RegularExpressions.Regex.Matches(output, @"^\s*(\w+): '([^']*)'", System.Text.RegularExpressions.RegexOptions.Multiline)
             .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
-        Assert.True(names.Count == 7, "The Bicep console did not evaluate the names:\n" + script + "\n" + output);
+        Assert.True(names.Count == 8, "The Bicep console did not evaluate the names:\n" + script + "\n" + output);
         return names;
+    }
+
+    /// <summary>azd's own rule for environment names: 1-64 of letters, digits, - _ . ( ) (azure-dev cli/azd/pkg/environment, EnvironmentNameRegexp).</summary>
+    [Fact]
+    public void Main_accepts_every_environment_name_azd_accepts()
+    {
+        var parameter = JsonNode.Parse(BuildJson("main.bicep"))!["parameters"]!["environmentName"]!;
+        Assert.Equal(1, parameter["minLength"]!.GetValue<int>());
+        Assert.Equal(64, parameter["maxLength"]!.GetValue<int>());
+    }
+
+    /// <summary>Resource group names: 1-90 of letters, digits, _ ( ) - . and not ending in '.' (resource-name-rules, Microsoft.Resources).</summary>
+    [Theory]
+    [InlineData("prod.", "rg-prod")]
+    [InlineData("a.b..", "rg-a.b")]
+    [InlineData("...", "rg-")]
+    [InlineData("acme_outdoor.prod(eu)", "rg-acme_outdoor.prod(eu)")]
+    [InlineData("a_b.c(d)e-f_g.h(i)j-k_l.m(n)o-p_q.r(s)t-u_v.w(x)y-z_0.1(2)3-4_5.", "rg-a_b.c(d)e-f_g.h(i)j-k_l.m(n)o-p_q.r(s)t-u_v.w(x)y-z_0.1(2)3-4_5")]
+    public void The_resource_group_name_is_valid_for_a_name_that_ends_in_a_dot(string environmentName, string expected)
+    {
+        var main = File.ReadAllText(Repo.PathOf("infra", "main.bicep"));
+        var block = main[main.IndexOf("// group:begin", StringComparison.Ordinal)..main.IndexOf("// group:end", StringComparison.Ordinal)];
+        var script = new StringBuilder().AppendLine($"var baseName = '{environmentName}'");
+        foreach (var line in block.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)))
+        {
+            script.AppendLine(line);
+        }
+
+        script.AppendLine("{ group: groupName }");
+        var output = Console(script.ToString());
+        var name = System.Text.RegularExpressions.Regex.Match(output, @"group: '([^']*)'").Groups[1].Value;
+        Assert.Equal(expected, name);
+        Assert.Matches(@"^[-\w\._\(\)]{1,90}$", name);
+        Assert.False(name.EndsWith('.'), name);
+    }
+
+    [Fact]
+    public void The_optional_service_bus_is_a_topic_with_duplicate_detection_that_the_app_may_only_send_to()
+    {
+        var json = BuildJson("app.bicep");
+        var template = JsonNode.Parse(json)!;
+        var resources = template["resources"]!.AsObject().Select(r => r.Value!).ToList();
+        JsonNode Of(string type) => resources.Single(r => r["type"]!.GetValue<string>() == type);
+
+        var bus = Of("Microsoft.ServiceBus/namespaces");
+        Assert.Equal("[parameters('serviceBus')]", bus["condition"]!.GetValue<string>());
+        Assert.True(bus["properties"]!["disableLocalAuth"]!.GetValue<bool>());
+        Assert.Equal("Standard", bus["sku"]!["name"]!.GetValue<string>()); // topics need Standard or Premium
+        var topic = Of("Microsoft.ServiceBus/namespaces/topics");
+        Assert.Equal("[parameters('serviceBus')]", topic["condition"]!.GetValue<string>());
+        Assert.True(topic["properties"]!["requiresDuplicateDetection"]!.GetValue<bool>());
+
+        // Azure Service Bus Data Sender (learn.microsoft.com/azure/role-based-access-control/built-in-roles/integration), on the topic.
+        var sender = resources.Single(r => r["type"]!.GetValue<string>() == "Microsoft.Authorization/roleAssignments" && r["condition"]?.GetValue<string>() == "[parameters('serviceBus')]");
+        Assert.Contains("69a216fc-b8fb-44d8-bc22-1f3c2cd27a39", json, StringComparison.Ordinal);
+        Assert.Contains("Microsoft.ServiceBus/namespaces/topics", sender["scope"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The sink's settings, as the app reads them (ServiceBusSinkTests starts the app with the same keys).
+        foreach (var setting in new[] { "Notifications__Sinks__servicebus__Type", "Notifications__Sinks__servicebus__FullyQualifiedNamespace", "Notifications__Sinks__servicebus__QueueOrTopic", "Notifications__Sinks__servicebus__ClientId" })
+        {
+            Assert.Contains(setting, json, StringComparison.Ordinal);
+        }
+
+        // Deployment ordering against role propagation (docs/DEPLOY.md): the app exists only after every role of its identity.
+        var dependsOn = Of("Microsoft.Web/sites")["dependsOn"]!.AsArray().Select(d => d!.GetValue<string>()).ToList();
+        Assert.Superset(new HashSet<string> { "storageRoles", "vaultSecretsUser", "telemetryPublisher", "busSender" }, dependsOn.ToHashSet());
+
+        var main = JsonNode.Parse(BuildJson("main.bicep"))!["parameters"]!;
+        Assert.False(main["serviceBus"]!["defaultValue"]!.GetValue<bool>());
+        Assert.Equal("warnings", main["serviceBusTopicName"]!["defaultValue"]!.GetValue<string>());
     }
 }

@@ -235,7 +235,7 @@ public sealed class MetricsTests
     [InlineData("GET", "/api/metrics?channel=nope", 404, "No channel 'nope'")]
     [InlineData("GET", "/api/metrics?brand=nobody", 404, "No channel belongs to brand 'nobody'")]
     [InlineData("GET", "/api/metrics?window=7d", 400, "Unknown query parameter 'window'")]
-    [InlineData("GET", "/api/metrics/exclusions", 400, "'channel' is required")]
+    [InlineData("GET", "/api/metrics/exclusions?channel=nope", 404, "No channel 'nope'")]
     [InlineData("POST", "/api/import/nope", 404, "No channel 'nope'")]
     [InlineData("POST", "/api/import/shop", 415, "Send CSV")]
     [InlineData("POST", "/api/import/shop?format=xml", 415, "got 'xml'")]

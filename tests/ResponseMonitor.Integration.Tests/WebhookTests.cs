@@ -124,11 +124,17 @@ public sealed class WebhookTests
         var body = Feed.Page([]);
 
         var unknown = await SendAsync(app, Push("nope", body, WebhookSignature.Compute(Secret, Encoding.UTF8.GetBytes(body))));
-        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
-        Assert.Contains("No channel 'nope'", unknown.Body["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-
         var pollOnly = await SendAsync(app, Push("poll-only", body, WebhookSignature.Compute(Secret, Encoding.UTF8.GetBytes(body))));
-        Assert.Equal(HttpStatusCode.Forbidden, pollOnly.Status);
+        var wrong = await SendAsync(app, Push("ch", body, WebhookSignature.Compute("not-the-secret", Encoding.UTF8.GetBytes(body))));
+
+        // An unauthenticated caller cannot tell which channel ids exist or take pushes: the three answers are one.
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.Status);
+        static (HttpStatusCode, string?, string?) Answer((HttpStatusCode Status, JsonNode Body, string? ContentType) r) =>
+            (r.Status, r.Body["title"]?.GetValue<string>(), r.Body["detail"]?.GetValue<string>());
+        Assert.Equal(Answer(unknown), Answer(pollOnly));
+        Assert.Equal(Answer(unknown), Answer(wrong));
+        Assert.DoesNotContain("nope", unknown.Body.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(0, await StoredItems(app));
     }
 
     [Fact]

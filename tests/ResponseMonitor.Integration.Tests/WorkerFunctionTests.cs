@@ -156,6 +156,7 @@ public sealed class WorkerFunctionTests
         await Same(FunctionNames.RetryNotification, "POST", "notifications/ch/none/retry", new() { ["channelId"] = "ch", ["id"] = "none" });
         await Same(FunctionNames.GetMetrics, "GET", "metrics?channel=ch");
         await Same(FunctionNames.ListExclusions, "GET", "metrics/exclusions?channel=ch");
+        await Same(FunctionNames.GetDailyMetrics, "GET", "metrics/daily?days=3");
         await Same(FunctionNames.Classify, "POST", "classify", body: "{\"texts\":[\"Worst support ever, still no refund\",\"Thanks!\"]}");
         await Same(FunctionNames.Classify, "POST", "classify", body: "{\"texts\":");
         await Same(FunctionNames.GetCriticModel, "GET", "critics/models/default", new() { ["brand"] = "default" });

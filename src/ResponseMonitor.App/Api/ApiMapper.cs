@@ -56,7 +56,12 @@ internal static class ApiMapper
             active.OrderByDescending(w => w.Severity).ThenByDescending(w => w.UpdatedAt).Take(MaxListedWarnings).Select(Warning).ToList());
     }
 
-    public static UnansweredItemDto Unanswered(ChannelDefinition channel, OpenComment open, DateTimeOffset now) => new(
+    public static UnansweredItemDto Unanswered(ChannelDefinition channel, OpenComment open, DateTimeOffset now) =>
+        UnansweredOnly(channel, open, now) is var dto && AnswerDeadline.For(channel, open.Item.CreatedAt, open.Verdict.IsCritical) is { } due
+            ? dto with { DueAt = due.At, DueRule = due.Rule, DueInSeconds = Math.Round((due.At - now).TotalSeconds, 3) }
+            : dto;
+
+    private static UnansweredItemDto UnansweredOnly(ChannelDefinition channel, OpenComment open, DateTimeOffset now) => new(
         channel.Id,
         open.Item.Id,
         open.Item.ParentId,

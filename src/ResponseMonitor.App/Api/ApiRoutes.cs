@@ -14,6 +14,7 @@ internal static class ApiRoutes
         .. NotificationEndpoints.Routes,
         .. MetricsEndpoints.Routes,
         .. ImportEndpoints.Routes,
+        .. ImportJobEndpoints.Routes,
         .. ClassifyEndpoints.Routes,
         .. CriticModelEndpoints.Routes,
         .. CriticLabelEndpoints.Routes,

@@ -48,6 +48,75 @@ public sealed record FileCommandArguments(string Subject, string Path, ImportFor
         return new FileCommandArguments(positional[0], path, format, [.. configuration]);
     }
 
+    /// <summary>
+    /// Runs a verb that reads one file: against the running monitor <c>--url</c> names (<paramref name="remotely"/>), or
+    /// with storage opened here (<paramref name="locally"/>). Usage errors print one line and give exit code 1.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string[] args,
+        string usage,
+        Func<string, string?> environment,
+        TextWriter stderr,
+        Func<FileCommandArguments, Task<int>> locally,
+        Func<RemoteMonitor, FileCommandArguments, Task<int>> remotely)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(locally);
+        ArgumentNullException.ThrowIfNull(remotely);
+        using var remote = RemoteMonitor.From(ref args, environment, out var error);
+        if (error is null && Parse(args, usage, out error) is { } parsed)
+        {
+            return remote is null ? await locally(parsed).ConfigureAwait(false) : await remotely(remote, parsed).ConfigureAwait(false);
+        }
+
+        await stderr.WriteLineAsync(error).ConfigureAwait(false);
+        return 1;
+    }
+
+    /// <summary>POSTs the file to <paramref name="path"/> on the running monitor, with its format named.</summary>
+    public async Task<RemoteAnswer> SendAsync(RemoteMonitor remote, string path, TextReader stdin, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(remote);
+        await using var body = OpenBody(stdin);
+        return await remote.SendAsync(HttpMethod.Post, $"{path}?format={FormatName}", stderr, body, Format == ImportFormat.Csv ? "text/csv" : "application/x-ndjson").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The file's bytes for a request body, or standard input's text as UTF-8 through a small pipe: never the whole file
+    /// in memory.
+    /// </summary>
+    public Stream OpenBody(TextReader stdin)
+    {
+        if (Path != "-")
+        {
+            return new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+        }
+
+        var pipe = new System.IO.Pipelines.Pipe();
+        _ = Task.Run(async () =>
+        {
+            var buffer = new char[16 * 1024];
+            int read;
+            try
+            {
+                while ((read = await stdin.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+                {
+                    await pipe.Writer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(buffer, 0, read)).ConfigureAwait(false);
+                }
+
+                await pipe.Writer.CompleteAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException)
+            {
+                await pipe.Writer.CompleteAsync(ex).ConfigureAwait(false);
+            }
+        });
+        return pipe.Reader.AsStream();
+    }
+
+    /// <summary>The format as the API's <c>?format=</c> names it.</summary>
+    public string FormatName => Format == ImportFormat.Csv ? "csv" : "jsonl";
+
     /// <summary>The file, or null for standard input.</summary>
     public StreamReader? OpenFile() => Path == "-"
         ? null

@@ -4,8 +4,11 @@ public sealed class TelemetryOptions
 {
     public const string SectionName = "Telemetry";
 
-    /// <summary>Without Application Insights, print metrics to the console (logs always go there).</summary>
-    public bool ConsoleMetrics { get; set; } = true;
+    /// <summary>
+    /// Without Application Insights, print metrics to the console (logs always go there). Off by default: about 1,400
+    /// lines a minute would scroll the start-up banner and its key away. <c>Telemetry__ConsoleMetrics=true</c> turns them on.
+    /// </summary>
+    public bool ConsoleMetrics { get; set; }
 
     /// <summary>How often console metrics are printed.</summary>
     public TimeSpan ConsoleMetricsInterval { get; set; } = TimeSpan.FromMinutes(1);

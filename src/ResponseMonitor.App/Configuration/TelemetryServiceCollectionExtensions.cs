@@ -16,7 +16,8 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>
     /// OpenTelemetry traces, metrics and logs. With <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> they go to Azure Monitor
     /// (authenticated with the managed identity when <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> names one);
-    /// otherwise metrics go to the console every minute and logs stay on the console logger. In the isolated worker the
+    /// otherwise logs stay on the console logger, and metrics go to the console every minute only when
+    /// <c>Telemetry:ConsoleMetrics</c> is on. In the isolated worker the
     /// worker's own OpenTelemetry defaults are added (its activity source and resource, and the capability that tells the
     /// host to leave the invocation telemetry to the worker; host.json sets telemetryMode OpenTelemetry to match).
     /// </summary>

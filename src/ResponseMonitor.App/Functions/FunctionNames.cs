@@ -9,6 +9,7 @@ public static class FunctionNames
     public const string PollChannels = "PollChannels";
     public const string PollChannel = "PollChannel";
     public const string AnalyzeChannel = "AnalyzeChannel";
+    public const string RunImport = "RunImport";
 
     public const string Health = "Health";
     public const string DashboardPage = "DashboardPage";
@@ -29,7 +30,10 @@ public static class FunctionNames
     public const string RetryNotification = "RetryNotification";
     public const string GetMetrics = "GetMetrics";
     public const string ListExclusions = "ListExclusions";
+    public const string GetDailyMetrics = "GetDailyMetrics";
     public const string ImportHistory = "ImportHistory";
+    public const string StartImport = "StartImport";
+    public const string GetImport = "GetImport";
     public const string Classify = "Classify";
     public const string TrainCriticModel = "TrainCriticModel";
     public const string GetCriticModel = "GetCriticModel";

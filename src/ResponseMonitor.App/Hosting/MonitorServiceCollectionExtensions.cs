@@ -77,6 +77,7 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<ConversationAnalyzer>();
         services.AddSingleton<MetricsService>();
         services.AddSingleton<HistoryImporter>();
+        services.AddSingleton<ImportJobRunner>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<CredentialReports>();
         services.AddSingleton<ICredentialHealthRecorder>(sp => sp.GetRequiredService<CredentialReports>());
@@ -118,7 +119,14 @@ public static class MonitorServiceCollectionExtensions
     /// <summary>What the API's handlers need in either host: JSON contexts, problem details, the storage-outage answer.</summary>
     public static IServiceCollection AddMonitorApi(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        // A path no route answers gets a problem that says so, as every other error does (UseStatusCodePages writes it).
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Status == StatusCodes.Status404NotFound && context.ProblemDetails.Detail is null && context.HttpContext.GetEndpoint() is null)
+            {
+                context.ProblemDetails.Detail = "No route answers this method and path. The API's routes are under /api (README.md, \"HTTP API\"); the dashboard is at /.";
+            }
+        });
         services.AddExceptionHandler<StorageUnavailableHandler>();
         services.AddExceptionHandler<BadRequestBodyHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
@@ -134,6 +142,7 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<PollChannelsFunction>();
         services.AddSingleton<PollChannelFunction>();
         services.AddSingleton<AnalyzeChannelFunction>();
+        services.AddSingleton<RunImportFunction>();
         return services;
     }
 }

@@ -57,6 +57,9 @@ public static class StandaloneHost
         {
             var seed = DemoSeed.Load(demo.SeedPath);
             DemoSeed.AddChannels(builder.Configuration, builder.Configuration, seed, demo);
+            var inbox = new DemoInbox();
+            inbox.AddSink(builder.Configuration, builder.Configuration, demo);
+            builder.Services.AddSingleton(inbox);
             builder.Services.AddSingleton(seed);
             builder.Services.AddSingleton(demo);
             builder.Services.AddSingleton<DemoFeed>();
@@ -65,7 +68,7 @@ public static class StandaloneHost
         return demo;
     }
 
-    /// <summary>The timer and the two queue listeners (poll, analysis), as background services unless <c>Hosting:Triggers</c> is off.</summary>
+    /// <summary>The timer and the queue listeners (poll, analysis, imports), as background services unless <c>Hosting:Triggers</c> is off.</summary>
     public static IServiceCollection AddStandaloneTriggers(this IServiceCollection services, IConfiguration configuration, HostingOptions hosting)
     {
         ArgumentNullException.ThrowIfNull(hosting);
@@ -74,11 +77,13 @@ public static class StandaloneHost
         services.AddSingleton<PollScheduler>();
         services.AddSingleton<PollQueueListener>();
         services.AddSingleton<AnalysisQueueListener>();
+        services.AddSingleton<ImportQueueListener>();
         if (hosting.Triggers)
         {
             services.AddHostedService(sp => sp.GetRequiredService<PollScheduler>());
             services.AddHostedService(sp => sp.GetRequiredService<PollQueueListener>());
             services.AddHostedService(sp => sp.GetRequiredService<AnalysisQueueListener>());
+            services.AddHostedService(sp => sp.GetRequiredService<ImportQueueListener>());
         }
 
         return services;
@@ -114,6 +119,7 @@ public static class StandaloneHost
         keyed.MapDemoEndpoints();
         keyed.MapDemoPlatformEndpoints();
         api.MapDemoSessionEndpoint();
+        DemoInbox.MapDemoInbox(api);
         _ = app.Services.GetRequiredService<DemoFeed>().Anchor;
         return app;
     }

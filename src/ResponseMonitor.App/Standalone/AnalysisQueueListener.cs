@@ -6,14 +6,14 @@ using ResponseMonitor.Storage.Queues;
 
 namespace ResponseMonitor.App.Standalone;
 
-/// <summary>The AnalyzeChannel queue trigger when no Functions host is there.</summary>
+/// <summary>The AnalyzeChannel queue trigger when no Functions host is there (<see cref="StorageQueueListener"/>).</summary>
 public sealed class AnalysisQueueListener(
     StorageAnalysisQueue queue,
     StorageClients clients,
     AnalyzeChannelFunction function,
     IOptions<QueueListenerOptions> options,
     TimeProvider time,
-    ILogger<AnalysisQueueListener> logger) : QueueListener(clients, options, time, logger)
+    ILogger<AnalysisQueueListener> logger) : StorageQueueListener(clients, options, time, logger)
 {
     protected override Task<QueueClient> GetQueueAsync(CancellationToken cancellationToken) => queue.GetQueueAsync(cancellationToken);
 

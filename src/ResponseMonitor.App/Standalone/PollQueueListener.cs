@@ -7,7 +7,7 @@ using ResponseMonitor.Storage.Queues;
 namespace ResponseMonitor.App.Standalone;
 
 /// <summary>
-/// The PollChannel queue trigger when no Functions host is there: every standalone process against one storage
+/// The PollChannel queue trigger when no Functions host is there (<see cref="StorageQueueListener"/>): every standalone process against one storage
 /// account runs one, so they share a cycle's poll messages as Azure instances do.
 /// </summary>
 public sealed class PollQueueListener(
@@ -16,7 +16,7 @@ public sealed class PollQueueListener(
     PollChannelFunction function,
     IOptions<QueueListenerOptions> options,
     TimeProvider time,
-    ILogger<PollQueueListener> logger) : QueueListener(clients, options, time, logger)
+    ILogger<PollQueueListener> logger) : StorageQueueListener(clients, options, time, logger)
 {
     protected override Task<QueueClient> GetQueueAsync(CancellationToken cancellationToken) => queue.GetQueueAsync(cancellationToken);
 

@@ -35,6 +35,51 @@ public sealed class MetricsService(IItemStore items, CriticModelService criticMo
         return new MetricsReport(window, perChannel, brands, MetricsSample.Merge(samples).Summarize());
     }
 
+    /// <summary>
+    /// The last <paramref name="days"/> calendar days, each in its channel's own time zone (its business hours' zone,
+    /// UTC without): the messages that arrived that day, judged as of now, so an answer after midnight still counts
+    /// for the day its clock started (docs/METRICS.md, "Days"). Channels in different zones add up by date.
+    /// </summary>
+    public async Task<IReadOnlyList<DailyMetrics>> DailyAsync(IReadOnlyList<ChannelDefinition> channels, int days, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        var now = time.GetUtcNow();
+        var perChannel = new List<(DateOnly Date, MetricsSample Sample)>[channels.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, channels.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var channel = channels[i];
+                var zone = channel.BusinessHours?.TimeZone ?? TimeZoneInfo.Utc;
+                var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(1 - days);
+                // One read and one clock for the whole span; each day is a window of it judged as of now, not as of
+                // the day's end (MetricsWindow.Create would cut at the end).
+                var clock = await ClockAsync(channel, MetricsWindow.Create(StartOf(first, zone), now, now), ct).ConfigureAwait(false);
+                perChannel[i] = [.. Enumerable.Range(0, days).Select(d => first.AddDays(d)).Select(date =>
+                    (date, ResponseMetricsCalculator.Sample(channel, clock, new MetricsWindow(StartOf(date, zone), StartOf(date.AddDays(1), zone), now))))];
+            }).ConfigureAwait(false);
+
+        return [.. perChannel.SelectMany(c => c)
+            .GroupBy(x => x.Date)
+            .OrderBy(g => g.Key)
+            .TakeLast(days)
+            .Select(g => new DailyMetrics(g.Key, MetricsSample.Merge(g.Select(x => x.Sample)).Summarize()))];
+    }
+
+    /// <summary>The instant a day begins in a zone: its local midnight, or the first valid time after a spring-forward gap.</summary>
+    internal static DateTimeOffset StartOf(DateOnly date, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
     /// <summary>The items of the window the clock left out, oldest first, with the reason.</summary>
     public async Task<(MetricsWindow Window, IReadOnlyList<Exclusion> Exclusions)> ExclusionsAsync(ChannelDefinition channel, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {

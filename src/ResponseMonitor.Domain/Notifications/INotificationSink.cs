@@ -8,7 +8,7 @@ public interface INotificationSink
 {
     string Name { get; }
 
-    /// <summary><c>webhook</c>, <c>teams</c>, <c>slack</c> or <c>email</c>.</summary>
+    /// <summary><c>webhook</c>, <c>teams</c>, <c>slack</c>, <c>email</c> or <c>servicebus</c>.</summary>
     string Type { get; }
 
     /// <summary>When this sink is not to be disturbed, if ever.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ResponseMonitor.Domain.Notifications;
 using ResponseMonitor.Notifications.Email;
+using ResponseMonitor.Notifications.ServiceBus;
 using ResponseMonitor.Notifications.Slack;
 using ResponseMonitor.Notifications.Teams;
 using ResponseMonitor.Notifications.Webhook;
@@ -8,7 +9,7 @@ using ResponseMonitor.Notifications.Webhook;
 namespace ResponseMonitor.Notifications.Sinks;
 
 /// <summary>Builds one sink per configured entry, once, at start-up (options are validated before this runs).</summary>
-public sealed class NotificationSinkCatalog : INotificationSinkCatalog
+public sealed class NotificationSinkCatalog : INotificationSinkCatalog, IAsyncDisposable
 {
     private readonly Dictionary<string, INotificationSink> _byName;
 
@@ -24,6 +25,7 @@ public sealed class NotificationSinkCatalog : INotificationSinkCatalog
                 SinkTypes.Teams => new TeamsSink(name, sink, httpClients, quiet),
                 SinkTypes.Slack => new SlackSink(name, sink, httpClients, quiet),
                 SinkTypes.Email => new EmailSink(name, sink, quiet),
+                SinkTypes.ServiceBus => new ServiceBusSink(name, sink, quiet),
                 _ => new WebhookSink(name, sink, httpClients, time, quiet),
             };
         }
@@ -34,4 +36,13 @@ public sealed class NotificationSinkCatalog : INotificationSinkCatalog
     public IReadOnlyList<INotificationSink> Sinks { get; }
 
     public INotificationSink? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>Closes the sinks that hold a connection (Service Bus).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var sink in Sinks.OfType<IAsyncDisposable>())
+        {
+            await sink.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 }

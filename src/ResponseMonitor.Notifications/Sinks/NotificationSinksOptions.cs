@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ResponseMonitor.Domain.Calendar;
+using ResponseMonitor.Notifications.ServiceBus;
 
 namespace ResponseMonitor.Notifications.Sinks;
 
@@ -55,6 +56,13 @@ public sealed class NotificationSinksOptions : IValidatableObject
                     yield return new ValidationResult($"{where}:Port {sink.Port} is not a TCP port.");
                 }
             }
+            else if (sink.Type == SinkTypes.ServiceBus)
+            {
+                foreach (var error in ServiceBusSinkValidation.Errors(where, sink))
+                {
+                    yield return new ValidationResult(error);
+                }
+            }
             else if (!(Uri.TryCreate(sink.Url, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
             {
                 // The URL itself may hold a token, so it is not repeated here.
@@ -81,5 +89,10 @@ public sealed class NotificationSinksOptions : IValidatableObject
         }
     }
 
-    private static bool IsEmpty(SinkOptions s) => string.IsNullOrWhiteSpace(s.Url) && string.IsNullOrWhiteSpace(s.Host) && s.Type != SinkTypes.Email;
+    private static bool IsEmpty(SinkOptions s) => s.Type switch
+    {
+        SinkTypes.Email => false,
+        SinkTypes.ServiceBus => string.IsNullOrWhiteSpace(s.ConnectionString) && string.IsNullOrWhiteSpace(s.FullyQualifiedNamespace),
+        _ => string.IsNullOrWhiteSpace(s.Url) && string.IsNullOrWhiteSpace(s.Host),
+    };
 }

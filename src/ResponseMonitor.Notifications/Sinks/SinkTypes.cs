@@ -6,6 +6,7 @@ public static class SinkTypes
     public const string Teams = "teams";
     public const string Slack = "slack";
     public const string Email = "email";
+    public const string ServiceBus = "servicebus";
 
-    public static readonly IReadOnlyList<string> All = [Webhook, Teams, Slack, Email];
+    public static readonly IReadOnlyList<string> All = [Webhook, Teams, Slack, Email, ServiceBus];
 }

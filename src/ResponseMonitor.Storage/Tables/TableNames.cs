@@ -11,4 +11,5 @@ internal static class TableNames
     public const string Silences = "Silences";
     public const string CriticLabels = "CriticLabels";
     public const string Privacy = "Privacy";
+    public const string ImportJobs = "ImportJobs";
 }

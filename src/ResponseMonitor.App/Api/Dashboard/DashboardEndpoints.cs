@@ -142,25 +142,34 @@ public static class DashboardEndpoints
             return Problems.BadRequest($"Query 'limit' must be a whole number from 1 to {MaxLimit}, not '{limitText}'.");
         }
 
-        var unknown = query.Keys.Except(["channel", "critical", "limit"], StringComparer.OrdinalIgnoreCase).ToList();
-        if (unknown.Count > 0)
+        var order = query["order"].FirstOrDefault() ?? "oldest";
+        if (order is not ("oldest" or "due"))
         {
-            return Problems.BadRequest($"Unknown query parameter '{unknown[0]}'; this route takes channel, critical and limit.");
+            return Problems.BadRequest($"Query 'order' must be 'oldest' or 'due', not '{order}'.");
         }
 
-        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"unanswered:{(channels.Length == 1 && !string.IsNullOrEmpty(channelId) ? channels[0].Id : "*")}:{critical}:{limit}");
-        var answer = await cache.GetAsync(key, ct => BuildUnansweredAsync(channels, critical, limit, open, time, ct), ApiJsonContext.Default.UnansweredResponse, cancellationToken).ConfigureAwait(false);
+        var unknown = query.Keys.Except(["channel", "critical", "limit", "order"], StringComparer.OrdinalIgnoreCase).ToList();
+        if (unknown.Count > 0)
+        {
+            return Problems.BadRequest($"Unknown query parameter '{unknown[0]}'; this route takes channel, critical, limit and order.");
+        }
+
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"unanswered:{(channels.Length == 1 && !string.IsNullOrEmpty(channelId) ? channels[0].Id : "*")}:{critical}:{limit}:{order}");
+        var answer = await cache.GetAsync(key, ct => BuildUnansweredAsync(channels, critical, limit, order == "due", open, time, ct), ApiJsonContext.Default.UnansweredResponse, cancellationToken).ConfigureAwait(false);
         return new CachedJsonResult(answer, cache.Lifetime);
     }
 
-    private static async Task<UnansweredResponse> BuildUnansweredAsync(ChannelDefinition[] channels, bool? critical, int limit, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="byDue">Soonest breach first (breached ones are the soonest), then those no rule applies to; else oldest first.</param>
+    private static async Task<UnansweredResponse> BuildUnansweredAsync(ChannelDefinition[] channels, bool? critical, int limit, bool byDue, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
     {
         var perChannel = await Task.WhenAll(channels.Select(async c => (Channel: c, Open: await open.GetAsync(c.Id, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var matching = perChannel
             .SelectMany(c => c.Open.Select(o => (c.Channel, o)))
             .Where(x => critical is null || x.o.Verdict.IsCritical == critical)
-            .OrderBy(x => x.o.Item.CreatedAt)
+            .Select(x => (x.Channel, x.o, Due: byDue ? Domain.Warnings.AnswerDeadline.For(x.Channel, x.o.Item.CreatedAt, x.o.Verdict.IsCritical)?.At ?? DateTimeOffset.MaxValue : default))
+            .OrderBy(x => x.Due)
+            .ThenBy(x => x.o.Item.CreatedAt)
             .ThenBy(x => x.o.Item.Id, StringComparer.Ordinal)
             .ToList();
         return new UnansweredResponse(matching.Count, matching.Take(limit).Select(x => ApiMapper.Unanswered(x.Channel, x.o, now)).ToList());

@@ -16,4 +16,14 @@ public sealed record UnansweredItemDto(
     string CriticLabel,
     double CriticScore,
     string Language,
-    IReadOnlyList<string> Cues);
+    IReadOnlyList<string> Cues)
+{
+    /// <summary>When the comment breaches its first rule (docs/WARNINGS.md): the critic threshold or the response target.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>The rule <see cref="DueAt"/> belongs to: <c>critic-ignored</c> or <c>response-target</c>.</summary>
+    public string? DueRule { get; init; }
+
+    /// <summary>Seconds from now to <see cref="DueAt"/>; negative once breached.</summary>
+    public double? DueInSeconds { get; init; }
+}

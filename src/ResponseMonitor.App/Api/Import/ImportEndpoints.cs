@@ -36,8 +36,10 @@ public static class ImportEndpoints
         return Results.Json(Map(channel, format, result), ApiJsonContext.Default.ImportResponse);
     }
 
-    internal static ImportResponse Map(ChannelDefinition channel, ImportFormat format, ImportResult result) => new(
-        channel.Id,
+    internal static ImportResponse Map(ChannelDefinition channel, ImportFormat format, ImportResult result) => Map(channel.Id, format, result);
+
+    internal static ImportResponse Map(string channelId, ImportFormat format, ImportResult result) => new(
+        channelId,
         format == ImportFormat.Csv ? "csv" : "jsonl",
         result.Rows,
         result.Imported,

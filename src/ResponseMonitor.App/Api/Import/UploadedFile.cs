@@ -11,10 +11,10 @@ namespace ResponseMonitor.App.Api.Import;
 internal static class UploadedFile
 {
     /// <summary>The format, or the problem to answer (400 for other query parameters, 415 for an unknown format).</summary>
-    public static ImportFormat? Format(HttpRequest request, string columns, out IResult? problem)
+    public static ImportFormat? Format(HttpRequest request, string columns, out IResult? problem, params string[] alsoAllowed)
     {
         var q = new ApiQuery(request.Query);
-        q.Only("format");
+        q.Only(["format", .. alsoAllowed]);
         if (q.Error is not null)
         {
             problem = Problems.BadRequest(q.Error);
@@ -36,13 +36,18 @@ internal static class UploadedFile
     }
 
     /// <summary>The body as text, UTF-8 unless a byte-order mark says otherwise, allowed up to <paramref name="maxBytes"/>.</summary>
-    public static StreamReader Open(HttpRequest request, long maxBytes)
+    public static StreamReader Open(HttpRequest request, long maxBytes) =>
+        new(Body(request, maxBytes), new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+
+    /// <summary>The body as bytes, allowed up to <paramref name="maxBytes"/>.</summary>
+    public static Stream Body(HttpRequest request, long maxBytes)
     {
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = maxBytes;
         }
 
-        return new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+        return request.Body;
     }
+
 }

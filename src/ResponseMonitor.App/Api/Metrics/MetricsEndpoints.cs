@@ -19,6 +19,7 @@ public static class MetricsEndpoints
     [
         ApiRoute.Get(FunctionNames.GetMetrics, "metrics", GetMetricsAsync),
         ApiRoute.Get(FunctionNames.ListExclusions, "metrics/exclusions", GetExclusionsAsync),
+        ApiRoute.Get(FunctionNames.GetDailyMetrics, "metrics/daily", GetDailyAsync),
     ];
 
     private static async Task<IResult> GetMetricsAsync(HttpRequest request, IChannelCatalog catalog, MetricsService metrics, IOptions<AnalysisOptions> analysis, TimeProvider time, CancellationToken cancellationToken)
@@ -64,18 +65,58 @@ public static class MetricsEndpoints
         return Results.Json(response, ApiJsonContext.Default.MetricsResponse);
     }
 
+    /// <summary>The last <c>days</c> (1–90, 30) calendar days in each channel's time zone, for the page's per-day charts.</summary>
+    private static async Task<IResult> GetDailyAsync(HttpRequest request, IChannelCatalog catalog, MetricsService metrics, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var q = new ApiQuery(request.Query);
+        q.Only("days", "channel", "brand");
+        var days = q.Int("days", 30, 1, 90);
+        IReadOnlyList<ChannelDefinition> channels = [.. catalog.All];
+        if (q.String("channel") is { } channelId)
+        {
+            if (catalog.Find(channelId) is not { } channel)
+            {
+                return Problems.UnknownChannel(channelId);
+            }
+
+            channels = [channel];
+        }
+
+        if (q.String("brand") is { } brand)
+        {
+            channels = [.. channels.Where(c => string.Equals(c.Brand, brand, StringComparison.OrdinalIgnoreCase))];
+            if (channels.Count == 0)
+            {
+                return Problems.UnknownBrand(brand);
+            }
+        }
+
+        if (q.Error is not null)
+        {
+            return Problems.BadRequest(q.Error);
+        }
+
+        var asOf = time.GetUtcNow();
+        var daily = await metrics.DailyAsync(channels, days, cancellationToken).ConfigureAwait(false);
+        return Results.Json(
+            new DailyMetricsResponse(asOf, [.. daily.Select(d => new DailyMetricsDto(d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Map(d.Metrics)))]),
+            ApiJsonContext.Default.DailyMetricsResponse);
+    }
+
+    /// <summary>What the response clock left out: of one channel, or of every channel (oldest first) without <c>channel</c>.</summary>
     private static async Task<IResult> GetExclusionsAsync(HttpRequest request, IChannelCatalog catalog, MetricsService metrics, IOptions<AnalysisOptions> analysis, TimeProvider time, CancellationToken cancellationToken)
     {
         var q = new ApiQuery(request.Query);
         q.Only("channel", "from", "to", "limit");
-        if (q.String("channel") is not { } channelId)
+        IReadOnlyList<ChannelDefinition> channels = [.. catalog.All];
+        if (q.String("channel") is { } channelId)
         {
-            return Problems.BadRequest("Query 'channel' is required: exclusions are listed per channel.");
-        }
+            if (catalog.Find(channelId) is not { } channel)
+            {
+                return Problems.UnknownChannel(channelId);
+            }
 
-        if (catalog.Find(channelId) is not { } channel)
-        {
-            return Problems.UnknownChannel(channelId);
+            channels = [channel];
         }
 
         var window = Window(q, analysis.Value, time);
@@ -85,12 +126,25 @@ public static class MetricsEndpoints
             return Problems.BadRequest(q.Error);
         }
 
-        var (span, excluded) = await metrics.ExclusionsAsync(channel, window.From, window.To, cancellationToken).ConfigureAwait(false);
-        var counts = excluded.GroupBy(e => e.Reason).ToDictionary(g => ExclusionReasonNames.Name(g.Key), g => g.Count());
-        var items = excluded.Take(limit)
-            .Select(e => new ExclusionDto(e.Item.Id, e.Item.ParentId, e.Item.ThreadId, e.Item.AuthorId, e.Item.CreatedAt, ExclusionReasonNames.Name(e.Reason), e.Item.Text, e.Item.Url))
-            .ToList();
-        return Results.Json(new ExclusionListResponse(channel.Id, span.From, span.To, span.AsOf, counts, items), ApiJsonContext.Default.ExclusionListResponse);
+        // One channel's clock at a time: memory holds one channel's window, and the answer keeps the first `limit`.
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var items = new List<ExclusionDto>();
+        MetricsWindow? span = null;
+        foreach (var channel in channels)
+        {
+            var (channelSpan, excluded) = await metrics.ExclusionsAsync(channel, window.From, window.To, cancellationToken).ConfigureAwait(false);
+            span ??= channelSpan;
+            foreach (var group in excluded.GroupBy(e => ExclusionReasonNames.Name(e.Reason)))
+            {
+                counts[group.Key] = counts.GetValueOrDefault(group.Key) + group.Count();
+            }
+
+            items.AddRange(excluded.Take(limit).Select(e => new ExclusionDto(e.Item.Id, e.Item.ParentId, e.Item.ThreadId, e.Item.AuthorId, e.Item.CreatedAt, ExclusionReasonNames.Name(e.Reason), e.Item.Text, e.Item.Url) { ChannelId = channel.Id }));
+            items = [.. items.OrderBy(i => i.CreatedAt).ThenBy(i => i.ChannelId, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal).Take(limit)];
+        }
+
+        span ??= MetricsWindow.Create(window.From, window.To, time.GetUtcNow());
+        return Results.Json(new ExclusionListResponse(channels.Count == 1 ? channels[0].Id : null, span.From, span.To, span.AsOf, counts, items), ApiJsonContext.Default.ExclusionListResponse);
     }
 
     private static (DateTimeOffset From, DateTimeOffset To) Window(ApiQuery q, AnalysisOptions analysis, TimeProvider time)

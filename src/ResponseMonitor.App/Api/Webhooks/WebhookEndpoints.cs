@@ -36,26 +36,27 @@ public static partial class WebhookEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (catalog.Find(channelId) is not { } channel)
-        {
-            return Problems.UnknownChannel(channelId);
-        }
-
-        if (secrets.GetWebhookSecret(channel.Id) is not { } secret)
-        {
-            return Results.Problem($"Channel '{channel.Id}' has no webhook secret configured, so it accepts no pushes.", statusCode: StatusCodes.Status403Forbidden, title: "Push is not enabled for this channel.");
-        }
-
+        // An unauthenticated caller learns nothing about which channels exist or accept pushes: an unknown channel, a
+        // channel without a secret and a wrong signature get the same answer. The log says which it was.
         var body = await ReadBodyAsync(request, options.Value.MaxWebhookBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return Results.Problem($"The body is larger than {options.Value.MaxWebhookBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large.");
         }
 
-        if (WebhookSignature.Verify(secret, body, request.Headers[WebhookSignature.HeaderName].FirstOrDefault()) is { } signatureError)
+        var header = request.Headers[WebhookSignature.HeaderName].FirstOrDefault();
+        if (WebhookSignature.CheckFormat(header) is { } formatError)
         {
-            LogRejected(loggers.CreateLogger(typeof(WebhookEndpoints)), channel.Id, signatureError);
-            return Problems.Unauthorized(signatureError);
+            return Problems.Unauthorized(formatError);
+        }
+
+        var channel = catalog.Find(channelId);
+        var secret = channel is null ? null : secrets.GetWebhookSecret(channel.Id);
+        var refusal = channel is null ? "no such channel" : secret is null ? "the channel has no webhook secret" : WebhookSignature.Verify(secret, body, header);
+        if (refusal is not null || channel is null)
+        {
+            LogRejected(loggers.CreateLogger(typeof(WebhookEndpoints)), channel?.Id ?? Bounded(channelId), refusal ?? "");
+            return Problems.Unauthorized(WebhookSignature.Mismatch);
         }
 
         var meta = channel.Kind is ChannelKinds.FacebookPage or ChannelKinds.Instagram;
@@ -99,11 +100,6 @@ public static partial class WebhookEndpoints
     /// </summary>
     private static IResult Verify(string channelId, HttpRequest request, IChannelCatalog catalog, IChannelSecrets secrets)
     {
-        if (catalog.Find(channelId) is not { } channel)
-        {
-            return Problems.UnknownChannel(channelId);
-        }
-
         var mode = request.Query["hub.mode"].FirstOrDefault();
         var token = request.Query["hub.verify_token"].FirstOrDefault();
         var challenge = request.Query["hub.challenge"].FirstOrDefault();
@@ -112,7 +108,9 @@ public static partial class WebhookEndpoints
             return Problems.BadRequest("Expected hub.mode=subscribe with hub.verify_token and hub.challenge.");
         }
 
-        var expected = secrets.GetWebhookVerifyToken(channel.Id);
+        // An unknown channel is refused as a wrong token is: the handshake tells no one which channels exist.
+        var channel = catalog.Find(channelId);
+        var expected = channel is null ? null : secrets.GetWebhookVerifyToken(channel.Id);
         if (expected is null || token is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(expected)))
         {
             return Results.Problem("The verify token does not match this channel's WebhookVerifyToken.", statusCode: StatusCodes.Status403Forbidden, title: "Verification refused.");
@@ -120,6 +118,8 @@ public static partial class WebhookEndpoints
 
         return Results.Text(challenge, "text/plain");
     }
+
+    private static string Bounded(string channelId) => channelId.Length <= 64 ? channelId : channelId[..64] + "…";
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {

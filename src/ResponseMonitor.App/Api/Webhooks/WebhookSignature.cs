@@ -11,12 +11,29 @@ public static class WebhookSignature
 {
     public const string HeaderName = "X-Hub-Signature-256";
     private const string Prefix = "sha256=";
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
     public static string Compute(string secret, ReadOnlySpan<byte> body) =>
         Prefix + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
+    /// <summary>The one answer to a signature that does not verify, whatever the reason (docs/GENERIC_FEED.md).</summary>
+    public const string Mismatch = "The signature does not match the body.";
+
     /// <summary>Null when valid; otherwise what is wrong with the header.</summary>
     public static string? Verify(string secret, ReadOnlySpan<byte> body, string? header)
+    {
+        if (CheckFormat(header) is { } formatError)
+        {
+            return formatError;
+        }
+
+        var presented = Convert.FromHexString(header!.AsSpan(Prefix.Length));
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
+        return CryptographicOperations.FixedTimeEquals(presented, expected) ? null : Mismatch;
+    }
+
+    /// <summary>Null when the header has the form <c>sha256=</c> and 64 hex digits; otherwise what is wrong with it.</summary>
+    public static string? CheckFormat(string? header)
     {
         if (string.IsNullOrWhiteSpace(header))
         {
@@ -28,17 +45,6 @@ public static class WebhookSignature
             return $"The '{HeaderName}' header must be 'sha256=' followed by 64 hex digits.";
         }
 
-        byte[] presented;
-        try
-        {
-            presented = Convert.FromHexString(header.AsSpan(Prefix.Length));
-        }
-        catch (FormatException)
-        {
-            return $"The '{HeaderName}' header must be 'sha256=' followed by 64 hex digits.";
-        }
-
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
-        return CryptographicOperations.FixedTimeEquals(presented, expected) ? null : "The signature does not match the body.";
+        return header.AsSpan(Prefix.Length).ContainsAnyExcept(HexDigits) ? $"The '{HeaderName}' header must be 'sha256=' followed by 64 hex digits." : null;
     }
 }

@@ -15,4 +15,9 @@ internal sealed class MetricsFunctions(RouteHandlerInvoker api)
     public IResult ListExclusions(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "metrics/exclusions")] HttpRequest request) =>
         api.Invoke(FunctionNames.ListExclusions, request);
+
+    [Function(FunctionNames.GetDailyMetrics)]
+    public IResult GetDailyMetrics(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "metrics/daily")] HttpRequest request) =>
+        api.Invoke(FunctionNames.GetDailyMetrics, request);
 }

@@ -13,7 +13,7 @@ namespace ResponseMonitor.App.Standalone;
 /// received raw and decoded one by one: a body that is not Base64 UTF-8 can never succeed, so it goes to the poison
 /// queue at once, and the messages beside it flow on. One subclass per queue names it and its function.
 /// </summary>
-public abstract partial class QueueListener(
+public abstract partial class StorageQueueListener(
     StorageClients clients,
     IOptions<QueueListenerOptions> options,
     TimeProvider time,
