@@ -68,7 +68,7 @@ var names = {
 var deploymentContainer = 'app-package'
 var tablePrefix = 'rm'
 var tableNames = ['Items', 'Open', 'Channels', 'Snapshots', 'Warnings', 'Silences', 'CriticLabels', 'ImportJobs']
-var queueNames = ['analyze-channel', 'analyze-channel-poison', 'import-history', 'import-history-poison']
+var queueNames = ['analyze-channel', 'analyze-channel-poison', 'import-history', 'import-history-poison', 'poll-channel', 'poll-channel-poison']
 
 // Built-in role definitions.
 var roles = {

@@ -67,7 +67,7 @@ internal static class AnalysisBenchmark
         var app = StandaloneHost.Create(
         [
             "--urls=http://127.0.0.1:0", "--Hosting:Triggers=false", "--Api:Key=bench-api-key-0123456789",
-            $"--AzureWebJobsStorage={storage}", $"--Storage:Prefix={prefix}", $"--Storage:AnalysisQueueName=q-{prefix}",
+            $"--AzureWebJobsStorage={storage}", $"--Storage:Prefix={prefix}", $"--Storage:AnalysisQueueName=q-{prefix}", $"--Storage:PollQueueName=p-{prefix}",
             "--Logging:LogLevel:Default=Error", "--Telemetry:ConsoleMetrics=false",
             "--Monitor:Channels:0:Id=ch", "--Monitor:Channels:0:FeedUrl=http://127.0.0.1:1/feed", "--Monitor:Channels:0:BrandAuthorIds:0=brand",
         ]);

@@ -152,7 +152,7 @@ internal static class DashboardBenchmark
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0", "--Hosting:Triggers=false", $"--Api:Key={Key}", $"--Api:ReadCacheSeconds={cacheSeconds}",
-            $"--AzureWebJobsStorage={storage}", $"--Storage:Prefix={prefix}", $"--Storage:AnalysisQueueName=q-{prefix}",
+            $"--AzureWebJobsStorage={storage}", $"--Storage:Prefix={prefix}", $"--Storage:AnalysisQueueName=q-{prefix}", $"--Storage:PollQueueName=p-{prefix}",
             "--Logging:LogLevel:Default=Error", "--Telemetry:ConsoleMetrics=false",
         };
         for (var c = 0; c < channels; c++)

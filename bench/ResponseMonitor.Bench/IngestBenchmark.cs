@@ -50,7 +50,7 @@ internal static class IngestBenchmark
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0", "--Hosting:Triggers=false", "--Api:Key=bench-api-key-0123456789",
-            $"--AzureWebJobsStorage={storage}", $"--Storage:Prefix={prefix}", $"--Storage:AnalysisQueueName=q-{prefix}",
+            $"--AzureWebJobsStorage={storage}", $"--Storage:Prefix={prefix}", $"--Storage:AnalysisQueueName=q-{prefix}", $"--Storage:PollQueueName=p-{prefix}",
             "--Logging:LogLevel:Default=Error", "--Telemetry:ConsoleMetrics=false", "--Api:ReadCacheSeconds=0",
         };
         var ids = Enumerable.Range(0, runs).Select(r => $"ch{r}").Append("warm").ToList();

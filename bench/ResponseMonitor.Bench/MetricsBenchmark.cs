@@ -30,7 +30,7 @@ internal static class MetricsBenchmark
             await using var app = StandaloneHost.Create(
             [
                 "--urls=http://127.0.0.1:0", "--Hosting:Triggers=false", "--Api:Key=bench-api-key-0123456789", $"--AzureWebJobsStorage={storage}", $"--Storage:Prefix={prefix}",
-                $"--Storage:AnalysisQueueName=q-{prefix}", "--Logging:LogLevel:Default=Error", "--Telemetry:ConsoleMetrics=false",
+                $"--Storage:AnalysisQueueName=q-{prefix}", $"--Storage:PollQueueName=p-{prefix}", "--Logging:LogLevel:Default=Error", "--Telemetry:ConsoleMetrics=false",
                 "--Monitor:Channels:0:Id=ch", "--Monitor:Channels:0:FeedUrl=http://127.0.0.1:1/feed", "--Monitor:Channels:0:BrandAuthorIds:0=brand", "--Monitor:Exclusions:AutomationAuthorIds:0=bot",
                 "--Monitor:BusinessHours:TimeZone=Europe/Madrid", "--Monitor:BusinessHours:Monday=09:00-18:00", "--Monitor:BusinessHours:Tuesday=09:00-18:00",
                 "--Monitor:BusinessHours:Wednesday=09:00-18:00", "--Monitor:BusinessHours:Thursday=09:00-18:00", "--Monitor:BusinessHours:Friday=09:00-14:00",

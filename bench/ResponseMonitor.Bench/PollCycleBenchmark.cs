@@ -35,7 +35,7 @@ internal static class PollCycleBenchmark
                 "--Api:Key=bench-api-key-0123456789",
                 $"--AzureWebJobsStorage={storage}",
                 $"--Storage:Prefix={prefix}",
-                $"--Storage:AnalysisQueueName=q-{prefix}",
+                $"--Storage:AnalysisQueueName=q-{prefix}", $"--Storage:PollQueueName=p-{prefix}",
                 "--Logging:LogLevel:Default=Error",
                 "--Telemetry:ConsoleMetrics=false",
                 "--Polling:MaxConcurrency=4",
@@ -50,14 +50,25 @@ internal static class PollCycleBenchmark
 
             var app = StandaloneHost.Create([.. args], services => services.AddSingleton<HttpPipelinePolicy>(counter));
             await app.StartAsync();
-            var poll = app.Services.GetRequiredService<PollChannelsFunction>();
+            var timer = app.Services.GetRequiredService<PollChannelsFunction>();
+            var polls = app.Services.GetRequiredService<PollQueueListener>();
             var listener = app.Services.GetRequiredService<AnalysisQueueListener>();
+
+            // A whole cycle: the timer schedules, the poll listener polls every batch.
+            async Task CycleAsync()
+            {
+                await timer.RunAsync(CancellationToken.None);
+                while (await polls.RunOnceAsync(CancellationToken.None) > 0)
+                {
+                }
+            }
 
             // Table and queue creation happen once per process; do them before counting.
             await app.Services.GetRequiredService<Storage.Queues.StorageAnalysisQueue>().GetQueueAsync(CancellationToken.None);
+            await app.Services.GetRequiredService<Storage.Queues.StoragePollQueue>().GetQueueAsync(CancellationToken.None);
             counter.Reset();
 
-            var (firstSeconds, firstTransactions) = await TimeAsync(counter, () => poll.RunAsync(CancellationToken.None));
+            var (firstSeconds, firstTransactions) = await TimeAsync(counter, CycleAsync);
             var analyses = 0;
             var (analysisSeconds, analysisTransactions) = await TimeAsync(counter, async () =>
             {
@@ -67,7 +78,7 @@ internal static class PollCycleBenchmark
                     analyses += processed;
                 }
             });
-            var (steadySeconds, steadyTransactions) = await TimeAsync(counter, () => poll.RunAsync(CancellationToken.None));
+            var (steadySeconds, steadyTransactions) = await TimeAsync(counter, CycleAsync);
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {n} | first (all new) | {firstSeconds:F2} | {firstTransactions} | {(double)firstTransactions / n:F1} | {analyses} | {analysisSeconds:F2} | {(analyses == 0 ? 0 : (double)analysisTransactions / analyses):F1} |"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {n} | steady (nothing new) | {steadySeconds:F2} | {steadyTransactions} | {(double)steadyTransactions / n:F1} | 0 | - | - |"));

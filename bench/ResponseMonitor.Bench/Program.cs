@@ -4,6 +4,7 @@ using ResponseMonitor.Bench;
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- coldstart [runs]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- runsh [runs]   (./run.sh after a change and unchanged)
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- pollcycle [channels,channels,...]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- fanout [channels,channels,...] [channels polled by 1, 2 and 4 instances]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- timetowarning [runs]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- metrics [threads,threads,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- sweep [items,items,...]
@@ -76,6 +77,7 @@ return args.FirstOrDefault() switch
     "dashboard" => await DashboardBenchmark.RunAsync(storage, Ints("10000,1000000"), Int(2), Int(3)),
     "analysis" => await AnalysisBenchmark.RunAsync(storage, Int(1) ?? 10_000),
     "pollcycle" => await PollCycleBenchmark.RunAsync(storage, Ints("10,100,1000")),
+    "fanout" => await FanOutBenchmark.RunAsync(storage, Ints("10,1000,10000"), Int(2) ?? 1000),
     _ => Usage(),
 };
 
@@ -87,6 +89,6 @@ List<int> Ints(string fallback) => (args.Length > 1 ? args[1] : fallback).Split(
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | gc [rows] [runs] | pollcycle [n,n,...] | ingest [n,n,...] [import|push|both] [runs] | dashboard [n,n,...] [channels] [requests] | analysis [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
+    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | gc [rows] [runs] | pollcycle [n,n,...] | fanout [n,n,...] [n] | ingest [n,n,...] [import|push|both] [runs] | dashboard [n,n,...] [channels] [requests] | analysis [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
     return 2;
 }

@@ -61,7 +61,7 @@ internal static class TimeToWarningBenchmark
             "--Api:Key=bench-api-key-0123456789",
             $"--AzureWebJobsStorage={storage}",
             $"--Storage:Prefix={prefix}",
-            $"--Storage:AnalysisQueueName=q-{prefix}",
+            $"--Storage:AnalysisQueueName=q-{prefix}", $"--Storage:PollQueueName=p-{prefix}",
             "--Logging:LogLevel:Default=Error",
             "--Telemetry:ConsoleMetrics=false",
             "--PollSchedule=*/2 * * * * *",

@@ -29,6 +29,10 @@ public sealed class StorageOptions : IValidatableObject
     [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Storage:AnalysisQueueName must be a valid queue name.")]
     public string AnalysisQueueName { get; set; } = "analyze-channel";
 
+    /// <summary>The PollChannel function's queue. In Azure it must stay the trigger's <c>poll-channel</c> (PollChannelFunction.QueueName).</summary>
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Storage:PollQueueName must be a valid queue name.")]
+    public string PollQueueName { get; set; } = "poll-channel";
+
     /// <summary>Per-request retries of the storage clients. Few, because the next poll or queue delivery retries anyway.</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 2;

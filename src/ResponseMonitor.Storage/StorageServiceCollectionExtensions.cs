@@ -42,7 +42,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICriticLabelStore, TableCriticLabelStore>();
         services.AddSingleton<IHandledMarkStore, TableHandledMarkStore>();
         services.AddSingleton<IPersonalDataStore, TablePersonalDataStore>();
+        services.AddSingleton<QueueProvider>();
         services.AddSingleton<StorageAnalysisQueue>();
+        services.AddSingleton<StoragePollQueue>();
+        services.AddSingleton<IPollQueue>(sp => sp.GetRequiredService<StoragePollQueue>());
         services.AddSingleton<IAnalysisQueue>(sp => sp.GetRequiredService<StorageAnalysisQueue>());
         services.AddSingleton<StorageImportQueue>();
         services.AddSingleton<IImportQueue>(sp => sp.GetRequiredService<StorageImportQueue>());

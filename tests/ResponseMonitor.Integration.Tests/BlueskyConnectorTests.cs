@@ -104,7 +104,10 @@ public sealed class BlueskyConnectorTests
         failSecondPage = false;
         var ok = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), cursor, CancellationToken.None);
         Assert.True(ok.Succeeded, ok.Error);
-        Assert.Equal(3, ok.ItemsStored);                                         // b3, b2, b1: not the repost, not b0
+        Assert.Equal(1, ok.ItemsStored);                                         // b1: b3 and b2 came again unchanged (the failed poll stored them)
+        string Uri(string rkey, string did) => $"at://{did}/app.bsky.feed.post/{rkey}";
+        var items = await app.Get<IItemStore>().GetAsync("sky", [Uri("b3", Brand), Uri("b2", Brand), Uri("b1", Brand), Uri("r9", "did:plc:other"), Uri("b0", Brand)], CancellationToken.None);
+        Assert.Equal([Uri("b1", Brand), Uri("b2", Brand), Uri("b3", Brand)], items.Keys.Order(StringComparer.Ordinal));   // not the repost, not b0
         Assert.DoesNotContain(server.Requests, r => r.PathAndQuery.Contains("page-3", StringComparison.Ordinal));
         var state = await app.Get<IChannelStateStore>().GetAsync("sky", CancellationToken.None);
         Assert.Equal(since.AddHours(5).AddSeconds(1), DateTimeOffset.Parse(JsonNode.Parse(state!.Cursor!)!["feedSince"]!.GetValue<string>(), CultureInfo.InvariantCulture));

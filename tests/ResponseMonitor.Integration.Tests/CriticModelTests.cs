@@ -207,6 +207,7 @@ public sealed class CriticModelTests
         var settings = Settings(new Uri("http://127.0.0.1:1/feed"));
         settings["Storage:Prefix"] = prefix;
         settings["Storage:AnalysisQueueName"] = "q-" + prefix;
+        settings["Storage:PollQueueName"] = "p-" + prefix;
         settings["AzureWebJobsStorage"] = AzuriteEnvironment.ConnectionString;
         settings["Hosting:Triggers"] = "false";
         var configuration = settings.Where(kv => kv.Value is not null).Select(kv => $"--{kv.Key}={kv.Value}").ToArray();

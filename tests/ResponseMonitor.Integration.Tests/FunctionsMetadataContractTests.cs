@@ -83,6 +83,21 @@ public sealed class FunctionsMetadataContractTests
     }
 
     /// <summary>
+    /// The poll work the timer schedules: a queue trigger on <c>poll-channel</c>, so the Functions host spreads a cycle's
+    /// messages over as many instances as the queue needs (same attribute source as above).
+    /// </summary>
+    [Fact]
+    public void PollChannel_reads_the_poll_queue_the_timer_writes_as_a_string()
+    {
+        var trigger = Trigger(Function(FunctionNames.PollChannel));
+        Assert.Equal("queueTrigger", trigger["type"]!.GetValue<string>());
+        Assert.Equal(new StorageOptions().PollQueueName, trigger["queueName"]!.GetValue<string>());
+        Assert.Equal(PollChannelFunction.QueueName, trigger["queueName"]!.GetValue<string>());
+        Assert.Equal("AzureWebJobsStorage", trigger["connection"]!.GetValue<string>());
+        Assert.Equal("String", trigger["dataType"]!.GetValue<string>());
+    }
+
+    /// <summary>
     /// azure-functions-dotnet-worker, extensions/Worker.Extensions.Http/src/HttpTriggerAttribute.cs (authLevel, methods,
     /// route) and extensions/Worker.Extensions.Http.AspNetCore/src/FunctionsMiddleware/FunctionsHttpProxyingMiddleware.cs
     /// (an <c>IResult</c> returned by the function is executed on the request's HttpContext).
@@ -113,7 +128,7 @@ public sealed class FunctionsMetadataContractTests
         foreach (var function in Functions)
         {
             var name = function["name"]!.GetValue<string>();
-            Assert.True(name is FunctionNames.PollChannels or FunctionNames.AnalyzeChannel or FunctionNames.RunImport || routeNames.Contains(name), $"Function {name} has no standalone counterpart.");
+            Assert.True(name is FunctionNames.PollChannels or FunctionNames.PollChannel or FunctionNames.AnalyzeChannel or FunctionNames.RunImport || routeNames.Contains(name), $"Function {name} has no standalone counterpart.");
             Assert.Equal("ResponseMonitor.dll", function["scriptFile"]!.GetValue<string>());
             Assert.Equal("dotnet-isolated", function["language"]!.GetValue<string>());
 
@@ -123,7 +138,7 @@ public sealed class FunctionsMetadataContractTests
             Assert.Equal(name, method.GetCustomAttribute<FunctionAttribute>()!.Name);
         }
 
-        Assert.Equal(ApiRoutes.All.Count + 3, Functions.Count());
+        Assert.Equal(ApiRoutes.All.Count + 4, Functions.Count());
         Assert.Equal(ApiRoutes.All.Count, routeNames.Count);
     }
 

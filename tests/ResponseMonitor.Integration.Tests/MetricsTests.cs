@@ -152,6 +152,7 @@ public sealed class MetricsTests
         var settings = Settings();
         settings["Storage:Prefix"] = prefix;
         settings["Storage:AnalysisQueueName"] = "q-" + prefix;
+        settings["Storage:PollQueueName"] = "p-" + prefix;
         settings["AzureWebJobsStorage"] = AzuriteEnvironment.ConnectionString;
         settings["Hosting:Triggers"] = "false";
         var file = Path.Combine(Path.GetTempPath(), prefix + ".csv");

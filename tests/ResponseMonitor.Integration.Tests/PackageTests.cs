@@ -122,6 +122,7 @@ public sealed class PackageTests
             ["Api__Key"] = TestApp.ApiKey,
             ["Storage__Prefix"] = prefix,
             ["Storage__AnalysisQueueName"] = "q-" + prefix,
+            ["Storage__PollQueueName"] = "p-" + prefix,
             ["Monitor__Channels__0__Id"] = "ch",
             ["Monitor__Channels__0__FeedUrl"] = feed.ToString(),
             ["Monitor__Channels__0__BrandAuthorIds__0"] = "brand",

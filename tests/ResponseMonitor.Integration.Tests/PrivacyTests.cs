@@ -148,6 +148,7 @@ public sealed class PrivacyTests
 
         // A whole cycle (which sweeps the channels due) finds nothing due the same day, and nothing comes back.
         await app.Get<PollChannelsFunction>().RunAsync(CancellationToken.None);
+        await TestApp.DrainPollQueueAsync(app);
         Assert.Equal(3, (await RowsAsync(app, "Items")).Count);
         Assert.Equal(at, (await app.Get<IPersonalDataStore>().GetLastSweepsAsync(CancellationToken.None))["ch"]);
     }

@@ -32,6 +32,7 @@ public sealed class ReadCacheTests
     private static async Task PollAndAnalyzeAsync(TestApp app)
     {
         await app.Get<PollChannelsFunction>().RunAsync(CancellationToken.None);
+        await TestApp.DrainPollQueueAsync(app);
         while (await app.Get<AnalysisQueueListener>().RunOnceAsync(CancellationToken.None) > 0)
         {
         }

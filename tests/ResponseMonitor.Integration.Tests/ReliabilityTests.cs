@@ -179,6 +179,7 @@ public sealed class ReliabilityTests
         feed.Handler = ctx => Feed.Write(ctx, Feed.Page(items));
         await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", feed.Url("/feed")));
         await app.Get<PollChannelsFunction>().RunAsync(CancellationToken.None);
+        await TestApp.DrainPollQueueAsync(app);
         while (await app.Get<AnalysisQueueListener>().RunOnceAsync(CancellationToken.None) > 0)
         {
         }

@@ -54,6 +54,7 @@ public sealed class TelemetryTests
         listener.Start();
 
         await app.Get<App.Functions.PollChannelsFunction>().RunAsync(CancellationToken.None);
+        await TestApp.DrainPollQueueAsync(app);
         await app.Get<App.Functions.AnalyzeChannelFunction>().RunAsync("{\"channelId\":\"good\",\"reason\":\"t\",\"requestedAt\":\"2026-03-10T12:00:00Z\"}", CancellationToken.None);
 
         Assert.Contains(("responsemonitor.comments.ingested", 2.0, "good"), measurements);

@@ -49,6 +49,7 @@ public sealed class WarningTests
         var analyze = app.Get<App.Functions.AnalyzeChannelFunction>();
 
         await poll.RunAsync(CancellationToken.None);
+        await TestApp.DrainPollQueueAsync(app);
         await analyze.RunAsync(Message, CancellationToken.None);
         await analyze.RunAsync(Message, CancellationToken.None);
 
@@ -65,6 +66,7 @@ public sealed class WarningTests
         items.Add(Feed.Comment("answer", "critic", "brand", Now.AddMinutes(5), "So sorry, refund sent today."));
         time.Advance(TimeSpan.FromMinutes(10));
         await poll.RunAsync(CancellationToken.None);
+        await TestApp.DrainPollQueueAsync(app);
         await analyze.RunAsync(Message, CancellationToken.None);
 
         Assert.Equal(2, receiver.Requests.Count);

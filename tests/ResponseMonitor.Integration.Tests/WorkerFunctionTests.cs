@@ -44,11 +44,21 @@ public sealed class WorkerFunctionTests
         return feed;
     }
 
-    /// <summary>Polls through the worker's timer function, then analyses through its queue function with the message the poll queued.</summary>
+    /// <summary>
+    /// Schedules through the worker's timer function, polls through its poll queue function with the message the timer
+    /// queued, then analyses through its analysis queue function with the message the poll queued.
+    /// </summary>
     private static async Task PollAndAnalyseAsync(WorkerApp worker)
     {
-        var (poller, run) = worker.Function(FunctionNames.PollChannels);
-        await (Task)run.Invoke(poller, [new TimerInfo { IsPastDue = false }, CancellationToken.None])!;
+        var (scheduler, run) = worker.Function(FunctionNames.PollChannels);
+        await (Task)run.Invoke(scheduler, [new TimerInfo { IsPastDue = false }, CancellationToken.None])!;
+
+        var polls = await worker.Services.GetRequiredService<StoragePollQueue>().GetQueueAsync(CancellationToken.None);
+        var batch = (await polls.ReceiveMessageAsync()).Value;
+        Assert.NotNull(batch);
+        var (poller, poll) = worker.Function(FunctionNames.PollChannel);
+        await (Task)poll.Invoke(poller, [batch.Body.ToString(), CancellationToken.None])!;
+        await polls.DeleteMessageAsync(batch.MessageId, batch.PopReceipt);
 
         // The host decodes the Base64 body and hands a string-bound trigger the message text.
         var queue = await worker.Services.GetRequiredService<StorageAnalysisQueue>().GetQueueAsync(CancellationToken.None);
@@ -276,14 +286,17 @@ public sealed class WorkerFunctionTests
     }
 
     [Fact]
-    public void Under_the_functions_host_the_analysis_queue_must_be_the_one_the_trigger_reads()
+    public void Under_the_functions_host_the_analysis_and_poll_queues_must_be_the_ones_the_triggers_read()
     {
         using var worker = WorkerApp.Create(WorkerSettings(new Uri("http://127.0.0.1:1/feed")), TestApp.NewPrefix());
 
         var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => App.Hosting.WorkerHost.EnsureTriggerQueue(worker.Host));
 
         Assert.Contains("Storage:AnalysisQueueName must be 'analyze-channel'", error.Message, StringComparison.Ordinal);
-        using var deployed = WorkerApp.Create(TestApp.Merge(WorkerSettings(new Uri("http://127.0.0.1:1/feed")), new Dictionary<string, string?> { ["Storage:AnalysisQueueName"] = "analyze-channel" }), TestApp.NewPrefix());
+        using var pollQueue = WorkerApp.Create(TestApp.Merge(WorkerSettings(new Uri("http://127.0.0.1:1/feed")), new Dictionary<string, string?> { ["Storage:AnalysisQueueName"] = "analyze-channel" }), TestApp.NewPrefix());
+        var pollError = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => App.Hosting.WorkerHost.EnsureTriggerQueue(pollQueue.Host));
+        Assert.Contains("Storage:PollQueueName must be 'poll-channel'", pollError.Message, StringComparison.Ordinal);
+        using var deployed = WorkerApp.Create(TestApp.Merge(WorkerSettings(new Uri("http://127.0.0.1:1/feed")), new Dictionary<string, string?> { ["Storage:AnalysisQueueName"] = "analyze-channel", ["Storage:PollQueueName"] = "poll-channel" }), TestApp.NewPrefix());
         Assert.Same(deployed.Host, App.Hosting.WorkerHost.EnsureTriggerQueue(deployed.Host));
     }
 }

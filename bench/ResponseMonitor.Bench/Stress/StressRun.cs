@@ -83,6 +83,7 @@ internal sealed class StressRun : IAsyncDisposable
             ["AzureWebJobsStorage"] = _azurite.ConnectionString,
             ["Storage__Prefix"] = _prefix,
             ["Storage__AnalysisQueueName"] = "q-" + _prefix,
+            ["Storage__PollQueueName"] = "p-" + _prefix,
             ["Api__Key"] = ApiKey,
             ["Api__ReadCacheSeconds"] = cacheSeconds.ToString(CultureInfo.InvariantCulture),
             ["PollSchedule"] = pollSchedule,

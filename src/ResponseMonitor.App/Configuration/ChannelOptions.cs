@@ -35,6 +35,10 @@ public sealed class ChannelOptions
     /// <summary>Days this channel keeps what the public wrote; else its brand's, else Monitor:Retention:Days.</summary>
     public int? RetentionDays { get; set; }
 
+    /// <summary>Poll this channel at most this often (a quiet channel less often than the schedule); every cycle when empty.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "PollInterval must be between 1 second and 7 days.")]
+    public TimeSpan? PollInterval { get; set; }
+
     /// <summary>Language of warnings about this channel (en, es, de, fr); <c>Monitor:Language</c> when empty.</summary>
     public string? Language { get; set; }
 

@@ -53,6 +53,7 @@ public sealed class ConfigurationChannelCatalog : IChannelCatalog, IChannelSecre
             Exclusions = ExclusionOptions.Resolve(monitor.Exclusions, o.Exclusions),
             Settings = settings,
             Retention = Retention(o, monitor),
+            PollInterval = o.PollInterval,
         };
     }
 

@@ -7,6 +7,7 @@ namespace ResponseMonitor.App.Functions;
 public static class FunctionNames
 {
     public const string PollChannels = "PollChannels";
+    public const string PollChannel = "PollChannel";
     public const string AnalyzeChannel = "AnalyzeChannel";
     public const string RunImport = "RunImport";
 

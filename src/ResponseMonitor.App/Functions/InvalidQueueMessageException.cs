@@ -1,6 +1,6 @@
 namespace ResponseMonitor.App.Functions;
 
-/// <summary>A queue message that is not an analysis request. It fails, and after maxDequeueCount lands in the poison queue.</summary>
+/// <summary>A queue message that is not what its function takes (an analysis request, a poll batch). It fails, and after maxDequeueCount lands in the poison queue.</summary>
 public sealed class InvalidQueueMessageException : Exception
 {
     public InvalidQueueMessageException()

@@ -7,24 +7,23 @@ using ResponseMonitor.Domain.Privacy;
 namespace ResponseMonitor.App.Functions;
 
 /// <summary>
-/// Timer function: one poll cycle over every enabled channel, the retention sweep of channels due (once a day each),
-/// then a pass over the notification outbox. The Functions
-/// host fires it on <c>%PollSchedule%</c> as a singleton; standalone, <see cref="Standalone.PollScheduler"/> does.
+/// Timer function: schedules one poll cycle (the channels due go on the <c>poll-channel</c> queue in small batches,
+/// which <see cref="PollChannelFunction"/> polls on whichever instances take them), then runs the retention sweep of
+/// channels due (once a day each) and a pass over the notification outbox. The Functions host fires it on
+/// <c>%PollSchedule%</c> as a singleton; standalone, <see cref="Standalone.PollScheduler"/> does.
 /// </summary>
-public sealed partial class PollChannelsFunction(ChannelPoller poller, RetentionSweeper retention, NotificationDispatcher dispatcher, ApiReadCache reads, ILogger<PollChannelsFunction> logger)
+public sealed partial class PollChannelsFunction(PollPlanner planner, RetentionSweeper retention, NotificationDispatcher dispatcher, ApiReadCache reads, ILogger<PollChannelsFunction> logger)
 {
     [Function(FunctionNames.PollChannels)]
     public Task Run([TimerTrigger("%PollSchedule%", UseMonitor = true)] TimerInfo timer, CancellationToken cancellationToken) => RunAsync(cancellationToken);
 
-    public async Task<PollSummary> RunAsync(CancellationToken cancellationToken)
+    public async Task<PollPlan> RunAsync(CancellationToken cancellationToken)
     {
         LogStarting(logger);
-        var summary = await poller.PollAllAsync(cancellationToken).ConfigureAwait(false);
-        reads.MarkStale();
-        LogCycle(logger, summary.Channels.Count, summary.ItemsStored, summary.Failed, summary.AnalysisRequested.Count);
+        var plan = await planner.ScheduleAsync(cancellationToken).ConfigureAwait(false);
         await SweepAsync(cancellationToken).ConfigureAwait(false);
         await DispatchAsync(cancellationToken).ConfigureAwait(false);
-        return summary;
+        return plan;
     }
 
     private async Task SweepAsync(CancellationToken cancellationToken)
@@ -58,9 +57,6 @@ public sealed partial class PollChannelsFunction(ChannelPoller poller, Retention
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll cycle starting")]
     private static partial void LogStarting(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Poll cycle: {Channels} channels, {Items} items stored, {Failed} failed, {Queued} queued for analysis")]
-    private static partial void LogCycle(ILogger logger, int channels, int items, int failed, int queued);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention sweep stopped; it resumes next cycle")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

@@ -84,6 +84,7 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<CredentialReports>();
         services.AddSingleton<ICredentialHealthRecorder>(sp => sp.GetRequiredService<CredentialReports>());
         services.AddSingleton<ChannelPoller>();
+        services.AddSingleton<PollPlanner>();
         services.AddSingleton<WarningService>();
         services.AddSingleton<ChannelAnalysisService>();
         services.AddSingleton<RetentionSweeper>();
@@ -141,6 +142,7 @@ public static class MonitorServiceCollectionExtensions
     public static IServiceCollection AddMonitorFunctions(this IServiceCollection services)
     {
         services.AddSingleton<PollChannelsFunction>();
+        services.AddSingleton<PollChannelFunction>();
         services.AddSingleton<AnalyzeChannelFunction>();
         services.AddSingleton<RunImportFunction>();
         return services;

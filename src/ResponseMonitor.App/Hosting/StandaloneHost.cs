@@ -68,18 +68,20 @@ public static class StandaloneHost
         return demo;
     }
 
-    /// <summary>The timer and the queue listeners (analysis, imports), as background services unless <c>Hosting:Triggers</c> is off.</summary>
+    /// <summary>The timer and the queue listeners (poll, analysis, imports), as background services unless <c>Hosting:Triggers</c> is off.</summary>
     public static IServiceCollection AddStandaloneTriggers(this IServiceCollection services, IConfiguration configuration, HostingOptions hosting)
     {
         ArgumentNullException.ThrowIfNull(hosting);
         services.AddOptions<SchedulerOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QueueListenerOptions>().Bind(configuration.GetSection(QueueListenerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PollScheduler>();
+        services.AddSingleton<PollQueueListener>();
         services.AddSingleton<AnalysisQueueListener>();
         services.AddSingleton<ImportQueueListener>();
         if (hosting.Triggers)
         {
             services.AddHostedService(sp => sp.GetRequiredService<PollScheduler>());
+            services.AddHostedService(sp => sp.GetRequiredService<PollQueueListener>());
             services.AddHostedService(sp => sp.GetRequiredService<AnalysisQueueListener>());
             services.AddHostedService(sp => sp.GetRequiredService<ImportQueueListener>());
         }

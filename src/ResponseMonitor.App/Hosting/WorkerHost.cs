@@ -27,20 +27,28 @@ public static class WorkerHost
     }
 
     /// <summary>
-    /// Refuses to start when the poller would write to a queue the trigger does not read: in Azure the trigger's queue
-    /// name is fixed at build time (<see cref="AnalyzeChannelFunction.QueueName"/>). Program calls it before the host
-    /// runs; tests, which give each run its own queue, build the worker without it.
+    /// Refuses to start when the app would write to a queue its trigger does not read: in Azure a trigger's queue name
+    /// is fixed at build time (<see cref="AnalyzeChannelFunction.QueueName"/>, <see cref="PollChannelFunction.QueueName"/>).
+    /// Program calls it before the host runs; tests, which give each run its own queues, build the worker without it.
     /// </summary>
     public static IHost EnsureTriggerQueue(IHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var queue = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.AnalysisQueueName;
-        if (queue != AnalyzeChannelFunction.QueueName)
+        var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        if (storage.AnalysisQueueName != AnalyzeChannelFunction.QueueName)
         {
             throw new OptionsValidationException(
                 nameof(StorageOptions),
                 typeof(StorageOptions),
-                [$"Storage:AnalysisQueueName must be '{AnalyzeChannelFunction.QueueName}' under the Functions host, the queue the AnalyzeChannel trigger reads, not '{queue}'."]);
+                [$"Storage:AnalysisQueueName must be '{AnalyzeChannelFunction.QueueName}' under the Functions host, the queue the AnalyzeChannel trigger reads, not '{storage.AnalysisQueueName}'."]);
+        }
+
+        if (storage.PollQueueName != PollChannelFunction.QueueName)
+        {
+            throw new OptionsValidationException(
+                nameof(StorageOptions),
+                typeof(StorageOptions),
+                [$"Storage:PollQueueName must be '{PollChannelFunction.QueueName}' under the Functions host, the queue the PollChannel trigger reads, not '{storage.PollQueueName}'."]);
         }
 
         return host;

@@ -27,6 +27,10 @@ public sealed class QueueListenerOptions
 
     public static TimeSpan MinPollingInterval { get; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>How long a received message is hidden while it is processed.</summary>
-    public static TimeSpan ProcessingLease { get; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// Standalone only (not a host.json setting): how long a received message is hidden while it is processed, renewed
+    /// every half lease while it runs, as the host does. After a process dies, its messages reappear within this.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ProcessingLease { get; set; } = TimeSpan.FromMinutes(10);
 }

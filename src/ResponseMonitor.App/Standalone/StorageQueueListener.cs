@@ -6,12 +6,12 @@ using ResponseMonitor.Storage;
 namespace ResponseMonitor.App.Standalone;
 
 /// <summary>
-/// A queue trigger when no Functions host is there: polls with backoff from 100 ms up to
-/// maxPollingInterval, hides messages while they run, deletes them on success, makes them visible again after
-/// visibilityTimeout on failure, and moves them to <c>&lt;queue&gt;-poison</c> once they have failed maxDequeueCount times.
-/// Messages are received raw and decoded one by one: a body that is not Base64 UTF-8 can never succeed, so it goes to
-/// the poison queue at once, and the messages beside it flow on. A message that runs long (an import) has its lease
-/// renewed while it runs, as the Functions host does, so that no other instance takes it meanwhile.
+/// A queue trigger when no Functions host is there, with the host's semantics (host.json's <c>extensions:queues</c>):
+/// polls with backoff from 100 ms up to maxPollingInterval, hides messages while they run (renewing the lease while a
+/// message takes long, as the host does), deletes them on success, makes them visible again after visibilityTimeout on
+/// failure, and moves them to <c>&lt;queue&gt;-poison</c> once they have failed maxDequeueCount times. Messages are
+/// received raw and decoded one by one: a body that is not Base64 UTF-8 can never succeed, so it goes to the poison
+/// queue at once, and the messages beside it flow on. One subclass per queue names it and its function.
 /// </summary>
 public abstract partial class StorageQueueListener(
     StorageClients clients,
@@ -19,10 +19,10 @@ public abstract partial class StorageQueueListener(
     TimeProvider time,
     ILogger logger) : BackgroundService
 {
-    /// <summary>The queue, created if need be (Base64 client; it is read raw).</summary>
+    /// <summary>The queue, created if need be (its name is what counts: it is read raw).</summary>
     protected abstract Task<QueueClient> GetQueueAsync(CancellationToken cancellationToken);
 
-    /// <summary>Runs the function for one decoded message; throwing leaves it for a retry.</summary>
+    /// <summary>Runs the queue's function on one decoded message; an exception fails the delivery.</summary>
     protected abstract Task HandleAsync(string message, CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,7 +66,7 @@ public abstract partial class StorageQueueListener(
     {
         var encoded = await GetQueueAsync(cancellationToken).ConfigureAwait(false);
         var client = clients.RawQueues.GetQueueClient(encoded.Name);
-        QueueMessage[] messages = await client.ReceiveMessagesAsync(options.Value.BatchSize, QueueListenerOptions.ProcessingLease, cancellationToken).ConfigureAwait(false);
+        QueueMessage[] messages = await client.ReceiveMessagesAsync(options.Value.BatchSize, options.Value.ProcessingLease, cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(messages.Select(m => ProcessAsync(client, m, cancellationToken))).ConfigureAwait(false);
         return messages.Length;
     }
@@ -76,70 +76,79 @@ public abstract partial class StorageQueueListener(
         var maxDequeueCount = options.Value.MaxDequeueCount;
         if (message.DequeueCount > maxDequeueCount)
         {
-            await MoveToPoisonAsync(client, message, cancellationToken).ConfigureAwait(false);
+            await MoveToPoisonAsync(client, message, message.PopReceipt, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (Decode(message.Body) is not { } text)
         {
             LogUndecodable(logger, message.MessageId);
-            await MoveToPoisonAsync(client, message, cancellationToken).ConfigureAwait(false);
+            await MoveToPoisonAsync(client, message, message.PopReceipt, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var receipt = message.PopReceipt;
+        var lease = new Lease(message.PopReceipt);
         using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var renewing = RenewLeaseAsync(client, message.MessageId, r => receipt = r, () => receipt, renewal.Token);
+        var renewing = RenewAsync(client, message.MessageId, lease, renewal.Token);
         try
         {
             await HandleAsync(text, cancellationToken).ConfigureAwait(false);
-            await StopRenewingAsync(renewal, renewing).ConfigureAwait(false);
-            await client.DeleteMessageAsync(message.MessageId, receipt, cancellationToken).ConfigureAwait(false);
+            await StopAsync(renewal, renewing).ConfigureAwait(false);
+            await client.DeleteMessageAsync(message.MessageId, lease.PopReceipt, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await StopRenewingAsync(renewal, renewing).ConfigureAwait(false);
-            message = message.Update(QueuesModelFactory.UpdateReceipt(receipt, message.NextVisibleOn ?? time.GetUtcNow()));
+            await StopAsync(renewal, renewing).ConfigureAwait(false);
             LogMessageFailed(logger, message.MessageId, message.DequeueCount, maxDequeueCount, ex.Message, ex);
             if (message.DequeueCount >= maxDequeueCount)
             {
-                await MoveToPoisonAsync(client, message, cancellationToken).ConfigureAwait(false);
+                await MoveToPoisonAsync(client, message, lease.PopReceipt, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await client.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.Value.VisibilityTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await client.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: options.Value.VisibilityTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
+        }
+        finally
+        {
+            await StopAsync(renewal, renewing).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Every half lease, hides the running message for another lease; the newest pop receipt is kept for the delete.</summary>
-    private async Task RenewLeaseAsync(QueueClient client, string messageId, Action<string> setReceipt, Func<string> receipt, CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(QueueListenerOptions.ProcessingLease / 2, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var updated = await client.UpdateMessageAsync(messageId, receipt(), visibilityTimeout: QueueListenerOptions.ProcessingLease, cancellationToken: cancellationToken).ConfigureAwait(false);
-                setReceipt(updated.Value.PopReceipt);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (Azure.RequestFailedException ex)
-        {
-            LogLeaseNotRenewed(logger, messageId, ex.Message);
-        }
-    }
-
-    private static async Task StopRenewingAsync(CancellationTokenSource renewal, Task renewing)
+    private static async Task StopAsync(CancellationTokenSource renewal, Task renewing)
     {
         await renewal.CancelAsync().ConfigureAwait(false);
         await renewing.ConfigureAwait(false);
     }
 
-    private async Task MoveToPoisonAsync(QueueClient client, QueueMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps a running message hidden: every half lease its visibility is extended by a lease (each update gives a new
+    /// pop receipt, which the delete then needs). A process that dies stops renewing, and the message reappears within
+    /// one lease for another instance.
+    /// </summary>
+    private async Task RenewAsync(QueueClient client, string messageId, Lease lease, CancellationToken cancellationToken)
+    {
+        var every = options.Value.ProcessingLease / 2;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, time, cancellationToken).ConfigureAwait(false);
+                var receipt = await client.UpdateMessageAsync(messageId, lease.PopReceipt, visibilityTimeout: options.Value.ProcessingLease, cancellationToken: cancellationToken).ConfigureAwait(false);
+                lease.PopReceipt = receipt.Value.PopReceipt;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex)
+        {
+            // The message may reappear for another instance; what it does is guarded by the function itself.
+            LogListenerFault(logger, "lease renewal failed: " + ex.Message, StorageFaults.IsOutage(ex) ? null : ex);
+        }
+    }
+
+    private async Task MoveToPoisonAsync(QueueClient client, QueueMessage message, string popReceipt, CancellationToken cancellationToken)
     {
         // Raw on both sides: the poison copy holds the same bytes as the wire, Base64 or not.
         var poison = clients.RawQueues.GetQueueClient(client.Name + "-poison");
@@ -147,7 +156,7 @@ public abstract partial class StorageQueueListener(
 
         // Copy first, then delete: a crash in between leaves a duplicate in poison, never a lost message.
         await poison.SendMessageAsync(message.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+        await client.DeleteMessageAsync(message.MessageId, popReceipt, cancellationToken).ConfigureAwait(false);
         LogPoisoned(logger, message.MessageId, poison.Name, message.DequeueCount);
     }
 
@@ -176,8 +185,11 @@ public abstract partial class StorageQueueListener(
 
     private TimeSpan Grow(TimeSpan delay) => TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.MaxPollingInterval.Ticks));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue message {MessageId}'s lease could not be renewed: {Error}")]
-    private static partial void LogLeaseNotRenewed(ILogger logger, string messageId, string error);
+    /// <summary>The pop receipt a message is held by; renewals replace it.</summary>
+    private sealed class Lease(string popReceipt)
+    {
+        public string PopReceipt { get; set; } = popReceipt;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue listener fault, backing off: {Error}")]
     private static partial void LogListenerFault(ILogger logger, string error, Exception? exception);

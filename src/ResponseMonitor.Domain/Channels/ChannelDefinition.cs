@@ -39,6 +39,9 @@ public sealed record ChannelDefinition
 
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The channel's own poll cadence: it is polled at most this often; null polls it every cycle.</summary>
+    public TimeSpan? PollInterval { get; init; }
+
     public bool IsBrandAuthor(string? authorId) => authorId is not null && BrandAuthorIds.Contains(authorId);
 
     /// <summary>Time that counts against targets: open hours when the channel has business hours, wall time otherwise.</summary>

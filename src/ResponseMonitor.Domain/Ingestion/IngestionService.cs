@@ -19,7 +19,15 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
     // only ever move forward in storage, so a batch that would not move them needs no read and no write.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset?> _recorded = new(StringComparer.Ordinal);
 
-    public async Task<IngestResult> IngestAsync(ChannelDefinition channel, IReadOnlyCollection<ContentItem> incoming, CancellationToken cancellationToken)
+    /// <param name="channel">Whose items these are.</param>
+    /// <param name="incoming">The items, in any order, duplicates allowed.</param>
+    /// <param name="cancellationToken">Ends the ingestion.</param>
+    /// <param name="onlyChanged">
+    /// Leave out items stored already exactly as they come (same version, same content): neither written nor counted as
+    /// stored, so they queue no analysis. The poller sets it, because platform connectors re-read their look-back
+    /// every cycle; it costs one query per 14 items, against a write, an erased-author read and an analysis saved.
+    /// </param>
+    public async Task<IngestResult> IngestAsync(ChannelDefinition channel, IReadOnlyCollection<ContentItem> incoming, CancellationToken cancellationToken, bool onlyChanged = false)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(incoming);
@@ -37,6 +45,15 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
             .OrderBy(i => i.CreatedAt)
             .ThenBy(i => i.ParentId is null ? 0 : 1)
             .ToList();
+
+        if (onlyChanged)
+        {
+            batch = await DropUnchangedAsync(channel.Id, batch, cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                return new IngestResult(0, null);
+            }
+        }
 
         // Read only when something is to be stored, so a quiet channel costs nothing here.
         var erased = await personalData.GetErasedAuthorsAsync(channel.Id, cancellationToken).ConfigureAwait(false);
@@ -111,5 +128,15 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
 
             return resolved.TryGetValue(item.ParentId, out var parent) ? parent : stored.GetValueOrDefault(item.ParentId);
         }
+    }
+
+    /// <summary>
+    /// The batch without the items stored already exactly as they come. The thread id is the store's to resolve, so it
+    /// is not compared; everything the platform sent is (version, text, author, parent, link).
+    /// </summary>
+    private async Task<List<ContentItem>> DropUnchangedAsync(string channelId, List<ContentItem> batch, CancellationToken cancellationToken)
+    {
+        var stored = await items.GetAsync(channelId, batch.Select(i => i.Id).ToList(), cancellationToken).ConfigureAwait(false);
+        return batch.Where(i => !(stored.TryGetValue(i.Id, out var existing) && existing == i with { ThreadId = existing.ThreadId })).ToList();
     }
 }

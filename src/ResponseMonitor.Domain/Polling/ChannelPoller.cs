@@ -11,6 +11,8 @@ namespace ResponseMonitor.Domain.Polling;
 /// One poll cycle (the PollChannels function): every enabled channel is read from its cursor, page by page; each page
 /// is stored before the cursor moves past it. A failing channel is logged and recorded and the others go on.
 /// Channels that changed, or whose analysis is older than the refresh interval, are queued for analysis.
+/// <see cref="PollBatchAsync"/> polls one message's batch (the PollChannel function), claiming its channels first so
+/// that no two instances poll a channel at once; <see cref="PollAllAsync"/> polls every channel in this process.
 /// </summary>
 public sealed partial class ChannelPoller(
     IChannelCatalog catalog,
@@ -20,6 +22,7 @@ public sealed partial class ChannelPoller(
     IChannelStateStore states,
     ISnapshotStore snapshots,
     IAnalysisQueue queue,
+    IPollQueue pollQueue,
     CredentialReports credentials,
     IOptions<PollingOptions> options,
     MonitorMetrics metrics,
@@ -27,6 +30,9 @@ public sealed partial class ChannelPoller(
     ILogger<ChannelPoller> logger)
 {
     private readonly Dictionary<string, IChannelConnector> _connectors = connectors.ToDictionary(c => c.Kind, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>This poller's name in claims: unique per process and per app in it.</summary>
+    public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public async Task<PollSummary> PollAllAsync(CancellationToken cancellationToken)
     {
@@ -48,13 +54,108 @@ public sealed partial class ChannelPoller(
             outcomes[i] = await PollChannelAsync(channels[i], state?.Cursor, ct, state).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
-        var requested = new List<string>();
-        var analysedAt = await GetAnalysisTimesAsync(cancellationToken).ConfigureAwait(false);
+        var analysedAt = await ReadAnalysisTimesAsync(snapshots, logger, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
+        var requested = await RequestAnalysesAsync(outcomes, id => !analysedAt.TryGetValue(id, out var last) || now - last >= options.Value.RefreshInterval, cancellationToken).ConfigureAwait(false);
+        return new PollSummary(outcomes, requested);
+    }
+
+    /// <summary>
+    /// Polls one poll message's channels. Their states are read in one query; a channel polled since the batch was
+    /// scheduled (a duplicate or late message), or paused since, is left alone. The rest are claimed in one
+    /// transaction, so another instance holding a message for the same channel leaves it alone until the claim ends;
+    /// channels another poller holds go back on the queue until its claim lapses, so a dead poller's channels are
+    /// polled by another. Each page is stored before the cursor moves past it, as in <see cref="PollAllAsync"/>.
+    /// </summary>
+    public async Task<PollSummary> PollBatchAsync(PollBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var byId = new Dictionary<string, ChannelDefinition>(StringComparer.Ordinal);
+        foreach (var id in batch.ChannelIds)
+        {
+            if (catalog.Find(id) is { Enabled: true } channel)
+            {
+                byId[id] = channel;
+            }
+            else
+            {
+                LogUnknownChannel(logger, id);
+            }
+        }
+
+        var claimed = new List<ChannelState>();
+        var busy = new List<ChannelState>();
+        var toClaim = byId.Keys.ToList();
+        for (var attempt = 0; toClaim.Count > 0 && attempt < 3; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var read = (await states.GetManyAsync(toClaim, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.ChannelId, StringComparer.Ordinal);
+            var candidates = new List<ChannelState>();
+            foreach (var id in toClaim)
+            {
+                var state = read.GetValueOrDefault(id) ?? new ChannelState { ChannelId = id };
+                if (state.LastPolledAt > batch.ScheduledAt || state.PausedUntil > now)
+                {
+                    // Polled after this cycle was scheduled (a duplicate or late message), or paused since.
+                    continue;
+                }
+
+                if (state.IsClaimedByAnother(Owner, now))
+                {
+                    busy.Add(state);
+                    continue;
+                }
+
+                candidates.Add(state);
+            }
+
+            var won = candidates.Count == 0 ? [] : await states.ClaimAsync(candidates, Owner, now + options.Value.ClaimDuration, cancellationToken).ConfigureAwait(false);
+            claimed.AddRange(won);
+
+            // A channel that changed between the read and the claim (a webhook's brand activity, another poller's
+            // claim) is read and judged again.
+            var wonIds = won.Select(s => s.ChannelId).ToHashSet(StringComparer.Ordinal);
+            toClaim = candidates.Where(c => !wonIds.Contains(c.ChannelId)).Select(c => c.ChannelId).ToList();
+        }
+
+        await RequeueAsync(batch, busy, toClaim, cancellationToken).ConfigureAwait(false);
+
+        var outcomes = new PollOutcome[claimed.Count];
+        await Parallel.ForAsync(0, claimed.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var state = claimed[i];
+            outcomes[i] = await PollChannelAsync(byId[state.ChannelId], state.Cursor, ct, state, Owner).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        var refresh = batch.Refresh.ToHashSet(StringComparer.Ordinal);
+        var requested = await RequestAnalysesAsync(outcomes, refresh.Contains, cancellationToken).ConfigureAwait(false);
+        return new PollSummary(outcomes, requested);
+    }
+
+    /// <summary>Puts back what another poller holds (visible again when its claim lapses) and what could not be claimed.</summary>
+    private async Task RequeueAsync(PollBatch batch, List<ChannelState> busy, List<string> unclaimed, CancellationToken cancellationToken)
+    {
+        if (busy.Count == 0 && unclaimed.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var ids = busy.Select(s => s.ChannelId).Concat(unclaimed).ToList();
+        var lapse = busy.Select(s => s.ClaimedUntil ?? now).DefaultIfEmpty(now).Max();
+        var delay = lapse - now + TimeSpan.FromSeconds(1);
+        var set = ids.ToHashSet(StringComparer.Ordinal);
+        LogRequeued(logger, ids.Count, delay);
+        await pollQueue.EnqueueAsync(batch with { ChannelIds = ids, Refresh = batch.Refresh.Where(set.Contains).ToList() }, delay, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Queues the analysis of every channel that stored something, or whose analysis is stale.</summary>
+    private async Task<List<string>> RequestAnalysesAsync(IReadOnlyList<PollOutcome> outcomes, Func<string, bool> stale, CancellationToken cancellationToken)
+    {
+        var requested = new List<string>();
         foreach (var outcome in outcomes)
         {
-            var stale = !analysedAt.TryGetValue(outcome.ChannelId, out var last) || now - last >= options.Value.RefreshInterval;
-            if (outcome.ItemsStored > 0 || stale)
+            if (outcome.ItemsStored > 0 || stale(outcome.ChannelId))
             {
                 try
                 {
@@ -68,17 +169,18 @@ public sealed partial class ChannelPoller(
             }
         }
 
-        return new PollSummary(outcomes, requested);
+        return requested;
     }
 
     /// <param name="channel">The channel to read.</param>
     /// <param name="cursor">Where to start.</param>
     /// <param name="cancellationToken">Ends the poll.</param>
     /// <param name="known">The channel's state as read at the start of the cycle, so a quiet poll writes without reading.</param>
-    public async Task<PollOutcome> PollChannelAsync(ChannelDefinition channel, string? cursor, CancellationToken cancellationToken, ChannelState? known = null)
+    /// <param name="claimOwner">The poller whose claim on the channel this poll runs under; its last write releases it.</param>
+    public async Task<PollOutcome> PollChannelAsync(ChannelDefinition channel, string? cursor, CancellationToken cancellationToken, ChannelState? known = null, string? claimOwner = null)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        var outcome = await ReadChannelAsync(channel, cursor, known, cancellationToken).ConfigureAwait(false);
+        var outcome = await ReadChannelAsync(channel, cursor, known, claimOwner, cancellationToken).ConfigureAwait(false);
 
         // What the platform said of the credential while it was read (its end, a refreshed session), in either outcome.
         if (credentials.Take(channel.Id) is { } lifetime)
@@ -96,7 +198,7 @@ public sealed partial class ChannelPoller(
         return outcome;
     }
 
-    private async Task<PollOutcome> ReadChannelAsync(ChannelDefinition channel, string? cursor, ChannelState? known, CancellationToken cancellationToken)
+    private async Task<PollOutcome> ReadChannelAsync(ChannelDefinition channel, string? cursor, ChannelState? known, string? claimOwner, CancellationToken cancellationToken)
     {
         if (!_connectors.TryGetValue(channel.Kind, out var connector))
         {
@@ -116,7 +218,8 @@ public sealed partial class ChannelPoller(
         {
             await foreach (var page in connector.ReadAsync(channel, cursor, cancellationToken).ConfigureAwait(false))
             {
-                var result = await ingestion.IngestAsync(channel, page.Items, cancellationToken).ConfigureAwait(false);
+                // What the connector sends again unchanged (a platform's look-back) is neither stored nor counted.
+                var result = await ingestion.IngestAsync(channel, page.Items, cancellationToken, onlyChanged: true).ConfigureAwait(false);
                 stored += result.Stored;
 
                 // Deleted and hidden items: those the page names leave storage or the waiting list now, with their text.
@@ -140,23 +243,32 @@ public sealed partial class ChannelPoller(
                     LogNotice(logger, channel.Id, notice);
                 }
 
-                if (page.Items.Count == 0 && changed == 0)
+                if (result.Stored == 0 && changed == 0)
                 {
-                    // Nothing to make durable: the cursor may wait for the next write, so a quiet poll writes once.
+                    // Nothing new to make durable (an empty page, or one whose items are all stored already): the
+                    // cursor may wait for the next write, so a quiet poll writes once.
                     pendingCursor = page.CursorAfterPage ?? pendingCursor;
                     pending = true;
                     continue;
                 }
 
-                // Only now is the page durable, so only now may the cursor pass it.
-                await states.RecordPollSuccessAsync(channel.Id, page.CursorAfterPage ?? pendingCursor, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                // Only now is the page durable, so only now may the cursor pass it. A claimed poll keeps its claim
+                // until its last write.
+                if (!await states.RecordPollSuccessAsync(channel.Id, page.CursorAfterPage ?? pendingCursor, time.GetUtcNow(), cancellationToken, null, claimOwner, releaseClaim: claimOwner is null).ConfigureAwait(false))
+                {
+                    return Superseded(channel.Id, stored, pages);
+                }
+
                 (pendingCursor, pending, wrote) = (null, false, true);
             }
 
-            if (pending || !wrote)
+            if (pending || !wrote || claimOwner is not null)
             {
                 // The state read at the start of the cycle still holds unless this poll stored something.
-                await states.RecordPollSuccessAsync(channel.Id, pendingCursor, time.GetUtcNow(), cancellationToken, wrote || stored > 0 ? null : known).ConfigureAwait(false);
+                if (!await states.RecordPollSuccessAsync(channel.Id, pendingCursor, time.GetUtcNow(), cancellationToken, wrote || stored > 0 ? null : known, claimOwner).ConfigureAwait(false))
+                {
+                    return Superseded(channel.Id, stored, pages);
+                }
             }
 
             LogPolled(logger, channel.Id, stored, pages);
@@ -185,7 +297,15 @@ public sealed partial class ChannelPoller(
         }
     }
 
-    private async Task<Dictionary<string, DateTimeOffset>> GetAnalysisTimesAsync(CancellationToken cancellationToken)
+    /// <summary>Another poller took the channel over (this one's claim lapsed): its cursor stands, this one's is dropped.</summary>
+    private PollOutcome Superseded(string channelId, int stored, int pages)
+    {
+        LogSuperseded(logger, channelId);
+        return new PollOutcome(channelId, true, stored, pages, null);
+    }
+
+    /// <summary>When each channel was last analysed, from the snapshots (one query for all).</summary>
+    internal static async Task<Dictionary<string, DateTimeOffset>> ReadAnalysisTimesAsync(ISnapshotStore snapshots, ILogger logger, CancellationToken cancellationToken)
     {
         try
         {
@@ -238,6 +358,15 @@ public sealed partial class ChannelPoller(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue analysis of channel {ChannelId}; the next cycle retries")]
     private static partial void LogEnqueueFailed(ILogger logger, string channelId, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {ChannelId} was taken over by another poller while this one read it; its cursor stands")]
+    private static partial void LogSuperseded(ILogger logger, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll message names channel {ChannelId}, which is not an enabled channel; skipped")]
+    private static partial void LogUnknownChannel(ILogger logger, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Channels} channels held by another poller go back on the poll queue for {Delay}")]
+    private static partial void LogRequeued(ILogger logger, int channels, TimeSpan delay);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read analysis times; every channel is queued for analysis")]
-    private static partial void LogSnapshotsUnavailable(ILogger logger, Exception exception);
+    internal static partial void LogSnapshotsUnavailable(ILogger logger, Exception exception);
 }

@@ -17,4 +17,22 @@ public sealed class PollingOptions
     /// <summary>A channel whose token was refused is tried again only this long after (it needs a person first).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan CredentialRetryInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
+    /// Channels per poll message. More amortises a message's fixed transactions (its state query, claim, queue send,
+    /// receive and delete) over more channels; fewer spreads a cycle over more instances.
+    /// </summary>
+    [Range(1, 100)]
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>
+    /// How long a poller's claim on its batch's channels lasts if it dies without releasing it: another instance polls
+    /// them after this. Keep it at or under the queue's processing lease (10 minutes), so the redelivered message finds
+    /// the claim lapsed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A channel with its own cadence is due this share of its interval early, so a cycle's jitter does not skip it a whole cycle.</summary>
+    public const double CadenceTolerance = 0.1;
 }

@@ -33,6 +33,16 @@ public sealed record ChannelState
     /// <summary>What the platform last said about the channel's credential: its end and who renews it (never the credential).</summary>
     public CredentialLifetime? Credential { get; init; }
 
+    /// <summary>Which poller holds the channel (a poll message being processed); nobody else polls it before <see cref="ClaimedUntil"/>.</summary>
+    public string? ClaimedBy { get; init; }
+
+    /// <summary>When <see cref="ClaimedBy"/>'s claim lapses if that poller died before releasing it.</summary>
+    public DateTimeOffset? ClaimedUntil { get; init; }
+
     /// <summary>The brand's latest post or reply on the channel, over all history.</summary>
     public DateTimeOffset? LastBrandActivityAt { get; init; }
+
+    /// <summary>True when a poller other than <paramref name="owner"/> holds the channel at <paramref name="now"/>.</summary>
+    public bool IsClaimedByAnother(string? owner, DateTimeOffset now) =>
+        ClaimedBy is not null && ClaimedUntil > now && !string.Equals(ClaimedBy, owner, StringComparison.Ordinal);
 }

@@ -15,6 +15,7 @@ public sealed partial class PersonalDataService(
     IOpenCommentStore open,
     ICriticLabelStore labels,
     IWarningStore warnings,
+    IAnalysisQueue analyses,
     TimeProvider time,
     ILogger<PersonalDataService> logger)
 {
@@ -75,6 +76,20 @@ public sealed partial class PersonalDataService(
             await store.RecordRetrainRequestAsync(channel.Brand, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
+        if (itemCount > 0)
+        {
+            // The channel's figures still count what was erased until it is analysed again; a poll no longer does
+            // that by re-storing what did not change, so the erasure asks for it.
+            try
+            {
+                await analyses.EnqueueAsync(channel.Id, "erased", cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogAnalysisNotQueued(logger, channel.Id, ex);
+            }
+        }
+
         LogErased(logger, channel.Id, itemCount, openCount, labelCount, redacted.Warnings + redacted.History + redacted.Deliveries);
         return new AuthorErasure(channel.Id, itemCount, openCount, labelCount, redacted, labelCount > 0 ? [channel.Brand] : []);
     }
@@ -84,6 +99,9 @@ public sealed partial class PersonalDataService(
         items.SelectMany(i => new[] { i.Id, i.ThreadId }).Where(s => !string.IsNullOrEmpty(s)).ToHashSet(StringComparer.Ordinal);
 
     // Ids only: names and words of the author never reach a log.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue the analysis of channel {ChannelId} after an erasure; its figures catch up at its next refresh")]
+    private static partial void LogAnalysisNotQueued(ILogger logger, string channelId, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Erased an author on channel {ChannelId}: {Items} items, {Open} open copies, {Labels} labels deleted; {Redacted} warning rows redacted")]
     private static partial void LogErased(ILogger logger, string channelId, int items, int open, int labels, int redacted);
 }

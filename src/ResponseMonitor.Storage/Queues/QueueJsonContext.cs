@@ -5,5 +5,6 @@ namespace ResponseMonitor.Storage.Queues;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(AnalysisRequest))]
+[JsonSerializable(typeof(ResponseMonitor.Domain.Polling.PollBatch))]
 [JsonSerializable(typeof(ImportRequest))]
 public sealed partial class QueueJsonContext : JsonSerializerContext;

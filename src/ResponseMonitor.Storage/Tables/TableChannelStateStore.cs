@@ -12,6 +12,9 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
 {
     private const string Partition = "channel";
 
+    /// <summary>An entity group transaction's limit.</summary>
+    private const int MaxTransactionActions = 100;
+
     public async Task<ChannelState?> GetAsync(string channelId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ChannelState, cancellationToken).ConfigureAwait(false);
@@ -31,9 +34,79 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
         return result;
     }
 
-    public async Task RecordPollSuccessAsync(string channelId, string? cursor, DateTimeOffset at, CancellationToken cancellationToken, ChannelState? known = null)
+    public async Task<IReadOnlyList<ChannelState>> GetManyAsync(IReadOnlyCollection<string> channelIds, CancellationToken cancellationToken)
     {
-        ChannelState Change(ChannelState s) => s with
+        ArgumentNullException.ThrowIfNull(channelIds);
+        if (channelIds.Count == 0)
+        {
+            return [];
+        }
+
+        // A poll batch is a run of ids in key order, so one range query returns it (a filter may hold only 15
+        // comparisons, so a list of ids would not do); rows in the range outside the batch are dropped here.
+        var keys = channelIds.Select(TableKeys.Encode).Order(StringComparer.Ordinal).ToList();
+        var wanted = channelIds.ToHashSet(StringComparer.Ordinal);
+        var table = await tables.GetAsync(TableNames.ChannelState, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {keys[0]} and RowKey le {keys[^1]}");
+        var result = new List<ChannelState>(wanted.Count);
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var state = FromEntity(entity);
+            if (wanted.Contains(state.ChannelId))
+            {
+                result.Add(state);
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<ChannelState>> ClaimAsync(IReadOnlyList<ChannelState> states, string owner, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        var table = await tables.GetAsync(TableNames.ChannelState, cancellationToken).ConfigureAwait(false);
+        var pending = states.ToList();
+        var claimed = new List<ChannelState>(pending.Count);
+        while (pending.Count > 0)
+        {
+            // One entity group transaction per 100: every state is in one partition, so a batch's claim is one
+            // storage transaction, all or nothing. A channel changed since it was read fails the whole transaction;
+            // it is dropped and the rest claimed again.
+            var chunk = pending.Take(MaxTransactionActions).ToList();
+            var actions = chunk.Select(s =>
+            {
+                var entity = new TableEntity(Partition, TableKeys.Encode(s.ChannelId)) { ["ClaimedBy"] = owner, ["ClaimedUntil"] = until };
+                if (s.Version is null)
+                {
+                    entity["ChannelId"] = s.ChannelId;
+                    return new TableTransactionAction(TableTransactionActionType.Add, entity);
+                }
+
+                return new TableTransactionAction(TableTransactionActionType.UpdateMerge, entity, new ETag(s.Version));
+            }).ToList();
+            try
+            {
+                var responses = (await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false)).Value;
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    var etag = responses.Count > i ? responses[i].Headers.ETag : null;
+                    claimed.Add(chunk[i] with { Version = etag?.ToString(), ClaimedBy = owner, ClaimedUntil = until });
+                }
+
+                pending.RemoveRange(0, chunk.Count);
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is { } failed && failed < chunk.Count && (ex.Status is 409 or 412 or 404))
+            {
+                pending.RemoveAt(failed);
+            }
+        }
+
+        return claimed;
+    }
+
+    public async Task<bool> RecordPollSuccessAsync(string channelId, string? cursor, DateTimeOffset at, CancellationToken cancellationToken, ChannelState? known = null, string? claimOwner = null, bool releaseClaim = true)
+    {
+        ChannelState? Change(ChannelState s) => claimOwner is not null && s.IsClaimedByAnother(claimOwner, at) ? null : s with
         {
             Cursor = cursor ?? s.Cursor,
             MonitoringSince = s.MonitoringSince ?? at,
@@ -43,29 +116,35 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
             ConsecutiveFailures = 0,
             PausedUntil = null,
             CredentialsRejected = false,
+            ClaimedBy = releaseClaim ? null : s.ClaimedBy,
+            ClaimedUntil = releaseClaim ? null : s.ClaimedUntil,
         };
 
-        // A quiet channel's state was read with every other at the start of the cycle: one conditional write, no read.
-        if (known is { Version: { } version } && string.Equals(known.ChannelId, channelId, StringComparison.Ordinal))
+        // A quiet channel's state was read with every other at the start of the cycle (or claimed by this poller):
+        // one conditional write, no read.
+        if (known is { Version: { } version } && string.Equals(known.ChannelId, channelId, StringComparison.Ordinal) && Change(known) is { } next)
         {
             var table = await tables.GetAsync(TableNames.ChannelState, cancellationToken).ConfigureAwait(false);
             try
             {
-                await table.UpdateEntityAsync(ToEntity(Change(known)), new ETag(version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                return;
+                await table.UpdateEntityAsync(ToEntity(next), new ETag(version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return true;
             }
             catch (RequestFailedException ex) when (TableItemStore.IsConflict(ex) || ex.Status == 404)
             {
-                // Changed (a webhook's brand activity) or gone since it was read: read it again and re-apply.
+                // Changed (a webhook's brand activity, or another poller's claim) or gone since it was read: read it
+                // again and re-apply, unless another poller now holds it.
             }
         }
 
-        await UpdateAsync(channelId, Change, cancellationToken).ConfigureAwait(false);
+        return await UpdateAsync(channelId, Change, cancellationToken).ConfigureAwait(false);
     }
 
     public Task RecordPollFailureAsync(string channelId, string error, DateTimeOffset at, CancellationToken cancellationToken, DateTimeOffset? pausedUntil = null, bool credentialsRejected = false) =>
         UpdateAsync(channelId, s => s with
         {
+            ClaimedBy = null,
+            ClaimedUntil = null,
             PausedUntil = pausedUntil,
             CredentialsRejected = credentialsRejected,
             LastPolledAt = at,
@@ -83,14 +162,20 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
             LastBrandActivityAt = brandActivityAt is { } at && (s.LastBrandActivityAt is null || at > s.LastBrandActivityAt) ? at : s.LastBrandActivityAt,
         }, cancellationToken);
 
-    private async Task UpdateAsync(string channelId, Func<ChannelState, ChannelState> change, CancellationToken cancellationToken)
+    /// <summary>Read, change, write with the read's ETag, again on conflict. A change that returns null writes nothing: false.</summary>
+    private async Task<bool> UpdateAsync(string channelId, Func<ChannelState, ChannelState?> change, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ChannelState, cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
             var response = await table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Encode(channelId), cancellationToken: cancellationToken).ConfigureAwait(false);
             var current = response.HasValue && response.Value is { } existing ? existing : null;
-            var next = ToEntity(change(current is null ? new ChannelState { ChannelId = channelId } : FromEntity(current)));
+            if (change(current is null ? new ChannelState { ChannelId = channelId } : FromEntity(current)) is not { } changed)
+            {
+                return false;
+            }
+
+            var next = ToEntity(changed);
             try
             {
                 if (current is null)
@@ -102,7 +187,7 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
                     await table.UpdateEntityAsync(next, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
 
-                return;
+                return true;
             }
             catch (RequestFailedException ex) when (TableItemStore.IsConflict(ex) && attempt < 10)
             {
@@ -127,6 +212,8 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
         ["CredentialExpiresAt"] = state.Credential?.ExpiresAt,
         ["CredentialRenewedByMonitor"] = state.Credential?.RenewedByMonitor,
         ["CredentialSource"] = state.Credential?.Source,
+        ["ClaimedBy"] = state.ClaimedBy,
+        ["ClaimedUntil"] = state.ClaimedUntil,
     };
 
     private static ChannelState FromEntity(TableEntity entity) => new()
@@ -145,5 +232,7 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
         Credential = entity.GetDateTimeOffset("CredentialCheckedAt") is { } checkedAt
             ? new CredentialLifetime(checkedAt, entity.GetDateTimeOffset("CredentialExpiresAt"), entity.GetBoolean("CredentialRenewedByMonitor") ?? false, entity.GetString("CredentialSource") ?? "")
             : null,
+        ClaimedBy = entity.GetString("ClaimedBy"),
+        ClaimedUntil = entity.GetDateTimeOffset("ClaimedUntil"),
     };
 }

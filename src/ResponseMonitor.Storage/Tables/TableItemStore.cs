@@ -27,17 +27,28 @@ public sealed class TableItemStore(TableProvider tables) : IItemStore
     {
         ArgumentNullException.ThrowIfNull(itemIds);
         var table = await tables.GetAsync(TableNames.Items, cancellationToken).ConfigureAwait(false);
+        var ids = itemIds.Distinct(StringComparer.Ordinal).ToList();
         var found = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
-        foreach (var chunk in itemIds.Distinct(StringComparer.Ordinal).Chunk(16))
+        if (ids.Count == 1)
         {
-            var reads = chunk.Select(id => table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(channelId), TableKeys.Encode(id), cancellationToken: cancellationToken));
-            foreach (var response in await Task.WhenAll(reads).ConfigureAwait(false))
+            // One id: a point read, the cheapest read there is.
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(channelId), TableKeys.Encode(ids[0]), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (response.HasValue && response.Value is { } entity)
             {
-                if (response.HasValue && response.Value is { } entity)
-                {
-                    var item = FromEntity(entity);
-                    found[item.Id] = item;
-                }
+                found[ids[0]] = FromEntity(entity);
+            }
+
+            return found;
+        }
+
+        // Several: one query per 14 ids (a filter may hold at most 15 comparisons, one of them the partition's), a few at once.
+        var partition = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(channelId)}");
+        foreach (var group in ids.Chunk(MaxIdsPerQuery).Chunk(4))
+        {
+            var queries = group.Select(chunk => QueryAsync($"{partition} and ({string.Join(" or ", chunk.Select(id => TableClient.CreateQueryFilter($"RowKey eq {TableKeys.Encode(id)}")))})", cancellationToken));
+            foreach (var item in (await Task.WhenAll(queries).ConfigureAwait(false)).SelectMany(r => r))
+            {
+                found[item.Id] = item;
             }
         }
 
@@ -66,6 +77,8 @@ public sealed class TableItemStore(TableProvider tables) : IItemStore
             }
         }
     }
+    /// <summary>Row keys per query: Table Storage allows 15 comparisons in a filter, and the partition takes one.</summary>
+    private const int MaxIdsPerQuery = 14;
 
     public Task<IReadOnlyList<ContentItem>> GetCreatedSinceAsync(string channelId, DateTimeOffset since, CancellationToken cancellationToken) =>
         QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(channelId)} and CreatedAt ge {since.UtcDateTime}"), cancellationToken);

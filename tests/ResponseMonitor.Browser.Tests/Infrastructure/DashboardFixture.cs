@@ -57,6 +57,7 @@ public sealed class DashboardFixture : IAsyncLifetime
             $"--AzureWebJobsStorage={AzuriteEnvironment.ConnectionString}",
             $"--Storage:Prefix={prefix}",
             $"--Storage:AnalysisQueueName=q-{prefix}",
+            $"--Storage:PollQueueName=p-{prefix}",
             $"--Api:Key={ApiKey}",
             "--Demo:Enabled=true",
             $"--Demo:BaseUrl={BaseUrl}",
@@ -89,6 +90,11 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task PollAndAnalyseAsync()
     {
         await App.Services.GetRequiredService<PollChannelsFunction>().RunAsync(CancellationToken.None);
+        var polls = App.Services.GetRequiredService<PollQueueListener>();
+        while (await polls.RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+
         var listener = App.Services.GetRequiredService<AnalysisQueueListener>();
         while (await listener.RunOnceAsync(CancellationToken.None) > 0)
         {

@@ -81,6 +81,7 @@ public sealed class TestApp : IAsyncDisposable
             ["AzureWebJobsStorage"] = storage ?? AzuriteEnvironment.ConnectionString,
             ["Storage:Prefix"] = prefix,
             ["Storage:AnalysisQueueName"] = queueName,
+            ["Storage:PollQueueName"] = "p-" + prefix,
             ["Storage:MaxRetries"] = "1",
             ["Storage:NetworkTimeout"] = "00:00:05",
             ["Api:Key"] = ApiKey,
@@ -127,6 +128,16 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         return merged;
+    }
+
+    /// <summary>Runs the poll messages a timer cycle queued, as the standalone poll listener would, until none is left.</summary>
+    public static async Task DrainPollQueueAsync(TestApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var listener = app.Get<App.Standalone.PollQueueListener>();
+        while (await listener.RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
     }
 
     public async Task<JsonNode> GetJsonAsync(string path)

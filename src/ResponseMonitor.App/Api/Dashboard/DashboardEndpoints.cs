@@ -26,13 +26,32 @@ public static class DashboardEndpoints
         ApiRoute.Get(FunctionNames.ListUnanswered, "unanswered", GetUnansweredAsync),
     ];
 
-    private static async Task<IResult> GetDashboardAsync(ApiReadCache cache, IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, ICriticDetector detector, CriticModelService models, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every channel's summary, at most <see cref="MaxLimit"/> a page: <c>limit</c> (1–1000, 1000) channels after the
+    /// channel <c>after</c>, in configuration order, and <c>nextAfter</c> to ask for the next page (null on the last).
+    /// Without them an estate of up to 1,000 channels gets them all, as before paging; the totals always count every
+    /// channel.
+    /// </summary>
+    private static async Task<IResult> GetDashboardAsync(HttpRequest request, ApiReadCache cache, IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, ICriticDetector detector, CriticModelService models, TimeProvider time, CancellationToken cancellationToken)
     {
-        var answer = await cache.GetAsync("dashboard", ct => BuildDashboardAsync(catalog, snapshots, states, warnings, detector, models, time, ct), ApiJsonContext.Default.DashboardResponse, cancellationToken).ConfigureAwait(false);
+        var limit = MaxLimit;
+        if (request.Query["limit"].FirstOrDefault() is { } limitText && (!int.TryParse(limitText, out limit) || limit < 1 || limit > MaxLimit))
+        {
+            return Problems.BadRequest($"Query 'limit' must be a whole number from 1 to {MaxLimit}, not '{limitText}'.");
+        }
+
+        var after = request.Query["after"].FirstOrDefault();
+        if (after is not null && catalog.Find(after) is null)
+        {
+            return Problems.UnknownChannel(after);
+        }
+
+        var key = after is null && limit == MaxLimit ? "dashboard" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"dashboard:{limit}:{after}");
+        var answer = await cache.GetAsync(key, ct => BuildDashboardAsync(catalog, snapshots, states, warnings, detector, models, time, limit, after, ct), ApiJsonContext.Default.DashboardResponse, cancellationToken).ConfigureAwait(false);
         return new CachedJsonResult(answer, cache.Lifetime);
     }
 
-    private static async Task<DashboardResponse> BuildDashboardAsync(IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, ICriticDetector detector, CriticModelService models, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<DashboardResponse> BuildDashboardAsync(IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, ICriticDetector detector, CriticModelService models, TimeProvider time, int limit, string? after, CancellationToken cancellationToken)
     {
         var snapshotTask = snapshots.GetAllAsync(cancellationToken);
         var stateTask = states.GetAllAsync(cancellationToken);
@@ -59,7 +78,10 @@ public static class DashboardEndpoints
             detectors.Add(new BrandDetectorDto(brand, name, report?.TrainedAt, report?.Adopted, report is null ? null : Math.Round(report.Model.F1, 3), report is null ? null : Math.Round(report.BuiltIn.F1, 3)));
         }
 
-        return new DashboardResponse(now, channels.Sum(c => c.OpenCount), channels.Sum(c => c.CriticalOpenCount), channels.Sum(c => c.ActiveWarningCount), channels, detectors)
+        var rest = after is null ? channels : channels.SkipWhile(c => !string.Equals(c.Id, after, StringComparison.Ordinal)).Skip(1).ToList();
+        var page = rest.Take(limit).ToList();
+        var nextAfter = rest.Count > page.Count ? page[^1].Id : null;
+        return new DashboardResponse(now, channels.Sum(c => c.OpenCount), channels.Sum(c => c.CriticalOpenCount), channels.Sum(c => c.ActiveWarningCount), page, detectors, nextAfter)
         {
             Brands = ListeningMapper.Brands(catalog.All, snapshotById),
         };

@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ResponseMonitor.App.Functions;
+using ResponseMonitor.App.Hosting;
+using ResponseMonitor.App.Standalone;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.Bench;
+
+/// <summary>
+/// The poll cycle fanned out through the poll queue (docs/PERFORMANCE.md, "Poll fan-out"):
+/// 1. storage transactions and queue messages per channel per cycle at each size, one instance, counted by a policy
+///    in the storage clients' pipeline, tables and queues apart;
+/// 2. time to poll N channels with 1, 2 and 4 standalone instances against one Azurite (all in this process, each with
+///    its own listeners), as ratios to one instance, and the analysis lag after the last poll.
+/// </summary>
+internal static class FanOutBenchmark
+{
+    /// <summary>What a platform takes to answer a quiet poll, so that instances have waiting to share, not only CPU.</summary>
+    private static readonly TimeSpan FeedLatency = TimeSpan.FromMilliseconds(100);
+
+    public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes, int scaleChannels)
+    {
+        await using var feed = await StartFeedAsync();
+        var url = feed.Urls.First();
+        Console.WriteLine("Transactions per channel per cycle, one instance (Polling:BatchSize 20):");
+        Console.WriteLine("| channels | cycle | timer: table tx | timer: queue tx | polls: table tx | per channel | polls: queue tx | per channel | poll messages | analysis messages | wall (s) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var n in sizes)
+        {
+            await CountAsync(storage, url, n);
+        }
+
+        if (scaleChannels == 0)
+        {
+            return 0;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Time to poll {scaleChannels} channels (feed answers in {FeedLatency.TotalMilliseconds} ms; each instance 4 messages x 4 channels at a time):");
+        Console.WriteLine("| instances | first cycle: poll (s) | speed-up | analysis lag after the last poll (s) | steady cycle: poll (s) | speed-up |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        double? baseFirst = null, baseSteady = null;
+        foreach (var k in new[] { 1, 2, 4 })
+        {
+            var (first, lag, steady) = await ScaleAsync(storage, url, scaleChannels, k);
+            baseFirst ??= first;
+            baseSteady ??= steady;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {k} | {first:F2} | {baseFirst / first:F2} | {lag:F2} | {steady:F2} | {baseSteady / steady:F2} |"));
+        }
+
+        return 0;
+    }
+
+    private static List<string> Arguments(string storage, string prefix, string feedUrl, int n, bool triggers)
+    {
+        var args = new List<string>
+        {
+            "--urls=http://127.0.0.1:0",
+            $"--Hosting:Triggers={triggers}",
+            "--Api:Key=bench-api-key-0123456789",
+            $"--AzureWebJobsStorage={storage}",
+            $"--Storage:Prefix={prefix}",
+            $"--Storage:AnalysisQueueName=q-{prefix}",
+            $"--Storage:PollQueueName=p-{prefix}",
+            "--Logging:LogLevel:Default=Error",
+            "--Telemetry:ConsoleMetrics=false",
+            "--Polling:MaxConcurrency=4",
+            "--extensions:queues:batchSize=4",
+            "--extensions:queues:maxPollingInterval=00:00:00.200",
+            "--RunOnStartup=false",
+            "--PollSchedule=0 0 0 1 1 *",
+        };
+        for (var i = 0; i < n; i++)
+        {
+            var id = "ch" + i.ToString("D5", CultureInfo.InvariantCulture);
+            args.Add($"--Monitor:Channels:{i}:Id={id}");
+            args.Add($"--Monitor:Channels:{i}:FeedUrl={feedUrl}/feed/{id}");
+            args.Add($"--Monitor:Channels:{i}:BrandAuthorIds:0=brand");
+        }
+
+        return args;
+    }
+
+    private static async Task CountAsync(string storage, string feedUrl, int n)
+    {
+        var counter = new ServiceCounter();
+        var prefix = "fan" + Guid.NewGuid().ToString("N")[..8];
+        var app = StandaloneHost.Create([.. Arguments(storage, prefix, feedUrl, n, triggers: false)], services => services.AddSingleton<HttpPipelinePolicy>(counter));
+        await app.StartAsync();
+        var clients = app.Services.GetRequiredService<Storage.StorageClients>();
+        counter.QueueAuthority = clients.Queues.Uri.Authority;
+        var timer = app.Services.GetRequiredService<PollChannelsFunction>();
+        var listener = app.Services.GetRequiredService<PollQueueListener>();
+
+        // Tables and queues are created once per process; do it before counting.
+        await app.Services.GetRequiredService<Storage.Queues.StoragePollQueue>().GetQueueAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<Storage.Queues.StorageAnalysisQueue>().GetQueueAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<IChannelStateStore>().GetAllAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<ISnapshotStore>().GetAllAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<IPersonalDataStore>().GetLastSweepsAsync(CancellationToken.None);
+
+        foreach (var cycle in new[] { "first (all new)", "steady (nothing new)" })
+        {
+            counter.Reset();
+            var clock = Stopwatch.StartNew();
+            var plan = await timer.RunAsync(CancellationToken.None);
+            var (timerTables, timerQueues) = (counter.Tables, counter.Queues);
+            while (await listener.RunOnceAsync(CancellationToken.None) > 0)
+            {
+            }
+
+            var analysisQueue = await app.Services.GetRequiredService<Storage.Queues.StorageAnalysisQueue>().GetQueueAsync(CancellationToken.None);
+            var queued = (await analysisQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+            await analysisQueue.ClearMessagesAsync();
+            var seconds = clock.Elapsed.TotalSeconds;
+            var (tables, queues) = (counter.Tables - timerTables, counter.Queues - timerQueues - 2);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {n} | {cycle} | {timerTables} | {timerQueues} | {tables} | {(double)tables / n:F2} | {queues} | {(double)queues / n:F2} | {plan.Messages} | {queued} | {seconds:F2} |"));
+            await Task.Delay(50);
+        }
+
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    /// <returns>Seconds from the timer to the last channel polled, in the first and a steady cycle, and from that to the last analysis.</returns>
+    private static async Task<(double First, double Lag, double Steady)> ScaleAsync(string storage, string feedUrl, int n, int instances)
+    {
+        var prefix = "fan" + Guid.NewGuid().ToString("N")[..8];
+        var apps = new List<WebApplication>();
+        for (var i = 0; i < instances; i++)
+        {
+            var app = StandaloneHost.Create([.. Arguments(storage, prefix, feedUrl, n, triggers: true)]);
+            await app.StartAsync();
+            apps.Add(app);
+        }
+
+        var states = apps[0].Services.GetRequiredService<IChannelStateStore>();
+        var snapshots = apps[0].Services.GetRequiredService<ISnapshotStore>();
+        var timer = apps[0].Services.GetRequiredService<PollChannelsFunction>();
+        async Task<double> PollAsync()
+        {
+            var clock = Stopwatch.StartNew();
+            var plan = await timer.RunAsync(CancellationToken.None);
+            while ((await states.GetAllAsync(CancellationToken.None)).Count(s => s.LastPolledAt > plan.ScheduledAt && s.ClaimedBy is null) < n)
+            {
+                await Task.Delay(50);
+            }
+
+            return clock.Elapsed.TotalSeconds;
+        }
+
+        var first = await PollAsync();
+        var lagClock = Stopwatch.StartNew();
+        while ((await snapshots.GetAllAsync(CancellationToken.None)).Count < n)
+        {
+            await Task.Delay(50);
+        }
+
+        var lag = lagClock.Elapsed.TotalSeconds;
+        var steady = await PollAsync();
+        foreach (var app in apps)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        return (first, lag, steady);
+    }
+
+    private static async Task<WebApplication> StartFeedAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var t0 = DateTimeOffset.UtcNow.AddHours(-3);
+        app.MapGet("/feed/{channel}", async (string channel, string? since) =>
+        {
+            await Task.Delay(FeedLatency);
+            if (!string.IsNullOrEmpty(since))
+            {
+                return Results.Text("{\"items\":[]}", "application/json");
+            }
+
+            var items = string.Join(',',
+                $"{{\"id\":\"{channel}-p\",\"authorId\":\"brand\",\"createdAt\":\"{t0:O}\",\"text\":\"New products\"}}",
+                $"{{\"id\":\"{channel}-c1\",\"parentId\":\"{channel}-p\",\"authorId\":\"u1\",\"createdAt\":\"{t0.AddMinutes(5):O}\",\"text\":\"Still waiting for my refund!\"}}");
+            return Results.Text($"{{\"items\":[{items}]}}", "application/json");
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>Counts storage requests (one request is one billed transaction), queue service apart from the rest.</summary>
+    private sealed class ServiceCounter : HttpPipelineSynchronousPolicy
+    {
+        private long _tables;
+        private long _queues;
+
+        public string QueueAuthority { get; set; } = "";
+
+        public long Tables => Interlocked.Read(ref _tables);
+
+        public long Queues => Interlocked.Read(ref _queues);
+
+        public void Reset()
+        {
+            Interlocked.Exchange(ref _tables, 0);
+            Interlocked.Exchange(ref _queues, 0);
+        }
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            if (string.Equals(message.Request.Uri.ToUri().Authority, QueueAuthority, StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _queues);
+            }
+            else
+            {
+                Interlocked.Increment(ref _tables);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using ResponseMonitor.Integration.Tests.Infrastructure;
+
+namespace ResponseMonitor.Integration.Tests;
+
+/// <summary>
+/// <c>/api/dashboard</c> pages its channel list (at most 1,000 a page) without changing what a client that does not
+/// page gets from an estate of up to 1,000 channels.
+/// </summary>
+public sealed class DashboardPagingTests
+{
+    [Fact]
+    public async Task Channels_come_in_pages_after_a_channel_with_the_totals_of_all_and_no_page_means_all()
+    {
+        var feed = new Uri("http://127.0.0.1:1/feed");
+        await using var app = await TestApp.StartAsync(TestApp.Merge(TestApp.Channel(0, "a", feed), TestApp.Channel(1, "b", feed), TestApp.Channel(2, "c", feed)));
+
+        var all = await app.GetJsonAsync("/api/dashboard");
+        Assert.Equal(["a", "b", "c"], all["channels"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
+        Assert.Null(all["nextAfter"]);
+
+        var first = await app.GetJsonAsync("/api/dashboard?limit=2");
+        Assert.Equal(["a", "b"], first["channels"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
+        Assert.Equal("b", first["nextAfter"]!.GetValue<string>());
+        Assert.Equal(all["openCount"]!.GetValue<int>(), first["openCount"]!.GetValue<int>());
+
+        var last = await app.GetJsonAsync("/api/dashboard?limit=2&after=b");
+        Assert.Equal(["c"], last["channels"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
+        Assert.Null(last["nextAfter"]);
+
+        using var tooMany = await app.Client.GetAsync("/api/dashboard?limit=1001");
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains("from 1 to 1000", await tooMany.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var unknown = await app.Client.GetAsync("/api/dashboard?after=nope");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+}
