@@ -118,6 +118,7 @@ public static class MonitorServiceCollectionExtensions
     public static IServiceCollection AddMonitorApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddExceptionHandler<StorageRefusalHandler>();
         services.AddExceptionHandler<StorageUnavailableHandler>();
         services.AddExceptionHandler<BadRequestBodyHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));

@@ -114,10 +114,13 @@ public sealed partial class ChannelPoller(
         {
             await foreach (var page in connector.ReadAsync(channel, cursor, cancellationToken).ConfigureAwait(false))
             {
-                var result = await ingestion.IngestAsync(channel, page.Items, cancellationToken).ConfigureAwait(false);
+                // Every connector's items meet the rules a push and an import meet; what cannot be stored is passed.
+                var now = time.GetUtcNow();
+                var storable = page.Items.Where(i => Refusal(i, now) is null).ToList();
+                var result = await ingestion.IngestAsync(channel, storable, cancellationToken).ConfigureAwait(false);
                 stored += result.Stored;
                 pages++;
-                foreach (var skipped in page.Skipped)
+                foreach (var skipped in page.Skipped.Concat(page.Items.Select(i => Refusal(i, now) is { } why ? $"item '{Text.ErrorText.Quote(i.Id)}': {why}" : null).OfType<string>()))
                 {
                     LogSkipped(logger, channel.Id, skipped);
                 }
@@ -166,6 +169,9 @@ public sealed partial class ChannelPoller(
             return new PollOutcome(channel.Id, false, stored, pages, error);
         }
     }
+
+    private static string? Refusal(Conversations.ContentItem item, DateTimeOffset now) =>
+        Conversations.ItemRules.CheckIds(item.Id, item.ParentId, item.AuthorId) ?? Conversations.ItemRules.CheckTimes(item.CreatedAt, item.EditedAt, now);
 
     private async Task<Dictionary<string, DateTimeOffset>> GetAnalysisTimesAsync(CancellationToken cancellationToken)
     {

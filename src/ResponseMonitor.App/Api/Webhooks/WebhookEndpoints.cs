@@ -33,6 +33,7 @@ public static partial class WebhookEndpoints
         IngestionService ingestion,
         IAnalysisQueue queue,
         IOptions<ApiOptions> options,
+        TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -59,7 +60,7 @@ public static partial class WebhookEndpoints
         }
 
         var meta = channel.Kind is ChannelKinds.FacebookPage or ChannelKinds.Instagram;
-        var parsed = meta ? MetaWebhookParser.ParseFor(channel, body) : FeedParser.Parse(body);
+        var parsed = meta ? MetaWebhookParser.ParseFor(channel, body) : FeedParser.Parse(body, time.GetUtcNow());
         if (!parsed.IsValid)
         {
             return Problems.BadRequest(parsed.Error!);
