@@ -35,6 +35,9 @@ public static class StorageFaults
     public static bool IsRefusal(RequestFailedException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception.Status is >= 400 and < 500 and not 408 and not 429;
+        // A missing table or queue is storage that came back empty, not a refused input: it is made again by the next
+        // request (MissingResourcePolicy), so "retry later" is true of it.
+        return exception.Status is >= 400 and < 500 and not 408 and not 429
+            && exception.ErrorCode is not (MissingResourcePolicy.TableNotFound or MissingResourcePolicy.QueueNotFound or "ContainerNotFound" or "TableBeingDeleted" or "QueueBeingDeleted");
     }
 }
