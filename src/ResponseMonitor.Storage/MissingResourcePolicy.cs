@@ -58,9 +58,16 @@ internal sealed class MissingResourcePolicy(string errorCode, Func<Uri, string?>
         }
     }
 
-    private string? Missing(HttpMessage message) =>
-        message.HasResponse && message.Response.Status == 404
-        && message.Response.Headers.TryGetValue("x-ms-error-code", out var code) && string.Equals(code, errorCode, StringComparison.Ordinal)
-            ? nameOf(message.Request.Uri.ToUri())
-            : null;
+    private string? Missing(HttpMessage message)
+    {
+        if (!message.HasResponse || message.Response.Status != 404)
+        {
+            return null;
+        }
+
+        // The code is in x-ms-error-code, or only in the error body (Azurite's table queries): a 404's body is small.
+        var missing = (message.Response.Headers.TryGetValue("x-ms-error-code", out var code) && string.Equals(code, errorCode, StringComparison.Ordinal))
+            || message.Response.Content.ToString().Contains(errorCode, StringComparison.Ordinal);
+        return missing ? nameOf(message.Request.Uri.ToUri()) : null;
+    }
 }

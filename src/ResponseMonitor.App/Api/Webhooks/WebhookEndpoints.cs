@@ -53,7 +53,10 @@ public static partial class WebhookEndpoints
             return Results.Problem($"The body is larger than {options.Value.MaxWebhookBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large.");
         }
 
-        if (WebhookSignature.Verify(secret, body, request.Headers[WebhookSignature.HeaderName].FirstOrDefault()) is { } signatureError)
+        var requireTimestamp = channel.Settings.TryGetValue(WebhookSignature.RequireTimestampSetting, out var required) && bool.TryParse(required, out var yes) && yes;
+        var signature = request.Headers[WebhookSignature.HeaderName].FirstOrDefault();
+        var timestamp = request.Headers[WebhookSignature.TimestampHeaderName].FirstOrDefault();
+        if (WebhookSignature.Verify(secret, body, signature, timestamp, time.GetUtcNow(), requireTimestamp) is { } signatureError)
         {
             LogRejected(loggers.CreateLogger(typeof(WebhookEndpoints)), channel.Id, signatureError);
             return Problems.Unauthorized(signatureError);
