@@ -20,7 +20,7 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
     public const int BatchSize = 500;
     public const int MaxReportedErrors = 100;
 
-    internal const string ErrorField = "\0error";
+    public const string ErrorField = "\0error";
     internal const string NotText = "\0not-text";
 
     public async Task<ImportResult> ImportAsync(ChannelDefinition channel, TextReader reader, ImportFormat format, CancellationToken cancellationToken)
@@ -204,6 +204,9 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
             EditedAt = editedAt,
             Text = fields.GetValueOrDefault("text") ?? "",
             Url = Field("url"),
+
+            // A field was longer than the import keeps (ImportLimits.MaxFieldChars): what was kept is stored, marked.
+            Truncated = fields.ContainsKey(ImportLimits.CutField),
         };
 
         string? Field(string name) => fields.GetValueOrDefault(name) is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
