@@ -68,19 +68,15 @@ public sealed class CsvRecordReader(TextReader reader)
         }
     }
 
-    private async Task<int> NextAsync(CancellationToken cancellationToken)
-    {
-        if (_position == _length)
-        {
-            _length = await reader.ReadAsync(_buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
-            _position = 0;
-            if (_length == 0)
-            {
-                return -1;
-            }
-        }
+    // The next character, or -1 at the end: from the buffer without an allocation, refilled a chunk at a time.
+    private ValueTask<int> NextAsync(CancellationToken cancellationToken) =>
+        _position < _length ? new ValueTask<int>(_buffer[_position++]) : RefillAsync(cancellationToken);
 
-        return _buffer[_position++];
+    private async ValueTask<int> RefillAsync(CancellationToken cancellationToken)
+    {
+        _length = await reader.ReadAsync(_buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
+        _position = 0;
+        return _length == 0 ? -1 : _buffer[_position++];
     }
 
     private async Task<(List<string> Fields, string? Error, bool Cut)?> ReadRecordAsync(CancellationToken cancellationToken)
