@@ -11,6 +11,7 @@ using ResponseMonitor.Bench;
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- ingest [comments,comments,...] [import|push|both] [runs]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- dashboard [stored,stored,...] [channels] [requests]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- analysis [largest case also run on storage]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- importmemory [megabytes of the huge line, 1024]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- detection [sweep|learned] [../shared/data/sentiment]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- stress kill|outage|faultyfeed|load|secrets (scripts/stress.sh)
 // coldstart and pollcycle need storage: RESPONSEMONITOR_BENCH_STORAGE (an Azurite connection string; scripts/bench.sh starts one).
@@ -78,6 +79,7 @@ return args.FirstOrDefault() switch
     "analysis" => await AnalysisBenchmark.RunAsync(storage, Int(1) ?? 10_000),
     "pollcycle" => await PollCycleBenchmark.RunAsync(storage, Ints("10,100,1000")),
     "fanout" => await FanOutBenchmark.RunAsync(storage, Ints("10,1000,10000"), Int(2) ?? 1000),
+    "importmemory" => await ImportMemoryBenchmark.RunAsync(root, storage, Int(1) ?? 1024),
     _ => Usage(),
 };
 
@@ -89,6 +91,6 @@ List<int> Ints(string fallback) => (args.Length > 1 ? args[1] : fallback).Split(
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | gc [rows] [runs] | pollcycle [n,n,...] | fanout [n,n,...] [n] | ingest [n,n,...] [import|push|both] [runs] | dashboard [n,n,...] [channels] [requests] | analysis [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
+    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | gc [rows] [runs] | importmemory [megabytes] | pollcycle [n,n,...] | fanout [n,n,...] [n] | ingest [n,n,...] [import|push|both] [runs] | dashboard [n,n,...] [channels] [requests] | analysis [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
     return 2;
 }

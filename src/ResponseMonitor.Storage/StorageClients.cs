@@ -34,6 +34,13 @@ public sealed class StorageClients
             }
         }
 
+        // Storage that comes back empty heals on the next request: the missing table or queue is made again.
+        tableOptions.AddPolicy(new MissingResourcePolicy(MissingResourcePolicy.TableNotFound, MissingResourcePolicy.TableOf, (name, ct) => Tables!.CreateTableIfNotExistsAsync(name, ct)), HttpPipelinePosition.PerCall);
+        foreach (var queueOptionsOf in new[] { queueOptions, rawQueueOptions })
+        {
+            queueOptionsOf.AddPolicy(new MissingResourcePolicy(MissingResourcePolicy.QueueNotFound, MissingResourcePolicy.QueueOf, (name, ct) => Queues!.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: ct)), HttpPipelinePosition.PerCall);
+        }
+
         if (!string.IsNullOrWhiteSpace(Options.ConnectionString))
         {
             Tables = new TableServiceClient(Options.ConnectionString, tableOptions);

@@ -15,7 +15,9 @@ public static class StorageFaults
     /// </remarks>
     public static bool IsOutage(Exception exception) => exception switch
     {
-        RequestFailedException => true,
+        // A 4xx is storage refusing this request (a key too long, a value too large): retrying never helps, so it is
+        // no outage. Only 408 and 429 say "later", and no answer at all (status 0) is the network.
+        RequestFailedException failed => !IsRefusal(failed),
         TimeoutException => true,
         TaskCanceledException { InnerException: TimeoutException } => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(e => IsOutage(e) || e is OperationCanceledException),
@@ -28,4 +30,14 @@ public static class StorageFaults
     /// </summary>
     public static bool IsOutage(Exception exception, CancellationToken callerToken) =>
         IsOutage(exception) || (exception is OperationCanceledException && !callerToken.IsCancellationRequested);
+
+    /// <summary>Storage refused the request itself (a 4xx other than 408 and 429): answer the caller a 4xx, never a 503.</summary>
+    public static bool IsRefusal(RequestFailedException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        // A missing table or queue is storage that came back empty, not a refused input: it is made again by the next
+        // request (MissingResourcePolicy), so "retry later" is true of it.
+        return exception.Status is >= 400 and < 500 and not 408 and not 429
+            && exception.ErrorCode is not (MissingResourcePolicy.TableNotFound or MissingResourcePolicy.QueueNotFound or "ContainerNotFound" or "TableBeingDeleted" or "QueueBeingDeleted");
+    }
 }

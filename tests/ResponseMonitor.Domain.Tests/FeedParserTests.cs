@@ -6,7 +6,7 @@ namespace ResponseMonitor.Domain.Tests;
 
 public sealed class FeedParserTests
 {
-    private static FeedParseResult Parse(string json) => FeedParser.Parse(Encoding.UTF8.GetBytes(json));
+    private static FeedParseResult Parse(string json) => FeedParser.Parse(Encoding.UTF8.GetBytes(json), DateTimeOffset.UtcNow);
 
     [Fact]
     public void Reads_posts_and_comments()

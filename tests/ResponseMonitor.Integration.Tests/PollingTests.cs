@@ -79,13 +79,14 @@ public sealed class PollingTests
     public async Task A_page_that_cannot_be_stored_does_not_move_the_cursor()
     {
         await using var feed = await LoopbackServer.StartAsync();
-        TestApp? app = null;
+        // Storage stops taking writes while page 2 is on its way: page 2 cannot be stored. (A deleted table no longer
+        // does this: it is made again at once, see ReliabilityTests.Tables_and_queues_deleted_….)
+        var outage = new StorageWriteOutage();
         feed.Handler = async ctx =>
         {
             if (ctx.Request.Query["pageToken"] == "page-2")
             {
-                // Storage loses the table while page 2 is on its way: page 2 cannot be stored.
-                await app!.Get<Storage.StorageClients>().Tables.DeleteTableAsync(app.Prefix + "Items");
+                outage.Started = true;
                 await Feed.Write(ctx, Page2);
             }
             else
@@ -93,8 +94,7 @@ public sealed class PollingTests
                 await Feed.Write(ctx, Page1);
             }
         };
-        app = await TestApp.StartAsync(TestApp.Channel(0, "ch", feed.Url("/feed")));
-        await using var _ = app;
+        await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", feed.Url("/feed")), configure: services => services.AddSingleton<Azure.Core.Pipeline.HttpPipelinePolicy>(outage));
 
         var outcome = await app.Get<ChannelPoller>().PollChannelAsync(app.Get<Domain.Channels.IChannelCatalog>().Find("ch")!, null, CancellationToken.None);
 
@@ -252,5 +252,19 @@ public sealed class PollingTests
         var after = await states.GetAsync("a", CancellationToken.None);
         Assert.Equal((T0.AddDays(1), T0.AddDays(2)), (after!.LastBrandActivityAt, after.LastPollSucceededAt));
         Assert.Equal(known!.Cursor, after.Cursor);
+    }
+
+    /// <summary>Storage refusing every batch write with 503 once <see cref="Started"/>: the account going down mid-poll.</summary>
+    private sealed class StorageWriteOutage : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        public volatile bool Started;
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message)
+        {
+            if (Started && message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal))
+            {
+                throw new Azure.RequestFailedException(503, "The server is busy.");
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ namespace ResponseMonitor.Integration.Tests;
 /// Defects a stress run of the standalone app found (issue "Hold under load, faults and bad input"), each answered with
 /// a clear 4xx or 503 instead of a 500 or a two-minute wait. Each of these answered 500 (or hung) before its fix.
 /// </summary>
-public sealed class ReliabilityTests
+public sealed partial class ReliabilityTests
 {
     private static Dictionary<string, string?> Channel() => TestApp.Channel(0, "ch", new Uri("http://127.0.0.1:1/feed"));
 

@@ -17,6 +17,9 @@ internal sealed class AppProcess(string dll, IReadOnlyDictionary<string, string>
 
     public int Starts { get; private set; }
 
+    /// <summary>The running process's id, for reading its memory from /proc.</summary>
+    public int? ProcessId => _process is { HasExited: false } running ? running.Id : null;
+
     public void Start()
     {
         var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ResponseMonitor.Domain.Text;
 
 namespace ResponseMonitor.App.Api;
 
@@ -8,6 +9,12 @@ internal sealed class ApiQuery(IQueryCollection query)
     public static readonly DateTimeOffset EarliestInstant = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static readonly DateTimeOffset LatestInstant = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// The function key in the query. The Functions host reads it (AuthenticationLevelHandler, "code") and forwards the
+    /// whole query to the worker, so every route takes it beside its own parameters.
+    /// </summary>
+    public const string FunctionKey = "code";
 
     public string? Error { get; private set; }
 
@@ -26,14 +33,14 @@ internal sealed class ApiQuery(IQueryCollection query)
             // the ends of the calendar, where that arithmetic would overflow.
             if (value < EarliestInstant || value > LatestInstant)
             {
-                Error ??= $"Query '{name}' must be between {EarliestInstant:yyyy-MM-dd} and {LatestInstant:yyyy-MM-dd}, not '{text}'.";
+                Error ??= $"Query '{name}' must be between {EarliestInstant:yyyy-MM-dd} and {LatestInstant:yyyy-MM-dd}, not '{ErrorText.Quote(text)}'.";
                 return null;
             }
 
             return value;
         }
 
-        Error ??= $"Query '{name}' must be an ISO 8601 instant such as 2026-03-10T12:00:00Z, not '{text}'.";
+        Error ??= $"Query '{name}' must be an ISO 8601 instant such as 2026-03-10T12:00:00Z, not '{ErrorText.Quote(text)}'.";
         return null;
     }
 
@@ -49,7 +56,7 @@ internal sealed class ApiQuery(IQueryCollection query)
             return value;
         }
 
-        Error ??= $"Query '{name}' must be a whole number from {min} to {max}, not '{text}'.";
+        Error ??= $"Query '{name}' must be a whole number from {min} to {max}, not '{ErrorText.Quote(text)}'.";
         return fallback;
     }
 
@@ -61,21 +68,21 @@ internal sealed class ApiQuery(IQueryCollection query)
             return null;
         }
 
-        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !int.TryParse(text, out _))
+        if (StrictText.TryParseName<TEnum>(text, out var value))
         {
             return value;
         }
 
-        Error ??= $"Query '{name}' must be one of {string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()))}, not '{text}'.";
+        Error ??= $"Query '{name}' must be one of {string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()))}, not '{ErrorText.Quote(text)}'.";
         return null;
     }
 
     /// <summary>Records an error if the query holds a parameter not in <paramref name="allowed"/>.</summary>
     public void Only(params string[] allowed)
     {
-        if (query.Keys.Except(allowed, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } unknown)
+        if (query.Keys.Except([.. allowed, FunctionKey], StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } unknown)
         {
-            Error ??= $"Unknown query parameter '{unknown}'; this route takes {string.Join(", ", allowed)}.";
+            Error ??= $"Unknown query parameter '{ErrorText.Quote(unknown)}'; this route takes {string.Join(", ", allowed)}.";
         }
     }
 

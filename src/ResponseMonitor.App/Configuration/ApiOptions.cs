@@ -17,6 +17,17 @@ public sealed class ApiOptions
     [System.ComponentModel.DataAnnotations.Range(0, 300)]
     public int ReadCacheSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Standalone: requests served at once (0: four per processor). The rest wait their turn in order, so that however
+    /// hard the API is read, the timer and the queue listener find the thread pool free (docs/PERFORMANCE.md).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 100_000)]
+    public int MaxConcurrentRequests { get; set; }
+
+    /// <summary>Standalone: requests waiting for a turn before more are answered 503 with Retry-After.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 1_000_000)]
+    public int MaxQueuedRequests { get; set; } = 10_000;
+
     /// <summary>Largest webhook body accepted, in bytes.</summary>
     public int MaxWebhookBytes { get; set; } = 1024 * 1024;
 }

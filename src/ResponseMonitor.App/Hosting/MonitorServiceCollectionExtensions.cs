@@ -129,6 +129,7 @@ public static class MonitorServiceCollectionExtensions
                 context.ProblemDetails.Detail = "No route answers this method and path. The API's routes are under /api (README.md, \"HTTP API\"); the dashboard is at /.";
             }
         });
+        services.AddExceptionHandler<StorageRefusalHandler>();
         services.AddExceptionHandler<StorageUnavailableHandler>();
         services.AddExceptionHandler<BadRequestBodyHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));

@@ -35,11 +35,13 @@ public static class StandaloneHost
         builder.AddMonitorTelemetry(HostingMode.Standalone);
         builder.Services.AddResponseMonitor(builder.Configuration, hosting);
         builder.Services.AddStandaloneTriggers(builder.Configuration, hosting);
+        builder.Services.AddRequestCapacity();
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapMonitorApi();
         if (demo.Enabled)
         {

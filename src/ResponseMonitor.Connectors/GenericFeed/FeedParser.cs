@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ResponseMonitor.Domain.Conversations;
+using ResponseMonitor.Domain.Text;
 
 namespace ResponseMonitor.Connectors.GenericFeed;
 
@@ -9,7 +10,9 @@ namespace ResponseMonitor.Connectors.GenericFeed;
 /// </summary>
 public static class FeedParser
 {
-    public static FeedParseResult Parse(ReadOnlySpan<byte> json)
+    /// <param name="json">The page or push body.</param>
+    /// <param name="now">The instant items are checked against: none may be dated past it by more than the clock-skew allowance.</param>
+    public static FeedParseResult Parse(ReadOnlySpan<byte> json, DateTimeOffset now)
     {
         FeedPageDto? page;
         try
@@ -31,7 +34,7 @@ public static class FeedParser
         var skipped = new List<string>();
         for (var i = 0; i < page.Items.Count; i++)
         {
-            if (Item(page.Items[i], i, out var error) is { } item)
+            if (Item(page.Items[i], i, now, out var error) is { } item)
             {
                 items.Add(item);
             }
@@ -44,7 +47,7 @@ public static class FeedParser
         return new FeedParseResult(items, string.IsNullOrEmpty(page.NextPageToken) ? null : page.NextPageToken, skipped.Count == 0 ? null : skipped[0]) { Skipped = skipped };
     }
 
-    private static ContentItem? Item(FeedItemDto? dto, int i, out string? error)
+    private static ContentItem? Item(FeedItemDto? dto, int i, DateTimeOffset now, out string? error)
     {
         error = null;
         if (dto is null)
@@ -68,9 +71,9 @@ public static class FeedParser
         {
             kind = dto.ParentId is null ? ItemKind.Post : ItemKind.Comment;
         }
-        else if (!Enum.TryParse(dto.Kind, ignoreCase: true, out kind) || !Enum.IsDefined(kind))
+        else if (!StrictText.TryParseName(dto.Kind, out kind))
         {
-            error = $"items[{i}] has kind '{dto.Kind}'; expected 'post' or 'comment'.";
+            error = $"items[{i}] has kind '{ErrorText.Quote(dto.Kind)}'; expected 'post' or 'comment'.";
             return null;
         }
 
@@ -88,14 +91,20 @@ public static class FeedParser
 
         if (ItemRules.ParseInstant(dto.CreatedAt) is not { } createdAt)
         {
-            error = $"items[{i}] has createdAt '{dto.CreatedAt}'; it must be an ISO 8601 instant with its offset (2025-03-10T12:00:00Z) or Unix seconds.";
+            error = $"items[{i}] has createdAt '{ErrorText.Quote(dto.CreatedAt)}'; it must be an ISO 8601 instant with its offset (2025-03-10T12:00:00Z) or Unix seconds.";
             return null;
         }
 
         DateTimeOffset? editedAt = null;
         if (!string.IsNullOrWhiteSpace(dto.EditedAt) && (editedAt = ItemRules.ParseInstant(dto.EditedAt)) is null)
         {
-            error = $"items[{i}] has editedAt '{dto.EditedAt}'; it must be an ISO 8601 instant with its offset or Unix seconds.";
+            error = $"items[{i}] has editedAt '{ErrorText.Quote(dto.EditedAt)}'; it must be an ISO 8601 instant with its offset or Unix seconds.";
+            return null;
+        }
+
+        if (ItemRules.CheckTimes(createdAt, editedAt, now) is { } timeError)
+        {
+            error = $"items[{i}]: {timeError}.";
             return null;
         }
 

@@ -37,7 +37,7 @@ public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChanne
 
         var client = httpClients.CreateClient(HttpClientName);
         var token = secrets.GetAccessToken(channel.Id);
-        var start = GenericFeedCursor.Parse(cursor);
+        var start = GenericFeedCursor.Parse(cursor).NotAfter(time.GetUtcNow());
         var latest = start;
         string? pageToken = null;
         for (var pageNumber = 1; pageNumber <= options.Value.MaxPagesPerPoll; pageNumber++)
@@ -61,14 +61,15 @@ public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChanne
 
             // A page that cannot be read fails whole and keeps the cursor; an item that can never be stored is reported
             // and passed, or the same page would fail at every poll and the channel would never move on.
-            var page = FeedParser.Parse(body);
+            var now = time.GetUtcNow();
+            var page = FeedParser.Parse(body, now);
             if (!page.IsReadable)
             {
                 throw new ConnectorException($"Feed page {pageNumber} is unusable: {page.Error}");
             }
 
             var fresh = page.Items.Where(i => !start.AlreadyStored(i)).ToList();
-            latest = latest.After(fresh);
+            latest = latest.After(fresh, now);
             yield return new ConnectorPage(fresh, latest.Since is null ? cursor : latest.Serialize())
             {
                 Skipped = [.. page.Skipped.Select(s => $"page {pageNumber}: {s}")],

@@ -30,8 +30,12 @@ public sealed class GenericFeedCursor
     public bool AlreadyStored(Domain.Conversations.ContentItem item) =>
         SinceInstant is { } at && item.ChangedAt == at && Seen.Contains(item.Id, StringComparer.Ordinal);
 
-    /// <summary>The cursor after <paramref name="items"/> are stored: the latest instant and the ids seen at it.</summary>
-    public GenericFeedCursor After(IReadOnlyList<Domain.Conversations.ContentItem> items)
+    /// <summary>
+    /// The cursor after <paramref name="items"/> are stored: the latest instant and the ids seen at it, never past
+    /// <paramref name="now"/>. An item inside the clock-skew allowance is read again (and stored again, idempotently)
+    /// until now passes it, rather than letting the cursor skip what a feed adds meanwhile.
+    /// </summary>
+    public GenericFeedCursor After(IReadOnlyList<Domain.Conversations.ContentItem> items, DateTimeOffset now)
     {
         var latest = SinceInstant;
         foreach (var item in items)
@@ -47,6 +51,11 @@ public sealed class GenericFeedCursor
             return this;
         }
 
+        if (latest > now)
+        {
+            return new GenericFeedCursor { Since = now.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) };
+        }
+
         var seen = latest == SinceInstant ? new List<string>(Seen) : [];
         seen.AddRange(items.Where(i => i.ChangedAt == latest && !seen.Contains(i.Id, StringComparer.Ordinal)).Select(i => i.Id));
         return new GenericFeedCursor
@@ -55,6 +64,13 @@ public sealed class GenericFeedCursor
             Seen = seen.Count > MaxSeen ? seen[^MaxSeen..] : seen,
         };
     }
+
+    /// <summary>
+    /// This cursor, or now when it lies in the future: a cursor stored before future dates were refused would
+    /// otherwise hide every later item for good.
+    /// </summary>
+    public GenericFeedCursor NotAfter(DateTimeOffset now) =>
+        SinceInstant > now ? new GenericFeedCursor { Since = now.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) } : this;
 
     public string Serialize() => ConnectorCursor.Serialize(this, FeedJsonContext.Default.GenericFeedCursor);
 }

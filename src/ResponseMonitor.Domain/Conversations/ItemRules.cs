@@ -20,6 +20,32 @@ public static class ItemRules
     /// <summary>Longest link kept; a longer one is dropped rather than cut, since half a link leads nowhere.</summary>
     public const int MaxUrlLength = 2_048;
 
+    /// <summary>
+    /// Longest key storage takes: a PartitionKey or RowKey holds 1 KiB, 512 UTF-16 characters, measured after
+    /// escaping (<see cref="IsEscapedInKeys"/>). An id within <see cref="MaxIdLength"/> can still pass it: '/' is three.
+    /// </summary>
+    public const int MaxKeyLength = 512;
+
+    /// <summary>
+    /// Characters a Table Storage key may not hold, written as %XX of their UTF-8 bytes: '/', '\', '#', '?', control
+    /// characters, and '%' itself so that the escape is reversible.
+    /// </summary>
+    public static bool IsEscapedInKeys(char c) => c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c);
+
+    /// <summary>The length of <paramref name="id"/> once escaped as a storage key.</summary>
+    public static int KeyLength(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var length = 0;
+        foreach (var c in id)
+        {
+            // Every escaped character is ASCII or a C1 control: one or two UTF-8 bytes, three characters each.
+            length += IsEscapedInKeys(c) ? (c < 0x80 ? 3 : 6) : 1;
+        }
+
+        return length;
+    }
+
     /// <summary>Why an item's ids cannot be stored, or null when they can. Ids are identities: never cut, refused.</summary>
     public static string? CheckIds(string id, string? parentId, string? authorId = null)
     {
@@ -32,6 +58,15 @@ public static class ItemRules
         if (authorId?.Length > MaxIdLength)
         {
             return $"'authorId' is longer than {MaxIdLength} characters";
+        }
+
+        // Storage refuses a longer key outright (400), and a retry never helps: refuse it here, naming the field.
+        foreach (var (field, value) in new[] { ("id", id), ("parentId", parentId) })
+        {
+            if (value is not null && KeyLength(value) > MaxKeyLength)
+            {
+                return $"'{field}' becomes a storage key of {KeyLength(value)} characters once '/', '\\', '#', '?' and '%' are escaped; at most {MaxKeyLength}";
+            }
         }
 
         return string.Equals(parentId, id, StringComparison.Ordinal) ? "'parentId' names the item itself" : null;
@@ -65,6 +100,24 @@ public static class ItemRules
     {
         ArgumentNullException.ThrowIfNull(item);
         return item with { State = ItemState.Deleted, Text = "", AuthorId = DeletedAuthor, AuthorName = null, Url = null, Truncated = false };
+    }
+
+    /// <summary>
+    /// How far past now an item's times may lie, for clocks that disagree. Every path (poll, push, import) refuses an
+    /// item dated later: stored, it would hold a feed's cursor in the future and hide every later item.
+    /// </summary>
+    public static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromMinutes(5);
+
+    /// <summary>Why an item's times cannot be taken at <paramref name="now"/> (in the future), or null when they can.</summary>
+    public static string? CheckTimes(DateTimeOffset createdAt, DateTimeOffset? editedAt, DateTimeOffset now)
+    {
+        var latest = now + ClockSkewAllowance;
+        if (createdAt > latest)
+        {
+            return $"'createdAt' {createdAt:O} is in the future (more than {ClockSkewAllowance.TotalMinutes:0} minutes after now)";
+        }
+
+        return editedAt > latest ? $"'editedAt' {editedAt.Value:O} is in the future (more than {ClockSkewAllowance.TotalMinutes:0} minutes after now)" : null;
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Critics.Learning;
 using ResponseMonitor.Domain.Ingestion;
 using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Text;
 
 namespace ResponseMonitor.Domain.Import;
 
@@ -19,11 +20,8 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
     public const int BatchSize = 500;
     public const int MaxReportedErrors = 100;
 
-    internal const string ErrorField = "\0error";
+    public const string ErrorField = "\0error";
     internal const string NotText = "\0not-text";
-
-    // A little slack for clocks that disagree; anything later is a mistake in the file.
-    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
     public async Task<ImportResult> ImportAsync(ChannelDefinition channel, TextReader reader, ImportFormat format, CancellationToken cancellationToken)
     {
@@ -39,17 +37,16 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
         var batch = new List<ContentItem>(BatchSize);
         var batchLabels = new List<CommentLabel>();
         var now = time.GetUtcNow();
-        var latest = time.GetUtcNow() + FutureTolerance;
         await foreach (var record in records.ConfigureAwait(false))
         {
             rows++;
-            var item = ToItem(record.Fields, latest, out var error);
+            var item = ToItem(record.Fields, now, out var error);
             bool? critical = null;
             if (item is not null && record.Fields.GetValueOrDefault("label") is { Length: > 0 } labelText
                 && (critical = LabelledCommentReader.Label(labelText)) is null)
             {
                 item = null;
-                error = $"'label' must be 'critical', 'not_critical' or empty, not '{labelText}'";
+                error = $"'label' must be 'critical', 'not_critical' or empty, not '{ErrorText.Quote(labelText)}'";
             }
 
             if (item is null)
@@ -135,7 +132,7 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
         };
     }
 
-    private static ContentItem? ToItem(IReadOnlyDictionary<string, string?> fields, DateTimeOffset latest, out string? error)
+    private static ContentItem? ToItem(IReadOnlyDictionary<string, string?> fields, DateTimeOffset now, out string? error)
     {
         if (fields.TryGetValue(ErrorField, out error) && error is not null)
         {
@@ -160,13 +157,7 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
 
         if (ItemRules.ParseInstant(created) is not { } createdAt)
         {
-            error = $"'createdAt' must be an ISO 8601 instant with an offset (2025-03-10T12:00:00Z) or Unix seconds, not '{created}'";
-            return null;
-        }
-
-        if (createdAt > latest)
-        {
-            error = $"'createdAt' {createdAt:O} is in the future";
+            error = $"'createdAt' must be an ISO 8601 instant with an offset (2025-03-10T12:00:00Z) or Unix seconds, not '{ErrorText.Quote(created)}'";
             return null;
         }
 
@@ -176,9 +167,15 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
             editedAt = ItemRules.ParseInstant(edited);
             if (editedAt is null)
             {
-                error = $"'editedAt' must be an ISO 8601 instant or Unix seconds, not '{edited}'";
+                error = $"'editedAt' must be an ISO 8601 instant or Unix seconds, not '{ErrorText.Quote(edited)}'";
                 return null;
             }
+        }
+
+        if (ItemRules.CheckTimes(createdAt, editedAt, now) is { } timeError)
+        {
+            error = timeError;
+            return null;
         }
 
         var parentId = Field("parentId");
@@ -195,7 +192,7 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
                 kind = ItemKind.Comment;
                 break;
             default:
-                error = $"'kind' must be post or comment, not '{Field("kind")}'";
+                error = $"'kind' must be post or comment, not '{ErrorText.Quote(Field("kind"))}'";
                 return null;
         }
 
@@ -217,6 +214,9 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
             EditedAt = editedAt,
             Text = fields.GetValueOrDefault("text") ?? "",
             Url = Field("url"),
+
+            // A field was longer than the import keeps (ImportLimits.MaxFieldChars): what was kept is stored, marked.
+            Truncated = fields.ContainsKey(ImportLimits.CutField),
         };
 
         string? Field(string name) => fields.GetValueOrDefault(name) is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;

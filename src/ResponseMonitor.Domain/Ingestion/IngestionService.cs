@@ -6,8 +6,8 @@ using ResponseMonitor.Domain.Telemetry;
 namespace ResponseMonitor.Domain.Ingestion;
 
 /// <summary>
-/// Stores items from any path (poll, push, import) the same way: threads resolved, duplicates collapsed,
-/// written as idempotent upserts, and the brand's last activity moved forward. Polling and pushing the same
+/// Stores items from any path (poll, push, import) the same way: threads resolved, duplicates collapsed, an older
+/// version never written over a newer one, written as idempotent upserts, and the brand's last activity moved forward. Polling and pushing the same
 /// comment therefore yield one stored comment. Items of erased authors are dropped on every path, so an erasure
 /// holds against the next poll. Public items created before the channel's retention are skipped and reported
 /// (<see cref="IngestResult.BeyondRetention"/>) rather than stored for the daily sweep to delete; they still place the
@@ -58,6 +58,16 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
         // Read only when something is to be stored, so a quiet channel costs nothing here.
         var erased = await personalData.GetErasedAuthorsAsync(channel.Id, cancellationToken).ConfigureAwait(false);
         batch.RemoveAll(i => erased.Count > 0 && erased.Contains(Privacy.AuthorKey.Of(channel.Id, i.AuthorId)));
+        if (batch.Count == 0)
+        {
+            return new IngestResult(0, null);
+        }
+
+        // Never let an older version replace a newer one, whichever path brings it (a replayed push, an old export, a
+        // feed serving a stale copy): an item whose edit time, else creation time, is before the stored one's is
+        // dropped. The same version again is written again, so every path stays idempotent.
+        var versions = await items.GetVersionsAsync(channel.Id, [.. batch.Select(i => i.Id)], cancellationToken).ConfigureAwait(false);
+        batch.RemoveAll(i => versions.TryGetValue(i.Id, out var stored) && i.ChangedAt < stored);
         if (batch.Count == 0)
         {
             return new IngestResult(0, null);

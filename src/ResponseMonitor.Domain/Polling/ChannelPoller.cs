@@ -218,8 +218,12 @@ public sealed partial class ChannelPoller(
         {
             await foreach (var page in connector.ReadAsync(channel, cursor, cancellationToken).ConfigureAwait(false))
             {
+                // Every connector's items meet the rules a push and an import meet; what cannot be stored is passed.
+                var now = time.GetUtcNow();
+                var storable = page.Items.Where(i => Refusal(i, now) is null).ToList();
+
                 // What the connector sends again unchanged (a platform's look-back) is neither stored nor counted.
-                var result = await ingestion.IngestAsync(channel, page.Items, cancellationToken, onlyChanged: true).ConfigureAwait(false);
+                var result = await ingestion.IngestAsync(channel, storable, cancellationToken, onlyChanged: true).ConfigureAwait(false);
                 stored += result.Stored;
 
                 // Deleted and hidden items: those the page names leave storage or the waiting list now, with their text.
@@ -233,7 +237,7 @@ public sealed partial class ChannelPoller(
                     LogBeyondRetention(logger, channel.Id, result.BeyondRetention.Count, result.BeyondRetentionReason);
                 }
 
-                foreach (var skipped in page.Skipped)
+                foreach (var skipped in page.Skipped.Concat(page.Items.Select(i => Refusal(i, now) is { } why ? $"item '{Text.ErrorText.Quote(i.Id)}': {why}" : null).OfType<string>()))
                 {
                     LogSkipped(logger, channel.Id, skipped);
                 }
@@ -303,6 +307,9 @@ public sealed partial class ChannelPoller(
         LogSuperseded(logger, channelId);
         return new PollOutcome(channelId, true, stored, pages, null);
     }
+
+    private static string? Refusal(Conversations.ContentItem item, DateTimeOffset now) =>
+        Conversations.ItemRules.CheckIds(item.Id, item.ParentId, item.AuthorId) ?? Conversations.ItemRules.CheckTimes(item.CreatedAt, item.EditedAt, now);
 
     /// <summary>When each channel was last analysed, from the snapshots (one query for all).</summary>
     internal static async Task<Dictionary<string, DateTimeOffset>> ReadAnalysisTimesAsync(ISnapshotStore snapshots, ILogger logger, CancellationToken cancellationToken)

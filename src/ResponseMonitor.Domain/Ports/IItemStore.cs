@@ -7,6 +7,12 @@ public interface IItemStore
 {
     Task UpsertAsync(string channelId, IReadOnlyCollection<ContentItem> items, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// When each stored item of <paramref name="itemIds"/> last changed (<see cref="ContentItem.ChangedAt"/>); ids not
+    /// stored are absent. Reads only the two times, so that ingestion can compare versions cheaply.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> GetVersionsAsync(string channelId, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken);
+
     Task<IReadOnlyDictionary<string, ContentItem>> GetAsync(string channelId, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ContentItem>> GetCreatedSinceAsync(string channelId, DateTimeOffset since, CancellationToken cancellationToken);

@@ -23,7 +23,7 @@ internal static class TableBatches
             var size = sizeOf(action);
             if (batch.Count == MaxActions || (batch.Count > 0 && bytes + size > MaxPayloadBytes))
             {
-                await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+                await SubmitOneAsync(table, batch, cancellationToken).ConfigureAwait(false);
                 transactions++;
                 batch = new List<TableTransactionAction>(MaxActions);
                 bytes = 0;
@@ -35,10 +35,24 @@ internal static class TableBatches
 
         if (batch.Count > 0)
         {
-            await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+            await SubmitOneAsync(table, batch, cancellationToken).ConfigureAwait(false);
             transactions++;
         }
 
         return transactions;
+    }
+
+    private static async Task SubmitOneAsync(TableClient table, List<TableTransactionAction> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == MissingResourcePolicy.TableNotFound)
+        {
+            // The table went away under the app (storage came back empty): make it again and send the batch once more.
+            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

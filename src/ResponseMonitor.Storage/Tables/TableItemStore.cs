@@ -79,6 +79,26 @@ public sealed class TableItemStore(TableProvider tables) : IItemStore
     }
     /// <summary>Row keys per query: Table Storage allows 15 comparisons in a filter, and the partition takes one.</summary>
     private const int MaxIdsPerQuery = 14;
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> GetVersionsAsync(string channelId, IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        var table = await tables.GetAsync(TableNames.Items, cancellationToken).ConfigureAwait(false);
+        var versions = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        string[] times = ["CreatedAt", "EditedAt"];
+        foreach (var chunk in itemIds.Distinct(StringComparer.Ordinal).Chunk(32))
+        {
+            var reads = chunk.Select(async id => (Id: id, Response: await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(channelId), TableKeys.Encode(id), times, cancellationToken).ConfigureAwait(false)));
+            foreach (var (id, response) in await Task.WhenAll(reads).ConfigureAwait(false))
+            {
+                if (response.HasValue && response.Value is { } entity && entity.GetDateTimeOffset("CreatedAt") is { } created)
+                {
+                    versions[id] = entity.GetDateTimeOffset("EditedAt") is { } edited && edited > created ? edited : created;
+                }
+            }
+        }
+
+        return versions;
+    }
 
     public Task<IReadOnlyList<ContentItem>> GetCreatedSinceAsync(string channelId, DateTimeOffset since, CancellationToken cancellationToken) =>
         QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(channelId)} and CreatedAt ge {since.UtcDateTime}"), cancellationToken);

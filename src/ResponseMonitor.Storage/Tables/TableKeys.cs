@@ -40,5 +40,5 @@ public static class TableKeys
     /// <summary>A filter literal for OData: single quotes doubled.</summary>
     public static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    private static bool NeedsEscape(char c) => c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c);
+    private static bool NeedsEscape(char c) => Domain.Conversations.ItemRules.IsEscapedInKeys(c);
 }

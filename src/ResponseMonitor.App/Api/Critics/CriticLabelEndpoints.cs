@@ -2,6 +2,7 @@ using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics.Learning;
 using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Text;
 
 namespace ResponseMonitor.App.Api.Critics;
 
@@ -65,7 +66,7 @@ public static class CriticLabelEndpoints
             bool? critical = dto.Label switch { "critical" => true, "not_critical" => false, _ => null };
             if (critical is null)
             {
-                return Problems.BadRequest($"labels[{i}]: 'label' must be 'critical' or 'not_critical', not '{dto.Label}'.");
+                return Problems.BadRequest($"labels[{i}]: 'label' must be 'critical' or 'not_critical', not '{ErrorText.Quote(dto.Label)}'.");
             }
 
             labels.Add(new CommentLabel(channel.Brand, channel.Id, dto.ItemId, critical.Value, now));

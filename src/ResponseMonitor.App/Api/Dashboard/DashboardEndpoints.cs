@@ -5,6 +5,7 @@ using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics;
 using ResponseMonitor.Domain.Critics.Learning;
 using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Text;
 
 namespace ResponseMonitor.App.Api.Dashboard;
 
@@ -140,7 +141,7 @@ public static class DashboardEndpoints
         {
             if (!bool.TryParse(criticalText, out var parsed))
             {
-                return Problems.BadRequest($"Query 'critical' must be 'true' or 'false', not '{criticalText}'.");
+                return Problems.BadRequest($"Query 'critical' must be 'true' or 'false', not '{ErrorText.Quote(criticalText)}'.");
             }
 
             critical = parsed;
@@ -149,19 +150,19 @@ public static class DashboardEndpoints
         var limit = DefaultLimit;
         if (query["limit"].FirstOrDefault() is { } limitText && (!int.TryParse(limitText, out limit) || limit < 1 || limit > MaxLimit))
         {
-            return Problems.BadRequest($"Query 'limit' must be a whole number from 1 to {MaxLimit}, not '{limitText}'.");
+            return Problems.BadRequest($"Query 'limit' must be a whole number from 1 to {MaxLimit}, not '{ErrorText.Quote(limitText)}'.");
         }
 
         var order = query["order"].FirstOrDefault() ?? "oldest";
         if (order is not ("oldest" or "due"))
         {
-            return Problems.BadRequest($"Query 'order' must be 'oldest' or 'due', not '{order}'.");
+            return Problems.BadRequest($"Query 'order' must be 'oldest' or 'due', not '{ErrorText.Quote(order)}'.");
         }
 
-        var unknown = query.Keys.Except(["channel", "critical", "limit", "order"], StringComparer.OrdinalIgnoreCase).ToList();
+        var unknown = query.Keys.Except(["channel", "critical", "limit", "order", ApiQuery.FunctionKey], StringComparer.OrdinalIgnoreCase).ToList();
         if (unknown.Count > 0)
         {
-            return Problems.BadRequest($"Unknown query parameter '{unknown[0]}'; this route takes channel, critical, limit and order.");
+            return Problems.BadRequest($"Unknown query parameter '{ErrorText.Quote(unknown[0])}'; this route takes channel, critical, limit and order.");
         }
 
         var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"unanswered:{(channels.Length == 1 && !string.IsNullOrEmpty(channelId) ? channels[0].Id : "*")}:{critical}:{limit}:{order}");

@@ -3,6 +3,7 @@ using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Notifications;
 using ResponseMonitor.Domain.Ports;
 using ResponseMonitor.Domain.Warnings;
+using ResponseMonitor.Domain.Text;
 
 namespace ResponseMonitor.App.Api.Silences;
 
@@ -30,7 +31,7 @@ public static class SilenceEndpoints
         var status = q.String("status") ?? "all";
         if (status is not ("active" or "pending" or "expired" or "all"))
         {
-            q.Fail($"Query 'status' must be active, pending, expired or all, not '{status}'.");
+            q.Fail($"Query 'status' must be active, pending, expired or all, not '{ErrorText.Quote(status)}'.");
         }
 
         if (q.Error is not null)
@@ -101,7 +102,7 @@ public static class SilenceEndpoints
         }
 
         var endsAt = body.EndsAt ?? (body.Duration is { } duration ? startsAt + duration : (DateTimeOffset?)null);
-        if (string.IsNullOrWhiteSpace(body.CreatedBy) || string.IsNullOrWhiteSpace(body.Comment))
+        if (!StrictText.HasContent(body.CreatedBy) || !StrictText.HasContent(body.Comment))
         {
             error = "A silence needs createdBy and a comment saying why, so others know whose it is.";
         }
@@ -127,17 +128,17 @@ public static class SilenceEndpoints
         }
         else if (body.Rule is not null && !WarningRules.All.Contains(body.Rule))
         {
-            error = $"rule must be one of {string.Join(", ", WarningRules.All)}, not '{body.Rule}'.";
+            error = $"rule must be one of {string.Join(", ", WarningRules.All)}, not '{ErrorText.Quote(body.Rule)}'.";
         }
         else if (body.MaxSeverity is not null)
         {
-            if (Enum.TryParse<WarningSeverity>(body.MaxSeverity, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(body.MaxSeverity, out _))
+            if (StrictText.TryParseName<WarningSeverity>(body.MaxSeverity, out var parsed))
             {
                 maxSeverity = parsed;
             }
             else
             {
-                error = $"maxSeverity must be info, warning or critical, not '{body.MaxSeverity}'.";
+                error = $"maxSeverity must be info, warning or critical, not '{ErrorText.Quote(body.MaxSeverity)}'.";
             }
         }
 

@@ -2,6 +2,7 @@ using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Ports;
 using ResponseMonitor.Domain.Warnings;
+using ResponseMonitor.Domain.Text;
 
 namespace ResponseMonitor.App.Api.Warnings;
 
@@ -31,9 +32,9 @@ public static class WarningEndpoints
         {
             "active" => ActiveStates,
             "all" => null,
-            _ => Enum.TryParse<WarningState>(stateText, ignoreCase: true, out var one) && Enum.IsDefined(one) && !int.TryParse(stateText, out _)
+            _ => StrictText.TryParseName<WarningState>(stateText, out var one)
                 ? new HashSet<WarningState> { one }
-                : Fail(q, $"Query 'state' must be active, pending, firing, resolved, inactive or all, not '{stateText}'."),
+                : Fail(q, $"Query 'state' must be active, pending, firing, resolved, inactive or all, not '{ErrorText.Quote(stateText)}'."),
         };
         if (Filters(q, catalog) is not { } query)
         {
@@ -83,7 +84,7 @@ public static class WarningEndpoints
         var rule = q.String("rule");
         if (rule is not null && !WarningRules.All.Contains(rule))
         {
-            q.Fail($"Query 'rule' must be one of {string.Join(", ", WarningRules.All)}, not '{rule}'.");
+            q.Fail($"Query 'rule' must be one of {string.Join(", ", WarningRules.All)}, not '{ErrorText.Quote(rule)}'.");
         }
 
         var query = new WarningQuery

@@ -35,6 +35,7 @@ public static partial class WebhookEndpoints
         IAnalysisQueue queue,
         InstagramUsernames usernames,
         IOptions<ApiOptions> options,
+        TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -54,7 +55,10 @@ public static partial class WebhookEndpoints
 
         var channel = catalog.Find(channelId);
         var secret = channel is null ? null : secrets.GetWebhookSecret(channel.Id);
-        var refusal = channel is null ? "no such channel" : secret is null ? "the channel has no webhook secret" : WebhookSignature.Verify(secret, body, header);
+        // A generic feed's push may carry a signed timestamp (docs/GENERIC_FEED.md), and a channel may require one.
+        var requireTimestamp = channel is not null && channel.Settings.TryGetValue(WebhookSignature.RequireTimestampSetting, out var required) && bool.TryParse(required, out var yes) && yes;
+        var timestamp = request.Headers[WebhookSignature.TimestampHeaderName].FirstOrDefault();
+        var refusal = channel is null ? "no such channel" : secret is null ? "the channel has no webhook secret" : WebhookSignature.Verify(secret, body, header, timestamp, time.GetUtcNow(), requireTimestamp);
         if (refusal is not null || channel is null)
         {
             LogRejected(loggers.CreateLogger(typeof(WebhookEndpoints)), channel?.Id ?? Bounded(channelId), refusal ?? "");
@@ -79,7 +83,7 @@ public static partial class WebhookEndpoints
         }
 
         var meta = channel.Kind is ChannelKinds.FacebookPage or ChannelKinds.Instagram;
-        var parsed = meta ? MetaWebhookParser.ParseFor(channel, body, username) : FeedParser.Parse(body);
+        var parsed = meta ? MetaWebhookParser.ParseFor(channel, body, username) : FeedParser.Parse(body, time.GetUtcNow());
         if (!parsed.IsValid)
         {
             return Problems.BadRequest(parsed.Error!);

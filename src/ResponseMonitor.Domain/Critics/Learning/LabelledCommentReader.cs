@@ -1,4 +1,5 @@
 using ResponseMonitor.Domain.Import;
+using ResponseMonitor.Domain.Text;
 
 namespace ResponseMonitor.Domain.Critics.Learning;
 
@@ -32,14 +33,14 @@ public static class LabelledCommentReader
         var critical = Label(fields.GetValueOrDefault("label"));
         if (critical is null)
         {
-            error = $"'label' must be 'critical' or 'not_critical', not '{fields.GetValueOrDefault("label")}'";
+            error = $"'label' must be 'critical' or 'not_critical', not '{ErrorText.Quote(fields.GetValueOrDefault("label"))}'";
             return null;
         }
 
         var language = fields.GetValueOrDefault("language")?.Trim().ToLowerInvariant();
         if (!string.IsNullOrEmpty(language) && (language.Length != 2 || !language.All(char.IsAsciiLetterLower)))
         {
-            error = $"'language' must be a two-letter code such as 'es', not '{language}'";
+            error = $"'language' must be a two-letter code such as 'es', not '{ErrorText.Quote(language)}'";
             return null;
         }
 

@@ -1,0 +1,11 @@
+namespace ResponseMonitor.Domain.Text;
+
+/// <summary>Quotes a caller's value in an error message: only a short prefix, so a huge bad value is not sent back whole.</summary>
+public static class ErrorText
+{
+    /// <summary>Characters of a bad value an error quotes; longer values end with how long they were.</summary>
+    public const int MaxQuoted = 64;
+
+    public static string Quote(string? value) =>
+        value is null ? "" : value.Length <= MaxQuoted ? value : string.Concat(value.AsSpan(0, MaxQuoted), $"… ({value.Length:N0} characters)");
+}
