@@ -42,7 +42,8 @@ public sealed class PackageTests
         var host = JsonNode.Parse(File.ReadAllText(Path.Combine(package, "host.json")))!.AsObject();
         Assert.False(host.ContainsKey("customHandler"));
         var functions = JsonNode.Parse(File.ReadAllText(Path.Combine(package, "functions.metadata")))!.AsArray();
-        Assert.Equal(ApiRoutes.All.Count + 2, functions.Count);
+        // Besides one HTTP function per route: PollChannels (timer), PollChannel, AnalyzeChannel and RunImport (queues).
+        Assert.Equal(ApiRoutes.All.Count + 4, functions.Count);
 
         // Framework-dependent (Flex Consumption brings .NET); development files and demo seeds stay home.
         Assert.False(File.Exists(Path.Combine(package, "libcoreclr.so")));

@@ -88,6 +88,10 @@ public sealed class TestApp : IAsyncDisposable
             ["Connectors:MaxRetryAttempts"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Telemetry:ConsoleMetrics"] = "false",
+
+            // The recorded platform answers date back to 2017; at the default 400 days they would be past retention and
+            // skipped (docs/PRIVACY.md). Tests of retention set their own.
+            ["Monitor:Retention:Days"] = "3650",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
