@@ -159,7 +159,11 @@ public sealed class BlueskyConnectorTests
     [Fact]
     public async Task The_recorded_thread_of_a_recent_brand_post_is_read_to_its_deepest_reply()
     {
-        var snapshot = Fixtures.Load("bluesky/atproto_snapshots/thread__appview_thread_views_fetches_deep_post_thread_1.json");
+        // The snapshot's records are dated 1970, past any retention (docs/PRIVACY.md): the thread is made recent.
+        var recent = DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        var snapshot = System.Text.Json.Nodes.JsonNode.Parse(Fixtures.Load("bluesky/atproto_snapshots/thread__appview_thread_views_fetches_deep_post_thread_1.json").ToJsonString()
+            .Replace("1970-01-01T00:00:00.000000Z", recent, StringComparison.Ordinal)
+            .Replace("1970-01-01T00:00:00.000Z", recent, StringComparison.Ordinal))!.AsObject();
         var root = snapshot["post"]!.DeepClone().AsObject();
         root["record"]!["createdAt"] = DateTimeOffset.UtcNow.AddHours(-2).ToString("O", CultureInfo.InvariantCulture);
         await using var server = await LoopbackServer.StartAsync();

@@ -59,6 +59,7 @@ public sealed class DeletionTests
         var poll = app.Get<App.Functions.PollChannelsFunction>();
         var analyze = app.Get<App.Functions.AnalyzeChannelFunction>();
         await poll.RunAsync(CancellationToken.None);
+        await TestApp.DrainPollQueueAsync(app);
         await analyze.RunAsync(Message, CancellationToken.None);
         Assert.Equal(2, (await app.GetJsonAsync("/api/unanswered?channel=ch"))["items"]!.AsArray().Count);
         Assert.Single((await app.GetJsonAsync("/api/warnings?rule=critic-ignored"))["items"]!.AsArray());
@@ -79,6 +80,7 @@ public sealed class DeletionTests
         items[2]["editedAt"] = Now.AddMinutes(4).ToString("O", CultureInfo.InvariantCulture);   // a change, as the feed reports changes
         time.Advance(TimeSpan.FromMinutes(5));
         await poll.RunAsync(CancellationToken.None);
+        await TestApp.DrainPollQueueAsync(app);
         await analyze.RunAsync(Message, CancellationToken.None);
 
         var left = (await app.GetJsonAsync("/api/unanswered?channel=ch"))["items"]!.AsArray();

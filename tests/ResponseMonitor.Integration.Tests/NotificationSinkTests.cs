@@ -38,7 +38,10 @@ public sealed class NotificationSinkTests
     {
         var feed = await LoopbackServer.StartAsync();
         feed.Handler = ctx => Feed.Write(ctx, Feed.Page(items));
-        var app = await TestApp.StartAsync(TestApp.Merge(TestApp.Channel(0, "ch", feed.Url("/feed")), settings), time);
+        // These tests count the critic and target deliveries; the brand's posts beside them would also make a
+        // not-listening pre-warning, which ListeningTests and NotListeningRuleTests cover.
+        var quiet = new Dictionary<string, string?> { ["Monitor:Warnings:NotListeningMinPosts"] = "1000" };
+        var app = await TestApp.StartAsync(TestApp.Merge(TestApp.Channel(0, "ch", feed.Url("/feed")), quiet, settings), time);
         await app.Get<ChannelPoller>().PollAllAsync(CancellationToken.None);
         await app.Get<ChannelAnalysisService>().AnalyzeAsync("ch", CancellationToken.None);
         return (app, feed);

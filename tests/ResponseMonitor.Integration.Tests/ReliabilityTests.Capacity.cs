@@ -58,8 +58,9 @@ public sealed partial class ReliabilityTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal("1", refused.Headers.RetryAfter!.ToString());
 
-        // The poll timer has its own capacity: it runs and stores while the API is full.
+        // The poll timer and the poll queue have their own capacity: they run and store while the API is full.
         Assert.True(await app.Get<PollScheduler>().TickAsync(CancellationToken.None));
+        await TestApp.DrainPollQueueAsync(app);
         Assert.Single(await app.Get<IItemStore>().GetAsync("ch", ["p1"], CancellationToken.None));
 
         await finish.CancelAsync();

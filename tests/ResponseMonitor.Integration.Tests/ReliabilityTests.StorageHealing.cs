@@ -29,6 +29,7 @@ public sealed partial class ReliabilityTests
         var poller = app.Get<PollChannelsFunction>();
         var listener = app.Get<AnalysisQueueListener>();
         await poller.RunAsync(CancellationToken.None);
+        await TestApp.DrainPollQueueAsync(app);
         Assert.True(await listener.RunOnceAsync(CancellationToken.None) > 0);
 
         // Storage comes back empty: every table and the queue of this app are gone.
