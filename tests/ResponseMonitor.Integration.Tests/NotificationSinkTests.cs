@@ -34,14 +34,17 @@ public sealed class NotificationSinkTests
         return items;
     }
 
+    /// <summary>
+    /// These tests count critic and target deliveries; the brand's posts beside them would also make a not-listening
+    /// pre-warning, which ListeningTests and NotListeningRuleTests cover.
+    /// </summary>
+    private static readonly Dictionary<string, string?> NoNotListening = new() { ["Monitor:Warnings:NotListeningMinPosts"] = "1000" };
+
     private static async Task<(TestApp App, LoopbackServer Feed)> StartAsync(FakeTimeProvider time, List<JsonObject> items, Dictionary<string, string?> settings)
     {
         var feed = await LoopbackServer.StartAsync();
         feed.Handler = ctx => Feed.Write(ctx, Feed.Page(items));
-        // These tests count the critic and target deliveries; the brand's posts beside them would also make a
-        // not-listening pre-warning, which ListeningTests and NotListeningRuleTests cover.
-        var quiet = new Dictionary<string, string?> { ["Monitor:Warnings:NotListeningMinPosts"] = "1000" };
-        var app = await TestApp.StartAsync(TestApp.Merge(TestApp.Channel(0, "ch", feed.Url("/feed")), quiet, settings), time);
+        var app = await TestApp.StartAsync(TestApp.Merge(TestApp.Channel(0, "ch", feed.Url("/feed")), NoNotListening, settings), time);
         await app.Get<ChannelPoller>().PollAllAsync(CancellationToken.None);
         await app.Get<ChannelAnalysisService>().AnalyzeAsync("ch", CancellationToken.None);
         return (app, feed);
@@ -236,7 +239,7 @@ public sealed class NotificationSinkTests
         var settings = new Dictionary<string, string?> { ["Notifications:WebhookUrl"] = hook.Url("/hook").ToString() };
         await using var feed = await LoopbackServer.StartAsync();
         feed.Handler = ctx => Feed.Write(ctx, Feed.Page(ThreeCritics()));
-        await using var app = await TestApp.StartAsync(TestApp.Merge(TestApp.Channel(0, "ch", feed.Url("/feed")), settings), time);
+        await using var app = await TestApp.StartAsync(TestApp.Merge(TestApp.Channel(0, "ch", feed.Url("/feed")), NoNotListening, settings), time);
 
         var created = await app.Client.PostAsJsonAsync(new Uri("/api/silences", UriKind.Relative), new { channelId = "ch", rule = "critic-ignored", duration = "02:00:00", createdBy = "ana", comment = "Refund backlog is known; agents on it." });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -279,7 +282,8 @@ public sealed class NotificationSinkTests
                 ["Monitor:Channels:0:Brand"] = "Acme",
                 ["Monitor:Channels:1:Brand"] = "Other",
                 ["Notifications:WebhookUrl"] = hook.Url("/hook").ToString(),
-            });
+            },
+            NoNotListening);
         await using var app = await TestApp.StartAsync(settings, time);
 
         var created = await app.Client.PostAsJsonAsync(new Uri("/api/silences", UriKind.Relative), new { brand = "acme", duration = "04:00:00", createdBy = "ana", comment = "Acme's campaign week: agents on it." });
