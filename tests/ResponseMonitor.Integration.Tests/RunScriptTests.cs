@@ -83,6 +83,7 @@ public sealed class RunScriptTests
 
             Assert.Equal(0, Repo.Run("kill", $"-{signal} {script}").ExitCode);
             Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), $"run.sh did not stop on {signal}: {output}");
+            process.WaitForExit();   // the timed wait does not wait for the redirected output's last lines; this one does
             Assert.Contains("Stopped.", output.ToString(), StringComparison.Ordinal);
             Assert.All(children, pid => Assert.False(Directory.Exists($"/proc/{pid}"), $"process {pid} outlived run.sh"));
             return output.ToString();
