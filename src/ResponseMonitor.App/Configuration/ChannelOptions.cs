@@ -54,11 +54,23 @@ public sealed class ChannelOptions
     /// </summary>
     public Domain.Warnings.WarningRuleSettings Warnings { get; set; } = new();
 
-    /// <summary>The generic feed's URL (kind generic-feed).</summary>
+    /// <summary>The generic feed's URL (kind generic-feed): <c>Settings:feedUrl</c> under the name configurations have always used.</summary>
     public string? FeedUrl { get; set; }
 
     /// <summary>Connector settings that are not secret, e.g. <c>instanceUrl</c> and <c>accountId</c> for Mastodon.</summary>
     public Dictionary<string, string> Settings { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The settings the channel's platform reads: <see cref="Settings"/>, with <see cref="FeedUrl"/> as <c>feedUrl</c> when set.</summary>
+    public Dictionary<string, string> PlatformSettings()
+    {
+        var settings = new Dictionary<string, string>(Settings, StringComparer.OrdinalIgnoreCase);
+        if (!string.IsNullOrWhiteSpace(FeedUrl))
+        {
+            settings["feedUrl"] = FeedUrl;
+        }
+
+        return settings;
+    }
 
     public string? AccessToken { get; set; }
 

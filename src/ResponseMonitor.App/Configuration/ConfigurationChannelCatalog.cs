@@ -33,12 +33,6 @@ public sealed class ConfigurationChannelCatalog : IChannelCatalog, IChannelSecre
 
     private static ChannelDefinition ToDefinition(MonitorOptions monitor, ChannelOptions o)
     {
-        var settings = new Dictionary<string, string>(o.Settings, StringComparer.OrdinalIgnoreCase);
-        if (!string.IsNullOrWhiteSpace(o.FeedUrl))
-        {
-            settings[Connectors.GenericFeed.GenericFeedConnector.FeedUrlSetting] = o.FeedUrl;
-        }
-
         return new ChannelDefinition
         {
             Id = o.Id,
@@ -51,7 +45,7 @@ public sealed class ConfigurationChannelCatalog : IChannelCatalog, IChannelSecre
             BusinessHours = (o.BusinessHours ?? monitor.BusinessHours) is { IsEmpty: false } hours ? hours.ToBusinessHours() : null,
             Warnings = o.Warnings,
             Exclusions = ExclusionOptions.Resolve(monitor.Exclusions, o.Exclusions),
-            Settings = settings,
+            Settings = o.PlatformSettings(),
             Retention = Retention(o, monitor),
             PollInterval = o.PollInterval,
         };

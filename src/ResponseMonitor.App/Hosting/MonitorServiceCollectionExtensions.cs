@@ -55,6 +55,7 @@ public static class MonitorServiceCollectionExtensions
             .PostConfigure(o => WarningSettingsBinder.Apply(configuration, o))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MonitorOptions>, ChannelPlatformValidation>();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName))
             .Validate(o => hosting.Mode == HostingMode.FunctionsWorker || !string.IsNullOrWhiteSpace(o.Key), "Api:Key is required when running standalone: set Api__Key in the environment.")
             .Validate(o => string.IsNullOrEmpty(o.Key) || o.Key.Length >= 16, "Api:Key must be at least 16 characters.")

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ResponseMonitor.Connectors.Bluesky;
 
 /// <summary>app.bsky.feed.defs#threadViewPost, in part: a post and the replies beneath it (not-found and blocked posts have no post).</summary>
-public sealed class BlueskyThreadDto
+internal sealed class BlueskyThreadDto
 {
     [JsonPropertyName("$type")]
     public string? Type { get; set; }

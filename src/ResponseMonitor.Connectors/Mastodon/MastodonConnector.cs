@@ -2,8 +2,8 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.Extensions.Options;
 using ResponseMonitor.Connectors.Http;
+using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -19,29 +19,25 @@ namespace ResponseMonitor.Connectors.Mastodon;
 /// <c>context</c> of the brand's recent posts (within <c>contextLookback</c>, default 3 days) is read too, so that replies
 /// among the public that no longer mention the brand are seen.
 /// </summary>
-public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+internal sealed class MastodonConnector(PlatformServices platform) : IChannelConnector
 {
     public const string InstanceUrlSetting = "instanceUrl";
     public const string AccountIdSetting = "accountId";
     public const string ContextLookbackSetting = "contextLookback";
     private const int PageSize = 40;
 
-    private readonly PlatformHttp _http = new(new MastodonErrors(), time);
+    private readonly PlatformHttp _http = platform.CreateHttp(new MastodonErrors());
 
     public string Kind => ChannelKinds.Mastodon;
 
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        if (!channel.Settings.TryGetValue(InstanceUrlSetting, out var instanceText) || !Uri.TryCreate(instanceText.EndsWith('/') ? instanceText : instanceText + "/", UriKind.Absolute, out var instance)
-            || !channel.Settings.TryGetValue(AccountIdSetting, out var accountId) || string.IsNullOrWhiteSpace(accountId))
-        {
-            throw new ConnectorException($"Channel {channel.Id} needs the '{InstanceUrlSetting}' and '{AccountIdSetting}' settings.");
-        }
+        var (instance, accountId, lookback) = ChannelSettings.Read(channel, MastodonSettings.Read);
 
         var state = Parse(cursor);
-        var token = secrets.GetAccessToken(channel.Id);
-        var client = httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName);
+        var token = platform.Secrets.GetAccessToken(channel.Id);
+        var client = platform.CreateClient();
 
         var statusesUrl = new Uri(instance, $"api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit={PageSize}" + Since(state.StatusesSince));
         await foreach (var (statuses, _) in PagesAsync(client, channel.Id, instance, statusesUrl, token, state.StatusesSince is null, MastodonJsonContext.Default.ListMastodonStatusDto, "statuses", cancellationToken).ConfigureAwait(false))
@@ -51,11 +47,10 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
         }
 
         // Conversations under the brand's recent posts, including replies that do not mention it.
-        var lookback = channel.Settings.TryGetValue(ContextLookbackSetting, out var lb) && TimeSpan.TryParse(lb, System.Globalization.CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.FromDays(3);
         var recentUrl = new Uri(instance, $"api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit={PageSize}&exclude_replies=true");
         await foreach (var (recent, _) in PagesAsync(client, channel.Id, instance, recentUrl, token, newestPageOnly: true, MastodonJsonContext.Default.ListMastodonStatusDto, "recent posts", cancellationToken).ConfigureAwait(false))
         {
-            foreach (var post in recent.Where(s => s.Id is not null && s.InReplyToId is null && s.CreatedAt >= time.GetUtcNow() - lookback))
+            foreach (var post in recent.Where(s => s.Id is not null && s.InReplyToId is null && s.CreatedAt >= platform.Time.GetUtcNow() - lookback))
             {
                 var contextUrl = new Uri(instance, $"api/v1/statuses/{Uri.EscapeDataString(post.Id!)}/context");
                 await foreach (var (contexts, _) in PagesAsync(client, channel.Id, instance, contextUrl, token, newestPageOnly: true, MastodonJsonContext.Default.MastodonContextDto, "context", cancellationToken).ConfigureAwait(false))
@@ -127,7 +122,7 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
         HttpClient client, string channelId, Uri instance, Uri first, string? token, bool newestPageOnly, JsonTypeInfo<TBody> type, Func<TBody, List<T>> items, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Uri? url = first;
-        for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
+        for (var page = 1; url is not null && page <= platform.Options.MaxPagesPerPoll; page++)
         {
             var request = new PlatformRequest(client, channelId, url, $"{what} page {page}")
             {

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using ResponseMonitor.Connectors.Http;
+using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -15,7 +15,7 @@ namespace ResponseMonitor.Connectors.Reddit;
 /// its recent submissions (<c>/comments/{id}</c>). Listings run newest first with an <c>after</c> token; each is walked
 /// back to the high-water mark, which moves only after everything newer is stored.
 /// </summary>
-public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, ICredentialHealthRecorder credentials, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+internal sealed class RedditConnector(PlatformServices platform) : IChannelConnector
 {
     public const string ApiUrlSetting = "apiUrl";
     public const string AuthUrlSetting = "authUrl";
@@ -33,23 +33,18 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
     /// <summary>Reddit's announced lifetime of a refresh token from its issue (rotation with a one-year expiry).</summary>
     internal static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(365);
 
-    private readonly PlatformHttp _http = new(new RedditErrors(), time);
+    private readonly PlatformHttp _http = platform.CreateHttp(new RedditErrors());
 
     public string Kind => ChannelKinds.Reddit;
 
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        if (!channel.Settings.TryGetValue(UsernameSetting, out var username) || string.IsNullOrWhiteSpace(username))
-        {
-            throw new ConnectorException($"Channel {channel.Id} needs the '{UsernameSetting}' setting.");
-        }
-
-        var api = channel.Settings.TryGetValue(ApiUrlSetting, out var apiText) && Uri.TryCreate(apiText, UriKind.Absolute, out var configured) ? configured : new Uri("https://oauth.reddit.com/");
-        var treeLookback = channel.Settings.TryGetValue(TreeLookbackSetting, out var lb) && TimeSpan.TryParse(lb, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : TimeSpan.FromDays(3);
+        var settings = ChannelSettings.Read(channel, RedditSettings.Read);
+        var (api, username, treeLookback) = (settings.Api, settings.Username, settings.TreeLookback);
         var state = Parse(cursor);
         var since = state.Since is { } s ? DateTimeOffset.FromUnixTimeMilliseconds((long)(s * 1000)) : (DateTimeOffset?)null;
-        var client = httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName);
+        var client = platform.CreateClient();
         var newest = since;
         var submissions = state.Submissions.ToDictionary(p => p.Id, StringComparer.Ordinal);
 
@@ -61,7 +56,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
         foreach (var (path, what) in new[] { ($"user/{Uri.EscapeDataString(username)}/overview?sort=new", "own posts and comments"), ("message/comments?", "inbox replies"), ("message/selfreply?", "replies to the brand's posts"), ("message/mentions?", "mentions") })
         {
             string? after = null;
-            for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
+            for (var page = 1; page <= platform.Options.MaxPagesPerPoll; page++)
             {
                 var separator = path.EndsWith('?') ? "" : "&";
                 var url = new Uri(api, $"{path}{separator}limit=100&raw_json=1" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after)));
@@ -81,14 +76,14 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
                     break;
                 }
 
-                truncated |= page == options.Value.MaxPagesPerPoll;
+                truncated |= page == platform.Options.MaxPagesPerPoll;
             }
         }
 
         // Comment trees of every brand submission inside the look-back, this poll's and earlier ones' alike: the public
         // talk among themselves under the brand's posts for days. Collapsed replies ("more" stubs) are expanded.
         // Only what is new since the last poll is passed on, so a quiet tree stores nothing and queues no analysis.
-        var horizon = time.GetUtcNow() - treeLookback;
+        var horizon = platform.Time.GetUtcNow() - treeLookback;
         var kept = submissions.Values.Where(p => DateTimeOffset.FromUnixTimeMilliseconds((long)(p.Created * 1000)) >= horizon).OrderByDescending(p => p.Created).ToList();
         var treesNewest = newest;
         foreach (var submission in kept)
@@ -99,7 +94,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
             var fresh = tree.Select(i => AsBrand(channel, username, i)).Where(i => since is null || i.CreatedAt >= since).ToList();
             treesNewest = fresh.Select(i => (DateTimeOffset?)i.CreatedAt).Append(treesNewest).Max();
             // A deleted or removed comment in a re-read tree leaves storage entirely (Reddit's Data API terms).
-            yield return new ConnectorPage(fresh, null) { StateChanges = [.. deleted.Select(id => new ItemStateChange(id, ItemState.Deleted, time.GetUtcNow()))] };
+            yield return new ConnectorPage(fresh, null) { StateChanges = [.. deleted.Select(id => new ItemStateChange(id, ItemState.Deleted, platform.Time.GetUtcNow()))] };
         }
 
         newest = truncated ? since : treesNewest;
@@ -138,7 +133,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
         return brand is null ? item : item with { AuthorId = brand };
     }
 
-    private List<ItemStateChange> Gone(JsonElement root) => [.. RedditListing.Deleted(root).Select(id => new ItemStateChange(id, ItemState.Deleted, time.GetUtcNow()))];
+    private List<ItemStateChange> Gone(JsonElement root) => [.. RedditListing.Deleted(root).Select(id => new ItemStateChange(id, ItemState.Deleted, platform.Time.GetUtcNow()))];
 
     /// <returns>The tree's comments, false when collapsed replies were left unread at the request limit, and its deleted comments.</returns>
     private async Task<(List<ContentItem> Items, bool Complete, List<string> Deleted)> TreeAsync(HttpClient client, ChannelDefinition channel, string username, Uri api, string article, CancellationToken cancellationToken)
@@ -165,7 +160,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
             Take(document.RootElement);
         }
 
-        for (var requests = 0; pending.Count > 0 && requests < options.Value.MaxPagesPerPoll; requests++)
+        for (var requests = 0; pending.Count > 0 && requests < platform.Options.MaxPagesPerPoll; requests++)
         {
             var stub = pending.Dequeue();
             Uri url;
@@ -220,7 +215,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
 
     /// <summary>With <c>Settings:clientId</c> and a <c>ClientSecret</c> the connector renews its own tokens.</summary>
     private bool Renews(ChannelDefinition channel) =>
-        !string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault(ClientIdSetting)) && secrets.GetClientSecret(channel.Id) is not null;
+        !string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault(ClientIdSetting)) && platform.Secrets.GetClientSecret(channel.Id) is not null;
 
     /// <summary>
     /// The bearer token. Without an OAuth app configured, <c>AccessToken</c> is used as it is (renewed outside).
@@ -231,7 +226,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
     /// </summary>
     private async Task<string> TokenAsync(HttpClient client, ChannelDefinition channel, string username, CancellationToken cancellationToken)
     {
-        var configured = secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs an OAuth token (AccessToken) for Reddit.");
+        var configured = platform.Secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs an OAuth token (AccessToken) for Reddit.");
         if (!Renews(channel))
         {
             return configured;
@@ -239,7 +234,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
 
         var credential = _rotated.GetValueOrDefault(channel.Id) ?? configured;
 
-        if (_tokens.TryGetValue(channel.Id, out var held) && held.Until - TimeSpan.FromMinutes(1) > time.GetUtcNow())
+        if (_tokens.TryGetValue(channel.Id, out var held) && held.Until - TimeSpan.FromMinutes(1) > platform.Time.GetUtcNow())
         {
             return held.Token;
         }
@@ -255,7 +250,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
                 : [new KeyValuePair<string, string>("grant_type", "refresh_token"), new("refresh_token", credential)]),
             Authorise = (message, _) =>
             {
-                message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(clientId + ":" + secrets.GetClientSecret(channel.Id))));
+                message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(clientId + ":" + platform.Secrets.GetClientSecret(channel.Id))));
                 message.Headers.TryAddWithoutValidation("User-Agent", UserAgent(clientId, username));
                 return ValueTask.CompletedTask;
             },
@@ -268,7 +263,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
             throw new CredentialRejectedException($"Reddit refused to issue a token ({token?.Error ?? "no access_token"}); check the app's id and secret and the channel's refresh token or password.");
         }
 
-        var now = time.GetUtcNow();
+        var now = platform.Time.GetUtcNow();
         var until = now.AddSeconds(token.ExpiresIn is > 0 and var seconds ? seconds : 3600);
         _tokens[channel.Id] = (access, until);
         if (!password && token.RefreshToken is { Length: > 0 } rotated && rotated != credential)
@@ -278,12 +273,12 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
             // later renewal. It is held in memory (secrets are never written to storage), and the year's end is reported so
             // that credentials-expiring warns a week before it.
             _rotated[channel.Id] = rotated;
-            credentials.Report(channel.Id, new CredentialLifetime(now, now + RefreshTokenLifetime, RenewedByMonitor: false,
+            platform.Credentials.Report(channel.Id, new CredentialLifetime(now, now + RefreshTokenLifetime, RenewedByMonitor: false,
                 "Reddit refresh token, rotated by Reddit and held by the monitor: it ends a year after issue; authorise the app again before then"));
             return access;
         }
 
-        credentials.Report(channel.Id, new CredentialLifetime(now, until, RenewedByMonitor: true, password
+        platform.Credentials.Report(channel.Id, new CredentialLifetime(now, until, RenewedByMonitor: true, password
             ? "Reddit access token (an hour), renewed from the script app's password"
             : "Reddit access token (an hour), renewed from the refresh token"));
         return access;
