@@ -21,22 +21,26 @@ internal static class MetaSettings
     /// The Graph root with its version: <c>Settings:graphUrl</c> (default https://graph.facebook.com/) followed by
     /// <c>Settings:graphVersion</c> (default <see cref="DefaultGraphVersion"/>), unless the URL already ends in a version.
     /// </summary>
-    public static Uri Graph(ChannelSettings settings)
+    public static Uri Graph(ChannelSettings settings) => Graph(settings, new Uri("https://graph.facebook.com/"), DefaultGraphVersion);
+
+    /// <summary>A Graph-family root (Threads: https://graph.threads.net/, v1.0) read from the same two settings.</summary>
+    public static Uri Graph(ChannelSettings settings, Uri defaultRoot, string defaultVersion)
     {
-        var root = settings.Url(GraphUrlSetting, new Uri("https://graph.facebook.com/"), asBase: true);
+        ArgumentNullException.ThrowIfNull(settings);
+        var root = settings.Url(GraphUrlSetting, defaultRoot, asBase: true);
         if (IsVersion(root.Segments[^1].TrimEnd('/')))
         {
             return root;
         }
 
-        var version = settings.Optional(GraphVersionSetting) ?? DefaultGraphVersion;
+        var version = settings.Optional(GraphVersionSetting) ?? defaultVersion;
         if (IsVersion(version))
         {
             return new Uri(root, version + "/");
         }
 
-        settings.Add($"Settings:graphVersion '{version}' is not a Graph API version such as '{DefaultGraphVersion}'.");
-        return new Uri(root, DefaultGraphVersion + "/");
+        settings.Add($"Settings:graphVersion '{version}' is not a Graph API version such as '{defaultVersion}'.");
+        return new Uri(root, defaultVersion + "/");
     }
 
     private static bool IsVersion(string segment) =>

@@ -17,14 +17,15 @@ internal sealed class MetaTokenCheck(ICredentialHealthRecorder credentials, Time
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(12);
 
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _checked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, CredentialLifetime? Lifetime)> _checked = new(StringComparer.Ordinal);
 
-    public async Task CheckAsync(GraphApi graph, string channelId, string token, CancellationToken cancellationToken)
+    /// <summary>Checks the token at most every <see cref="Interval"/>; returns what Meta last said of it (null when it did not say).</summary>
+    public async Task<CredentialLifetime?> CheckAsync(GraphApi graph, string channelId, string token, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (_checked.TryGetValue(channelId, out var last) && now - last < Interval)
+        if (_checked.TryGetValue(channelId, out var last) && now - last.At < Interval)
         {
-            return;
+            return last.Lifetime;
         }
 
         JsonDocument? document;
@@ -35,16 +36,16 @@ internal sealed class MetaTokenCheck(ICredentialHealthRecorder credentials, Time
         catch (Exception ex) when (ex is ConnectorException or CredentialRejectedException { PermissionDenied: true })
         {
             // The check is advice: an app that may not debug its own tokens still reads the channel.
-            _checked[channelId] = now;
-            return;
+            _checked[channelId] = (now, null);
+            return null;
         }
 
-        _checked[channelId] = now;
+        _checked[channelId] = (now, null);
         using (document)
         {
             if (document is null || document.RootElement.ValueKind != JsonValueKind.Object || GraphApi.Object(document.RootElement, "data") is not { } data)
             {
-                return;
+                return null;
             }
 
             if (data.TryGetProperty("is_valid", out var valid) && valid.ValueKind == JsonValueKind.False)
@@ -58,7 +59,10 @@ internal sealed class MetaTokenCheck(ICredentialHealthRecorder credentials, Time
             var end = new[] { expires, dataAccess }.Where(t => t is not null).Min();
             var type = GraphApi.Text(data, "type") ?? "access";
             var source = $"Meta debug_token: {type} token, " + (expires is null ? "does not expire" : $"expires {expires:yyyy-MM-dd}") + (dataAccess is null ? "" : $", data access until {dataAccess:yyyy-MM-dd}");
-            credentials.Report(channelId, new Domain.Ports.CredentialLifetime(now, end, RenewedByMonitor: false, source));
+            var lifetime = new CredentialLifetime(now, end, RenewedByMonitor: false, source);
+            credentials.Report(channelId, lifetime);
+            _checked[channelId] = (now, lifetime);
+            return lifetime;
         }
     }
 

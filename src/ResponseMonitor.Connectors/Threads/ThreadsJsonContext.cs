@@ -1,0 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ResponseMonitor.Connectors.Threads;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ThreadsCursor))]
+[JsonSerializable(typeof(ThreadsTokenDto))]
+internal sealed partial class ThreadsJsonContext : JsonSerializerContext;
