@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Polling;
 using ResponseMonitor.Domain.Ports;
 using ResponseMonitor.Integration.Tests.Infrastructure;

@@ -188,12 +188,13 @@ public sealed class ThreadsConnectorTests
         var at = DateTimeOffset.UtcNow.AddHours(-2);
         var polled = Reply("8901234", null, "a_customer", at.AddMinutes(5), "Still no refund?");
         polled["permalink"] = "https://www.threads.net/@a_customer/post/Pp";
+        var answer = Reply("8901299", "8901234", "acme.outdoor", at.AddMinutes(20), "We refunded it today.", mine: true);
         await using var server = await LoopbackServer.StartAsync();
         server.Handler = ctx => ctx.Request.Path.Value!.EndsWith("/debug_token", StringComparison.Ordinal)
             ? Feed.Write(ctx, DebugToken(DateTimeOffset.UtcNow.AddDays(50)))
             : ctx.Request.Path.Value.EndsWith("/threads", StringComparison.Ordinal)
                 ? Feed.Write(ctx, "{\"data\":[{\"id\":\"" + Post + "\",\"text\":\"Hi\",\"username\":\"acme.outdoor\",\"timestamp\":\"" + T(at) + "\"}]}")
-                : Feed.Write(ctx, Page([polled], null));
+                : Feed.Write(ctx, Page([polled, answer], null));
         await using var app = await TestApp.StartAsync(Threads(server));
 
         async Task<HttpResponseMessage> Push(string json, string secret = AppSecret)
@@ -225,7 +226,7 @@ public sealed class ThreadsConnectorTests
         var pushed = await Stored(app, "8901234");
         Assert.Equal(("a_customer", Post, "Still no refund?"), (pushed.AuthorId, pushed.ParentId, pushed.Text));
 
-        var own = "{\"id\":\"8901299\",\"username\":\"acme.outdoor\",\"text\":\"We refunded it today.\",\"replied_to\":{\"id\":\"8901234\"},\"root_post\":{\"id\":\"" + Post + "\"},\"timestamp\":\"" + T(at.AddMinutes(20)) + "\"}";
+        var own = "{\"id\":\"8901299\",\"username\":\"acme.outdoor\",\"text\":\"We refunded it today.\",\"permalink\":\"https://www.threads.net/@acme.outdoor/post/8901299\",\"replied_to\":{\"id\":\"8901234\"},\"root_post\":{\"id\":\"" + Post + "\"},\"timestamp\":\"" + T(at.AddMinutes(20)) + "\"}";
         using (var published = await Push(Envelope("interaction", "publish", own)))
         {
             Assert.Equal(HttpStatusCode.OK, published.StatusCode);
@@ -242,7 +243,7 @@ public sealed class ThreadsConnectorTests
         // A poll of the pushed reply is the same item, not a second one.
         var poll = await app.Get<ChannelPoller>().PollAllAsync(CancellationToken.None);
         Assert.True(poll.Channels.Single().Succeeded, poll.Channels.Single().Error);
-        Assert.Equal(1, poll.ItemsStored);   // the post; the reply is already stored
+        Assert.Equal(1, poll.ItemsStored);   // the post; both replies are already stored
 
         using (var deleted = await Push(Envelope("moderate", "delete", "{\"id\":\"8901299\",\"deleted_at\":\"" + T(DateTimeOffset.UtcNow) + "\"}")))
         {

@@ -54,7 +54,7 @@ internal sealed class ThreadsConnector : IChannelConnector
 
         var notice = await _tokens.RefreshIfDueAsync(channel.Id, configured, settings.Api, end, settings.RefreshWithin, cancellationToken).ConfigureAwait(false);
         var graph = new GraphApi(_platform.CreateClient(), _http, settings.Api, channel.Id, _tokens.Current(channel.Id, configured));
-        var state = ConnectorCursor.Parse(cursor, ThreadsJsonContext.Default.ThreadsCursor, "Threads");
+        var state = MetaSettings.Parse(cursor);
         var now = _platform.Time.GetUtcNow();
         var horizon = now - settings.Lookback;
         var brand = Brand(channel, settings);
@@ -78,45 +78,26 @@ internal sealed class ThreadsConnector : IChannelConnector
             url = items.Count < data.Count ? null : next;
         }
 
-        var tracked = new List<ThreadsPostReplies>();
         foreach (var post in posts)
         {
-            var seen = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             var complete = false;
             url = graph.Url($"{Uri.EscapeDataString(post.Id)}/conversation?fields={ReplyFields}&reverse=false");
-            for (var page = 1; url is not null; page++)
+            for (var page = 1; url is not null && page <= _platform.Options.MaxPagesPerPoll; page++)
             {
-                if (page > _platform.Options.MaxPagesPerPoll)
-                {
-                    break;
-                }
-
                 var (data, next) = await PageAsync(graph, url, "conversation", page, missingIsEmpty: true, cancellationToken).ConfigureAwait(false);
                 var items = data.Select(r => ToItem(r, brand, post.Id)).OfType<ContentItem>().ToList();
-                seen.AddRange(items.Select(i => i.Id));
+                seen.UnionWith(data.Select(r => GraphApi.Text(r, "id")).OfType<string>());
                 newest = Newest(items, newest, now);
-                yield return new ConnectorPage(items, null);
                 complete = next is null || data.Count == 0;
                 url = complete ? null : next;
-            }
 
-            // Only a walk that reached the end may say a reply is gone: Threads sends no deletion of a member's reply.
-            var before = state.Posts.FirstOrDefault(p => p.Id == post.Id);
-            if (complete && before is not null)
-            {
-                var gone = before.Replies.Except(seen, StringComparer.Ordinal).Select(id => new ItemStateChange(id, ItemState.Deleted, now)).ToList();
-                if (gone.Count > 0)
-                {
-                    yield return new ConnectorPage([], null) { StateChanges = gone };
-                }
+                // Threads sends no deletion of a member's reply: only a walk that reached the end may say one is gone.
+                yield return new ConnectorPage(items, null) { Reread = complete ? new ThreadReread(post.Id, post.CreatedAt, seen, now) : null };
             }
-
-            tracked.Add(new ThreadsPostReplies { Id = post.Id, Created = post.CreatedAt.ToUnixTimeSeconds(), Replies = complete ? seen : before?.Replies ?? [] });
         }
 
-        state.Since = newest?.ToUnixTimeSeconds();
-        state.Posts = Bounded(tracked);
-        yield return new ConnectorPage([], ConnectorCursor.Serialize(state, ThreadsJsonContext.Default.ThreadsCursor));
+        yield return new ConnectorPage([], MetaSettings.Serialize(newest));
     }
 
     /// <summary>Who is the brand: stored under its first BrandAuthorIds entry (else the user id), known by its username.</summary>
@@ -185,23 +166,4 @@ internal sealed class ThreadsConnector : IChannelConnector
 
     private static DateTimeOffset? Newest(List<ContentItem> items, DateTimeOffset? newest, DateTimeOffset now) =>
         items.Select(i => (DateTimeOffset?)(i.CreatedAt > now ? now : i.CreatedAt)).Append(newest).Max();
-
-    /// <summary>The newest posts' reply ids first, up to <see cref="ThreadsCursor.MaxTrackedReplies"/> in all.</summary>
-    private static List<ThreadsPostReplies> Bounded(List<ThreadsPostReplies> posts)
-    {
-        var kept = new List<ThreadsPostReplies>();
-        var count = 0;
-        foreach (var post in posts.OrderByDescending(p => p.Created))
-        {
-            if (count + post.Replies.Count > ThreadsCursor.MaxTrackedReplies)
-            {
-                break;
-            }
-
-            kept.Add(post);
-            count += post.Replies.Count;
-        }
-
-        return kept;
-    }
 }

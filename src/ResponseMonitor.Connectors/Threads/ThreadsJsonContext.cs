@@ -4,6 +4,5 @@ using System.Text.Json.Serialization;
 namespace ResponseMonitor.Connectors.Threads;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(ThreadsCursor))]
 [JsonSerializable(typeof(ThreadsTokenDto))]
 internal sealed partial class ThreadsJsonContext : JsonSerializerContext;
