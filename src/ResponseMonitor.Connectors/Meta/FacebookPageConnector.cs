@@ -27,7 +27,7 @@ internal sealed class FacebookPageConnector(PlatformServices platform) : IChanne
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        var (pageId, graphUrl, lookback) = ChannelSettings.Read(channel, FacebookPageSettings.Read);
+        var (pageId, graphUrl, lookback, includeAds, adsLookback) = ChannelSettings.Read(channel, FacebookPageSettings.Read);
 
         var token = platform.Secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs a Page access token (AccessToken).");
         var graph = new GraphApi(platform.CreateClient(), _http, graphUrl, channel.Id, token);
@@ -47,6 +47,24 @@ internal sealed class FacebookPageConnector(PlatformServices platform) : IChanne
             newest = items.Select(i => (DateTimeOffset?)i.CreatedAt).Append(newest).Max();
             yield return new ConnectorPage(items, null);
             url = since is null ? null : next;
+        }
+
+        if (includeAds)
+        {
+            // Ad posts, those made only for ads ("dark" posts, include_inline_create) among them, are not in the feed:
+            // GET /{page-id}/ads_posts (https://developers.facebook.com/docs/graph-api/reference/page/ads_posts/, which
+            // needs ads_management and pages_manage_ads). An ad runs for weeks, so they are read over adsLookback.
+            var adsSince = platform.Time.GetUtcNow() - adsLookback;
+            url = graph.Url($"{Uri.EscapeDataString(pageId)}/ads_posts?include_inline_create=true&fields=id,message,created_time,from,permalink_url&since={adsSince.ToUnixTimeSeconds()}&limit=100");
+            for (var page = 1; url is not null && page <= platform.Options.MaxPagesPerPoll; page++)
+            {
+                var (data, next) = await graph.GetPageAsync(url, "ad posts", page, missingIsEmpty: false, cancellationToken).ConfigureAwait(false);
+                var items = data.Select(p => ToItem(p, parentId: null)).OfType<ContentItem>().Where(p => posts.All(known => known.Id != p.Id)).ToList();
+                posts.AddRange(items);
+                newest = items.Select(i => (DateTimeOffset?)i.CreatedAt).Append(newest).Max();
+                yield return new ConnectorPage(items, null);
+                url = next;
+            }
         }
 
         foreach (var post in posts)

@@ -25,7 +25,7 @@ internal sealed class InstagramConnector(PlatformServices platform, InstagramUse
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        var (accountId, graphUrl, lookback) = ChannelSettings.Read(channel, InstagramSettings.Read);
+        var (accountId, graphUrl, lookback, adAccountId) = ChannelSettings.Read(channel, InstagramSettings.Read);
 
         var token = platform.Secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs an access token (AccessToken) with instagram_manage_comments.");
         var graph = new GraphApi(platform.CreateClient(), _http, graphUrl, channel.Id, token);
@@ -52,6 +52,15 @@ internal sealed class InstagramConnector(PlatformServices platform, InstagramUse
             newest = items.Select(i => (DateTimeOffset?)i.CreatedAt).Append(newest).Max();
             yield return new ConnectorPage(items, null);
             url = since is null || items.Count < data.Count ? null : next;
+        }
+
+        if (adAccountId is not null)
+        {
+            await foreach (var ad in AdMediaAsync(graph, adAccountId, brand, media, cancellationToken).ConfigureAwait(false))
+            {
+                media.Add(ad);
+                yield return new ConnectorPage([ad], null);
+            }
         }
 
         foreach (var post in media)
@@ -91,6 +100,34 @@ internal sealed class InstagramConnector(PlatformServices platform, InstagramUse
         }
 
         yield return new ConnectorPage([], MetaSettings.Serialize(newest));
+    }
+
+    /// <summary>
+    /// The media of the ad account's running and paused ads. Comments on ads are "of a different type" that the media's
+    /// comments edge leaves out: "use the Marketing API and request the Ad's effective_instagram_media_id. You can then
+    /// query the returned ID's /comments edge" (https://developers.facebook.com/documentation/instagram-platform/instagram-graph-api/reference/ig-media/comments).
+    /// <c>GET /act_{id}/ads?fields=creative{effective_instagram_media_id}</c> needs <c>ads_read</c> or
+    /// <c>ads_management</c>; each ad medium is then read as media are (<c>GET /{media-id}</c>), and its comments below.
+    /// </summary>
+    private async IAsyncEnumerable<ContentItem> AdMediaAsync(GraphApi graph, string adAccountId, InstagramBrand brand, List<ContentItem> known, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        Uri? url = graph.Url($"act_{adAccountId}/ads?fields=id,effective_status,creative{{effective_instagram_media_id}}&effective_status={Uri.EscapeDataString("[\"ACTIVE\",\"PAUSED\"]")}&limit=100");
+        for (var page = 1; url is not null && page <= platform.Options.MaxPagesPerPoll; page++)
+        {
+            var (data, next) = await graph.GetPageAsync(url, "ads", page, missingIsEmpty: false, cancellationToken).ConfigureAwait(false);
+            ids.AddRange(data.Select(ad => GraphApi.Object(ad, "creative") is { } creative ? GraphApi.Text(creative, "effective_instagram_media_id") : null).OfType<string>());
+            url = next;
+        }
+
+        foreach (var id in ids.Distinct(StringComparer.Ordinal).Where(id => known.All(m => m.Id != id)))
+        {
+            using var document = await graph.GetDocumentAsync(graph.Url($"{Uri.EscapeDataString(id)}?fields=id,caption,timestamp,permalink,username"), "ad media", cancellationToken).ConfigureAwait(false);
+            if (document is not null && document.RootElement.ValueKind == JsonValueKind.Object && ToItem(document.RootElement, brand, parentId: null, captionField: "caption") is { } medium)
+            {
+                yield return medium;
+            }
+        }
     }
 
     /// <summary>Maps media, a comment or a reply; null without an id or a time.</summary>

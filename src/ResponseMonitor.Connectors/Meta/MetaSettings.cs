@@ -9,6 +9,8 @@ internal static class MetaSettings
     public const string GraphUrlSetting = "graphUrl";
     public const string GraphVersionSetting = "graphVersion";
     public const string LookbackSetting = "lookback";
+    public const string IncludeAdsSetting = "includeAds";
+    public const string AdsLookbackSetting = "adsLookback";
 
     /// <summary>
     /// The newest Graph API version when this was written: v26.0, released 29 July 2026, available until Meta sets
@@ -48,6 +50,9 @@ internal static class MetaSettings
         && major.Length > 0 && minor.Length > 0 && major.All(char.IsAsciiDigit) && minor.All(char.IsAsciiDigit);
 
     public static TimeSpan Lookback(ChannelSettings settings) => settings.Duration(LookbackSetting, TimeSpan.FromDays(3));
+
+    /// <summary>How far back ad posts are read: an ad runs for weeks, and its comments keep coming while it does.</summary>
+    public static TimeSpan AdsLookback(ChannelSettings settings) => settings.Duration(AdsLookbackSetting, TimeSpan.FromDays(30));
 
     public static MetaCursor Parse(string? cursor) => ConnectorCursor.Parse(cursor, MetaJsonContext.Default.MetaCursor, "Meta");
 
