@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ResponseMonitor.App.Api.Webhooks;
 using ResponseMonitor.Domain.Channels;
@@ -259,10 +260,13 @@ public sealed class ThreadsConnectorTests
     /// <summary>
     /// A long-lived token lasts 60 days and is refreshed with <c>GET /refresh_access_token?grant_type=th_refresh_token</c>,
     /// which answers a new token and its <c>expires_in</c> (long-lived tokens doc). Near its end (debug_token's
-    /// expires_at), the monitor refreshes, reads with the new token, and the dashboard shows a credential the monitor renews.
+    /// expires_at), the monitor refreshes, reads with the new token, and hands it to the secret writer: with a vault the
+    /// dashboard shows a credential the monitor renews; without one, a credential a person must update before its end.
     /// </summary>
-    [Fact]
-    public async Task A_token_near_its_end_is_refreshed_in_process_and_the_new_one_is_used_and_shown()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_token_near_its_end_is_refreshed_used_and_written_where_secrets_live(bool vault)
     {
         var now = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
         var time = new FakeTimeProvider(now);
@@ -273,7 +277,9 @@ public sealed class ThreadsConnectorTests
             "/refresh_access_token" => Feed.Write(ctx, "{\"access_token\":\"THQVrefreshed\",\"token_type\":\"bearer\",\"expires_in\":5183944}"),
             _ => Feed.Write(ctx, "{\"data\":[]}"),
         };
-        await using var app = await TestApp.StartAsync(Threads(server), time);
+        var writer = new VaultStandIn(vault);
+        var logs = new CapturingLoggerProvider();
+        await using var app = await TestApp.StartAsync(Threads(server), time, logging: logs, configure: s => s.AddSingleton<ISecretWriter>(writer));
         var poller = app.Get<ChannelPoller>();
 
         var first = await poller.PollAllAsync(CancellationToken.None);
@@ -284,10 +290,13 @@ public sealed class ThreadsConnectorTests
         var refresh = Assert.Single(server.Requests, r => r.PathAndQuery.StartsWith("/refresh_access_token", StringComparison.Ordinal));
         Assert.Equal("/refresh_access_token?grant_type=th_refresh_token&access_token=long-lived-token", refresh.PathAndQuery);
         Assert.All(server.Requests.Where(r => r.PathAndQuery.Contains("/threads?", StringComparison.Ordinal)), r => Assert.Equal("Bearer THQVrefreshed", r.Authorization));
+        Assert.Equal(vault ? [("th", "AccessToken", "THQVrefreshed", (DateTimeOffset?)now.AddSeconds(5183944))] : [], writer.Written);
         var credential = (await app.GetJsonAsync("/api/channels/th"))["channel"]!["credential"]!;
-        Assert.True(credential["renewedByMonitor"]!.GetValue<bool>());
+        Assert.Equal(vault, credential["renewedByMonitor"]!.GetValue<bool>());
         Assert.Equal("ok", credential["state"]!.GetValue<string>());
         Assert.Equal(now.AddSeconds(5183944), credential["expiresAt"]!.GetValue<DateTimeOffset>());
+        Assert.Contains(vault ? "stored in the vault" : "held in this process only", credential["source"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("THQVrefreshed", StringComparison.Ordinal) || l.Contains("long-lived-token", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -365,5 +374,19 @@ public sealed class ThreadsConnectorTests
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => TestApp.StartAsync(settings));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A vault stand-in at the <see cref="ISecretWriter"/> port: what the Key Vault writer would be handed.</summary>
+    private sealed class VaultStandIn(bool persists) : ISecretWriter
+    {
+        public List<(string ChannelId, string Secret, string Value, DateTimeOffset? ExpiresAt)> Written { get; } = [];
+
+        public bool Persists => persists;
+
+        public Task WriteAsync(string channelId, string secret, string value, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+        {
+            Written.Add((channelId, secret, value, expiresAt));
+            return Task.CompletedTask;
+        }
     }
 }

@@ -28,12 +28,12 @@ internal sealed class ThreadsConnector : IChannelConnector
     private readonly MetaTokenCheck _tokenCheck;
     private readonly ThreadsTokens _tokens;
 
-    public ThreadsConnector(PlatformServices platform)
+    public ThreadsConnector(PlatformServices platform, RotatedSecrets rotated)
     {
         _platform = platform;
         _http = platform.CreateHttp(new GraphErrors());
         _tokenCheck = new MetaTokenCheck(platform.Credentials, platform.Time);
-        _tokens = new ThreadsTokens(platform, _http);
+        _tokens = new ThreadsTokens(platform, _http, rotated);
     }
 
     public string Kind => ThreadsPlatform.KindName;
@@ -45,7 +45,7 @@ internal sealed class ThreadsConnector : IChannelConnector
         var configured = _platform.Secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs a Threads long-lived user token (AccessToken) with threads_basic and threads_read_replies.");
 
         // What debug_token says of the token decides the refresh; once refreshed, the refresh's own answer does.
-        var end = _tokens.RefreshedUntil(channel.Id, configured);
+        var end = _tokens.RefreshedUntil(channel.Id);
         if (end is null)
         {
             var checkGraph = new GraphApi(_platform.CreateClient(), _http, settings.Api, channel.Id, configured);

@@ -11,24 +11,23 @@ namespace ResponseMonitor.Connectors.Threads;
 /// is no separate refresh token (https://developers.facebook.com/docs/threads/get-started/long-lived-tokens/). The
 /// monitor refreshes when the token's end, as debug_token or the last refresh said, is within
 /// <see cref="ThreadsSettings.RefreshWithin"/>, or unknown; at most once a day. A refresh that fails is not the read's
-/// failure: the read goes on with the token it has, and what the platform answers to that decides.
-/// The refreshed token is held in memory (secrets are never written to storage): after a restart the configured one
-/// is used again, so the configured token must be replaced before its own end (the dashboard shows it).
+/// failure: the read goes on with the token it has, and what the platform answers to that decides. The new token
+/// replaces <c>AccessToken</c> through <see cref="RotatedSecrets"/>: written to the vault when there is one, else held
+/// in this process (and the dashboard says a person must renew before the end).
 /// </summary>
-internal sealed class ThreadsTokens(PlatformServices platform, PlatformHttp http)
+internal sealed class ThreadsTokens(PlatformServices platform, PlatformHttp http, RotatedSecrets rotated)
 {
+    private const string Secret = "AccessToken";
     private static readonly TimeSpan MinimumAge = TimeSpan.FromHours(24);
 
-    private readonly ConcurrentDictionary<string, Held> _held = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _until = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _attempted = new(StringComparer.Ordinal);
 
     /// <summary>The token to read with: the last refreshed one, else the configured one.</summary>
-    public string Current(string channelId, string configured) =>
-        _held.TryGetValue(channelId, out var held) && held.Configured == configured ? held.Token : configured;
+    public string Current(string channelId, string configured) => rotated.Current(channelId, Secret, configured);
 
     /// <summary>The refreshed token's end, when this process refreshed it.</summary>
-    public DateTimeOffset? RefreshedUntil(string channelId, string configured) =>
-        _held.TryGetValue(channelId, out var held) && held.Configured == configured ? held.Until : null;
+    public DateTimeOffset? RefreshedUntil(string channelId) => _until.TryGetValue(channelId, out var until) ? until : null;
 
     /// <summary>Refreshes the token when its end is near or unknown; returns a notice when a refresh was refused.</summary>
     public async Task<string?> RefreshIfDueAsync(string channelId, string configured, Uri api, DateTimeOffset? end, TimeSpan within, CancellationToken cancellationToken)
@@ -40,8 +39,7 @@ internal sealed class ThreadsTokens(PlatformServices platform, PlatformHttp http
         }
 
         _attempted[channelId] = now;
-        var current = Current(channelId, configured);
-        var url = new Uri(api, "../refresh_access_token?grant_type=th_refresh_token&access_token=" + Uri.EscapeDataString(current));
+        var url = new Uri(api, "../refresh_access_token?grant_type=th_refresh_token&access_token=" + Uri.EscapeDataString(Current(channelId, configured)));
         ThreadsTokenDto? answer;
         try
         {
@@ -59,11 +57,11 @@ internal sealed class ThreadsTokens(PlatformServices platform, PlatformHttp http
         }
 
         var until = now.AddSeconds(answer.ExpiresIn.Value);
-        _held[channelId] = new Held(configured, token, until);
-        platform.Credentials.Report(channelId, new CredentialLifetime(now, until, RenewedByMonitor: true,
-            $"Threads long-lived token, refreshed by the monitor (60 days, until {until:yyyy-MM-dd}) and held in memory; after a restart the configured token is used again"));
+        _until[channelId] = until;
+        var kept = await rotated.RotateAsync(channelId, Secret, token, until, cancellationToken).ConfigureAwait(false);
+        platform.Credentials.Report(channelId, new CredentialLifetime(now, until, RenewedByMonitor: kept, kept
+            ? $"Threads long-lived token, refreshed by the monitor and stored in the vault (60 days, until {until:yyyy-MM-dd}); refreshed again before then"
+            : $"Threads long-lived token, refreshed by the monitor but held in this process only (no vault): until {until:yyyy-MM-dd}; a restart reverts to the configured AccessToken, so update it or configure Secrets:VaultUri"));
         return null;
     }
-
-    private sealed record Held(string Configured, string Token, DateTimeOffset Until);
 }
