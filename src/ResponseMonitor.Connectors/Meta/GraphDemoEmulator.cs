@@ -21,24 +21,27 @@ internal sealed class GraphDemoEmulator(bool instagram) : IDemoEmulator
         {
             // Meta's token check (https://developers.facebook.com/docs/graph-api/reference/debug_token/): the demo Page's
             // data access lapses in five days, so the dashboard and a warning show a token to renew; Instagram's is fine.
-            [_, "debug_token"] => DemoAnswer.Ok(new JsonObject
-            {
-                ["data"] = new JsonObject
-                {
-                    ["type"] = "PAGE",
-                    ["application"] = "ResponseMonitor demo",
-                    ["is_valid"] = true,
-                    ["expires_at"] = 0,
-                    ["data_access_expires_at"] = request.Now.AddDays(instagram ? 80 : 5).ToUnixTimeSeconds(),
-                    ["scopes"] = new JsonArray("pages_show_list", "pages_read_engagement", "pages_read_user_content"),
-                },
-            }),
+            [_, "debug_token"] => DebugToken("PAGE", expiresAt: 0, request.Now.AddDays(instagram ? 80 : 5).ToUnixTimeSeconds(), "pages_show_list", "pages_read_engagement", "pages_read_user_content"),
             [_, _, "feed"] when !instagram => DemoAnswer.Ok(Data(items.Where(i => i.ParentId is null).Select(i => Graph(i, "message", "created_time")))),
             [_, _, "media"] when instagram => DemoAnswer.Ok(Data(items.Where(i => i.ParentId is null).Select(i => Graph(i, "caption", "timestamp")))),
             [_, var id, "comments"] => DemoAnswer.Ok(Comments(items, id)),
             _ => null,
         };
     }
+
+    /// <summary>debug_token's answer (https://developers.facebook.com/docs/graph-api/reference/debug_token/), Unix seconds, 0 for never; Threads' is the same.</summary>
+    internal static DemoAnswer DebugToken(string type, long expiresAt, long dataAccessExpiresAt, params string[] scopes) => DemoAnswer.Ok(new JsonObject
+    {
+        ["data"] = new JsonObject
+        {
+            ["type"] = type,
+            ["application"] = "ResponseMonitor demo",
+            ["is_valid"] = true,
+            ["expires_at"] = expiresAt,
+            ["data_access_expires_at"] = dataAccessExpiresAt,
+            ["scopes"] = new JsonArray([.. scopes.Select(s => (JsonNode)s)]),
+        },
+    });
 
     private JsonObject Comments(IReadOnlyList<DemoItem> items, string id)
     {

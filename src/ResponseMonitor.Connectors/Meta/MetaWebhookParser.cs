@@ -45,14 +45,9 @@ internal static class MetaWebhookParser
     /// <param name="expectedEntryId">The page or account id whose entries are read; null reads all.</param>
     public static FeedParseResult Parse(ReadOnlySpan<byte> body, string? expectedObject = null, string? expectedEntryId = null)
     {
-        JsonDocument document;
-        try
+        if (Json(body, out var failure) is not { } document)
         {
-            document = JsonDocument.Parse(body.ToArray());
-        }
-        catch (JsonException ex)
-        {
-            return Fail($"The body is not valid JSON: {ex.Message.Split('.')[0]}.");
+            return failure!;
         }
 
         using (document)
@@ -199,6 +194,21 @@ internal static class MetaWebhookParser
             CreatedAt = entryTime.Value,
             Text = GraphApi.Text(value, "text") ?? "",
         };
+    }
+
+    /// <summary>A Meta-family delivery's body as JSON (Threads' too), or null and the refusal that names why not.</summary>
+    internal static JsonDocument? Json(ReadOnlySpan<byte> body, out FeedParseResult? failure)
+    {
+        try
+        {
+            failure = null;
+            return JsonDocument.Parse(body.ToArray());
+        }
+        catch (JsonException ex)
+        {
+            failure = Fail($"The body is not valid JSON: {ex.Message.Split('.')[0]}.");
+            return null;
+        }
     }
 
     private static FeedParseResult Fail(string error) => new([], null, error);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ResponseMonitor.Connectors.Meta;
 using ResponseMonitor.Connectors.Platforms;
 
 namespace ResponseMonitor.Connectors.Threads;
@@ -22,17 +23,7 @@ internal sealed class ThreadsDemoEmulator : IDemoEmulator
         return request.Segments switch
         {
             // The demo's token was refreshed recently: fifty days left, nothing to refresh or warn about.
-            [_, "debug_token"] => DemoAnswer.Ok(new JsonObject
-            {
-                ["data"] = new JsonObject
-                {
-                    ["type"] = "USER",
-                    ["application"] = "ResponseMonitor demo",
-                    ["is_valid"] = true,
-                    ["expires_at"] = request.Now.AddDays(50).ToUnixTimeSeconds(),
-                    ["scopes"] = new JsonArray("threads_basic", "threads_read_replies"),
-                },
-            }),
+            [_, "debug_token"] => GraphDemoEmulator.DebugToken("USER", request.Now.AddDays(50).ToUnixTimeSeconds(), request.Now.AddDays(80).ToUnixTimeSeconds(), "threads_basic", "threads_read_replies"),
             [_, _, "threads"] => DemoAnswer.Ok(Data(items.Where(i => i.ParentId is null).OrderByDescending(i => i.CreatedAt).Select(i => Node(i, request.BrandId)))),
             [_, var id, "conversation"] => DemoAnswer.Ok(Data(items.Where(i => i.Id != id && DemoThreads.RootOf(items, i) == id).OrderBy(i => i.CreatedAt).Select(i =>
             {

@@ -29,14 +29,9 @@ internal sealed class ThreadsPushParser : IPushParser
 
     internal static FeedParseResult Parse(ThreadsSettings settings, InstagramBrand brand, ReadOnlySpan<byte> body)
     {
-        JsonDocument document;
-        try
+        if (MetaWebhookParser.Json(body, out var failure) is not { } document)
         {
-            document = JsonDocument.Parse(body.ToArray());
-        }
-        catch (JsonException ex)
-        {
-            return Fail($"The body is not valid JSON: {ex.Message.Split('.')[0]}.");
+            return failure!;
         }
 
         using (document)
