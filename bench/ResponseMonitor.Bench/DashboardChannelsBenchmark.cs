@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using ResponseMonitor.App.Hosting;
 using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
@@ -21,7 +20,7 @@ namespace ResponseMonitor.Bench;
 /// </summary>
 internal static class DashboardChannelsBenchmark
 {
-    private const string Key = "bench-api-key-0123456789";
+    private const string Key = BenchApp.Key;
 
     public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes, int requests)
     {
@@ -96,19 +95,10 @@ internal static class DashboardChannelsBenchmark
 
     private static async Task<WebApplication> StartAsync(string storage, string prefix, int channels, int cacheSeconds)
     {
-        var args = new List<string>
-        {
-            "--urls=http://127.0.0.1:0", "--Hosting:Triggers=false", $"--Api:Key={Key}", $"--Api:ReadCacheSeconds={cacheSeconds}",
-            $"--AzureWebJobsStorage={storage}", $"--Storage:Prefix={prefix}", $"--Storage:AnalysisQueueName=q-{prefix}", $"--Storage:PollQueueName=p-{prefix}",
-            "--Logging:LogLevel:Default=Error", "--Telemetry:ConsoleMetrics=false",
-        };
-        for (var c = 0; c < channels; c++)
-        {
-            args.AddRange([$"--Monitor:Channels:{c}:Id={Id(c)}", $"--Monitor:Channels:{c}:FeedUrl=http://127.0.0.1:1/feed{c}", $"--Monitor:Channels:{c}:BrandAuthorIds:0=brand"]);
-        }
-
-        var app = StandaloneHost.Create([.. args]);
-        await app.StartAsync();
+        // Start-up is timed too: binding the channels' configuration grows with their count (docs/PERFORMANCE.md).
+        var clock = Stopwatch.StartNew();
+        var app = await BenchApp.StartAsync(storage, prefix, Enumerable.Range(0, channels).Select(Id), cacheSeconds);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app with {channels:N0} channels started in {clock.Elapsed.TotalSeconds:F1} s"));
         return app;
     }
 
