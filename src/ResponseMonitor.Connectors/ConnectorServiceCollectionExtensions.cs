@@ -21,7 +21,8 @@ public static class ConnectorServiceCollectionExtensions
             .AddPlatform<Reddit.RedditPlatform>()
             .AddPlatform<X.XPlatform>()
             .AddPlatform<Meta.FacebookPagePlatform>()
-            .AddPlatform<Meta.InstagramPlatform>();
+            .AddPlatform<Meta.InstagramPlatform>()
+            .AddPlatform<TikTok.TikTokPlatform>();
 
     /// <summary>Registers one platform: its descriptor, what its parts share, and its connector.</summary>
     public static IServiceCollection AddPlatform<TPlatform>(this IServiceCollection services)
