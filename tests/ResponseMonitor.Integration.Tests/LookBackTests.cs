@@ -29,8 +29,8 @@ public sealed class LookBackTests
         // The demo serves each platform in its own wire format on loopback; the real connectors read it.
         var first = await poller.PollAllAsync(CancellationToken.None);
         Assert.All(first.Channels, c => Assert.True(c.Succeeded && c.ItemsStored > 0, $"{c.ChannelId}: {c.Error}"));
-        // Ten channels: the nine platform kinds, and a second generic feed (the blog that posts without listening).
-        Assert.Equal(10, first.Channels.Count);
+        // Eleven channels: the ten platform kinds, and a second generic feed (the blog that posts without listening).
+        Assert.Equal(11, first.Channels.Count);
 
         var again = await poller.PollAllAsync(CancellationToken.None);
         Assert.All(again.Channels, c => Assert.True(c.Succeeded && c.ItemsStored == 0, $"{c.ChannelId} stored {c.ItemsStored} unchanged items: {c.Error}"));
