@@ -134,7 +134,9 @@ public sealed class RedditConnectorTests
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
         var now = time.GetUtcNow();
         var issued = new List<string>();
-        var tree = new List<JsonObject> { Thing("t3", "sub1", "acme", now.AddHours(-5), title: "Launch") };
+        // The submission's tree holds its comments, the one selfreply announces included (a tree read whole is also
+        // what tells a deleted comment, so it must not leave out one that exists).
+        var tree = new List<JsonObject> { Thing("t3", "sub1", "acme", now.AddHours(-5), title: "Launch"), Thing("t1", "top1", "fan1", now.AddHours(-4), parent: "t3_sub1") };
         var mode = "ok";
         await using var server = await LoopbackServer.StartAsync();
         server.Handler = async ctx =>

@@ -82,11 +82,15 @@ internal sealed class BlueskyConnector(PlatformServices platform) : IChannelConn
         state.Threads = roots.Values.Where(r => r.CreatedAt >= horizon).OrderByDescending(r => r.CreatedAt).ToList();
         foreach (var root in state.Threads)
         {
-            var url = new Uri(service, $"xrpc/app.bsky.feed.getPostThread?uri={Uri.EscapeDataString(root.Uri)}&depth=20&parentHeight=0");
+            var url = new Uri(service, $"xrpc/app.bsky.feed.getPostThread?uri={Uri.EscapeDataString(root.Uri)}&depth={ThreadDepth}&parentHeight=0");
             var thread = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyThreadResponseDto, "thread", 1, cancellationToken, nullWhenNotFound: true).ConfigureAwait(false);
             // A root deleted since it was listed answers NotFound: the brand's post is gone, and so is its thread.
             var gone = thread is null ? [new ItemStateChange(root.Uri, ItemState.Deleted, platform.Time.GetUtcNow())] : Tombstones(thread.Thread, platform.Time.GetUtcNow()).ToList();
-            yield return new ConnectorPage(Flatten(thread?.Thread).ToList(), null) { StateChanges = gone };
+            yield return new ConnectorPage(Flatten(thread?.Thread).ToList(), null)
+            {
+                StateChanges = gone,
+                Reread = thread?.Thread is { } whole && IsWholeThread(whole, ThreadDepth) ? new ThreadReread(root.Uri, root.CreatedAt, Uris(whole).ToHashSet(StringComparer.Ordinal), platform.Time.GetUtcNow()) : null,
+            };
         }
 
         // Everything before this point is stored: now the high-water mark may move.
@@ -186,6 +190,26 @@ internal sealed class BlueskyConnector(PlatformServices platform) : IChannelConn
             Url = WebUrl(uri, author.Handle),
         };
     }
+
+    /// <summary>How deep a thread is read (getPostThread's <c>depth</c>, default 6, at most 1000: lexicons/app/bsky/feed/getPostThread.json).</summary>
+    internal const int ThreadDepth = 20;
+
+    /// <summary>
+    /// Whether a thread answer holds every reply: not when a reply sits at the depth asked for (its own replies are
+    /// left out), nor when a blocked post hides what is under it.
+    /// </summary>
+    internal static bool IsWholeThread(BlueskyThreadDto root, int depth)
+    {
+        bool Whole(BlueskyThreadDto node, int level) =>
+            node.Blocked != true && node.Type != "app.bsky.feed.defs#blockedPost" && (node.Replies is not { Count: > 0 } replies || (level < depth && replies.All(r => Whole(r, level + 1))));
+        return root.Post is not null && (root.Replies ?? []).All(r => Whole(r, 1)) && MaxLevel(root, 0) < depth;
+    }
+
+    private static int MaxLevel(BlueskyThreadDto node, int level) => (node.Replies ?? []).Select(r => MaxLevel(r, level + 1)).Append(level).Max();
+
+    /// <summary>Every uri of a thread below its root: posts, tombstones and blocked posts alike.</summary>
+    private static IEnumerable<string> Uris(BlueskyThreadDto node) =>
+        (node.Replies ?? []).SelectMany(r => (r.Post?.Uri ?? r.Uri) is { } uri ? Uris(r).Prepend(uri) : Uris(r));
 
     /// <summary>Every readable post of a thread, replies at any depth; not-found and blocked posts are skipped.</summary>
     public static IEnumerable<ContentItem> Flatten(BlueskyThreadDto? node)

@@ -14,6 +14,9 @@ internal sealed class BlueskyThreadDto
     /// <summary>True on app.bsky.feed.defs#notFoundPost: the post was deleted.</summary>
     public bool? NotFound { get; set; }
 
+    /// <summary>True on app.bsky.feed.defs#blockedPost: a block hides the post and what is under it.</summary>
+    public bool? Blocked { get; set; }
+
     public BlueskyPostDto? Post { get; set; }
 
     public List<BlueskyThreadDto>? Replies { get; set; }

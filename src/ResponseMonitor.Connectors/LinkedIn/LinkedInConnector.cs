@@ -18,8 +18,8 @@ namespace ResponseMonitor.Connectors.LinkedIn;
 /// has some (<c>GET rest/socialActions/{comment}/comments</c>). Every call sends <c>LinkedIn-Version</c> (a setting)
 /// and <c>X-Restli-Protocol-Version: 2.0.0</c>; URNs in paths are URL-encoded (Posts API,
 /// https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api). A comment whose
-/// actor is the organization is the page's own answer. A comment of the last complete read missing from this
-/// complete read is deleted; <c>lastModified</c> after <c>created</c> is an edit. The version's sunset, or the refresh
+/// actor is the organization is the page's own answer. A post's comments read to the end are a
+/// <see cref="ThreadReread"/>, so a stored comment missing from them is deleted; <c>lastModified</c> after <c>created</c> is an edit. The version's sunset, or the refresh
 /// token's end when it comes first, is reported as the channel's credential end, so the dashboard warns before it.
 /// </summary>
 internal sealed class LinkedInConnector : IChannelConnector
@@ -30,9 +30,6 @@ internal sealed class LinkedInConnector : IChannelConnector
     public const string VersionSetting = "version";
     public const string ClientIdSetting = "clientId";
     public const string PostLookbackSetting = "postLookback";
-
-    /// <summary>A post with more comments than this is read, but deletions on it are not inferred (the cursor stays small).</summary>
-    internal const int MaxTrackedComments = 2_000;
 
     private const int PageSize = 50;
 
@@ -96,15 +93,12 @@ internal sealed class LinkedInConnector : IChannelConnector
             }
 
             var items = comments.Select(c => AsComment(c.Comment, c.Parent, settings.Organization, brand)).OfType<ContentItem>().ToList();
-            var seen = items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-            List<ItemStateChange> deleted = complete && post.Tracked
-                ? [.. post.Comments.Where(id => !seen.Contains(id)).Select(id => new ItemStateChange(id, ItemState.Deleted, now))]
-                : [];
-            var ids = complete ? [.. seen] : post.Comments.Union(seen, StringComparer.Ordinal).ToList();
-            post.Tracked = ids.Count <= MaxTrackedComments && (complete || post.Tracked);
-            post.Comments = post.Tracked ? ids : [];
+            var present = comments.Select(c => c.Comment.CommentUrn ?? c.Comment.Urn).OfType<string>().ToHashSet(StringComparer.Ordinal);
             kept.Add(post);
-            yield return new ConnectorPage(items, null) { StateChanges = deleted };
+            yield return new ConnectorPage(items, null)
+            {
+                Reread = complete ? new ThreadReread(post.Id, DateTimeOffset.FromUnixTimeMilliseconds(post.Created), present, now) : null,
+            };
         }
 
         ReportCredential(channel.Id, settings, now);

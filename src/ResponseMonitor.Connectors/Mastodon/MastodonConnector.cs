@@ -55,8 +55,13 @@ internal sealed class MastodonConnector(PlatformServices platform) : IChannelCon
                 var contextUrl = new Uri(instance, $"api/v1/statuses/{Uri.EscapeDataString(post.Id!)}/context");
                 await foreach (var (contexts, _) in PagesAsync(client, channel.Id, instance, contextUrl, token, newestPageOnly: true, MastodonJsonContext.Default.MastodonContextDto, "context", cancellationToken).ConfigureAwait(false))
                 {
-                    var descendants = contexts.SelectMany(c => c.Descendants ?? []).Select(ToItem).OfType<ContentItem>().ToList();
-                    yield return new ConnectorPage(descendants, null);
+                    var all = contexts.SelectMany(c => c.Descendants ?? []).ToList();
+                    var descendants = all.Select(ToItem).OfType<ContentItem>().ToList();
+                    var complete = contexts.Count == 1 && IsWholeContext(post.Id!, all, authenticated: !string.IsNullOrEmpty(token));
+                    yield return new ConnectorPage(descendants, null)
+                    {
+                        Reread = complete ? new ThreadReread(post.Id!, post.CreatedAt!.Value.ToUniversalTime(), all.Select(s => s.Id).OfType<string>().ToHashSet(StringComparer.Ordinal), platform.Time.GetUtcNow()) : null,
+                    };
                 }
             }
         }
@@ -79,6 +84,41 @@ internal sealed class MastodonConnector(PlatformServices platform) : IChannelCon
             var items = notifications.Where(n => n.Type is "mention" or "quote").Select(n => ToItem(n.Status)).OfType<ContentItem>().ToList();
             yield return new ConnectorPage(items, Serialize(state));
         }
+    }
+
+    /// <summary>
+    /// Whether a context answer holds every descendant: Mastodon caps it at 4,096 for an authenticated caller, and at
+    /// 60 descendants 20 levels deep for an anonymous one (mastodon/mastodon app/controllers/api/v1/statuses_controller.rb:
+    /// CONTEXT_LIMIT, DESCENDANTS_LIMIT, DESCENDANTS_DEPTH_LIMIT). An answer at a cap may have been cut.
+    /// </summary>
+    internal static bool IsWholeContext(string rootId, IReadOnlyList<MastodonStatusDto> descendants, bool authenticated)
+    {
+        if (descendants.Count >= (authenticated ? 4_096 : 60))
+        {
+            return false;
+        }
+
+        if (authenticated)
+        {
+            return true;
+        }
+
+        var parents = descendants.Where(s => s.Id is not null).ToDictionary(s => s.Id!, s => s.InReplyToId, StringComparer.Ordinal);
+        foreach (var status in descendants)
+        {
+            var depth = 1;
+            for (var parent = status.InReplyToId; parent is not null && parent != rootId && depth < 20; depth++)
+            {
+                parent = parents.GetValueOrDefault(parent);
+            }
+
+            if (depth >= 20)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Maps a status; null for what is not a public message (direct, private, boosts, malformed).</summary>

@@ -3,7 +3,7 @@ using ResponseMonitor.Connectors.Platforms;
 
 namespace ResponseMonitor.Connectors.Mastodon;
 
-/// <summary>The demo's Mastodon instance: an account's statuses, its mention notifications, and (empty) contexts.</summary>
+/// <summary>The demo's Mastodon instance: an account's statuses, its mention notifications, and the contexts of its posts.</summary>
 internal sealed class MastodonDemoEmulator : IDemoEmulator
 {
     public DemoAnswer? Answer(DemoRequest request)
@@ -19,7 +19,12 @@ internal sealed class MastodonDemoEmulator : IDemoEmulator
             ["api", "v1", "accounts", var id, "statuses"] => DemoAnswer.Ok(new JsonArray([.. items.Where(i => i.AuthorId == id).OrderByDescending(i => i.CreatedAt).Select(i => (JsonNode)Status(i))])),
             ["api", "v1", "notifications"] => DemoAnswer.Ok(new JsonArray([.. items.Where(i => i.AuthorId != request.BrandId && i.ParentId is not null)
                 .Select(i => (JsonNode)new JsonObject { ["id"] = "n-" + i.Id, ["type"] = "mention", ["status"] = Status(i) })])),
-            ["api", "v1", "statuses", _, "context"] => DemoAnswer.Ok("{\"ancestors\":[],\"descendants\":[]}"),
+            // The whole thread under a status, as a complete context answer: what the connector re-reads.
+            ["api", "v1", "statuses", var id, "context"] => DemoAnswer.Ok(new JsonObject
+            {
+                ["ancestors"] = new JsonArray(),
+                ["descendants"] = new JsonArray([.. items.Where(i => i.Id != id && DemoThreads.RootOf(items, i) == id).OrderBy(i => i.CreatedAt).Select(i => (JsonNode)Status(i))]),
+            }),
             _ => null,
         };
     }

@@ -89,12 +89,21 @@ internal sealed class RedditConnector(PlatformServices platform) : IChannelConne
         foreach (var submission in kept)
         {
             var article = submission.Id.Replace("t3_", "", StringComparison.Ordinal);
-            var (tree, complete, deleted) = await TreeAsync(client, channel, username, api, article, cancellationToken).ConfigureAwait(false);
+            var readAt = platform.Time.GetUtcNow();
+            var (tree, complete, deleted, listed) = await TreeAsync(client, channel, username, api, article, cancellationToken).ConfigureAwait(false);
             truncated |= !complete;
             var fresh = tree.Select(i => AsBrand(channel, username, i)).Where(i => since is null || i.CreatedAt >= since).ToList();
             treesNewest = fresh.Select(i => (DateTimeOffset?)i.CreatedAt).Append(treesNewest).Max();
             // A deleted or removed comment in a re-read tree leaves storage entirely (Reddit's Data API terms).
-            yield return new ConnectorPage(fresh, null) { StateChanges = [.. deleted.Select(id => new ItemStateChange(id, ItemState.Deleted, platform.Time.GetUtcNow()))] };
+            // A tree read whole (every "more" stub expanded, the submission itself answered) also tells which stored
+            // comments are gone without a trace: Reddit drops a deleted comment that has no replies from the tree.
+            yield return new ConnectorPage(fresh, null)
+            {
+                StateChanges = [.. deleted.Select(id => new ItemStateChange(id, ItemState.Deleted, platform.Time.GetUtcNow()))],
+                Reread = complete && listed
+                    ? new ThreadReread(submission.Id, DateTimeOffset.FromUnixTimeMilliseconds((long)(submission.Created * 1000)), tree.Select(i => i.Id).Concat(deleted).ToHashSet(StringComparer.Ordinal), readAt)
+                    : null,
+            };
         }
 
         newest = truncated ? since : treesNewest;
@@ -136,7 +145,7 @@ internal sealed class RedditConnector(PlatformServices platform) : IChannelConne
     private List<ItemStateChange> Gone(JsonElement root) => [.. RedditListing.Deleted(root).Select(id => new ItemStateChange(id, ItemState.Deleted, platform.Time.GetUtcNow()))];
 
     /// <returns>The tree's comments, false when collapsed replies were left unread at the request limit, and its deleted comments.</returns>
-    private async Task<(List<ContentItem> Items, bool Complete, List<string> Deleted)> TreeAsync(HttpClient client, ChannelDefinition channel, string username, Uri api, string article, CancellationToken cancellationToken)
+    private async Task<(List<ContentItem> Items, bool Complete, List<string> Deleted, bool Listed)> TreeAsync(HttpClient client, ChannelDefinition channel, string username, Uri api, string article, CancellationToken cancellationToken)
     {
         var items = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
         var deleted = new List<string>();
@@ -155,8 +164,12 @@ internal sealed class RedditConnector(PlatformServices platform) : IChannelConne
             }
         }
 
+        // GET /comments/{article} answers [submission Listing, comments Listing]; a missing or unreadable one answers
+        // something else, which reads as empty and never as a tree whose comments all vanished.
+        bool listed;
         using (var document = await GetAsync(client, channel, username, new Uri(api, $"comments/{Uri.EscapeDataString(article)}?sort=new&limit=500&raw_json=1"), "comment tree", cancellationToken, missingIsEmpty: true).ConfigureAwait(false))
         {
+            listed = document.RootElement is { ValueKind: JsonValueKind.Array } pair && pair.GetArrayLength() == 2;
             Take(document.RootElement);
         }
 
@@ -186,7 +199,7 @@ internal sealed class RedditConnector(PlatformServices platform) : IChannelConne
             Take(root.ValueKind == JsonValueKind.Object && root.TryGetProperty("json", out var json) && json.TryGetProperty("data", out var data) && data.TryGetProperty("things", out var things) ? things : root);
         }
 
-        return ([.. items.Values], pending.Count == 0, deleted);
+        return ([.. items.Values], pending.Count == 0, deleted, listed);
     }
 
     private async Task<JsonDocument> GetAsync(HttpClient client, ChannelDefinition channel, string username, Uri url, string what, CancellationToken cancellationToken, bool missingIsEmpty = false)

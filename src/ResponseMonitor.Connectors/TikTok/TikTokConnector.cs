@@ -26,9 +26,6 @@ internal sealed class TikTokConnector : IChannelConnector
     public const string AppIdSetting = "appId";
     public const string VideoLookbackSetting = "videoLookback";
 
-    /// <summary>A video with more comments than this is read, but deletions on it are not inferred (the cursor stays small).</summary>
-    internal const int MaxTrackedComments = 2_000;
-
     private const string VideoFields = "[\"item_id\",\"create_time\",\"caption\",\"share_url\",\"comments\"]";
 
     private readonly PlatformServices _platform;
@@ -96,10 +93,15 @@ internal sealed class TikTokConnector : IChannelConnector
 
             var link = links.GetValueOrDefault(video.Id);
             var items = comments.Select(c => AsComment(c.Comment, c.Parent, brand, link)).OfType<ContentItem>().ToList();
-            var changes = Changes(video, items, complete, now);
-            Remember(video, items, complete);
+            var changes = Changes(video, items, now);
+            video.Hidden = [.. items.Where(i => i.State == ItemState.Hidden).Select(i => i.Id)];
             kept.Add(video);
-            yield return new ConnectorPage(items, null) { StateChanges = changes };
+            var present = comments.Select(c => c.Comment.CommentId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            yield return new ConnectorPage(items, null)
+            {
+                StateChanges = changes,
+                Reread = complete ? new ThreadReread(video.Id, DateTimeOffset.FromUnixTimeSeconds(video.Created), present, now) : null,
+            };
         }
 
         state.Videos = kept;
@@ -144,31 +146,13 @@ internal sealed class TikTokConnector : IChannelConnector
         };
     }
 
-    /// <summary>
-    /// What the read says of stored comments: each hidden one hidden (a no-op when already so), each hidden before and
-    /// public now visible, and, when this read and the last were complete, each comment of the last that is missing deleted.
-    /// </summary>
-    private static List<ItemStateChange> Changes(TikTokWatchedVideo video, List<ContentItem> items, bool complete, DateTimeOffset now)
+    /// <summary>What the read says of stored comments: each hidden one hidden (a no-op when already so), each hidden before and public now visible.</summary>
+    private static List<ItemStateChange> Changes(TikTokWatchedVideo video, List<ContentItem> items, DateTimeOffset now)
     {
         var seen = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var changes = items.Where(i => i.State == ItemState.Hidden).Select(i => new ItemStateChange(i.Id, ItemState.Hidden, now)).ToList();
         changes.AddRange(video.Hidden.Where(id => seen.TryGetValue(id, out var item) && item.State == ItemState.Visible).Select(id => new ItemStateChange(id, ItemState.Visible, now)));
-        if (complete && video.Tracked)
-        {
-            changes.AddRange(video.Comments.Where(id => !seen.ContainsKey(id)).Select(id => new ItemStateChange(id, ItemState.Deleted, now)));
-        }
-
         return changes;
-    }
-
-    /// <summary>A complete read replaces what the video held; a partial one only adds to it, so that it deletes nothing later.</summary>
-    private static void Remember(TikTokWatchedVideo video, List<ContentItem> items, bool complete)
-    {
-        var ids = items.Select(i => i.Id);
-        var all = complete ? ids.ToList() : video.Comments.Union(ids, StringComparer.Ordinal).ToList();
-        video.Tracked = all.Count <= MaxTrackedComments && (complete || video.Tracked);
-        video.Comments = video.Tracked ? all : [];
-        video.Hidden = [.. items.Where(i => i.State == ItemState.Hidden).Select(i => i.Id)];
     }
 
     /// <returns>Each comment with its parent; false when a page limit cut the read; true when the video is gone.</returns>
