@@ -235,4 +235,17 @@ public sealed class LinkedInConnectorTests
         Assert.False(failedState.CredentialsRejected);
         Assert.DoesNotContain("li-access", failed.Error + refused.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>LinkedIn-Version is YYYYMM (Posts API: "LinkedIn-Version: {Version in YYYYMM format}"): another form stops start-up naming the setting.</summary>
+    [Fact]
+    public async Task A_version_that_is_not_YYYYMM_stops_start_up()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var settings = Channel(server);
+        settings["Monitor:Channels:0:Settings:version"] = "2026-07";
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => TestApp.StartAsync(settings));
+
+        Assert.Contains("Monitor:Channels:0 (li): Settings:version '2026-07' is not a LinkedIn-Version like 202607 (YYYYMM).", error.Message, StringComparison.Ordinal);
+    }
 }
