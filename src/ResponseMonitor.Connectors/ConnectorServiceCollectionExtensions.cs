@@ -73,6 +73,8 @@ public static class ConnectorServiceCollectionExtensions
             });
 
         services.TryAddSingleton<PlatformServices>();
+        services.TryAddSingleton<ISecretWriter, NoSecretWriter>();
+        services.TryAddSingleton<RotatedSecrets>();
         services.TryAddSingleton<PlatformRegistry>();
         return services;
     }

@@ -74,6 +74,9 @@ public sealed class ChannelOptions
 
     public string? AccessToken { get; set; }
 
+    /// <summary>The Key Vault secret <see cref="AccessToken"/> references, where a token the platform rotates is written (Secrets:VaultUri).</summary>
+    public string? AccessTokenSecretName { get; set; }
+
     /// <summary>The OAuth app's secret, for platforms whose tokens the monitor renews itself (Reddit). A secret: Key Vault.</summary>
     public string? ClientSecret { get; set; }
 

@@ -29,6 +29,10 @@ public sealed class ConfigurationChannelCatalog : IChannelCatalog, IChannelSecre
 
     public string? GetClientSecret(string channelId) => _options.GetValueOrDefault(channelId)?.ClientSecret is { Length: > 0 } s ? s : null;
 
+    /// <summary>The vault secret that holds a channel's secret: its <c>AccessTokenSecretName</c> for <c>AccessToken</c>.</summary>
+    public string? GetVaultSecretName(string channelId, string secret) =>
+        secret == nameof(ChannelOptions.AccessToken) && _options.GetValueOrDefault(channelId)?.AccessTokenSecretName is { Length: > 0 } name ? name : null;
+
     public string? GetWebhookVerifyToken(string channelId) => _options.GetValueOrDefault(channelId)?.WebhookVerifyToken is { Length: > 0 } s ? s : null;
 
     private static ChannelDefinition ToDefinition(MonitorOptions monitor, ChannelOptions o)

@@ -18,6 +18,7 @@ using ResponseMonitor.Domain.Privacy;
 using ResponseMonitor.Domain.Warnings;
 using ResponseMonitor.Notifications;
 using ResponseMonitor.Storage;
+using ResponseMonitor.Storage.Secrets;
 
 namespace ResponseMonitor.App.Hosting;
 
@@ -114,6 +115,7 @@ public static class MonitorServiceCollectionExtensions
     public static IServiceCollection AddMonitorAdapters(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAzureStorage(configuration);
+        services.AddSecretVault(configuration, sp => sp.GetRequiredService<ConfigurationChannelCatalog>().GetVaultSecretName);
         services.AddConnectors(configuration);
         services.AddNotifications(configuration);
         return services;

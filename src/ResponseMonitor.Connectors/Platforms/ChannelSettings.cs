@@ -102,6 +102,24 @@ public sealed class ChannelSettings(string channelId, string kind, IReadOnlyDict
         return fallback;
     }
 
+    /// <summary>A point in time (ISO-8601, UTC when no offset is given); null when absent.</summary>
+    public DateTimeOffset? Time(string name)
+    {
+        var text = Optional(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return at;
+        }
+
+        Add($"Settings:{name} '{text}' is not a time like 2026-03-01T00:00:00Z.");
+        return null;
+    }
+
     /// <summary>true or false, <paramref name="fallback"/> when absent.</summary>
     public bool Flag(string name, bool fallback)
     {

@@ -15,7 +15,7 @@ namespace ResponseMonitor.Connectors.Reddit;
 /// its recent submissions (<c>/comments/{id}</c>). Listings run newest first with an <c>after</c> token; each is walked
 /// back to the high-water mark, which moves only after everything newer is stored.
 /// </summary>
-internal sealed class RedditConnector(PlatformServices platform) : IChannelConnector
+internal sealed class RedditConnector(PlatformServices platform, RotatedSecrets rotatedSecrets) : IChannelConnector
 {
     public const string ApiUrlSetting = "apiUrl";
     public const string AuthUrlSetting = "authUrl";
@@ -27,8 +27,8 @@ internal sealed class RedditConnector(PlatformServices platform) : IChannelConne
     // Tokens the connector obtained, per channel, with their end: Reddit's last an hour.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Token, DateTimeOffset Until)> _tokens = new(StringComparer.Ordinal);
 
-    // Refresh tokens Reddit rotated, per channel: the newest is the only one it still honours.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _rotated = new(StringComparer.Ordinal);
+    /// <summary>The channel secret a refresh token is configured as.</summary>
+    private const string RefreshTokenSecret = "AccessToken";
 
     /// <summary>Reddit's announced lifetime of a refresh token from its issue (rotation with a one-year expiry).</summary>
     internal static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(365);
@@ -245,7 +245,8 @@ internal sealed class RedditConnector(PlatformServices platform) : IChannelConne
             return configured;
         }
 
-        var credential = _rotated.GetValueOrDefault(channel.Id) ?? configured;
+        // Refresh tokens Reddit rotated: the newest is the only one it still honours.
+        var credential = rotatedSecrets.Current(channel.Id, RefreshTokenSecret, configured);
 
         if (_tokens.TryGetValue(channel.Id, out var held) && held.Until - TimeSpan.FromMinutes(1) > platform.Time.GetUtcNow())
         {
@@ -283,11 +284,21 @@ internal sealed class RedditConnector(PlatformServices platform) : IChannelConne
         {
             // Reddit rotates refresh tokens and ends each a year after issue; prawcore keeps the new one
             // (prawcore/auth.py, Authorizer._request_token). Only the new one works from now on, so it is used for every
-            // later renewal. It is held in memory (secrets are never written to storage), and the year's end is reported so
+            // later renewal and written where secrets live (never to storage or a log); the year's end is reported so
             // that credentials-expiring warns a week before it.
-            _rotated[channel.Id] = rotated;
-            platform.Credentials.Report(channel.Id, new CredentialLifetime(now, now + RefreshTokenLifetime, RenewedByMonitor: false,
-                "Reddit refresh token, rotated by Reddit and held by the monitor: it ends a year after issue; authorise the app again before then"));
+            var kept = await rotatedSecrets.RotateAsync(channel.Id, RefreshTokenSecret, rotated, now + RefreshTokenLifetime, cancellationToken).ConfigureAwait(false);
+            platform.Credentials.Report(channel.Id, new CredentialLifetime(now, now + RefreshTokenLifetime, RenewedByMonitor: false, kept
+                ? "Reddit refresh token, rotated by Reddit and stored in the vault by the monitor: it ends a year after issue; authorise the app again before then"
+                : "Reddit refresh token, rotated by Reddit and held in this process only (no vault): a restart reverts to the configured AccessToken, which Reddit no longer honours; update AccessToken or configure Secrets:VaultUri, and authorise the app again within the year"));
+            return access;
+        }
+
+        // The refresh token's own year, when its issue date is known (Settings:refreshTokenIssuedAt), is the end a
+        // person must act before; the hourly access token renews itself.
+        if (!password && RedditSettings.IssuedAt(channel) is { } issued && rotatedSecrets.IssuedAt(channel.Id, RefreshTokenSecret) is null)
+        {
+            platform.Credentials.Report(channel.Id, new CredentialLifetime(now, issued + RefreshTokenLifetime, RenewedByMonitor: false,
+                "Reddit refresh token (Settings:refreshTokenIssuedAt): it ends a year after issue; authorise the app again before then"));
             return access;
         }
 
