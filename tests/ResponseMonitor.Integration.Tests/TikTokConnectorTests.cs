@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
@@ -203,7 +204,8 @@ public sealed class TikTokConnectorTests
         var settings = Channel(server, token: "rft.1");
         settings["Monitor:Channels:0:Settings:appId"] = "app-123";
         settings["Monitor:Channels:0:ClientSecret"] = "app-secret-xyz";
-        await using var app = await TestApp.StartAsync(settings, time);
+        var vault = new RecordingSecretWriter();
+        await using var app = await TestApp.StartAsync(settings, time, configure: s => s.AddSingleton<ISecretWriter>(vault));
 
         var first = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
 
@@ -213,7 +215,11 @@ public sealed class TikTokConnectorTests
         var state = (await app.Get<IChannelStateStore>().GetAsync("tt", CancellationToken.None))!;
         Assert.Equal(Now.AddSeconds(31527314), state.Credential!.ExpiresAt);
         Assert.False(state.Credential.RenewedByMonitor);
-        Assert.Contains("rotated", state.Credential.Source, StringComparison.Ordinal);
+        Assert.Contains("rotated by TikTok and stored in the vault", state.Credential.Source, StringComparison.Ordinal);
+
+        // The rotated refresh token goes where secrets live (the ISecretWriter port; Key Vault's SetSecret in Azure),
+        // with the end TikTok gave it.
+        Assert.Equal([("tt", "AccessToken", "rft.2", (DateTimeOffset?)Now.AddSeconds(31527314))], vault.Written);
 
         // 23 hours on the access token is within its last hour: renewed with the refresh token TikTok returned.
         time.Advance(TimeSpan.FromHours(23.5));
@@ -228,6 +234,7 @@ public sealed class TikTokConnectorTests
         Assert.Equal("POST|app-123|app-secret-xyz|refresh_token|rft.3", refreshes[^1]);
         Assert.Equal("act.3", server.Requests.Last(r => r.Method == "GET").Headers["Access-Token"]);
         Assert.Equal(3, refreshes.Count);
+        Assert.Equal(["rft.2", "rft.3", "rft.4"], vault.Written.Select(w => w.Value));
     }
 
     /// <summary>
@@ -281,5 +288,19 @@ public sealed class TikTokConnectorTests
         Assert.True((await app.Get<IChannelStateStore>().GetAsync("tt", CancellationToken.None))!.CredentialsRejected);
         Assert.Single(server.Requests);
         Assert.DoesNotContain("app-secret-xyz", outcome.Error + server.Requests.Single().PathAndQuery, StringComparison.Ordinal);
+    }
+
+    /// <summary>A vault stand-in at the <see cref="ISecretWriter"/> port.</summary>
+    private sealed class RecordingSecretWriter : ISecretWriter
+    {
+        public List<(string ChannelId, string Secret, string Value, DateTimeOffset? ExpiresAt)> Written { get; } = [];
+
+        public bool Persists => true;
+
+        public Task WriteAsync(string channelId, string secret, string value, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+        {
+            Written.Add((channelId, secret, value, expiresAt));
+            return Task.CompletedTask;
+        }
     }
 }

@@ -40,11 +40,11 @@ internal sealed class LinkedInConnector : IChannelConnector
     private readonly PlatformHttp _http;
     private readonly LinkedInTokens _tokens;
 
-    public LinkedInConnector(PlatformServices platform)
+    public LinkedInConnector(PlatformServices platform, RotatedSecrets rotatedSecrets)
     {
         _platform = platform;
         _http = platform.CreateHttp(new LinkedInErrors());
-        _tokens = new LinkedInTokens(platform, _http);
+        _tokens = new LinkedInTokens(platform, _http, rotatedSecrets);
     }
 
     public string Kind => LinkedInPlatform.KindName;
@@ -119,7 +119,7 @@ internal sealed class LinkedInConnector : IChannelConnector
         var (sunset, published) = LinkedInVersions.Sunset(settings.Version);
         var version = $"LinkedIn-Version {settings.Version}, sunset {(published ? "on" : "about")} {sunset.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: set Settings:{VersionSetting} to a newer version before then";
         var lifetime = _tokens.RefreshTokenEnd(channelId) is { } end && end < sunset
-            ? new CredentialLifetime(now, end, RenewedByMonitor: false, "LinkedIn refresh token (60-day access tokens are renewed from it, held in memory): authorise the app again before it ends")
+            ? new CredentialLifetime(now, end, RenewedByMonitor: false, "LinkedIn refresh token (60-day access tokens are renewed from it): authorise the app again before it ends")
             : new CredentialLifetime(now, sunset, RenewedByMonitor: false, version);
         _platform.Credentials.Report(channelId, lifetime);
     }

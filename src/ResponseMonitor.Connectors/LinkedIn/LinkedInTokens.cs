@@ -10,20 +10,22 @@ namespace ResponseMonitor.Connectors.LinkedIn;
 /// <c>AccessToken</c> is a programmatic refresh token (MDP partners; a year from the member's authorisation, not
 /// extended by refreshing) and 60-day access tokens are obtained from <c>POST oauth/v2/accessToken</c>
 /// (form-encoded <c>grant_type=refresh_token</c>, https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens),
-/// renewed a day before they end or on a 401. A refresh token the answer carries replaces the one held (held in
-/// process: no secret writer on this branch). Without an app, <c>AccessToken</c> is used as it is.
+/// renewed a day before they end or on a 401. A new refresh token the answer carries replaces the one held, through
+/// <see cref="RotatedSecrets"/> (Key Vault when configured). Without an app, <c>AccessToken</c> is used as it is.
 /// </summary>
-internal sealed class LinkedInTokens(PlatformServices platform, PlatformHttp http)
+internal sealed class LinkedInTokens(PlatformServices platform, PlatformHttp http, RotatedSecrets rotatedSecrets)
 {
+    private const string RefreshTokenSecret = "AccessToken";
+
     private static readonly TimeSpan Margin = TimeSpan.FromDays(1);
 
     private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset Until)> _access = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset? Until)> _refresh = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _refreshEnds = new(StringComparer.Ordinal);
 
     public bool Renews(string channelId, LinkedInSettings settings) => settings.ClientId is not null && platform.Secrets.GetClientSecret(channelId) is not null;
 
     /// <summary>When the refresh token ends, once a renewal has said so.</summary>
-    public DateTimeOffset? RefreshTokenEnd(string channelId) => _refresh.TryGetValue(channelId, out var held) ? held.Until : null;
+    public DateTimeOffset? RefreshTokenEnd(string channelId) => _refreshEnds.TryGetValue(channelId, out var end) ? end : null;
 
     public async ValueTask<string> AccessTokenAsync(HttpClient client, string channelId, LinkedInSettings settings, CancellationToken cancellationToken)
     {
@@ -40,7 +42,7 @@ internal sealed class LinkedInTokens(PlatformServices platform, PlatformHttp htt
             return held.Token;
         }
 
-        var refresh = _refresh.TryGetValue(channelId, out var rotated) ? rotated.Token : configured;
+        var refresh = rotatedSecrets.Current(channelId, RefreshTokenSecret, configured);
         var request = new PlatformRequest(client, channelId, new Uri(settings.Auth, "accessToken"), "a token")
         {
             Method = HttpMethod.Post,
@@ -60,8 +62,16 @@ internal sealed class LinkedInTokens(PlatformServices platform, PlatformHttp htt
 
         // Whether LinkedIn returns the same refresh token or a new one is not documented: keep whatever comes back,
         // and the end it announces (else the one known before).
-        var end = token.RefreshTokenExpiresIn is > 0 and var left ? now.AddSeconds(left) : rotated.Until;
-        _refresh[channelId] = (token.RefreshToken is { Length: > 0 } next ? next : refresh, end);
+        if (token.RefreshTokenExpiresIn is > 0 and var left)
+        {
+            _refreshEnds[channelId] = now.AddSeconds(left);
+        }
+
+        if (token.RefreshToken is { Length: > 0 } next && next != refresh)
+        {
+            await rotatedSecrets.RotateAsync(channelId, RefreshTokenSecret, next, RefreshTokenEnd(channelId), cancellationToken).ConfigureAwait(false);
+        }
+
         return access;
     }
 

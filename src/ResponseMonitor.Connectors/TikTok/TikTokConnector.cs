@@ -32,11 +32,11 @@ internal sealed class TikTokConnector : IChannelConnector
     private readonly PlatformHttp _http;
     private readonly TikTokTokens _tokens;
 
-    public TikTokConnector(PlatformServices platform)
+    public TikTokConnector(PlatformServices platform, RotatedSecrets rotatedSecrets)
     {
         _platform = platform;
         _http = platform.CreateHttp(new TikTokErrors());
-        _tokens = new TikTokTokens(platform, _http);
+        _tokens = new TikTokTokens(platform, _http, rotatedSecrets);
     }
 
     public string Kind => TikTokPlatform.KindName;

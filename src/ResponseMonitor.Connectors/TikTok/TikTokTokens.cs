@@ -11,19 +11,18 @@ namespace ResponseMonitor.Connectors.TikTok;
 /// <c>AccessToken</c> is the refresh token (a year from the account's consent) and one-day access tokens are obtained
 /// from <c>POST tt_user/oauth2/refresh_token/</c> (https://business-api.tiktok.com/portal/docs?id=1738084387220481),
 /// renewed an hour before they end or when TikTok answers 40102. Each answer carries the refresh token to use next:
-/// the newest one is used for every later renewal, and its end is reported so that credentials-expiring warns before
-/// a person must authorise the app again. Without an app, <c>AccessToken</c> is used as it is (renewed outside).
+/// the newest one is used for every later renewal and handed to <see cref="RotatedSecrets"/> (Key Vault when
+/// configured), and its end is reported so that credentials-expiring warns before a person must authorise the app again. Without an app, <c>AccessToken</c> is used as it is (renewed outside).
 /// </summary>
-internal sealed class TikTokTokens(PlatformServices platform, PlatformHttp http)
+internal sealed class TikTokTokens(PlatformServices platform, PlatformHttp http, RotatedSecrets rotatedSecrets)
 {
+    /// <summary>The channel secret the refresh token is configured as.</summary>
+    private const string RefreshTokenSecret = "AccessToken";
+
     /// <summary>Renew this long before the access token's announced end.</summary>
     private static readonly TimeSpan Margin = TimeSpan.FromHours(1);
 
     private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset Until)> _access = new(StringComparer.Ordinal);
-
-    // The refresh token TikTok returned last, per channel. No secret port is on this branch yet (issue 29's Key Vault
-    // writer): it is held in process, and the credential's source says so (docs/CHANNELS.md, "TikTok").
-    private readonly ConcurrentDictionary<string, string> _rotated = new(StringComparer.Ordinal);
 
     /// <summary>Whether the connector renews the channel's tokens itself.</summary>
     public bool Renews(string channelId, TikTokSettings settings) => settings.AppId is not null && platform.Secrets.GetClientSecret(channelId) is not null;
@@ -43,7 +42,8 @@ internal sealed class TikTokTokens(PlatformServices platform, PlatformHttp http)
             return held.Token;
         }
 
-        var refresh = _rotated.GetValueOrDefault(channelId) ?? configured;
+        // The refresh token TikTok returned last (written where secrets live when a vault is configured), else the configured one.
+        var refresh = rotatedSecrets.Current(channelId, RefreshTokenSecret, configured);
         var body = new TikTokRefreshRequestDto(settings.AppId!, platform.Secrets.GetClientSecret(channelId)!, "refresh_token", refresh);
         var request = new PlatformRequest(client, channelId, new Uri(settings.Api, "v1.3/tt_user/oauth2/refresh_token/"), "a token")
         {
@@ -60,18 +60,22 @@ internal sealed class TikTokTokens(PlatformServices platform, PlatformHttp http)
 
         var now = platform.Time.GetUtcNow();
         _access[channelId] = (access, now.AddSeconds(answer.Data.ExpiresIn is > 0 and var seconds ? seconds : 86_400));
-        var rotated = answer.Data.RefreshToken is { Length: > 0 } next && next != configured;
-        if (rotated)
-        {
-            _rotated[channelId] = answer.Data.RefreshToken!;
-        }
-
         // The access token renews itself; what a person must act on is the refresh token's end (a year from consent,
         // not reset by refreshing: the recorded answer's refresh_token_expires_in is below 365 days).
         var end = answer.Data.RefreshTokenExpiresIn is > 0 and var left ? now.AddSeconds(left) : (DateTimeOffset?)null;
-        platform.Credentials.Report(channelId, new CredentialLifetime(now, end, RenewedByMonitor: false, rotated
-            ? "TikTok refresh token, rotated by TikTok and held in memory only (no secret store on this host): after a restart the configured one is used; authorise the app again before it ends or if it is refused"
-            : "TikTok refresh token (access tokens of a day are renewed from it): authorise the app again before it ends"));
+        var source = "TikTok refresh token (access tokens of a day are renewed from it): authorise the app again before it ends";
+        if (answer.Data.RefreshToken is { Length: > 0 } next && next != refresh)
+        {
+            source = await rotatedSecrets.RotateAsync(channelId, RefreshTokenSecret, next, end, cancellationToken).ConfigureAwait(false)
+                ? "TikTok refresh token, rotated by TikTok and stored in the vault by the monitor: authorise the app again before it ends"
+                : "TikTok refresh token, rotated by TikTok and held in this process only (no vault): a restart reverts to the configured AccessToken; configure Secrets:VaultUri, and authorise the app again before it ends";
+        }
+        else if (rotatedSecrets.IssuedAt(channelId, RefreshTokenSecret) is not null)
+        {
+            source = "TikTok refresh token, rotated by TikTok earlier in this process: authorise the app again before it ends";
+        }
+
+        platform.Credentials.Report(channelId, new CredentialLifetime(now, end, RenewedByMonitor: false, source));
         return access;
     }
 
