@@ -36,9 +36,13 @@ internal sealed class LinkedInConnector : IChannelConnector
     /// <summary>Notice the version's sunset this long before it.</summary>
     private static readonly TimeSpan SunsetNotice = TimeSpan.FromDays(60);
 
+    /// <summary>An unchanged credential end is reported again after this long (a report is a storage write).</summary>
+    private static readonly TimeSpan ReportEvery = TimeSpan.FromHours(12);
+
     private readonly PlatformServices _platform;
     private readonly PlatformHttp _http;
     private readonly LinkedInTokens _tokens;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CredentialLifetime> _reported = new(StringComparer.Ordinal);
 
     public LinkedInConnector(PlatformServices platform, RotatedSecrets rotatedSecrets)
     {
@@ -112,7 +116,8 @@ internal sealed class LinkedInConnector : IChannelConnector
 
     /// <summary>
     /// What a person must act on first: the refresh token's end (when the monitor renews from one) or the version's
-    /// sunset. A bare access token's end is not announced by LinkedIn; it lasts 60 days from its issue.
+    /// sunset. A bare access token's end is not announced by LinkedIn; it lasts 60 days from its issue. Reported when it
+    /// changes and every 12 hours, not every poll, since each report is a write of the channel's state.
     /// </summary>
     private void ReportCredential(string channelId, LinkedInSettings settings, DateTimeOffset now)
     {
@@ -121,6 +126,12 @@ internal sealed class LinkedInConnector : IChannelConnector
         var lifetime = _tokens.RefreshTokenEnd(channelId) is { } end && end < sunset
             ? new CredentialLifetime(now, end, RenewedByMonitor: false, "LinkedIn refresh token (60-day access tokens are renewed from it): authorise the app again before it ends")
             : new CredentialLifetime(now, sunset, RenewedByMonitor: false, version);
+        if (_reported.TryGetValue(channelId, out var last) && last.ExpiresAt == lifetime.ExpiresAt && last.Source == lifetime.Source && now - last.CheckedAt < ReportEvery)
+        {
+            return;
+        }
+
+        _reported[channelId] = lifetime;
         _platform.Credentials.Report(channelId, lifetime);
     }
 
