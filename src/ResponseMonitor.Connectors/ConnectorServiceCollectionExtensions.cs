@@ -22,7 +22,9 @@ public static class ConnectorServiceCollectionExtensions
             .AddPlatform<X.XPlatform>()
             .AddPlatform<Meta.FacebookPagePlatform>()
             .AddPlatform<Meta.InstagramPlatform>()
-            .AddPlatform<Threads.ThreadsPlatform>();
+            .AddPlatform<Threads.ThreadsPlatform>()
+            .AddPlatform<TikTok.TikTokPlatform>()
+            .AddPlatform<LinkedIn.LinkedInPlatform>();
 
     /// <summary>Registers one platform: its descriptor, what its parts share, and its connector.</summary>
     public static IServiceCollection AddPlatform<TPlatform>(this IServiceCollection services)

@@ -69,7 +69,7 @@ public sealed class DemoTests
 
             // One channel of each kind, each read by its real connector from the demo's emulation of its platform.
             Assert.Equal(
-                ["bluesky", "facebook-page", "generic-feed", "generic-feed", "instagram", "mastodon", "reddit", "threads", "x", "youtube"],
+                ["bluesky", "facebook-page", "generic-feed", "generic-feed", "instagram", "linkedin-page", "mastodon", "reddit", "threads", "tiktok", "x", "youtube"],
                 channels.Values.Select(c => c!["kind"]!.GetValue<string>()).Order().ToArray());
             Assert.All(channels.Values, c => Assert.True(c!["pollError"] is null && c["lastPollSucceededAt"] is not null, $"{c!["id"]}: {c["pollError"]}"));
             Assert.Equal(1, channels["acme-youtube"]!["openCount"]!.GetValue<int>());          // Marco's question
@@ -100,7 +100,7 @@ public sealed class DemoTests
             Assert.Contains(sent, d => d!["sink"]!.GetValue<string>() == ResponseMonitor.App.Demo.DemoInbox.SinkName);
             Assert.True(app.Get<ResponseMonitor.App.Demo.DemoInbox>().Count > 0);
 
-            stored = await CountItems(app);   // every seed item of the ten channels but the YouTube video, which is not read as an item
+            stored = await CountItems(app);   // every seed item of the twelve channels but the YouTube video, which is not read as an item
         }
 
         await using (var restarted = await TestApp.StartAsync(DemoSettings(port), sharedPrefix: prefix))

@@ -40,7 +40,7 @@ public sealed class PlatformSeamTests
     public async Task An_unregistered_kind_is_refused_at_start_up_and_the_one_line_makes_it_known()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(Echo(new Uri("http://127.0.0.1:1/"))));
-        Assert.Contains("Monitor:Channels:0 (e1): unknown Kind 'echo'; known kinds are bluesky, facebook-page, generic-feed, instagram, mastodon, reddit, threads, x, youtube.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Monitor:Channels:0 (e1): unknown Kind 'echo'; known kinds are bluesky, facebook-page, generic-feed, instagram, linkedin-page, mastodon, reddit, threads, tiktok, x, youtube.", error.Message, StringComparison.Ordinal);
 
         await using var app = await TestApp.StartAsync(Echo(new Uri("http://127.0.0.1:1/")), configure: OneLine);
         Assert.Contains("echo", app.Get<PlatformRegistry>().Kinds);

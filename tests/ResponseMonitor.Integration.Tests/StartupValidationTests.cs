@@ -22,6 +22,8 @@ public sealed class StartupValidationTests
     [InlineData("Monitor:Channels:0:BusinessHours:Monday", "18:00-09:00", "business hours: '18:00-09:00' must close after it opens")]
     [InlineData("Monitor:BusinessHours:Friday", "9-17", "business hours: '9-17' is not an opening interval like 09:00-18:00")]
     [InlineData("Monitor:Channels:0:Kind", "mastodon", "a mastodon channel needs Settings:instanceUrl")]
+    [InlineData("Monitor:Channels:0:Kind", "tiktok", "a tiktok channel needs Settings:businessId")]
+    [InlineData("Monitor:Channels:0:Kind", "linkedin-page", "a linkedin-page channel needs Settings:organizationId")]
     [InlineData("Storage:Prefix", "Bad_Prefix", "Storage:Prefix must be 1-20 lower-case letters")]
     public async Task A_bad_setting_fails_start_up_naming_it(string key, string? value, string expected)
     {

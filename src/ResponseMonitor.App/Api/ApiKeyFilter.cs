@@ -20,8 +20,8 @@ internal sealed class ApiKeyFilter(IOptions<ApiOptions> options) : IEndpointFilt
     /// <param name="request">The request.</param>
     /// <param name="expected">The configured key.</param>
     /// <param name="platformHeader">
-    /// Also take the key from <c>X-goog-api-key</c>: only the demo's emulated platforms do, because the real YouTube
-    /// connector sends its key that way. The API itself takes <c>x-api-key</c> or a Bearer token, nothing else.
+    /// Also take the key from <c>X-goog-api-key</c> or <c>Access-Token</c>: only the demo's emulated platforms do, because
+    /// the real YouTube and TikTok connectors send their keys that way. The API itself takes <c>x-api-key</c> or a Bearer token, nothing else.
     /// </param>
     public static IResult? Refusal(HttpRequest request, string? expected, bool platformHeader = false)
     {
@@ -32,7 +32,7 @@ internal sealed class ApiKeyFilter(IOptions<ApiOptions> options) : IEndpointFilt
         }
 
         var headers = request.Headers;
-        string? presented = headers[HeaderName].FirstOrDefault() ?? (platformHeader ? headers["X-goog-api-key"].FirstOrDefault() : null);
+        string? presented = headers[HeaderName].FirstOrDefault() ?? (platformHeader ? headers["X-goog-api-key"].FirstOrDefault() ?? headers["Access-Token"].FirstOrDefault() : null);
         if (presented is null && headers.Authorization.FirstOrDefault() is { } authorization && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             presented = authorization["Bearer ".Length..].Trim();
