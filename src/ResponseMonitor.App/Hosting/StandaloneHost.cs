@@ -143,8 +143,7 @@ public static class StandaloneHost
         var keyed = api.MapGroup("").AddEndpointFilter(async (context, next) =>
             ApiKeyFilter.Refusal(context.HttpContext.Request, key, platformHeader: true) ?? await next(context).ConfigureAwait(false));
         keyed.MapDemoEndpoints();
-        keyed.MapDemoPlatformEndpoints();
-        api.MapDemoSessionEndpoint();
+        keyed.MapDemoPlatformEndpoints(open: api);
         DemoInbox.MapDemoInbox(api);
         _ = app.Services.GetRequiredService<DemoFeed>().Anchor;
         return app;
