@@ -36,13 +36,13 @@ internal static class ScheduleBenchmark
                 var result = await MeasureAsync(root, storage, feed.Url, channels, mode.Clients, mode.Limit, TimeSpan.FromSeconds(seconds));
                 results[mode.Name].Add(result);
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{mode.Name}: {result.Cycles.Count} cycles, {result.Missed} missed, delay median {Statistics.Median(result.Delays()):F3} s, duration median {Statistics.Median(result.Durations()):F3} s, {result.Requests / result.Seconds:F0} req/s, load {File.ReadAllText("/proc/loadavg")[..14]}"));
+                    $"{mode.Name}: {result.Cycles.Count} cycles, {result.Missed} missed, delay median {Median(result.Delays()):F3} s, duration median {Median(result.Durations()):F3} s, {result.Requests / result.Seconds:F0} req/s, load {File.ReadAllText("/proc/loadavg")[..14]}"));
             }
         }
 
         var baseline = results[modes[0].Name];
-        var baseDelay = Statistics.Median(baseline.SelectMany(r => r.Delays()).ToList());
-        var baseDuration = Statistics.Median(baseline.SelectMany(r => r.Durations()).ToList());
+        var baseDelay = Median(baseline.SelectMany(r => r.Delays()).ToList());
+        var baseDuration = Median(baseline.SelectMany(r => r.Durations()).ToList());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{channels} quiet channels, timer every {Tick.TotalSeconds} s, {rounds} round(s) of {seconds} s per mode, {Environment.ProcessorCount} cores, load average at the end {File.ReadAllText("/proc/loadavg")[..14]}"));
         Console.WriteLine("| mode | reads/s | errors | read p50 / p99 (ms) | cycles started / ticks | start delay p50 / max (s) | ratio p50 | cycle duration p50 / max (s) | ratio p50 |");
@@ -56,11 +56,14 @@ internal static class ScheduleBenchmark
             var reads = r.Sum(x => x.Requests) / r.Sum(x => x.Seconds);
             var cycles = r.Sum(x => x.Cycles.Count);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {mode.Name} | {reads:F0} | {r.Sum(x => x.Errors)} | {(latencies.Count > 0 ? $"{Statistics.Median(latencies):F1} / {Statistics.Quantile(latencies, 0.99):F1}" : "-")} | {cycles} / {cycles + r.Sum(x => x.Missed)} | {Statistics.Median(delays):F3} / {delays.Max():F3} | {Statistics.Median(delays) / baseDelay:F2} | {Statistics.Median(durations):F3} / {durations.Max():F3} | {Statistics.Median(durations) / baseDuration:F2} |"));
+                $"| {mode.Name} | {reads:F0} | {r.Sum(x => x.Errors)} | {(latencies.Count > 0 ? $"{Statistics.Median(latencies):F1} / {Statistics.Quantile(latencies, 0.99):F1}" : "-")} | {cycles} / {cycles + r.Sum(x => x.Missed)} | {Median(delays):F3} / {delays.DefaultIfEmpty(double.NaN).Max():F3} | {Median(delays) / baseDelay:F2} | {Median(durations):F3} / {durations.DefaultIfEmpty(double.NaN).Max():F3} | {Median(durations) / baseDuration:F2} |"));
         }
 
         return 0;
     }
+
+    // A window with no cycle at all (the machine stalled) has no median: NaN, printed as such, rather than a crash.
+    private static double Median(List<double> values) => values.Count == 0 ? double.NaN : Statistics.Median(values);
 
     private static async Task<Result> MeasureAsync(string root, string storage, string feedUrl, int channels, int clients, string limit, TimeSpan duration)
     {
