@@ -47,6 +47,36 @@ public sealed class DemoTests
         return count;
     }
 
+    /// <summary>
+    /// The demo's one platform route hands each request to the emulator of the channel's kind: GETs need the key, a
+    /// path the platform does not have is 404, and the only unkeyed call, Bluesky's createSession, checks its password.
+    /// </summary>
+    [Fact]
+    public async Task The_demo_platform_route_dispatches_by_kind_and_keeps_the_key()
+    {
+        var port = AzuriteEnvironment.FreePort();
+        var settings = DemoSettings(port);
+        settings["Hosting:Triggers"] = "false";
+        await using var app = await TestApp.StartAsync(settings);
+
+        using var anonymous = await app.Anonymous.GetAsync("/api/demo/platforms/acme-mastodon/api/v1/notifications");
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        var notifications = JsonNode.Parse(await app.Client.GetStringAsync("/api/demo/platforms/acme-mastodon/api/v1/notifications"))!.AsArray();
+        Assert.All(notifications, n => Assert.Equal("mention", n!["type"]!.GetValue<string>()));
+        Assert.NotEmpty(JsonNode.Parse(await app.Client.GetStringAsync("/api/demo/platforms/acme-x/2/users/1001/mentions"))!["data"]!.AsArray());
+
+        using var unknown = await app.Client.GetAsync("/api/demo/platforms/acme-mastodon/2/users/1001/mentions");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+        using var unkeyedPost = await app.Anonymous.PostAsync("/api/demo/platforms/acme-mastodon/api/v1/notifications", new StringContent("{}"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unkeyedPost.StatusCode);
+
+        const string Session = "/api/demo/platforms/acme-bluesky/xrpc/com.atproto.server.createSession";
+        using var wrong = await app.Anonymous.PostAsync(Session, new StringContent("{\"identifier\":\"acme\",\"password\":\"not-the-key\"}"));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, wrong.StatusCode);
+        using var right = await app.Anonymous.PostAsync(Session, new StringContent("{\"identifier\":\"acme\",\"password\":\"" + TestApp.ApiKey + "\"}"));
+        Assert.Equal(TestApp.ApiKey, JsonNode.Parse(await right.Content.ReadAsStringAsync())!["accessJwt"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task The_demo_shows_the_silent_channel_and_the_waiting_critics_and_a_restart_duplicates_nothing()
     {

@@ -309,25 +309,9 @@ public sealed class RedditConnectorTests
     public async Task A_rotated_refresh_token_is_used_for_the_next_renewal_and_its_year_is_reported()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
-        var sent = new List<string>();
-        await using var server = await LoopbackServer.StartAsync();
-        server.Handler = ctx =>
-        {
-            if (ctx.Request.Path.Value == "/api/v1/access_token")
-            {
-                var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(server.Requests.Last(r => r.PathAndQuery == "/api/v1/access_token").Body);
-                sent.Add(form["refresh_token"]!);
-                return Feed.Write(ctx, "{\"access_token\":\"tok-" + sent.Count + "\",\"token_type\":\"bearer\",\"expires_in\":3600,\"refresh_token\":\"refresh-" + (sent.Count + 1) + "\",\"scope\":\"read\"}");
-            }
-
-            return Feed.Write(ctx, Empty);
-        };
-        var settings = Channel(server, "acme");
-        settings["Monitor:Channels:0:Settings:authUrl"] = server.BaseAddress.ToString();
-        settings["Monitor:Channels:0:Settings:clientId"] = "app-id-123";
-        settings["Monitor:Channels:0:ClientSecret"] = "app-secret-xyz";
-        settings["Monitor:Channels:0:AccessToken"] = "refresh-1";
-        await using var app = await TestApp.StartAsync(settings, time);
+        await using var loopback = await LoopbackServer.StartAsync();
+        var (server, sent) = RotatingServer(loopback);
+        await using var app = await TestApp.StartAsync(RenewingChannel(server), time);
 
         Assert.True((await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None)).Succeeded);
         time.Advance(TimeSpan.FromHours(1));
