@@ -170,7 +170,7 @@ public static class DashboardEndpoints
         return new CachedJsonResult(answer, cache.Lifetime);
     }
 
-    /// <param name="byDue">Soonest breach first (breached ones are the soonest), then those no rule applies to; else oldest first.</param>
+    /// <summary>With <c>byDue</c>: soonest breach first (breached ones are the soonest), then those no rule applies to; else oldest first.</summary>
     private static async Task<UnansweredResponse> BuildUnansweredAsync(ChannelDefinition[] channels, bool? critical, int limit, bool byDue, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
     {
         var perChannel = await Task.WhenAll(channels.Select(async c => (Channel: c, Open: await open.GetAsync(c.Id, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
