@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using ResponseMonitor.Domain.Channels;
 
 namespace ResponseMonitor.App.Api;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using ResponseMonitor.App.Api.Metrics;
 using ResponseMonitor.App.Api.Paging;
 using ResponseMonitor.App.Api.ReadCache;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Text;
 
