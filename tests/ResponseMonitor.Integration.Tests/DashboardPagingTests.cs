@@ -5,12 +5,13 @@ namespace ResponseMonitor.Integration.Tests;
 
 /// <summary>
 /// <c>/api/dashboard</c> pages its channel list (at most 1,000 a page) without changing what a client that does not
-/// page gets from an estate of up to 1,000 channels.
+/// page gets from an estate of up to 1,000 channels. <c>after</c> is the opaque <c>nextAfter</c> of the page before;
+/// ListPagingTests walks more than 1,000 channels and the other list routes.
 /// </summary>
 public sealed class DashboardPagingTests
 {
     [Fact]
-    public async Task Channels_come_in_pages_after_a_channel_with_the_totals_of_all_and_no_page_means_all()
+    public async Task Channels_come_in_pages_with_the_totals_of_all_and_no_page_means_all()
     {
         var feed = new Uri("http://127.0.0.1:1/feed");
         await using var app = await TestApp.StartAsync(TestApp.Merge(TestApp.Channel(0, "a", feed), TestApp.Channel(1, "b", feed), TestApp.Channel(2, "c", feed)));
@@ -21,17 +22,18 @@ public sealed class DashboardPagingTests
 
         var first = await app.GetJsonAsync("/api/dashboard?limit=2");
         Assert.Equal(["a", "b"], first["channels"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
-        Assert.Equal("b", first["nextAfter"]!.GetValue<string>());
+        var after = first["nextAfter"]!.GetValue<string>();
         Assert.Equal(all["openCount"]!.GetValue<int>(), first["openCount"]!.GetValue<int>());
 
-        var last = await app.GetJsonAsync("/api/dashboard?limit=2&after=b");
+        var last = await app.GetJsonAsync($"/api/dashboard?limit=2&after={Uri.EscapeDataString(after)}");
         Assert.Equal(["c"], last["channels"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
         Assert.Null(last["nextAfter"]);
 
         using var tooMany = await app.Client.GetAsync("/api/dashboard?limit=1001");
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
         Assert.Contains("from 1 to 1000", await tooMany.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var unknown = await app.Client.GetAsync("/api/dashboard?after=nope");
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var unknown = await app.Client.GetAsync("/api/dashboard?after=b");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("'nextAfter' of this route's previous page", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

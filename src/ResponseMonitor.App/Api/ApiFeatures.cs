@@ -13,3 +13,6 @@ global using ResponseMonitor.App.Api.ReadCache;
 global using ResponseMonitor.App.Api.Silences;
 global using ResponseMonitor.App.Api.Warnings;
 global using ResponseMonitor.App.Api.Webhooks;
+
+// Handlers answer with typed results (Results<Ok<T>, ProblemHttpResult, …>), as eShop's do.
+global using Microsoft.AspNetCore.Http.HttpResults;

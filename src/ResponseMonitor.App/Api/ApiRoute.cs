@@ -14,6 +14,9 @@ namespace ResponseMonitor.App.Api;
 /// <param name="Anonymous">No key: health and webhooks (which check their own signatures).</param>
 internal sealed record ApiRoute(string Name, string Method, string Template, Delegate Handler, bool Anonymous = false)
 {
+    /// <summary>The route filters by a <c>channel</c> query, which <see cref="KnownChannelFilter"/> checks as it checks a <c>{channelId}</c>.</summary>
+    public bool ChannelQuery { get; init; }
+
     /// <summary>The names of the template's parameters, which bind from route values in both hosts.</summary>
     public IReadOnlyList<string> RouteParameters { get; } = RoutePatternFactory.Parse(Template).Parameters.Select(p => p.Name).ToList();
 

@@ -19,7 +19,7 @@ internal static class JsonBody
     /// <param name="shape">An example of the body, for the answer.</param>
     /// <param name="fields">What each field must be, by JSON path without indices, e.g. <c>$.texts</c> or <c>$.texts[]</c>.</param>
     /// <param name="cancellationToken">The request's token.</param>
-    public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type, string shape, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
+    public static async Task<(T? Body, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type, string shape, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -36,24 +36,26 @@ internal static class JsonBody
 
         if (!request.HasJsonContentType())
         {
-            return (null, Results.Problem($"The body must be JSON (Content-Type: application/json) like {shape}.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type."));
+            return (null, TypedResults.Problem($"The body must be JSON (Content-Type: application/json) like {shape}.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type."));
         }
 
         try
         {
             var body = await request.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false);
-            return body is null ? (null, Problems.BadRequest($"The body must be JSON like {shape}, not null.")) : (body, null);
+            return body is null ? (null, Invalid($"The body must be JSON like {shape}, not null.")) : (body, null);
         }
         catch (JsonException ex)
         {
-            return (null, Problems.BadRequest($"The body must be JSON like {shape}: {Describe(ex, fields)}"));
+            return (null, Invalid($"The body must be JSON like {shape}: {Describe(ex, fields)}"));
         }
     }
 
-    public static IResult TooLarge() => Results.Problem(
+    public static ProblemHttpResult TooLarge() => TypedResults.Problem(
         $"The body is larger than {MaxBytes / (1024 * 1024)} MiB; send fewer items at a time.",
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "Request body too large.");
+
+    private static ProblemHttpResult Invalid(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.");
 
     private static string Describe(JsonException ex, IReadOnlyDictionary<string, string> fields)
     {

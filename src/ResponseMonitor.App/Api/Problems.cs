@@ -2,16 +2,26 @@ using ResponseMonitor.Domain.Text;
 
 namespace ResponseMonitor.App.Api;
 
-/// <summary>application/problem+json answers that say what was wrong.</summary>
+/// <summary>
+/// application/problem+json answers that say what was wrong, as typed results. <see cref="ProblemHttpResult"/> rather
+/// than <c>NotFound&lt;ProblemDetails&gt;</c>: the latter writes <c>application/json</c>, and RFC 9457's media type and
+/// the host's problem details service (trace id, customisation) apply only to the former.
+/// </summary>
 internal static class Problems
 {
-    public static IResult BadRequest(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.");
+    public static ProblemHttpResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, "The request is not valid.", detail);
 
-    public static IResult UnknownChannel(string channelId) =>
-        Results.Problem($"No channel '{ErrorText.Quote(channelId)}' is configured.", statusCode: StatusCodes.Status404NotFound, title: "Unknown channel.");
+    public static ProblemHttpResult NotFound(string title, string detail) => Problem(StatusCodes.Status404NotFound, title, detail);
 
-    public static IResult UnknownBrand(string brand) =>
-        Results.Problem($"No channel belongs to brand '{ErrorText.Quote(brand)}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown brand.");
+    public static ProblemHttpResult UnknownChannel(string channelId) =>
+        NotFound("Unknown channel.", $"No channel '{ErrorText.Quote(channelId)}' is configured.");
 
-    public static IResult Unauthorized(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not authorised.");
+    public static ProblemHttpResult UnknownBrand(string brand) =>
+        NotFound("Unknown brand.", $"No channel belongs to brand '{ErrorText.Quote(brand)}'.");
+
+    public static ProblemHttpResult Conflict(string title, string detail) => Problem(StatusCodes.Status409Conflict, title, detail);
+
+    public static ProblemHttpResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, "Not authorised.", detail);
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
 }

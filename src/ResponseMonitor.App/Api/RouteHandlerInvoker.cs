@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Options;
 using ResponseMonitor.App.Api.ReadCache;
 using ResponseMonitor.App.Configuration;
+using ResponseMonitor.Domain.Channels;
 
 namespace ResponseMonitor.App.Api;
 
@@ -46,9 +48,17 @@ internal sealed class RouteHandlerInvoker(IServiceProvider services, IOptions<Ap
 
     private static RequestDelegate Build(ApiRoute route, IServiceProvider services, ApiReadCache cache)
     {
+        // The same endpoint filter standalone maps (after the key, which Invoke checked): one unknown-channel check.
+        var endpoint = new RouteEndpointBuilder(null, RoutePatternFactory.Parse("/" + route.Template), 0) { ApplicationServices = services };
+        if (!route.Anonymous)
+        {
+            var filter = new KnownChannelFilter(services.GetRequiredService<IChannelCatalog>(), route.ChannelQuery);
+            endpoint.FilterFactories.Add((_, next) => context => filter.InvokeAsync(context, next));
+        }
+
         var handler = RequestDelegateFactory.Create(
             route.Handler,
-            new RequestDelegateFactoryOptions { ServiceProvider = services, RouteParameterNames = route.RouteParameters }).RequestDelegate;
+            new RequestDelegateFactoryOptions { ServiceProvider = services, RouteParameterNames = route.RouteParameters, EndpointBuilder = endpoint }).RequestDelegate;
         if (route.Method == HttpMethods.Get)
         {
             return handler;

@@ -13,7 +13,7 @@ public sealed class RemoteMonitor(Uri baseAddress, string key, HttpMessageHandle
 {
     public const string UrlVariable = "RESPONSEMONITOR_URL";
 
-    private readonly HttpClient http = new(handler ?? new SocketsHttpHandler(), disposeHandler: handler is null)
+    private readonly HttpClient _http = new(handler ?? new SocketsHttpHandler(), disposeHandler: handler is null)
     {
         BaseAddress = baseAddress,
         // An import of a few years of history streams for minutes; the server answers when it has stored it all.
@@ -73,7 +73,7 @@ public sealed class RemoteMonitor(Uri baseAddress, string key, HttpMessageHandle
         return new RemoteMonitor(new Uri(address.GetLeftPart(UriPartial.Authority) + "/"), key);
     }
 
-    /// <summary>Sends a request and writes the answer: JSON on <paramref name="stdout"/>, a refusal's detail on <paramref name="stderr"/>.</summary>
+    /// <summary>Sends a request and reads the answer: its JSON is returned, a refusal's detail written on <paramref name="stderr"/>.</summary>
     public async Task<RemoteAnswer> SendAsync(HttpMethod method, string path, TextWriter stderr, Stream? body = null, string? contentType = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stderr);
@@ -88,7 +88,7 @@ public sealed class RemoteMonitor(Uri baseAddress, string key, HttpMessageHandle
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
@@ -125,5 +125,5 @@ public sealed class RemoteMonitor(Uri baseAddress, string key, HttpMessageHandle
         }
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 }

@@ -14,12 +14,12 @@ public sealed class DemoInbox
 {
     public const string SinkName = "demo-inbox";
     private const int Kept = 20;
-    private readonly ConcurrentQueue<string> received = new();
+    private readonly ConcurrentQueue<string> _received = new();
 
     /// <summary>The HMAC key the sink signs with: random per run, never written anywhere.</summary>
     public string Secret { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
-    public int Count => received.Count;
+    public int Count => _received.Count;
 
     /// <summary>Adds the sink to the configuration unless the operator configured sinks of their own.</summary>
     public void AddSink(IConfigurationBuilder configuration, IConfiguration current, DemoOptions options)
@@ -58,8 +58,8 @@ public sealed class DemoInbox
                 return Problems.Unauthorized("The signature does not match.");
             }
 
-            inbox.received.Enqueue(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-            while (inbox.received.Count > Kept && inbox.received.TryDequeue(out _))
+            inbox._received.Enqueue(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            while (inbox._received.Count > Kept && inbox._received.TryDequeue(out _))
             {
             }
 

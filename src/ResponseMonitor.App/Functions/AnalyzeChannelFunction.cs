@@ -17,6 +17,7 @@ public sealed partial class AnalyzeChannelFunction(ChannelAnalysisService analys
     public const string QueueName = "analyze-channel";
 
     /// <param name="message">The message text as the worker hands over a queue trigger bound to string: already decoded from Base64.</param>
+    /// <param name="cancellationToken">Cancelled when the host stops.</param>
     [Function(FunctionNames.AnalyzeChannel)]
     public Task Run([QueueTrigger(QueueName, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken) => RunAsync(message, cancellationToken);
 

@@ -17,6 +17,7 @@ public sealed partial class PollChannelFunction(ChannelPoller poller, ApiReadCac
     public const string QueueName = "poll-channel";
 
     /// <param name="message">The message text as the worker hands over a queue trigger bound to string: already decoded from Base64.</param>
+    /// <param name="cancellationToken">Cancelled when the host stops.</param>
     [Function(FunctionNames.PollChannel)]
     public Task Run([QueueTrigger(QueueName, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken) => RunAsync(message, cancellationToken);
 

@@ -126,6 +126,11 @@ public static class StandaloneHost
         foreach (var route in ApiRoutes.All)
         {
             var endpoint = (route.Anonymous ? api : keyed).MapMethods("/" + route.Template, [route.Method], route.Handler).WithName(route.Name);
+            if (!route.Anonymous)
+            {
+                endpoint.AddEndpointFilter(new KnownChannelFilter(app.Services.GetRequiredService<Domain.Channels.IChannelCatalog>(), route.ChannelQuery));
+            }
+
             if (route.Method != HttpMethods.Get)
             {
                 endpoint.AddEndpointFilter<ReadCacheInvalidationFilter>();

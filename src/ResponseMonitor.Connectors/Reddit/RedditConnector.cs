@@ -121,12 +121,6 @@ internal sealed class RedditConnector(PlatformServices platform, RotatedSecrets 
         $"dotnet:{(string.IsNullOrWhiteSpace(clientId) ? "responsemonitor" : clientId)}:1.0 (by /u/{username})";
 
     /// <summary>
-    /// A submission's whole comment tree: <c>/comments/{article}</c>, then its <c>more</c> stubs, up to
-    /// <c>MaxPagesPerPoll</c> further requests a tree. Collapsed ids go to <c>/api/morechildren</c> 100 at a time (its
-    /// limit; the answer is <c>json.data.things</c>, https://www.reddit.com/dev/api/#GET_api_morechildren); a thread cut
-    /// at depth is read from its parent comment's own tree, <c>/comments/{article}/_/{comment}</c>.
-    /// </summary>
-    /// <summary>
     /// Reddit usernames are case-insensitive ("AcmeCo" and "acmeco" are one account) while BrandAuthorIds compare
     /// exactly: an author that is the brand's, whatever its case, is stored under the configured id.
     /// </summary>
@@ -144,6 +138,12 @@ internal sealed class RedditConnector(PlatformServices platform, RotatedSecrets 
 
     private List<ItemStateChange> Gone(JsonElement root) => [.. RedditListing.Deleted(root).Select(id => new ItemStateChange(id, ItemState.Deleted, platform.Time.GetUtcNow()))];
 
+    /// <summary>
+    /// A submission's whole comment tree: <c>/comments/{article}</c>, then its <c>more</c> stubs, up to
+    /// <c>MaxPagesPerPoll</c> further requests a tree. Collapsed ids go to <c>/api/morechildren</c> 100 at a time (its
+    /// limit; the answer is <c>json.data.things</c>, https://www.reddit.com/dev/api/#GET_api_morechildren); a thread cut
+    /// at depth is read from its parent comment's own tree, <c>/comments/{article}/_/{comment}</c>.
+    /// </summary>
     /// <returns>The tree's comments, false when collapsed replies were left unread at the request limit, and its deleted comments.</returns>
     private async Task<(List<ContentItem> Items, bool Complete, List<string> Deleted, bool Listed)> TreeAsync(HttpClient client, ChannelDefinition channel, string username, Uri api, string article, CancellationToken cancellationToken)
     {

@@ -33,10 +33,10 @@ public sealed record ChannelDefinition
     /// <summary>Which public messages need no answer, and which brand replies are automation.</summary>
     public Metrics.ExclusionRules Exclusions { get; init; } = Metrics.ExclusionRules.Default;
 
-    /// <summary>Connector settings that are not secret (feed URL, page size ...).</summary>
     /// <summary>How long the channel keeps what the public wrote; the sweep deletes what is older.</summary>
     public Privacy.RetentionPolicy Retention { get; init; } = Privacy.RetentionPolicy.Default;
 
+    /// <summary>Connector settings that are not secret (feed URL, page size ...).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The channel's own poll cadence: it is polled at most this often; null polls it every cycle.</summary>

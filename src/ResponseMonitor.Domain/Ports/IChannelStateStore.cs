@@ -31,6 +31,6 @@ public interface IChannelStateStore
     /// <summary>Records what the platform said about the channel's credential.</summary>
     Task RecordCredentialAsync(string channelId, CredentialLifetime lifetime, CancellationToken cancellationToken);
 
-    /// <summary>Moves LastBrandActivityAt forward to <paramref name="at"/> if it is later; never backwards. Sets MonitoringSince once.</summary>
+    /// <summary>Moves LastBrandActivityAt forward to <paramref name="brandActivityAt"/> if it is later; never backwards. Sets MonitoringSince once, at <paramref name="observedAt"/>.</summary>
     Task RecordActivityAsync(string channelId, DateTimeOffset? brandActivityAt, DateTimeOffset observedAt, CancellationToken cancellationToken);
 }

@@ -21,21 +21,21 @@ internal static class AuthorEndpoints
         ApiRoute.Delete(FunctionNames.EraseAuthor, "authors/{channelId}/{authorId}", EraseAsync),
     ];
 
-    private static async Task<IResult> ExportAsync(string channelId, string authorId, IChannelCatalog catalog, PersonalDataService data, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AuthorExportResponse>, ProblemHttpResult>> ExportAsync(string channelId, string authorId, IChannelCatalog catalog, PersonalDataService data, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (Refusal(channelId, authorId, catalog) is { } refusal)
+        if (TooLong(authorId) is { } refusal)
         {
             return refusal;
         }
 
-        var channel = catalog.Find(channelId)!;
+        var channel = KnownChannelFilter.Known(catalog, channelId);
         var record = await data.ExportAsync(channel, authorId, cancellationToken).ConfigureAwait(false);
         if (record.Items.Count == 0)
         {
             return UnknownAuthor(channel.Id);
         }
 
-        return Results.Json(Export(channel, record, time.GetUtcNow()), ApiJsonContext.Default.AuthorExportResponse);
+        return TypedResults.Ok(Export(channel, record, time.GetUtcNow()));
     }
 
     /// <summary>The export's JSON, for the API and the CLI alike.</summary>
@@ -59,14 +59,15 @@ internal static class AuthorEndpoints
         erased.ModelsToRetrain,
         ErasedAuthorRecorded: true);
 
-    private static async Task<IResult> EraseAsync(string channelId, string authorId, IChannelCatalog catalog, PersonalDataService data, IPersonalDataStore store, ApiReadCache reads, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AuthorErasureResponse>, ProblemHttpResult>> EraseAsync(string channelId, string authorId, [AsParameters] AuthorErasureServices services, CancellationToken cancellationToken)
     {
-        if (Refusal(channelId, authorId, catalog) is { } refusal)
+        if (TooLong(authorId) is { } refusal)
         {
             return refusal;
         }
 
-        var channel = catalog.Find(channelId)!;
+        var (catalog, data, store, reads) = (services.Catalog, services.Data, services.Store, services.Reads);
+        var channel = KnownChannelFilter.Known(catalog, channelId);
         // Read here only to answer 404 without recording anyone; EraseAsync reads again after it has put the author on
         // the erased list, so that an item a poll stores in between is not left behind.
         var stored = await store.GetItemsByAuthorAsync(channel.Id, authorId, cancellationToken).ConfigureAwait(false);
@@ -77,19 +78,12 @@ internal static class AuthorEndpoints
 
         var erased = await data.EraseAsync(channel, authorId, cancellationToken).ConfigureAwait(false);
         reads.Invalidate();
-        return Results.Json(Erasure(authorId, erased), ApiJsonContext.Default.AuthorErasureResponse);
+        return TypedResults.Ok(Erasure(authorId, erased));
     }
 
-    private static IResult? Refusal(string channelId, string authorId, IChannelCatalog catalog)
-    {
-        if (authorId.Length > MaxAuthorIdLength)
-        {
-            return Problems.BadRequest($"authorId must be at most {MaxAuthorIdLength} characters, not {authorId.Length}.");
-        }
+    private static ProblemHttpResult? TooLong(string authorId) =>
+        authorId.Length > MaxAuthorIdLength ? Problems.BadRequest($"authorId must be at most {MaxAuthorIdLength} characters, not {authorId.Length}.") : null;
 
-        return catalog.Find(channelId) is null ? Problems.UnknownChannel(channelId) : null;
-    }
-
-    private static IResult UnknownAuthor(string channelId) =>
-        Results.Problem($"Nothing is stored about this author on channel '{channelId}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown author.");
+    private static ProblemHttpResult UnknownAuthor(string channelId) =>
+        Problems.NotFound("Unknown author.", $"Nothing is stored about this author on channel '{channelId}'.");
 }

@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Api.Paging;
 using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics.Learning;
@@ -34,7 +35,7 @@ public static class CriticLabelEndpoints
         ["$.labels[].label"] = "the string critical or not_critical",
     };
 
-    private static async Task<IResult> SaveAsync(HttpRequest request, IChannelCatalog catalog, IItemStore items, ICriticLabelStore store, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CriticLabelsStoredResponse>, ProblemHttpResult>> SaveAsync(HttpRequest request, IChannelCatalog catalog, IItemStore items, ICriticLabelStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.CriticLabelRequest, "{\"labels\": [{\"channelId\": \"…\", \"itemId\": \"…\", \"label\": \"critical\"}]}", Fields, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -79,20 +80,21 @@ public static class CriticLabelEndpoints
             var stored = await items.GetAsync(channel.Key, ids, cancellationToken).ConfigureAwait(false);
             if (ids.FirstOrDefault(id => !stored.ContainsKey(id)) is { } missing)
             {
-                return Results.Problem($"Channel '{channel.Key}' has no stored item '{missing}'; nothing was stored.", statusCode: StatusCodes.Status404NotFound, title: "Unknown item.");
+                return Problems.NotFound("Unknown item.", $"Channel '{channel.Key}' has no stored item '{ErrorText.Quote(missing)}'; nothing was stored.");
             }
         }
 
         await store.SaveAsync(labels, cancellationToken).ConfigureAwait(false);
-        return Results.Json(new CriticLabelsStoredResponse(labels.Count), ApiJsonContext.Default.CriticLabelsStoredResponse);
+        return TypedResults.Ok(new CriticLabelsStoredResponse(labels.Count));
     }
 
-    private static async Task<IResult> ListAsync(HttpRequest request, IChannelCatalog catalog, ICriticLabelStore store, CancellationToken cancellationToken)
+    /// <summary>A brand's labels newest first, a page at a time (README.md, "Paging"): <c>limit</c> (1–1000, 100), <c>after</c>.</summary>
+    private static async Task<Results<Ok<CriticLabelListResponse>, ProblemHttpResult>> ListAsync(HttpRequest request, IChannelCatalog catalog, ICriticLabelStore store, CancellationToken cancellationToken)
     {
         var q = new ApiQuery(request.Query);
-        q.Only("brand", "limit");
+        q.Only("brand", "limit", "after");
         var brandText = q.String("brand");
-        var limit = q.Int("limit", 100, 1, 1000);
+        var page = PageRequest.Read(q, "critics/labels", 3);
         if (q.Error is not null || brandText is null)
         {
             return Problems.BadRequest(q.Error ?? "'brand' is required.");
@@ -105,24 +107,25 @@ public static class CriticLabelEndpoints
 
         var labels = await store.ListAsync(brand, cancellationToken).ConfigureAwait(false);
         var critical = labels.Count(l => l.Critical);
-        return Results.Json(
-            new CriticLabelListResponse(brand, labels.Count, critical, labels.Count - critical, [.. labels.Take(limit).Select(l => new CriticLabelDto(l.ChannelId, l.ItemId, l.Critical ? "critical" : "not_critical", l.LabelledAt))]),
-            ApiJsonContext.Default.CriticLabelListResponse);
+        var shown = page.Take(labels, l => [PageRequest.Newest(l.LabelledAt), l.ChannelId, l.ItemId]);
+        return TypedResults.Ok(new CriticLabelListResponse(
+            brand,
+            labels.Count,
+            critical,
+            labels.Count - critical,
+            [.. shown.Items.Select(l => new CriticLabelDto(l.ChannelId, l.ItemId, l.Critical ? "critical" : "not_critical", l.LabelledAt))],
+            shown.NextAfter));
     }
 
-    private static async Task<IResult> DeleteAsync(string channelId, string itemId, IChannelCatalog catalog, ICriticLabelStore store, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string channelId, string itemId, IChannelCatalog catalog, ICriticLabelStore store, CancellationToken cancellationToken)
     {
-        if (catalog.Find(channelId) is not { } channel)
-        {
-            return Problems.UnknownChannel(channelId);
-        }
-
+        var channel = KnownChannelFilter.Known(catalog, channelId);
         return await store.DeleteAsync(channel.Brand, channel.Id, itemId, cancellationToken).ConfigureAwait(false)
-            ? Results.NoContent()
-            : Results.Problem($"Item '{itemId}' of channel '{channelId}' has no label.", statusCode: StatusCodes.Status404NotFound, title: "No label.");
+            ? TypedResults.NoContent()
+            : Problems.NotFound("No label.", $"Item '{ErrorText.Quote(itemId)}' of channel '{channel.Id}' has no label.");
     }
 
-    private static async Task<IResult> TrainAsync(string brand, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CriticTrainingResponse>, ProblemHttpResult>> TrainAsync(string brand, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
     {
         if (catalog.FindBrand(brand) is not { } known)
         {

@@ -22,7 +22,7 @@ public static class CriticModelEndpoints
         ApiRoute.Delete(FunctionNames.DeleteCriticModel, "critics/models/{brand}", DeleteAsync),
     ];
 
-    private static async Task<IResult> TrainAsync(string brand, HttpRequest request, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CriticTrainingResponse>, ProblemHttpResult>> TrainAsync(string brand, HttpRequest request, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
     {
         if (catalog.FindBrand(brand) is not { } known)
         {
@@ -39,21 +39,21 @@ public static class CriticModelEndpoints
     }
 
     /// <summary>The model's report, or a 422 that says why none was trained, with the rows that could not be used.</summary>
-    internal static IResult Answer(CriticTrainingResult result)
+    internal static Results<Ok<CriticTrainingResponse>, ProblemHttpResult> Answer(CriticTrainingResult result)
     {
         if (result.Report is null)
         {
-            return Results.Problem(
+            return TypedResults.Problem(
                 result.Refusal,
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Too few labelled comments to train a model.",
                 extensions: new Dictionary<string, object?> { ["rows"] = result.Rows, ["skipped"] = result.Skipped, ["errors"] = result.Errors.Select(e => new ImportErrorDto(e.Line, e.Error)).ToList() });
         }
 
-        return Results.Json(Map(result), ApiJsonContext.Default.CriticTrainingResponse);
+        return TypedResults.Ok(Map(result));
     }
 
-    private static async Task<IResult> GetAsync(string brand, IChannelCatalog catalog, CriticModelService models, Domain.Ports.IPersonalDataStore privacy, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CriticModelResponse>, ProblemHttpResult>> GetAsync(string brand, IChannelCatalog catalog, CriticModelService models, Domain.Ports.IPersonalDataStore privacy, CancellationToken cancellationToken)
     {
         if (catalog.FindBrand(brand) is not { } known)
         {
@@ -62,11 +62,11 @@ public static class CriticModelEndpoints
 
         var retrain = await privacy.GetRetrainRequestAsync(known, cancellationToken).ConfigureAwait(false);
         return await models.GetReportAsync(known, cancellationToken).ConfigureAwait(false) is { } report
-            ? Results.Json(Map(report) with { RetrainRequestedAt = retrain >= report.TrainedAt ? retrain : null }, ApiJsonContext.Default.CriticModelResponse)
-            : Results.Problem($"Brand '{known}' has no trained model; its channels use the built-in detector.", statusCode: StatusCodes.Status404NotFound, title: "No model.");
+            ? TypedResults.Ok(Map(report) with { RetrainRequestedAt = retrain >= report.TrainedAt ? retrain : null })
+            : Problems.NotFound("No model.", $"Brand '{known}' has no trained model; its channels use the built-in detector.");
     }
 
-    private static async Task<IResult> DeleteAsync(string brand, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string brand, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
     {
         if (catalog.FindBrand(brand) is not { } known)
         {
@@ -74,8 +74,8 @@ public static class CriticModelEndpoints
         }
 
         return await models.DeleteAsync(known, cancellationToken).ConfigureAwait(false)
-            ? Results.NoContent()
-            : Results.Problem($"Brand '{known}' has no trained model.", statusCode: StatusCodes.Status404NotFound, title: "No model.");
+            ? TypedResults.NoContent()
+            : Problems.NotFound("No model.", $"Brand '{known}' has no trained model.");
     }
 
     internal static CriticTrainingResponse Map(CriticTrainingResult result)

@@ -1,6 +1,8 @@
 using ResponseMonitor.App.Api.Metrics;
+using ResponseMonitor.App.Api.Paging;
 using ResponseMonitor.App.Api.ReadCache;
 using ResponseMonitor.App.Functions;
+using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics;
 using ResponseMonitor.Domain.Critics.Learning;
@@ -16,44 +18,44 @@ namespace ResponseMonitor.App.Api.Dashboard;
 /// </summary>
 public static class DashboardEndpoints
 {
-    private const int DefaultLimit = 100;
-    private const int MaxLimit = 1000;
+    private const int DetailLimit = 100;
+
+    /// <summary>Channels whose waiting messages are read at once.</summary>
+    private const int MaxParallelReads = 16;
 
     /// <summary>This feature's routes, served by both hosts.</summary>
     internal static IReadOnlyList<ApiRoute> Routes { get; } =
     [
         ApiRoute.Get(FunctionNames.GetDashboard, "dashboard", GetDashboardAsync),
         ApiRoute.Get(FunctionNames.GetChannel, "channels/{channelId}", GetChannelAsync),
-        ApiRoute.Get(FunctionNames.ListUnanswered, "unanswered", GetUnansweredAsync),
+        ApiRoute.Get(FunctionNames.ListUnanswered, "unanswered", GetUnansweredAsync) with { ChannelQuery = true },
     ];
 
     /// <summary>
-    /// Every channel's summary, at most <see cref="MaxLimit"/> a page: <c>limit</c> (1–1000, 1000) channels after the
-    /// channel <c>after</c>, in configuration order, and <c>nextAfter</c> to ask for the next page (null on the last).
-    /// Without them an estate of up to 1,000 channels gets them all, as before paging; the totals always count every
-    /// channel.
+    /// Every channel's summary, a page at a time (README.md, "Paging"): <c>limit</c> (1–1000, 1000) channels in
+    /// configuration order after <c>after</c>, and <c>nextAfter</c>. Without them an estate of up to 1,000 channels gets
+    /// them all, as before paging; the totals always count every channel.
     /// </summary>
-    private static async Task<IResult> GetDashboardAsync(HttpRequest request, ApiReadCache cache, IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, ICriticDetector detector, CriticModelService models, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<CachedJsonResult, ProblemHttpResult>> GetDashboardAsync([AsParameters] DashboardServices services, HttpRequest request, CancellationToken cancellationToken)
     {
-        var limit = MaxLimit;
-        if (request.Query["limit"].FirstOrDefault() is { } limitText && (!int.TryParse(limitText, out limit) || limit < 1 || limit > MaxLimit))
+        var q = new ApiQuery(request.Query);
+        q.Only("limit", "after");
+        var page = PageRequest.Read(q, "dashboard", 2, defaultLimit: PageRequest.MaxLimit);
+        if (q.Error is not null)
         {
-            return Problems.BadRequest($"Query 'limit' must be a whole number from 1 to {MaxLimit}, not '{limitText}'.");
+            return Problems.BadRequest(q.Error);
         }
 
-        var after = request.Query["after"].FirstOrDefault();
-        if (after is not null && catalog.Find(after) is null)
-        {
-            return Problems.UnknownChannel(after);
-        }
-
-        var key = after is null && limit == MaxLimit ? "dashboard" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"dashboard:{limit}:{after}");
-        var answer = await cache.GetAsync(key, ct => BuildDashboardAsync(catalog, snapshots, states, warnings, detector, models, time, limit, after, ct), ApiJsonContext.Default.DashboardResponse, cancellationToken).ConfigureAwait(false);
-        return new CachedJsonResult(answer, cache.Lifetime);
+        var key = request.Query.ContainsKey("limit") || request.Query.ContainsKey("after")
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"dashboard:{page.Limit}:{q.String("after")}")
+            : "dashboard";
+        var answer = await services.Cache.GetAsync(key, ct => BuildDashboardAsync(services, page, ct), ApiJsonContext.Default.DashboardResponse, cancellationToken).ConfigureAwait(false);
+        return new CachedJsonResult(answer, services.Cache.Lifetime);
     }
 
-    private static async Task<DashboardResponse> BuildDashboardAsync(IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, ICriticDetector detector, CriticModelService models, TimeProvider time, int limit, string? after, CancellationToken cancellationToken)
+    private static async Task<DashboardResponse> BuildDashboardAsync(DashboardServices services, PageRequest page, CancellationToken cancellationToken)
     {
+        var (catalog, snapshots, states, warnings, detector, models, time) = (services.Catalog, services.Snapshots, services.States, services.Warnings, services.Detector, services.Models, services.Time);
         var snapshotTask = snapshots.GetAllAsync(cancellationToken);
         var stateTask = states.GetAllAsync(cancellationToken);
         // Every active warning, so that the counts are true; each channel lists the most severe few.
@@ -79,24 +81,18 @@ public static class DashboardEndpoints
             detectors.Add(new BrandDetectorDto(brand, name, report?.TrainedAt, report?.Adopted, report is null ? null : Math.Round(report.Model.F1, 3), report is null ? null : Math.Round(report.BuiltIn.F1, 3)));
         }
 
-        var rest = after is null ? channels : channels.SkipWhile(c => !string.Equals(c.Id, after, StringComparison.Ordinal)).Skip(1).ToList();
-        var page = rest.Take(limit).ToList();
-        var nextAfter = rest.Count > page.Count ? page[^1].Id : null;
-        return new DashboardResponse(now, channels.Sum(c => c.OpenCount), channels.Sum(c => c.CriticalOpenCount), channels.Sum(c => c.ActiveWarningCount), page, detectors, nextAfter)
+        var shown = page.Take(channels.Select((c, i) => (Channel: c, Index: i)), c => [PageRequest.Position(c.Index), c.Channel.Id]);
+        return new DashboardResponse(now, channels.Sum(c => c.OpenCount), channels.Sum(c => c.CriticalOpenCount), channels.Sum(c => c.ActiveWarningCount), [.. shown.Items.Select(c => c.Channel)], detectors, shown.NextAfter)
         {
             Brands = ListeningMapper.Brands(catalog.All, snapshotById),
         };
     }
 
-    private static async Task<IResult> GetChannelAsync(string channelId, ApiReadCache cache, IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<CachedJsonResult> GetChannelAsync(string channelId, [AsParameters] DashboardServices services, CancellationToken cancellationToken)
     {
-        if (catalog.Find(channelId) is not { } channel)
-        {
-            return Problems.UnknownChannel(channelId);
-        }
-
-        var answer = await cache.GetAsync("channel:" + channel.Id, ct => BuildChannelAsync(channel, snapshots, states, warnings, open, time, ct), ApiJsonContext.Default.ChannelDetailResponse, cancellationToken).ConfigureAwait(false);
-        return new CachedJsonResult(answer, cache.Lifetime);
+        var channel = KnownChannelFilter.Known(services.Catalog, channelId);
+        var answer = await services.Cache.GetAsync("channel:" + channel.Id, ct => BuildChannelAsync(channel, services.Snapshots, services.States, services.Warnings, services.Open, services.Time, ct), ApiJsonContext.Default.ChannelDetailResponse, cancellationToken).ConfigureAwait(false);
+        return new CachedJsonResult(answer, services.Cache.Lifetime);
     }
 
     private static async Task<ChannelDetailResponse> BuildChannelAsync(ChannelDefinition channel, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
@@ -114,75 +110,68 @@ public static class DashboardEndpoints
         };
         return new ChannelDetailResponse(
             summary,
-            waiting.Result.Take(DefaultLimit).Select(o => ApiMapper.Unanswered(channel, o, now)).ToList(),
-            channelWarnings.Result.OrderByDescending(w => w.UpdatedAt).Take(DefaultLimit).Select(ApiMapper.Warning).ToList());
+            waiting.Result.Take(DetailLimit).Select(o => ApiMapper.Unanswered(channel, o, now)).ToList(),
+            channelWarnings.Result.OrderByDescending(w => w.UpdatedAt).Take(DetailLimit).Select(ApiMapper.Warning).ToList());
     }
 
-    private static async Task<IResult> GetUnansweredAsync(HttpRequest request, ApiReadCache cache, IChannelCatalog catalog, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// The waiting messages of every channel (or of <c>channel</c>), a page at a time: <c>limit</c> (1–1000, 100) after
+    /// <c>after</c>, oldest first or, with <c>order=due</c>, soonest breach first (breached ones are the soonest), then
+    /// those no rule applies to. <c>total</c> counts all that match.
+    /// </summary>
+    private static async Task<Results<CachedJsonResult, ProblemHttpResult>> GetUnansweredAsync([AsParameters] DashboardServices services, HttpRequest request, CancellationToken cancellationToken)
     {
-        var query = request.Query;
-        var channelId = query["channel"].FirstOrDefault();
-        ChannelDefinition[] channels;
-        if (string.IsNullOrEmpty(channelId))
-        {
-            channels = [.. catalog.All];
-        }
-        else if (catalog.Find(channelId) is { } channel)
-        {
-            channels = [channel];
-        }
-        else
-        {
-            return Problems.UnknownChannel(channelId);
-        }
-
+        var q = new ApiQuery(request.Query);
+        q.Only("channel", "critical", "order", "limit", "after");
         bool? critical = null;
-        if (query["critical"].FirstOrDefault() is { } criticalText)
+        if (q.String("critical") is { } criticalText)
         {
-            if (!bool.TryParse(criticalText, out var parsed))
+            if (bool.TryParse(criticalText, out var parsed))
             {
-                return Problems.BadRequest($"Query 'critical' must be 'true' or 'false', not '{ErrorText.Quote(criticalText)}'.");
+                critical = parsed;
             }
-
-            critical = parsed;
+            else
+            {
+                q.Fail($"Query 'critical' must be 'true' or 'false', not '{ErrorText.Quote(criticalText)}'.");
+            }
         }
 
-        var limit = DefaultLimit;
-        if (query["limit"].FirstOrDefault() is { } limitText && (!int.TryParse(limitText, out limit) || limit < 1 || limit > MaxLimit))
-        {
-            return Problems.BadRequest($"Query 'limit' must be a whole number from 1 to {MaxLimit}, not '{ErrorText.Quote(limitText)}'.");
-        }
-
-        var order = query["order"].FirstOrDefault() ?? "oldest";
+        var order = q.String("order") ?? "oldest";
         if (order is not ("oldest" or "due"))
         {
-            return Problems.BadRequest($"Query 'order' must be 'oldest' or 'due', not '{ErrorText.Quote(order)}'.");
+            q.Fail($"Query 'order' must be 'oldest' or 'due', not '{ErrorText.Quote(order)}'.");
         }
 
-        var unknown = query.Keys.Except(["channel", "critical", "limit", "order", ApiQuery.FunctionKey], StringComparer.OrdinalIgnoreCase).ToList();
-        if (unknown.Count > 0)
+        var byDue = order == "due";
+        var page = PageRequest.Read(q, "unanswered:" + order, byDue ? 4 : 3);
+        if (q.Error is not null)
         {
-            return Problems.BadRequest($"Unknown query parameter '{ErrorText.Quote(unknown[0])}'; this route takes channel, critical, limit and order.");
+            return Problems.BadRequest(q.Error);
         }
 
-        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"unanswered:{(channels.Length == 1 && !string.IsNullOrEmpty(channelId) ? channels[0].Id : "*")}:{critical}:{limit}:{order}");
-        var answer = await cache.GetAsync(key, ct => BuildUnansweredAsync(channels, critical, limit, order == "due", open, time, ct), ApiJsonContext.Default.UnansweredResponse, cancellationToken).ConfigureAwait(false);
-        return new CachedJsonResult(answer, cache.Lifetime);
+        ChannelDefinition[] channels = q.String(KnownChannelFilter.QueryName) is { } channelId ? [KnownChannelFilter.Known(services.Catalog, channelId)] : [.. services.Catalog.All];
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"unanswered:{(channels.Length == 1 && q.String("channel") is not null ? channels[0].Id : "*")}:{critical}:{page.Limit}:{order}:{q.String("after")}");
+        var answer = await services.Cache.GetAsync(key, ct => BuildUnansweredAsync(channels, critical, page, byDue, services.Open, services.Time, ct), ApiJsonContext.Default.UnansweredResponse, cancellationToken).ConfigureAwait(false);
+        return new CachedJsonResult(answer, services.Cache.Lifetime);
     }
 
-    /// <param name="byDue">Soonest breach first (breached ones are the soonest), then those no rule applies to; else oldest first.</param>
-    private static async Task<UnansweredResponse> BuildUnansweredAsync(ChannelDefinition[] channels, bool? critical, int limit, bool byDue, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<UnansweredResponse> BuildUnansweredAsync(ChannelDefinition[] channels, bool? critical, PageRequest page, bool byDue, IOpenCommentStore open, TimeProvider time, CancellationToken cancellationToken)
     {
-        var perChannel = await Task.WhenAll(channels.Select(async c => (Channel: c, Open: await open.GetAsync(c.Id, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
+        // One read per channel, a few at a time: 1,100 at once made the storage emulator time out (ListPagingTests),
+        // and a real account throttles a burst the same way.
+        var perChannel = new IReadOnlyList<OpenComment>[channels.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, channels.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelReads, CancellationToken = cancellationToken },
+            async (i, ct) => perChannel[i] = await open.GetAsync(channels[i].Id, ct).ConfigureAwait(false)).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var matching = perChannel
-            .SelectMany(c => c.Open.Select(o => (c.Channel, o)))
-            .Where(x => critical is null || x.o.Verdict.IsCritical == critical)
-            .Select(x => (x.Channel, x.o, Due: byDue ? Domain.Warnings.AnswerDeadline.For(x.Channel, x.o.Item.CreatedAt, x.o.Verdict.IsCritical)?.At ?? DateTimeOffset.MaxValue : default))
-            .OrderBy(x => x.Due)
-            .ThenBy(x => x.o.Item.CreatedAt)
-            .ThenBy(x => x.o.Item.Id, StringComparer.Ordinal)
+            .SelectMany((waiting, i) => waiting.Select(o => (Channel: channels[i], Open: o)))
+            .Where(x => critical is null || x.Open.Verdict.IsCritical == critical)
             .ToList();
-        return new UnansweredResponse(matching.Count, matching.Take(limit).Select(x => ApiMapper.Unanswered(x.Channel, x.o, now)).ToList());
+        var shown = page.Take(matching, x => byDue
+            ? [PageRequest.Oldest(Domain.Warnings.AnswerDeadline.For(x.Channel, x.Open.Item.CreatedAt, x.Open.Verdict.IsCritical)?.At ?? DateTimeOffset.MaxValue), PageRequest.Oldest(x.Open.Item.CreatedAt), x.Channel.Id, x.Open.Item.Id]
+            : [PageRequest.Oldest(x.Open.Item.CreatedAt), x.Channel.Id, x.Open.Item.Id]);
+        return new UnansweredResponse(matching.Count, [.. shown.Items.Select(x => ApiMapper.Unanswered(x.Channel, x.Open, now))], shown.NextAfter);
     }
 }

@@ -1,6 +1,15 @@
 namespace ResponseMonitor.App.Api.Dashboard;
 
-/// <param name="NextAfter">The last channel of this page when more follow: ask again with <c>after</c> set to it.</param>
+/// <summary>
+/// <c>GET /api/dashboard</c>: one page of channel summaries (README.md, "Paging") and totals over every channel.
+/// </summary>
+/// <param name="GeneratedAt">When the answer was computed (it is cached for a few seconds).</param>
+/// <param name="OpenCount">Messages waiting for an answer, over every channel.</param>
+/// <param name="CriticalOpenCount">Of those, the ones read as critical.</param>
+/// <param name="ActiveWarningCount">Pending and firing warnings, over every channel.</param>
+/// <param name="Channels">This page's channels, in configuration order.</param>
+/// <param name="Detectors">Which critic detector each brand uses.</param>
+/// <param name="NextAfter">The <c>after</c> of the next page; null on the last.</param>
 public sealed record DashboardResponse(DateTimeOffset GeneratedAt, int OpenCount, int CriticalOpenCount, int ActiveWarningCount, IReadOnlyList<ChannelSummaryDto> Channels, IReadOnlyList<BrandDetectorDto> Detectors, string? NextAfter = null)
 {
     /// <summary>Each brand's listening score over 7 and 30 days (docs/METRICS.md).</summary>

@@ -1,4 +1,7 @@
 namespace ResponseMonitor.App.Api.Dashboard;
 
-/// <summary>Waiting messages, oldest first. <see cref="Total"/> counts all that matched before the limit.</summary>
-public sealed record UnansweredResponse(int Total, IReadOnlyList<UnansweredItemDto> Items);
+/// <summary>Waiting messages, oldest (or soonest due) first. <see cref="Total"/> counts all that matched, on every page.</summary>
+/// <param name="Total">Every waiting message that matched.</param>
+/// <param name="Items">This page of them.</param>
+/// <param name="NextAfter">The <c>after</c> of the next page; null on the last.</param>
+public sealed record UnansweredResponse(int Total, IReadOnlyList<UnansweredItemDto> Items, string? NextAfter = null);

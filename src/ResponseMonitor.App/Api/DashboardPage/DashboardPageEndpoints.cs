@@ -1,4 +1,5 @@
 using ResponseMonitor.App.Functions;
+using ResponseMonitor.Domain.Text;
 
 namespace ResponseMonitor.App.Api.DashboardPage;
 
@@ -18,20 +19,19 @@ public static class DashboardPageEndpoints
         ApiRoute.Get(FunctionNames.DashboardPage, "ui/{*file}", GetAsset, anonymous: true),
     ];
 
-    private static IResult GetAsset(string? file, HttpContext context, DashboardAssets assets)
+    private static Results<FileContentHttpResult, RedirectHttpResult, ProblemHttpResult, StatusCodeHttpResult> GetAsset(string? file, HttpContext context, DashboardAssets assets)
     {
         if (string.IsNullOrEmpty(file) && !context.Request.Path.Value!.EndsWith('/'))
         {
             // Relative links in the page resolve against /api/ui/, so the folder's own address ends with a slash.
-            return Results.Redirect(context.Request.PathBase + context.Request.Path + "/" + context.Request.QueryString);
+            return TypedResults.Redirect(context.Request.PathBase + context.Request.Path + "/" + context.Request.QueryString);
         }
 
         if (assets.Find(file) is not { } asset)
         {
-            return Results.Problem(
-                assets.Count == 0 ? "The dashboard page is not in this build: the program's folder has no 'dashboard' files." : $"The dashboard has no file '{file}'.",
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Not found.");
+            return Problems.NotFound(
+                "Not found.",
+                assets.Count == 0 ? "The dashboard page is not in this build: the program's folder has no 'dashboard' files." : $"The dashboard has no file '{ErrorText.Quote(file)}'.");
         }
 
         var headers = context.Response.Headers;
@@ -43,9 +43,9 @@ public static class DashboardPageEndpoints
         headers.CacheControl = asset.ContentType.StartsWith("text/html", StringComparison.Ordinal) ? "no-cache" : "public, max-age=300, must-revalidate";
         if (context.Request.Headers.IfNoneMatch.Contains(asset.ETag))
         {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return Results.Bytes(asset.Content, asset.ContentType);
+        return TypedResults.Bytes(asset.Content, asset.ContentType);
     }
 }

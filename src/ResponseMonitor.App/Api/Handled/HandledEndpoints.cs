@@ -2,6 +2,7 @@ using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Handling;
 using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Text;
 
 namespace ResponseMonitor.App.Api.Handled;
 
@@ -30,12 +31,10 @@ public static class HandledEndpoints
         ["$.note"] = "a string",
     };
 
-    private static async Task<IResult> MarkAsync(string channelId, string itemId, HttpRequest request, IChannelCatalog catalog, HandledMarkService handling, IHandledMarkStore marks, CancellationToken cancellationToken)
+    private static async Task<Results<Created<HandledMarkResponse>, Ok<HandledMarkResponse>, ProblemHttpResult>> MarkAsync(string channelId, string itemId, HttpRequest request, [AsParameters] HandledServices services, CancellationToken cancellationToken)
     {
-        if (catalog.Find(channelId) is not { } channel)
-        {
-            return Problems.UnknownChannel(channelId);
-        }
+        var (handling, marks) = (services.Handling, services.Marks);
+        var channel = KnownChannelFilter.Known(services.Catalog, channelId);
 
         var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.HandledRequest, "{\"reason\": \"no-reply-needed\", \"by\": \"…\", \"note\": \"…\"}", Fields, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -62,23 +61,23 @@ public static class HandledEndpoints
         }
 
         var result = await handling.MarkAsync(channel, itemId, reason, by, note, cancellationToken).ConfigureAwait(false);
-        return result.Outcome switch
+        switch (result.Outcome)
         {
-            HandledMarkOutcome.UnknownItem => UnknownItem(channel.Id, itemId),
-            HandledMarkOutcome.BrandItem => Problems.BadRequest($"Item '{itemId}' is the brand's own; only what the public wrote can be marked handled."),
-            _ => Results.Json(
-                await Answer(result.Mark!, marks, cancellationToken).ConfigureAwait(false),
-                ApiJsonContext.Default.HandledMarkResponse,
-                statusCode: result.Outcome == HandledMarkOutcome.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK),
-        };
+            case HandledMarkOutcome.UnknownItem:
+                return UnknownItem(channel.Id, itemId);
+            case HandledMarkOutcome.BrandItem:
+                return Problems.BadRequest($"Item '{itemId}' is the brand's own; only what the public wrote can be marked handled.");
+        }
+
+        var answer = await Answer(result.Mark!, marks, cancellationToken).ConfigureAwait(false);
+        return result.Outcome == HandledMarkOutcome.Created
+            ? TypedResults.Created($"/api/{Template.Replace("{channelId}", Uri.EscapeDataString(channel.Id), StringComparison.Ordinal).Replace("{itemId}", Uri.EscapeDataString(itemId), StringComparison.Ordinal)}", answer)
+            : TypedResults.Ok(answer);
     }
 
-    private static async Task<IResult> UnmarkAsync(string channelId, string itemId, HttpRequest request, IChannelCatalog catalog, HandledMarkService handling, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> UnmarkAsync(string channelId, string itemId, HttpRequest request, IChannelCatalog catalog, HandledMarkService handling, CancellationToken cancellationToken)
     {
-        if (catalog.Find(channelId) is not { } channel)
-        {
-            return Problems.UnknownChannel(channelId);
-        }
+        var channel = KnownChannelFilter.Known(catalog, channelId);
 
         var q = new ApiQuery(request.Query);
         q.Only("by");
@@ -90,18 +89,14 @@ public static class HandledEndpoints
 
         return await handling.UnmarkAsync(channel, itemId, string.IsNullOrEmpty(by) ? null : by, cancellationToken).ConfigureAwait(false) is null
             ? NotMarked(channel.Id, itemId)
-            : Results.NoContent();
+            : TypedResults.NoContent();
     }
 
-    private static async Task<IResult> GetAsync(string channelId, string itemId, IChannelCatalog catalog, IHandledMarkStore marks, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<HandledMarkResponse>, ProblemHttpResult>> GetAsync(string channelId, string itemId, IChannelCatalog catalog, IHandledMarkStore marks, CancellationToken cancellationToken)
     {
-        if (catalog.Find(channelId) is not { } channel)
-        {
-            return Problems.UnknownChannel(channelId);
-        }
-
+        var channel = KnownChannelFilter.Known(catalog, channelId);
         return await marks.GetAsync(channel.Id, itemId, cancellationToken).ConfigureAwait(false) is { } mark
-            ? Results.Json(await Answer(mark, marks, cancellationToken).ConfigureAwait(false), ApiJsonContext.Default.HandledMarkResponse)
+            ? TypedResults.Ok(await Answer(mark, marks, cancellationToken).ConfigureAwait(false))
             : NotMarked(channel.Id, itemId);
     }
 
@@ -114,9 +109,9 @@ public static class HandledEndpoints
         return new HandledMarkResponse(Map(mark), [.. history.Select(h => new HandledEventDto(h.Event, HandledReasons.Name(h.Reason), h.By, h.Note, h.At))]);
     }
 
-    private static IResult UnknownItem(string channelId, string itemId) =>
-        Results.Problem($"Channel '{channelId}' has no stored item '{itemId}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown item.");
+    private static ProblemHttpResult UnknownItem(string channelId, string itemId) =>
+        Problems.NotFound("Unknown item.", $"Channel '{channelId}' has no stored item '{ErrorText.Quote(itemId)}'.");
 
-    private static IResult NotMarked(string channelId, string itemId) =>
-        Results.Problem($"Item '{itemId}' of channel '{channelId}' was never marked handled.", statusCode: StatusCodes.Status404NotFound, title: "Not marked.");
+    private static ProblemHttpResult NotMarked(string channelId, string itemId) =>
+        Problems.NotFound("Not marked.", $"Item '{ErrorText.Quote(itemId)}' of channel '{channelId}' was never marked handled.");
 }

@@ -13,6 +13,6 @@ public static class HealthEndpoints
         ApiRoute.Get(FunctionNames.Health, "health", GetHealth, anonymous: true),
     ];
 
-    private static IResult GetHealth(IOptions<HostingOptions> hosting, TimeProvider time) =>
-        Results.Json(new HealthResponse("ok", hosting.Value.Mode.ToString(), time.GetUtcNow()), ApiJsonContext.Default.HealthResponse);
+    private static Ok<HealthResponse> GetHealth(IOptions<HostingOptions> hosting, TimeProvider time) =>
+        TypedResults.Ok(new HealthResponse("ok", hosting.Value.Mode.ToString(), time.GetUtcNow()));
 }

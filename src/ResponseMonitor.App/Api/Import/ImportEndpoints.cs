@@ -19,13 +19,9 @@ public static class ImportEndpoints
         ApiRoute.Post(FunctionNames.ImportHistory, "import/{channelId}", ImportAsync),
     ];
 
-    private static async Task<IResult> ImportAsync(string channelId, HttpRequest request, IChannelCatalog catalog, HistoryImporter importer, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(string channelId, HttpRequest request, IChannelCatalog catalog, HistoryImporter importer, CancellationToken cancellationToken)
     {
-        if (catalog.Find(channelId) is not { } channel)
-        {
-            return Problems.UnknownChannel(channelId);
-        }
-
+        var channel = KnownChannelFilter.Known(catalog, channelId);
         if (UploadedFile.Format(request, "", out var problem) is not { } format)
         {
             return problem!;
@@ -33,7 +29,7 @@ public static class ImportEndpoints
 
         using var reader = UploadedFile.Open(request, MaxBodyBytes);
         var result = await importer.ImportAsync(channel, reader, format, cancellationToken).ConfigureAwait(false);
-        return Results.Json(Map(channel, format, result), ApiJsonContext.Default.ImportResponse);
+        return TypedResults.Ok(Map(channel, format, result));
     }
 
     internal static ImportResponse Map(ChannelDefinition channel, ImportFormat format, ImportResult result) => Map(channel.Id, format, result);
@@ -51,5 +47,4 @@ public static class ImportEndpoints
         BeyondRetention = result.BeyondRetention,
         BeyondRetentionReason = result.BeyondRetentionReason,
     };
-
 }

@@ -2,6 +2,7 @@ using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Import;
 using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Text;
 
 namespace ResponseMonitor.App.Api.Import;
 
@@ -21,13 +22,9 @@ public static class ImportJobEndpoints
         ApiRoute.Get(FunctionNames.GetImport, "imports/{channelId}/{jobId}", GetAsync),
     ];
 
-    private static async Task<IResult> StartAsync(string channelId, HttpRequest request, IChannelCatalog catalog, IImportJobStore jobs, IImportQueue queue, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<ImportJobResponse>, ProblemHttpResult>> StartAsync(string channelId, HttpRequest request, [AsParameters] ImportJobServices services, CancellationToken cancellationToken)
     {
-        if (catalog.Find(channelId) is null)
-        {
-            return Problems.UnknownChannel(channelId);
-        }
-
+        var (jobs, queue, time) = (services.Jobs, services.Queue, services.Time);
         var blob = request.Query["blob"].FirstOrDefault();
         if (blob is not null && (blob.Length is 0 or > 1024 || blob.Contains("..", StringComparison.Ordinal)))
         {
@@ -65,7 +62,7 @@ public static class ImportJobEndpoints
         }
         else
         {
-            return Results.Problem($"There is no blob '{blob}' in the imports container.", statusCode: StatusCodes.Status404NotFound, title: "No such upload.");
+            return Problems.NotFound("No such upload.", $"There is no blob '{ErrorText.Quote(blob)}' in the imports container.");
         }
 
         if (job.BytesTotal == 0)
@@ -77,12 +74,10 @@ public static class ImportJobEndpoints
 
         await queue.EnqueueAsync(channelId, job.Id, cancellationToken).ConfigureAwait(false);
         var response = Map(job);
-        return Results.Json(response, ApiJsonContext.Default.ImportJobResponse, statusCode: StatusCodes.Status202Accepted) is var result
-            ? new AcceptedAt(response.Location, result)
-            : result;
+        return TypedResults.Accepted(response.Location, response);
     }
 
-    private static async Task<IResult> GetAsync(string channelId, string jobId, HttpRequest request, IImportJobStore jobs, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ImportJobResponse>, ProblemHttpResult>> GetAsync(string channelId, string jobId, HttpRequest request, IImportJobStore jobs, CancellationToken cancellationToken)
     {
         var q = new ApiQuery(request.Query);
         q.Only();
@@ -92,8 +87,8 @@ public static class ImportJobEndpoints
         }
 
         return await jobs.GetAsync(channelId, jobId, cancellationToken).ConfigureAwait(false) is { } job
-            ? Results.Json(Map(job), ApiJsonContext.Default.ImportJobResponse)
-            : Results.Problem($"Channel '{channelId}' has no import job '{jobId}'.", statusCode: StatusCodes.Status404NotFound, title: "No such import job.");
+            ? TypedResults.Ok(Map(job))
+            : Problems.NotFound("No such import job.", $"Channel '{channelId}' has no import job '{ErrorText.Quote(jobId)}'.");
     }
 
     internal static ImportJobResponse Map(ImportJob job) => new(
@@ -111,15 +106,4 @@ public static class ImportJobEndpoints
         job.StartedAt,
         job.CompletedAt,
         $"/api/imports/{Uri.EscapeDataString(job.ChannelId)}/{job.Id}");
-
-    /// <summary>202 with a Location header: where the job's progress is read.</summary>
-    private sealed class AcceptedAt(string location, IResult inner) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            ArgumentNullException.ThrowIfNull(httpContext);
-            httpContext.Response.Headers.Location = location;
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }

@@ -11,20 +11,20 @@ namespace ResponseMonitor.App.Api.Import;
 internal static class UploadedFile
 {
     /// <summary>The format, or the problem to answer (400 for other query parameters, 415 for an unknown format).</summary>
-    public static ImportFormat? Format(HttpRequest request, string columns, out IResult? problem, params string[] alsoAllowed)
+    public static ImportFormat? Format(HttpRequest request, string columns, out ProblemHttpResult? problem, params string[] alsoAllowed)
     {
         var q = new ApiQuery(request.Query);
         q.Only(["format", .. alsoAllowed]);
         if (q.Error is not null)
         {
-            problem = Problems.BadRequest(q.Error);
+            problem = TypedResults.Problem(q.Error, statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.");
             return null;
         }
 
         var formatText = q.String("format") ?? request.ContentType;
         if (HistoryImporter.FormatFor(formatText) is not { } format)
         {
-            problem = Results.Problem(
+            problem = TypedResults.Problem(
                 $"Send CSV (Content-Type: text/csv) or JSON Lines (Content-Type: application/x-ndjson){columns}, or say ?format=csv|jsonl; got '{formatText}'.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "Unsupported file format.");
@@ -49,5 +49,4 @@ internal static class UploadedFile
 
         return request.Body;
     }
-
 }

@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Api.Paging;
 using ResponseMonitor.App.Functions;
 using Microsoft.Extensions.Options;
 using ResponseMonitor.Domain.Analysis;
@@ -17,38 +18,34 @@ public static class MetricsEndpoints
     /// <summary>This feature's routes, served by both hosts.</summary>
     internal static IReadOnlyList<ApiRoute> Routes { get; } =
     [
-        ApiRoute.Get(FunctionNames.GetMetrics, "metrics", GetMetricsAsync),
-        ApiRoute.Get(FunctionNames.ListExclusions, "metrics/exclusions", GetExclusionsAsync),
-        ApiRoute.Get(FunctionNames.GetDailyMetrics, "metrics/daily", GetDailyAsync),
+        ApiRoute.Get(FunctionNames.GetMetrics, "metrics", GetMetricsAsync) with { ChannelQuery = true },
+        ApiRoute.Get(FunctionNames.ListExclusions, "metrics/exclusions", GetExclusionsAsync) with { ChannelQuery = true },
+        ApiRoute.Get(FunctionNames.GetDailyMetrics, "metrics/daily", GetDailyAsync) with { ChannelQuery = true },
     ];
 
-    private static async Task<IResult> GetMetricsAsync(HttpRequest request, IChannelCatalog catalog, MetricsService metrics, IOptions<AnalysisOptions> analysis, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// The window's figures in total, per brand and per channel; the channels come a page at a time (README.md,
+    /// "Paging"): <c>limit</c> (1–1000, 1000) in configuration order after <c>after</c>. Totals count every channel asked for.
+    /// </summary>
+    private static async Task<Results<Ok<MetricsResponse>, ProblemHttpResult>> GetMetricsAsync([AsParameters] MetricsServices services, HttpRequest request, CancellationToken cancellationToken)
     {
         var q = new ApiQuery(request.Query);
-        q.Only("from", "to", "channel", "brand");
-        if (q.String("channel") is { } channelId && catalog.Find(channelId) is null)
-        {
-            return Problems.UnknownChannel(channelId);
-        }
-
-        var window = Window(q, analysis.Value, time);
+        q.Only("from", "to", "channel", "brand", "limit", "after");
+        var window = Window(q, services.Analysis.Value, services.Time);
+        var page = PageRequest.Read(q, "metrics", 2, defaultLimit: PageRequest.MaxLimit);
         if (q.Error is not null)
         {
             return Problems.BadRequest(q.Error);
         }
 
-        var brand = q.String("brand");
-        if (brand is not null && catalog.FindBrand(brand) is null)
+        if (Channels(q, services.Catalog) is not { } channels)
         {
-            return Problems.UnknownBrand(brand);
+            return Problems.UnknownBrand(q.String("brand")!);
         }
 
-        var channels = catalog.All
-            .Where(c => q.String("channel") is not { } id || string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))
-            .Where(c => brand is null || string.Equals(c.Brand, brand, StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        var report = await metrics.ReportAsync(channels, window.From, window.To, cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow();
+        var report = await services.Metrics.ReportAsync(channels, window.From, window.To, cancellationToken).ConfigureAwait(false);
+        var now = services.Time.GetUtcNow();
+        var position = Positions(services.Catalog);
         var perChannel = report.Channels.Select(c =>
         {
             var retainedFrom = c.Channel.Retention.ItemsFrom(now);
@@ -57,100 +54,114 @@ public static class MetricsEndpoints
                 Listening = c.Listening is { } listening ? ListeningMapper.Map(listening, null) : null,
             };
         }).ToList();
+        var shown = page.Take(perChannel, c => [PageRequest.Position(position[c.ChannelId]), c.ChannelId]);
         var response = new MetricsResponse(
             report.Window.From,
             report.Window.To,
             report.Window.AsOf,
             Map(report.Total),
             report.Brands.Select(b => new BrandMetricsDto(b.Brand, b.ChannelCount, Map(b.Metrics)) { Listening = b.Listening is { } l ? ListeningMapper.Map(l, null) : null }).ToList(),
-            perChannel,
-            perChannel.All(c => c.Complete))
+            shown.Items,
+            perChannel.All(c => c.Complete),
+            shown.NextAfter)
         {
             Listening = report.Listening is { } total ? ListeningMapper.Map(total, null) : null,
         };
-        return Results.Json(response, ApiJsonContext.Default.MetricsResponse);
+        return TypedResults.Ok(response);
     }
 
     /// <summary>The last <c>days</c> (1–90, 30) calendar days in each channel's time zone, for the page's per-day charts.</summary>
-    private static async Task<IResult> GetDailyAsync(HttpRequest request, IChannelCatalog catalog, MetricsService metrics, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DailyMetricsResponse>, ProblemHttpResult>> GetDailyAsync([AsParameters] MetricsServices services, HttpRequest request, CancellationToken cancellationToken)
     {
         var q = new ApiQuery(request.Query);
         q.Only("days", "channel", "brand");
         var days = q.Int("days", 30, 1, 90);
-        IReadOnlyList<ChannelDefinition> channels = [.. catalog.All];
-        if (q.String("channel") is { } channelId)
-        {
-            if (catalog.Find(channelId) is not { } channel)
-            {
-                return Problems.UnknownChannel(channelId);
-            }
-
-            channels = [channel];
-        }
-
-        if (q.String("brand") is { } brand)
-        {
-            channels = [.. channels.Where(c => string.Equals(c.Brand, brand, StringComparison.OrdinalIgnoreCase))];
-            if (channels.Count == 0)
-            {
-                return Problems.UnknownBrand(brand);
-            }
-        }
-
         if (q.Error is not null)
         {
             return Problems.BadRequest(q.Error);
         }
 
-        var asOf = time.GetUtcNow();
-        var daily = await metrics.DailyAsync(channels, days, cancellationToken).ConfigureAwait(false);
-        return Results.Json(
-            new DailyMetricsResponse(asOf, [.. daily.Select(d => new DailyMetricsDto(d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Map(d.Metrics)))]),
-            ApiJsonContext.Default.DailyMetricsResponse);
+        if (Channels(q, services.Catalog, brandMustMatch: true) is not { } channels)
+        {
+            return Problems.UnknownBrand(q.String("brand")!);
+        }
+
+        var asOf = services.Time.GetUtcNow();
+        var daily = await services.Metrics.DailyAsync(channels, days, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new DailyMetricsResponse(asOf, [.. daily.Select(d => new DailyMetricsDto(d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Map(d.Metrics)))]));
     }
 
-    /// <summary>What the response clock left out: of one channel, or of every channel (oldest first) without <c>channel</c>.</summary>
-    private static async Task<IResult> GetExclusionsAsync(HttpRequest request, IChannelCatalog catalog, MetricsService metrics, IOptions<AnalysisOptions> analysis, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the response clock left out, of one channel or of every channel, oldest first, a page at a time
+    /// (README.md, "Paging"): <c>limit</c> (1–1000, 100) after <c>after</c>. The counts cover the whole window.
+    /// </summary>
+    private static async Task<Results<Ok<ExclusionListResponse>, ProblemHttpResult>> GetExclusionsAsync([AsParameters] MetricsServices services, HttpRequest request, CancellationToken cancellationToken)
     {
         var q = new ApiQuery(request.Query);
-        q.Only("channel", "from", "to", "limit");
-        IReadOnlyList<ChannelDefinition> channels = [.. catalog.All];
-        if (q.String("channel") is { } channelId)
-        {
-            if (catalog.Find(channelId) is not { } channel)
-            {
-                return Problems.UnknownChannel(channelId);
-            }
-
-            channels = [channel];
-        }
-
-        var window = Window(q, analysis.Value, time);
-        var limit = q.Int("limit", 100, 1, 1000);
+        q.Only("channel", "from", "to", "limit", "after");
+        var window = Window(q, services.Analysis.Value, services.Time);
+        var page = PageRequest.Read(q, "metrics/exclusions", 3);
         if (q.Error is not null)
         {
             return Problems.BadRequest(q.Error);
         }
 
-        // One channel's clock at a time: memory holds one channel's window, and the answer keeps the first `limit`.
+        IReadOnlyList<ChannelDefinition> channels = q.String(KnownChannelFilter.QueryName) is { } channelId ? [KnownChannelFilter.Known(services.Catalog, channelId)] : [.. services.Catalog.All];
+
+        // One channel's clock at a time: memory holds one channel's window and one page (plus one, to know whether
+        // more follow) of what came before.
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var items = new List<ExclusionDto>();
+        var kept = page with { Limit = page.Limit + 1 };
+        IReadOnlyList<ExclusionDto> items = [];
         MetricsWindow? span = null;
         foreach (var channel in channels)
         {
-            var (channelSpan, excluded) = await metrics.ExclusionsAsync(channel, window.From, window.To, cancellationToken).ConfigureAwait(false);
+            var (channelSpan, excluded) = await services.Metrics.ExclusionsAsync(channel, window.From, window.To, cancellationToken).ConfigureAwait(false);
             span ??= channelSpan;
             foreach (var group in excluded.GroupBy(e => ExclusionReasonNames.Name(e.Reason)))
             {
                 counts[group.Key] = counts.GetValueOrDefault(group.Key) + group.Count();
             }
 
-            items.AddRange(excluded.Take(limit).Select(e => new ExclusionDto(e.Item.Id, e.Item.ParentId, e.Item.ThreadId, e.Item.AuthorId, e.Item.CreatedAt, ExclusionReasonNames.Name(e.Reason), e.Item.Text, e.Item.Url) { ChannelId = channel.Id, Handled = e.Mark is { } mark ? Handled.HandledEndpoints.Map(mark) : null }));
-            items = [.. items.OrderBy(i => i.CreatedAt).ThenBy(i => i.ChannelId, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal).Take(limit)];
+            var mapped = excluded.Select(e => new ExclusionDto(e.Item.Id, e.Item.ParentId, e.Item.ThreadId, e.Item.AuthorId, e.Item.CreatedAt, ExclusionReasonNames.Name(e.Reason), e.Item.Text, e.Item.Url) { ChannelId = channel.Id, Handled = e.Mark is { } mark ? Handled.HandledEndpoints.Map(mark) : null });
+            items = kept.Take(items.Concat(mapped), ExclusionKey).Items;
         }
 
-        span ??= MetricsWindow.Create(window.From, window.To, time.GetUtcNow());
-        return Results.Json(new ExclusionListResponse(channels.Count == 1 ? channels[0].Id : null, span.From, span.To, span.AsOf, counts, items), ApiJsonContext.Default.ExclusionListResponse);
+        var shown = page.Take(items, ExclusionKey);
+        span ??= MetricsWindow.Create(window.From, window.To, services.Time.GetUtcNow());
+        return TypedResults.Ok(new ExclusionListResponse(channels.Count == 1 ? channels[0].Id : null, span.From, span.To, span.AsOf, counts, shown.Items, shown.NextAfter));
+    }
+
+    private static IReadOnlyList<string> ExclusionKey(ExclusionDto e) => [PageRequest.Oldest(e.CreatedAt), e.ChannelId ?? "", e.Id];
+
+    /// <summary>
+    /// The channels a query asks for (<c>channel</c>, checked by <see cref="KnownChannelFilter"/>, and <c>brand</c>);
+    /// null when no channel has the brand (or, with <paramref name="brandMustMatch"/>, none of those asked for).
+    /// </summary>
+    private static IReadOnlyList<ChannelDefinition>? Channels(ApiQuery q, IChannelCatalog catalog, bool brandMustMatch = false)
+    {
+        IReadOnlyList<ChannelDefinition> channels = q.String(KnownChannelFilter.QueryName) is { } channelId ? [KnownChannelFilter.Known(catalog, channelId)] : catalog.All;
+        if (q.String("brand") is { } brand)
+        {
+            channels = [.. channels.Where(c => string.Equals(c.Brand, brand, StringComparison.OrdinalIgnoreCase))];
+            if (catalog.FindBrand(brand) is null || (brandMustMatch && channels.Count == 0))
+            {
+                return null;
+            }
+        }
+
+        return channels;
+    }
+
+    private static Dictionary<string, int> Positions(IChannelCatalog catalog)
+    {
+        var positions = new Dictionary<string, int>(catalog.All.Count, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < catalog.All.Count; i++)
+        {
+            positions.TryAdd(catalog.All[i].Id, i);
+        }
+
+        return positions;
     }
 
     private static (DateTimeOffset From, DateTimeOffset To) Window(ApiQuery q, AnalysisOptions analysis, TimeProvider time)

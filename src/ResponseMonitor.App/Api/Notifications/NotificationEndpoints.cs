@@ -1,7 +1,9 @@
+using ResponseMonitor.App.Api.Paging;
 using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Notifications;
 using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Domain.Text;
 
 namespace ResponseMonitor.App.Api.Notifications;
 
@@ -14,51 +16,44 @@ public static class NotificationEndpoints
     /// <summary>This feature's routes, served by both hosts.</summary>
     internal static IReadOnlyList<ApiRoute> Routes { get; } =
     [
-        ApiRoute.Get(FunctionNames.ListNotifications, "notifications", ListAsync),
+        ApiRoute.Get(FunctionNames.ListNotifications, "notifications", ListAsync) with { ChannelQuery = true },
         ApiRoute.Post(FunctionNames.RetryNotification, "notifications/{channelId}/{id}/retry", RetryAsync),
     ];
 
-    private static async Task<IResult> ListAsync(HttpRequest request, IChannelCatalog catalog, IWarningStore store, CancellationToken cancellationToken)
+    /// <summary>Deliveries newest first, a page at a time (README.md, "Paging"): <c>limit</c> (1–1000, 100), <c>after</c>.</summary>
+    private static async Task<Results<Ok<DeliveryListResponse>, ProblemHttpResult>> ListAsync(HttpRequest request, IChannelCatalog catalog, IWarningStore store, CancellationToken cancellationToken)
     {
         var q = new ApiQuery(request.Query);
-        q.Only("status", "channel", "sink", "limit");
+        q.Only("status", "channel", "sink", "limit", "after");
         var status = q.Enum<DeliveryStatus>("status");
-        var channelId = q.String("channel");
-        if (channelId is not null && catalog.Find(channelId) is null)
-        {
-            return Problems.UnknownChannel(channelId);
-        }
-
-        var limit = q.Int("limit", 100, 1, 1000);
+        var page = PageRequest.Read(q, "notifications", 2);
         if (q.Error is not null)
         {
             return Problems.BadRequest(q.Error);
         }
 
-        var list = await store.ListDeliveriesAsync(status, channelId is null ? null : catalog.Find(channelId)!.Id, q.String("sink"), limit, cancellationToken).ConfigureAwait(false);
-        return Results.Json(new DeliveryListResponse(list.Select(ApiMapper.Delivery).ToList()), ApiJsonContext.Default.DeliveryListResponse);
+        var channelId = q.String(KnownChannelFilter.QueryName) is { } id ? KnownChannelFilter.Known(catalog, id).Id : null;
+        var list = await store.ListDeliveriesAsync(status, channelId, q.String("sink"), int.MaxValue, cancellationToken).ConfigureAwait(false);
+        var shown = page.Take(list, d => [PageRequest.Newest(d.CreatedAt), d.Id]);
+        return TypedResults.Ok(new DeliveryListResponse([.. shown.Items.Select(ApiMapper.Delivery)], shown.NextAfter));
     }
 
-    private static async Task<IResult> RetryAsync(string channelId, string id, IChannelCatalog catalog, IWarningStore store, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<DeliveryDto>, ProblemHttpResult>> RetryAsync(string channelId, string id, IChannelCatalog catalog, IWarningStore store, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (catalog.Find(channelId) is not { } channel)
-        {
-            return Problems.UnknownChannel(channelId);
-        }
-
+        var channel = KnownChannelFilter.Known(catalog, channelId);
         var delivery = await store.GetDeliveryAsync(channel.Id, id, cancellationToken).ConfigureAwait(false);
         if (delivery is null)
         {
-            return Results.Problem($"No notification '{id}' on channel '{channel.Id}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown notification.");
+            return Problems.NotFound("Unknown notification.", $"No notification '{ErrorText.Quote(id)}' on channel '{channel.Id}'.");
         }
 
         if (delivery.Status != DeliveryStatus.Failed)
         {
-            return Results.Problem($"Notification '{id}' is {delivery.Status.ToString().ToLowerInvariant()}; only failed ones are retried by hand.", statusCode: StatusCodes.Status409Conflict, title: "Not failed.");
+            return Problems.Conflict("Not failed.", $"Notification '{ErrorText.Quote(id)}' is {delivery.Status.ToString().ToLowerInvariant()}; only failed ones are retried by hand.");
         }
 
         var retried = delivery with { Status = DeliveryStatus.Pending, NextAttemptAt = time.GetUtcNow(), Attempts = 0, HeldBy = null, ClaimedUntil = null };
         await store.UpdateDeliveriesAsync([retried], cancellationToken).ConfigureAwait(false);
-        return Results.Json(ApiMapper.Delivery(retried), ApiJsonContext.Default.DeliveryDto, statusCode: StatusCodes.Status202Accepted);
+        return TypedResults.Accepted((string?)null, ApiMapper.Delivery(retried));
     }
 }

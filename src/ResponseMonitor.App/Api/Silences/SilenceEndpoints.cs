@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Api.Paging;
 using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Notifications;
@@ -24,32 +25,34 @@ public static class SilenceEndpoints
         ApiRoute.Delete(FunctionNames.ExpireSilence, "silences/{id}", ExpireAsync),
     ];
 
-    private static async Task<IResult> ListAsync(HttpRequest request, ISilenceStore silences, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Silences newest first, a page at a time (README.md, "Paging"): <c>limit</c> (1–1000, 100), <c>after</c>.</summary>
+    private static async Task<Results<Ok<SilenceListResponse>, ProblemHttpResult>> ListAsync(HttpRequest request, ISilenceStore silences, TimeProvider time, CancellationToken cancellationToken)
     {
         var q = new ApiQuery(request.Query);
-        q.Only("status");
+        q.Only("status", "limit", "after");
         var status = q.String("status") ?? "all";
         if (status is not ("active" or "pending" or "expired" or "all"))
         {
             q.Fail($"Query 'status' must be active, pending, expired or all, not '{ErrorText.Quote(status)}'.");
         }
 
+        var page = PageRequest.Read(q, "silences", 2);
         if (q.Error is not null)
         {
             return Problems.BadRequest(q.Error);
         }
 
         var now = time.GetUtcNow();
-        var items = (await silences.ListAsync(cancellationToken).ConfigureAwait(false))
-            .Select(s => ApiMapper.Silence(s, now))
-            .Where(s => status == "all" || s.Status == status)
-            .ToList();
-        return Results.Json(new SilenceListResponse(items), ApiJsonContext.Default.SilenceListResponse);
+        var matching = (await silences.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(s => (Silence: s, Dto: ApiMapper.Silence(s, now)))
+            .Where(s => status == "all" || s.Dto.Status == status);
+        var shown = page.Take(matching, s => [PageRequest.Newest(s.Silence.CreatedAt), s.Silence.Id]);
+        return TypedResults.Ok(new SilenceListResponse([.. shown.Items.Select(s => s.Dto)], shown.NextAfter));
     }
 
-    private static async Task<IResult> GetAsync(string id, ISilenceStore silences, TimeProvider time, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<SilenceDto>, ProblemHttpResult>> GetAsync(string id, ISilenceStore silences, TimeProvider time, CancellationToken cancellationToken) =>
         await silences.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } silence
-            ? Results.Json(ApiMapper.Silence(silence, time.GetUtcNow()), ApiJsonContext.Default.SilenceDto)
+            ? TypedResults.Ok(ApiMapper.Silence(silence, time.GetUtcNow()))
             : NotFound(id);
 
     private static readonly TimeSpan MaxStartAhead = TimeSpan.FromDays(365);
@@ -68,7 +71,7 @@ public static class SilenceEndpoints
         ["$.comment"] = "a string",
     };
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, IChannelCatalog catalog, ISilenceStore silences, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Created<SilenceDto>, ProblemHttpResult>> CreateAsync(HttpRequest request, IChannelCatalog catalog, ISilenceStore silences, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.SilenceRequest, "{\"channelId\": \"…\", \"rule\": \"…\", \"duration\": \"04:00:00\", \"createdBy\": \"…\", \"comment\": \"…\"}", Fields, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -162,10 +165,10 @@ public static class SilenceEndpoints
             CreatedAt = now,
         };
         await silences.CreateAsync(silence, cancellationToken).ConfigureAwait(false);
-        return Results.Json(ApiMapper.Silence(silence, now), ApiJsonContext.Default.SilenceDto, statusCode: StatusCodes.Status201Created);
+        return TypedResults.Created($"/api/silences/{silence.Id}", ApiMapper.Silence(silence, now));
     }
 
-    private static async Task<IResult> ExpireAsync(string id, ISilenceStore silences, IWarningStore warnings, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> ExpireAsync(string id, ISilenceStore silences, IWarningStore warnings, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (!await silences.ExpireAsync(id, now, cancellationToken).ConfigureAwait(false))
@@ -175,9 +178,8 @@ public static class SilenceEndpoints
 
         // What it held goes out with the next dispatch rather than at the end it was planned for.
         await warnings.ReleaseHeldAsync("silence:" + id, now, cancellationToken).ConfigureAwait(false);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    private static IResult NotFound(string id) =>
-        Results.Problem($"No silence '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown silence.");
+    private static ProblemHttpResult NotFound(string id) => Problems.NotFound("Unknown silence.", $"No silence '{ErrorText.Quote(id)}'.");
 }

@@ -1,3 +1,6 @@
 namespace ResponseMonitor.App.Api.Silences;
 
-public sealed record SilenceListResponse(IReadOnlyList<SilenceDto> Items);
+/// <summary>Silences, newest first, a page at a time.</summary>
+/// <param name="Items">This page.</param>
+/// <param name="NextAfter">The <c>after</c> of the next page; null on the last.</param>
+public sealed record SilenceListResponse(IReadOnlyList<SilenceDto> Items, string? NextAfter = null);

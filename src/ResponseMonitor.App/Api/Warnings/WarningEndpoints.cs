@@ -1,32 +1,34 @@
+using ResponseMonitor.App.Api.Paging;
 using ResponseMonitor.App.Functions;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Ports;
-using ResponseMonitor.Domain.Warnings;
 using ResponseMonitor.Domain.Text;
+using ResponseMonitor.Domain.Warnings;
 
 namespace ResponseMonitor.App.Api.Warnings;
 
-/// <summary>Warnings now (<c>GET /api/warnings</c>) and every transition they went through (<c>GET /api/warnings/history</c>).</summary>
+/// <summary>
+/// Warnings now (<c>GET /api/warnings</c>) and every transition they went through (<c>GET /api/warnings/history</c>),
+/// newest first, a page at a time (README.md, "Paging").
+/// </summary>
 public static class WarningEndpoints
 {
     public static readonly IReadOnlySet<WarningState> ActiveStates = new HashSet<WarningState> { WarningState.Pending, WarningState.Firing };
 
+    /// <summary>A page of warnings holds up to 5,000, as the list did before paging.</summary>
+    private const int MaxWarnings = 5000;
+
     /// <summary>This feature's routes, served by both hosts.</summary>
     internal static IReadOnlyList<ApiRoute> Routes { get; } =
     [
-        ApiRoute.Get(FunctionNames.ListWarnings, "warnings", GetWarningsAsync),
-        ApiRoute.Get(FunctionNames.ListWarningHistory, "warnings/history", GetHistoryAsync),
+        ApiRoute.Get(FunctionNames.ListWarnings, "warnings", GetWarningsAsync) with { ChannelQuery = true },
+        ApiRoute.Get(FunctionNames.ListWarningHistory, "warnings/history", GetHistoryAsync) with { ChannelQuery = true },
     ];
 
-    private static async Task<IResult> GetWarningsAsync(HttpRequest request, IChannelCatalog catalog, IWarningStore warnings, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<WarningListResponse>, ProblemHttpResult>> GetWarningsAsync(HttpRequest request, IChannelCatalog catalog, IWarningStore warnings, CancellationToken cancellationToken)
     {
         var q = new ApiQuery(request.Query);
-        if (q.String("channel") is { } unknown && catalog.Find(unknown) is null)
-        {
-            return Problems.UnknownChannel(unknown);
-        }
-
-        q.Only("state", "channel", "rule", "severity", "from", "to", "limit");
+        q.Only("state", "channel", "rule", "severity", "from", "to", "limit", "after");
         var stateText = q.String("state") ?? "active";
         IReadOnlySet<WarningState>? states = stateText.ToLowerInvariant() switch
         {
@@ -36,51 +38,40 @@ public static class WarningEndpoints
                 ? new HashSet<WarningState> { one }
                 : Fail(q, $"Query 'state' must be active, pending, firing, resolved, inactive or all, not '{ErrorText.Quote(stateText)}'."),
         };
+        var page = PageRequest.Read(q, "warnings", 4, defaultLimit: 500, maxLimit: MaxWarnings);
+        var bound = page.NewestBound(q);
         if (Filters(q, catalog) is not { } query)
         {
             return Problems.BadRequest(q.Error!);
         }
 
-        // One more than asked tells whether the list was cut.
-        var list = await warnings.ListAsync(query with { States = states, Max = query.Max + 1 }, cancellationToken).ConfigureAwait(false);
-        var items = list.Take(query.Max).OrderByDescending(w => w.UpdatedAt).ThenBy(w => w.ChannelId, StringComparer.Ordinal).Select(ApiMapper.Warning).ToList();
-        return Results.Json(new WarningListResponse(items, list.Count > query.Max), ApiJsonContext.Default.WarningListResponse);
+        // The next page changed no later than the last one shown: the store skips what is newer.
+        var to = bound is { } newest ? Min(query.To, newest) : query.To;
+        var list = await warnings.ListAsync(query with { States = states, To = to, Max = int.MaxValue }, cancellationToken).ConfigureAwait(false);
+        var shown = page.Take(list, w => [PageRequest.Newest(w.UpdatedAt), w.ChannelId, w.Rule, w.Subject]);
+        return TypedResults.Ok(new WarningListResponse([.. shown.Items.Select(ApiMapper.Warning)], shown.NextAfter is not null, shown.NextAfter));
     }
 
-    private static async Task<IResult> GetHistoryAsync(HttpRequest request, IChannelCatalog catalog, IWarningStore warnings, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<WarningHistoryResponse>, ProblemHttpResult>> GetHistoryAsync(HttpRequest request, IChannelCatalog catalog, IWarningStore warnings, CancellationToken cancellationToken)
     {
         var q = new ApiQuery(request.Query);
-        if (q.String("channel") is { } unknown && catalog.Find(unknown) is null)
-        {
-            return Problems.UnknownChannel(unknown);
-        }
-
-        q.Only("channel", "rule", "severity", "from", "to", "limit");
+        q.Only("channel", "rule", "severity", "from", "to", "limit", "after");
+        var page = PageRequest.Read(q, "warnings/history", 6, defaultLimit: 500, maxLimit: MaxWarnings);
+        var bound = page.NewestBound(q);
         if (Filters(q, catalog) is not { } query)
         {
             return Problems.BadRequest(q.Error!);
         }
 
-        var list = await warnings.ListHistoryAsync(query, cancellationToken).ConfigureAwait(false);
-        return Results.Json(new WarningHistoryResponse(list.Select(ApiMapper.History).ToList()), ApiJsonContext.Default.WarningHistoryResponse);
+        var to = bound is { } newest ? Min(query.To, newest) : query.To;
+        var list = await warnings.ListHistoryAsync(query with { To = to, Max = int.MaxValue }, cancellationToken).ConfigureAwait(false);
+        var shown = page.Take(list, h => [PageRequest.Newest(h.At), h.ChannelId, h.Rule, h.Subject, h.Event, h.Message]);
+        return TypedResults.Ok(new WarningHistoryResponse([.. shown.Items.Select(ApiMapper.History)], shown.NextAfter));
     }
 
     /// <summary>The filters both routes share; null (with <see cref="ApiQuery.Error"/> set) when one is wrong.</summary>
     private static WarningQuery? Filters(ApiQuery q, IChannelCatalog catalog)
     {
-        var channelId = q.String("channel");
-        if (channelId is not null)
-        {
-            if (catalog.Find(channelId) is { } channel)
-            {
-                channelId = channel.Id;
-            }
-            else
-            {
-                q.Fail($"No channel '{channelId}' is configured.");
-            }
-        }
-
         var rule = q.String("rule");
         if (rule is not null && !WarningRules.All.Contains(rule))
         {
@@ -89,15 +80,17 @@ public static class WarningEndpoints
 
         var query = new WarningQuery
         {
-            ChannelId = channelId,
+            // Checked by KnownChannelFilter; stored under the configured spelling.
+            ChannelId = q.String(KnownChannelFilter.QueryName) is { } channelId ? KnownChannelFilter.Known(catalog, channelId).Id : null,
             Rule = rule,
             MinSeverity = q.Enum<WarningSeverity>("severity"),
             From = q.Instant("from"),
             To = q.Instant("to"),
-            Max = q.Int("limit", 500, 1, 5000),
         };
         return q.Error is null ? query : null;
     }
+
+    private static DateTimeOffset Min(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value < b ? value : b;
 
     private static HashSet<WarningState>? Fail(ApiQuery q, string error)
     {

@@ -1,5 +1,6 @@
 namespace ResponseMonitor.App.Api.Webhooks;
 
+/// <param name="ChannelId">The channel the delivery was for.</param>
 /// <param name="Stored">Items stored from the delivery.</param>
 public sealed record WebhookAcceptedResponse(string ChannelId, int Stored)
 {
