@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using ResponseMonitor.App.Api.Classify;
 using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Polling;
 using ResponseMonitor.Integration.Tests.Infrastructure;
@@ -58,6 +59,44 @@ public sealed class ClassifyTests
         Assert.Contains("phrase:still waiting", result["results"]![0]!["cues"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.Contains("rule:sold out", result["results"]![5]!["cues"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.True(result["results"]![0]!["score"]!.GetValue<double>() > result["results"]![1]!["score"]!.GetValue<double>());
+
+        // Which detector judged each text: the shipped model for English and German, the word lists for the rest and
+        // for what a rule decided.
+        Assert.Equal(
+            ["model", "lexicon", "model", "lexicon", "lexicon", "lexicon", "lexicon"],
+            result["results"]!.AsArray().Select(r => r!["detector"]!.GetValue<string>()));
+        Assert.Contains(result["results"]![0]!["cues"]!.AsArray(), c => c!.GetValue<string>().StartsWith("model: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Empty_emoji_only_huge_and_mixed_language_texts_get_a_verdict_or_unclassified()
+    {
+        await using var app = await TestApp.StartAsync(Base());
+        var huge = "Still no update on my refund. " + new string('a', ClassifyEndpoints.MaxTextLength - 40);
+        var result = await ClassifyAsync(app, new JsonObject
+        {
+            ["texts"] = new JsonArray("", "😡😡😡", "🎉", huge, "Gracias, but the app ist kaputt again", "   "),
+        });
+
+        var rows = result["results"]!.AsArray();
+        Assert.Equal(6, rows.Count);
+        Assert.Equal(("und", "unclassified"), (rows[0]!["language"]!.GetValue<string>(), rows[0]!["label"]!.GetValue<string>()));
+        Assert.Equal("critical", rows[1]!["label"]!.GetValue<string>());
+        Assert.Equal("model", rows[3]!["detector"]!.GetValue<string>());
+        Assert.All(rows, r => Assert.Contains(r!["label"]!.GetValue<string>(), new[] { "critical", "not-critical", "unclassified" }));
+    }
+
+    [Fact]
+    public async Task A_thousand_texts_of_the_longest_length_are_judged_in_one_request()
+    {
+        // The encoder reads at most the first 1,000 characters of a text (64 word pieces need fewer), so 1,000 texts of
+        // 10,000 characters cost what 1,000 tweets cost; the lexicon reads them whole, in microseconds.
+        await using var app = await TestApp.StartAsync(Base());
+        var texts = new JsonArray([.. Enumerable.Range(0, ClassifyEndpoints.MaxTexts).Select(i => (JsonNode)JsonValue.Create(
+            $"order {i} arrived broken, " + string.Concat(Enumerable.Repeat("the box was crushed and nobody answers ", 260))[..(ClassifyEndpoints.MaxTextLength - 40)]))]);
+        var result = await ClassifyAsync(app, new JsonObject { ["texts"] = texts, ["language"] = "en" });
+        Assert.Equal(ClassifyEndpoints.MaxTexts, result["results"]!.AsArray().Count);
+        Assert.All(result["results"]!.AsArray(), r => Assert.Equal("model", r!["detector"]!.GetValue<string>()));
     }
 
     [Theory]

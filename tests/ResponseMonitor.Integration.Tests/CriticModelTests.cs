@@ -86,7 +86,7 @@ public sealed class CriticModelTests
         await using var app = await TestApp.StartAsync(Settings(feed.Url("/feed")), time);
 
         Assert.Equal((0, "not-critical"), await AnalyseAsync(app, time));
-        Assert.Equal("builtin", await DetectorAsync(app));
+        Assert.Equal("model", await DetectorAsync(app));
 
         using (var trained = await TrainAsync(app.Client, "kitsune games", LabelledCsv(320, "\"no label here\",,en", "\"meh\",angry,en")))
         {
@@ -102,7 +102,7 @@ public sealed class CriticModelTests
         }
 
         Assert.Equal((1, "critical"), await AnalyseAsync(app, time));
-        Assert.Equal("model", await DetectorAsync(app));
+        Assert.Equal("brand-model", await DetectorAsync(app));
 
         using (var classified = await app.Client.PostAsync("/api/classify", new StringContent(
             """{"texts":["ghosting hits in Oslo after the update, day 30","patch notes in Oslo after the update, day 30"],"brand":"KITSUNE GAMES"}""", Encoding.UTF8, "application/json")))
@@ -125,7 +125,7 @@ public sealed class CriticModelTests
         }
 
         Assert.Equal((0, "not-critical"), await AnalyseAsync(app, time));
-        Assert.Equal("builtin", await DetectorAsync(app));
+        Assert.Equal("model", await DetectorAsync(app));
         using var gone = await app.Client.GetAsync("/api/critics/models/Kitsune%20Games");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         Assert.Contains("built-in detector", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);

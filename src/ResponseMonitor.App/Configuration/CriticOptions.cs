@@ -9,7 +9,7 @@ public sealed class CriticOptions : IValidatableObject
     public const string SectionName = "Critics";
 
     /// <summary>builtin (default, needs nothing) or azure-language (see <c>Critics:AzureLanguage</c>).</summary>
-    public string Backend { get; set; } = BuiltInCriticDetector.BackendName;
+    public string Backend { get; set; } = "builtin";
 
     public List<CriticRuleOptions> Rules { get; set; } = [];
 
@@ -18,7 +18,7 @@ public sealed class CriticOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Backend is not (BuiltInCriticDetector.BackendName or Connectors.AzureLanguage.AzureLanguageCriticDetector.BackendName))
+        if (Backend is not ("builtin" or Connectors.AzureLanguage.AzureLanguageCriticDetector.BackendName))
         {
             yield return new ValidationResult($"Critics:Backend must be builtin or azure-language, not '{Backend}'.");
         }

@@ -9,6 +9,7 @@ using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics;
 using ResponseMonitor.Domain.Critics.Learning;
+using ResponseMonitor.Domain.Critics.Models;
 using ResponseMonitor.Domain.Import;
 using ResponseMonitor.Domain.Ingestion;
 using ResponseMonitor.Domain.Metrics;
@@ -72,7 +73,8 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<ConfigurationChannelCatalog>();
         services.AddSingleton<IChannelCatalog>(sp => sp.GetRequiredService<ConfigurationChannelCatalog>());
         services.AddSingleton<IChannelSecrets>(sp => sp.GetRequiredService<ConfigurationChannelCatalog>());
-        services.AddSingleton<CriticModelTrainer>();
+        // A brand's model learns over the lexicon's cues, as it is measured (docs/DETECTION.md).
+        services.AddSingleton(sp => new CriticModelTrainer(sp.GetRequiredService<BuiltInCriticClassifier>().Lexicon));
         services.AddSingleton<CriticModelService>();
         services.AddSingleton<ConversationAnalyzer>();
         services.AddSingleton<MetricsService>();
@@ -95,7 +97,9 @@ public static class MonitorServiceCollectionExtensions
     /// <summary>The critic detector: the built-in lexicons, or Azure AI Language when <c>Critics:Backend</c> names it.</summary>
     public static IServiceCollection AddCriticDetection(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<ICriticClassifier>(sp => new LexiconCriticClassifier(BuiltInLexicons.All, sp.GetRequiredService<IOptions<CriticOptions>>().Value.ToRules()));
+        services.AddSingleton(sp => new BuiltInCriticClassifier(
+            new LexiconCriticClassifier(BuiltInLexicons.All, sp.GetRequiredService<IOptions<CriticOptions>>().Value.ToRules()),
+            ShippedCriticModels.Load()));
         var backend = configuration[$"{CriticOptions.SectionName}:Backend"];
         if (string.Equals(backend, AzureLanguageCriticDetector.BackendName, StringComparison.Ordinal))
         {
@@ -103,7 +107,7 @@ public static class MonitorServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<ICriticDetector, BuiltInCriticDetector>();
+            services.AddSingleton<ICriticClassifier>(sp => sp.GetRequiredService<BuiltInCriticClassifier>());
         }
 
         return services;

@@ -33,7 +33,7 @@ public static class DashboardEndpoints
     /// Without them an estate of up to 1,000 channels gets them all, as before paging; the totals always count every
     /// channel.
     /// </summary>
-    private static async Task<IResult> GetDashboardAsync(HttpRequest request, ApiReadCache cache, IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, ICriticDetector detector, CriticModelService models, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetDashboardAsync(HttpRequest request, ApiReadCache cache, IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, ICriticClassifier detector, CriticModelService models, TimeProvider time, CancellationToken cancellationToken)
     {
         var limit = MaxLimit;
         if (request.Query["limit"].FirstOrDefault() is { } limitText && (!int.TryParse(limitText, out limit) || limit < 1 || limit > MaxLimit))
@@ -52,7 +52,7 @@ public static class DashboardEndpoints
         return new CachedJsonResult(answer, cache.Lifetime);
     }
 
-    private static async Task<DashboardResponse> BuildDashboardAsync(IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, ICriticDetector detector, CriticModelService models, TimeProvider time, int limit, string? after, CancellationToken cancellationToken)
+    private static async Task<DashboardResponse> BuildDashboardAsync(IChannelCatalog catalog, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, ICriticClassifier detector, CriticModelService models, TimeProvider time, int limit, string? after, CancellationToken cancellationToken)
     {
         var snapshotTask = snapshots.GetAllAsync(cancellationToken);
         var stateTask = states.GetAllAsync(cancellationToken);
@@ -75,7 +75,7 @@ public static class DashboardEndpoints
         {
             // Cached by the model service: a blob read per brand at most every few minutes.
             var report = await models.GetReportAsync(brand, cancellationToken).ConfigureAwait(false);
-            var name = detector.IsRemote ? detector.Name : report is { Adopted: true } ? "model" : BuiltInCriticDetector.BackendName;
+            var name = detector.IsRemote ? detector.Name : report is { Adopted: true } ? LearnedCriticClassifier.DetectorName : detector.Name;
             detectors.Add(new BrandDetectorDto(brand, name, report?.TrainedAt, report?.Adopted, report is null ? null : Math.Round(report.Model.F1, 3), report is null ? null : Math.Round(report.BuiltIn.F1, 3)));
         }
 
