@@ -54,7 +54,7 @@ public sealed class LexiconCueFixTests
     {
         Assert.Contains("duration:42 days", _classifier.Classify("At the dealership 42 days now", "en").Cues);
         Assert.Contains("duration:3 semanas", _classifier.Classify("Llevo 3 semanas con el pedido", "es").Cues);
-        Assert.Contains("duration:5 tage", _classifier.Classify("Seit 5 Tagen warte ich auf das Paket", "de").Cues);
+        Assert.Contains("duration:5 tagen", _classifier.Classify("Seit 5 Tagen warte ich auf das Paket", "de").Cues);
     }
 
     [Theory]

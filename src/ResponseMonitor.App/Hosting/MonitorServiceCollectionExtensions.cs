@@ -94,13 +94,13 @@ public static class MonitorServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The critic detector: the built-in lexicons, or Azure AI Language when <c>Critics:Backend</c> names it.</summary>
+    /// <summary>The critic detector: the word lists and the shipped models (or the word lists alone, <c>lexicon</c>), or Azure AI Language when <c>Critics:Backend</c> names it.</summary>
     public static IServiceCollection AddCriticDetection(this IServiceCollection services, IConfiguration configuration)
     {
+        var backend = configuration[$"{CriticOptions.SectionName}:Backend"];
         services.AddSingleton(sp => new BuiltInCriticClassifier(
             new LexiconCriticClassifier(BuiltInLexicons.All, sp.GetRequiredService<IOptions<CriticOptions>>().Value.ToRules()),
-            ShippedCriticModels.Load()));
-        var backend = configuration[$"{CriticOptions.SectionName}:Backend"];
+            string.Equals(backend, CriticOptions.LexiconOnly, StringComparison.Ordinal) ? [] : ShippedCriticModels.Load()));
         if (string.Equals(backend, AzureLanguageCriticDetector.BackendName, StringComparison.Ordinal))
         {
             services.AddAzureLanguage(configuration);

