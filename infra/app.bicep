@@ -212,6 +212,17 @@ resource vaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
+// A token a platform rotates (Reddit's refresh token) is written back as a new version of its secret (docs/CHANNELS.md).
+resource vaultSecretsWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, roles.keyVaultSecretsOfficer)
+  scope: vault
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
+  }
+}
+
 resource vaultSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(principalId)) {
   name: guid(vault.id, principalId, roles.keyVaultSecretsOfficer)
   scope: vault
@@ -316,7 +327,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   }
   // The roles exist before the app does; they still take minutes to take effect, which the postprovision hook waits
   // for (infra/hooks/postprovision.sh, docs/DEPLOY.md).
-  dependsOn: [storageRoles, vaultSecretsUser, telemetryPublisher, busSender]
+  dependsOn: [storageRoles, vaultSecretsUser, vaultSecretsWriter, telemetryPublisher, busSender]
 }
 
 // Key Vault references resolve through the app's identity; the value never sits in app settings.
@@ -331,6 +342,7 @@ var channelSettings = toObject(flatten(map(range(0, length(channels)), i => conc
     { key: 'Monitor__Channels__${i}__SilenceThreshold', value: channels[i].?silenceThreshold ?? '3.00:00:00' }
     { key: 'Monitor__Channels__${i}__CriticThreshold', value: channels[i].?criticThreshold ?? '1.00:00:00' }
     { key: 'Monitor__Channels__${i}__AccessToken', value: empty(channels[i].?accessTokenSecretName ?? '') ? '' : secretReference(vault.name, channels[i].accessTokenSecretName!) }
+    { key: 'Monitor__Channels__${i}__AccessTokenSecretName', value: channels[i].?accessTokenSecretName ?? '' }
     { key: 'Monitor__Channels__${i}__WebhookSecret', value: empty(channels[i].?webhookSecretName ?? '') ? '' : secretReference(vault.name, channels[i].webhookSecretName!) }
     { key: 'Monitor__Channels__${i}__WebhookVerifyToken', value: empty(channels[i].?webhookVerifyTokenSecretName ?? '') ? '' : secretReference(vault.name, channels[i].webhookVerifyTokenSecretName!) }
   ],
@@ -358,6 +370,8 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
     PollSchedule: pollSchedule
     Storage__Prefix: tablePrefix
+    Secrets__VaultUri: vault.properties.vaultUri
+    Secrets__ClientId: identity.properties.clientId
     Notifications__WebhookUrl: empty(notificationWebhookSecretName) ? '' : secretReference(vault.name, notificationWebhookSecretName)
     Notifications__WebhookSecret: empty(notificationSigningSecretName) ? '' : secretReference(vault.name, notificationSigningSecretName)
     Critics__Backend: criticBackend

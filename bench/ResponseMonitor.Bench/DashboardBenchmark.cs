@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using ResponseMonitor.App.Hosting;
 using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ingestion;
@@ -25,7 +24,7 @@ internal static class DashboardBenchmark
     private const int DefaultChannels = 200;
     private const int OpenPerChannel = 20;
     private const int DefaultRequests = 200;
-    private const string Key = "bench-api-key-0123456789";
+    private const string Key = BenchApp.Key;
 
     public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes, int? channelCount = null, int? requestCount = null)
     {
@@ -147,23 +146,8 @@ internal static class DashboardBenchmark
         }
     }
 
-    private static async Task<Running> StartAsync(string storage, string prefix, int channels, int cacheSeconds)
-    {
-        var args = new List<string>
-        {
-            "--urls=http://127.0.0.1:0", "--Hosting:Triggers=false", $"--Api:Key={Key}", $"--Api:ReadCacheSeconds={cacheSeconds}",
-            $"--AzureWebJobsStorage={storage}", $"--Storage:Prefix={prefix}", $"--Storage:AnalysisQueueName=q-{prefix}", $"--Storage:PollQueueName=p-{prefix}",
-            "--Logging:LogLevel:Default=Error", "--Telemetry:ConsoleMetrics=false",
-        };
-        for (var c = 0; c < channels; c++)
-        {
-            args.AddRange([$"--Monitor:Channels:{c}:Id=ch{c}", $"--Monitor:Channels:{c}:FeedUrl=http://127.0.0.1:1/feed{c}", $"--Monitor:Channels:{c}:BrandAuthorIds:0=brand"]);
-        }
-
-        var app = StandaloneHost.Create([.. args]);
-        await app.StartAsync();
-        return new Running(app);
-    }
+    private static async Task<Running> StartAsync(string storage, string prefix, int channels, int cacheSeconds) =>
+        new(await BenchApp.StartAsync(storage, prefix, Enumerable.Range(0, channels).Select(c => $"ch{c}"), cacheSeconds));
 
     /// <summary>
     /// History straight to the item store, four channels at a time; then the same recent open set everywhere, analysed.

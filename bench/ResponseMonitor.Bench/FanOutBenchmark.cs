@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ResponseMonitor.App.Functions;
 using ResponseMonitor.App.Hosting;
 using ResponseMonitor.App.Standalone;
@@ -28,8 +24,8 @@ internal static class FanOutBenchmark
 
     public static async Task<int> RunAsync(string storage, IReadOnlyList<int> sizes, int scaleChannels)
     {
-        await using var feed = await StartFeedAsync();
-        var url = feed.Urls.First();
+        await using var feed = await LoopbackFeed.StartAsync(FeedLatency, answeredComment: false);
+        var url = feed.Url;
         Console.WriteLine("Transactions per channel per cycle, one instance (Polling:BatchSize 20):");
         Console.WriteLine("| channels | cycle | timer: table tx | timer: queue tx | polls: table tx | per channel | polls: queue tx | per channel | poll messages | analysis messages | wall (s) |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
@@ -91,14 +87,14 @@ internal static class FanOutBenchmark
 
     private static async Task CountAsync(string storage, string feedUrl, int n)
     {
-        var counter = new ServiceCounter();
+        var counter = new TransactionCounter();
         var prefix = "fan" + Guid.NewGuid().ToString("N")[..8];
         var app = StandaloneHost.Create([.. Arguments(storage, prefix, feedUrl, n, triggers: false)], services => services.AddSingleton<HttpPipelinePolicy>(counter));
         await app.StartAsync();
         var clients = app.Services.GetRequiredService<Storage.StorageClients>();
         counter.QueueAuthority = clients.Queues.Uri.Authority;
         var timer = app.Services.GetRequiredService<PollChannelsFunction>();
-        var listener = app.Services.GetRequiredService<PollQueueListener>();
+        var listener = app.Services.GetQueueListener(FunctionNames.PollChannel);
 
         // Tables and queues are created once per process; do it before counting.
         await app.Services.GetRequiredService<Storage.Queues.StoragePollQueue>().GetQueueAsync(CancellationToken.None);
@@ -174,60 +170,5 @@ internal static class FanOutBenchmark
         }
 
         return (first, lag, steady);
-    }
-
-    private static async Task<WebApplication> StartFeedAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var t0 = DateTimeOffset.UtcNow.AddHours(-3);
-        app.MapGet("/feed/{channel}", async (string channel, string? since) =>
-        {
-            await Task.Delay(FeedLatency);
-            if (!string.IsNullOrEmpty(since))
-            {
-                return Results.Text("{\"items\":[]}", "application/json");
-            }
-
-            var items = string.Join(',',
-                $"{{\"id\":\"{channel}-p\",\"authorId\":\"brand\",\"createdAt\":\"{t0:O}\",\"text\":\"New products\"}}",
-                $"{{\"id\":\"{channel}-c1\",\"parentId\":\"{channel}-p\",\"authorId\":\"u1\",\"createdAt\":\"{t0.AddMinutes(5):O}\",\"text\":\"Still waiting for my refund!\"}}");
-            return Results.Text($"{{\"items\":[{items}]}}", "application/json");
-        });
-        await app.StartAsync();
-        return app;
-    }
-
-    /// <summary>Counts storage requests (one request is one billed transaction), queue service apart from the rest.</summary>
-    private sealed class ServiceCounter : HttpPipelineSynchronousPolicy
-    {
-        private long _tables;
-        private long _queues;
-
-        public string QueueAuthority { get; set; } = "";
-
-        public long Tables => Interlocked.Read(ref _tables);
-
-        public long Queues => Interlocked.Read(ref _queues);
-
-        public void Reset()
-        {
-            Interlocked.Exchange(ref _tables, 0);
-            Interlocked.Exchange(ref _queues, 0);
-        }
-
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            if (string.Equals(message.Request.Uri.ToUri().Authority, QueueAuthority, StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _queues);
-            }
-            else
-            {
-                Interlocked.Increment(ref _tables);
-            }
-        }
     }
 }

@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Core.Pipeline;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ResponseMonitor.App.Hosting;
 using ResponseMonitor.App.Functions;
 using ResponseMonitor.App.Standalone;
@@ -21,7 +17,7 @@ internal static class PollCycleBenchmark
 {
     public static async Task<int> RunAsync(string storage, IReadOnlyList<int> channelCounts)
     {
-        await using var feed = await StartFeedAsync();
+        await using var feed = await LoopbackFeed.StartAsync(TimeSpan.Zero, answeredComment: true);
         Console.WriteLine("| channels | cycle | wall time (s) | storage transactions | per channel | analyses run | analysis wall time (s) | analysis transactions per channel |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var n in channelCounts)
@@ -44,15 +40,15 @@ internal static class PollCycleBenchmark
             for (var i = 0; i < n; i++)
             {
                 args.Add($"--Monitor:Channels:{i}:Id=ch{i}");
-                args.Add($"--Monitor:Channels:{i}:FeedUrl={feed.Urls.First()}/feed/ch{i}");
+                args.Add($"--Monitor:Channels:{i}:FeedUrl={feed.Url}/feed/ch{i}");
                 args.Add($"--Monitor:Channels:{i}:BrandAuthorIds:0=brand");
             }
 
             var app = StandaloneHost.Create([.. args], services => services.AddSingleton<HttpPipelinePolicy>(counter));
             await app.StartAsync();
             var timer = app.Services.GetRequiredService<PollChannelsFunction>();
-            var polls = app.Services.GetRequiredService<PollQueueListener>();
-            var listener = app.Services.GetRequiredService<AnalysisQueueListener>();
+            var polls = app.Services.GetQueueListener(FunctionNames.PollChannel);
+            var listener = app.Services.GetQueueListener(FunctionNames.AnalyzeChannel);
 
             // A whole cycle: the timer schedules, the poll listener polls every batch.
             async Task CycleAsync()
@@ -95,31 +91,5 @@ internal static class PollCycleBenchmark
         var clock = Stopwatch.StartNew();
         await action();
         return (clock.Elapsed.TotalSeconds, counter.Reset());
-    }
-
-    private static async Task<WebApplication> StartFeedAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var t0 = DateTimeOffset.UtcNow.AddHours(-3);
-        app.MapGet("/feed/{channel}", (string channel, string? since) =>
-        {
-            // Every channel has the same small history; with a cursor there is nothing new.
-            if (!string.IsNullOrEmpty(since))
-            {
-                return Results.Text("{\"items\":[]}", "application/json");
-            }
-
-            var items = string.Join(',',
-                $"{{\"id\":\"{channel}-p\",\"authorId\":\"brand\",\"createdAt\":\"{t0:O}\",\"text\":\"New products\"}}",
-                $"{{\"id\":\"{channel}-c1\",\"parentId\":\"{channel}-p\",\"authorId\":\"u1\",\"createdAt\":\"{t0.AddMinutes(5):O}\",\"text\":\"Still waiting for my refund!\"}}",
-                $"{{\"id\":\"{channel}-c2\",\"parentId\":\"{channel}-p\",\"authorId\":\"u2\",\"createdAt\":\"{t0.AddMinutes(9):O}\",\"text\":\"Nice\"}}",
-                $"{{\"id\":\"{channel}-r2\",\"parentId\":\"{channel}-c2\",\"authorId\":\"brand\",\"createdAt\":\"{t0.AddMinutes(30):O}\",\"text\":\"Thanks\"}}");
-            return Results.Text($"{{\"items\":[{items}]}}", "application/json");
-        });
-        await app.StartAsync();
-        return app;
     }
 }

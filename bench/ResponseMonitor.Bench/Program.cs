@@ -4,13 +4,16 @@ using ResponseMonitor.Bench;
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- coldstart [runs]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- runsh [runs]   (./run.sh after a change and unchanged)
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- pollcycle [channels,channels,...]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- pollkinds [quiet cycles]   (a quiet poll per platform kind, on the demo's emulations)
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- fanout [channels,channels,...] [channels polled by 1, 2 and 4 instances]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- timetowarning [runs]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- metrics [threads,threads,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- sweep [items,items,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- ingest [comments,comments,...] [import|push|both] [runs]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- dashboard [stored,stored,...] [channels] [requests]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- dashboardchannels [channels,channels,...] [requests]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- analysis [largest case also run on storage]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- schedule [channels] [clients] [seconds] [rounds]   (poll cycles under a closed-loop read load)
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- importmemory [megabytes of the huge line, 1024]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- detection [sweep|learned|models] [../shared/data/sentiment]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- train-critics [../shared/data/sentiment]   (scripts/train-critics.sh)
@@ -88,9 +91,12 @@ return args.FirstOrDefault() switch
     "sweep" => await SweepBenchmark.RunAsync(storage, Ints("10000,50000")),
     "ingest" => await IngestBenchmark.RunAsync(storage, Ints("5000,20000"), args.Length > 2 && args[2] != "both" ? args[2] : null, Int(3)),
     "dashboard" => await DashboardBenchmark.RunAsync(storage, Ints("10000,1000000"), Int(2), Int(3)),
+    "dashboardchannels" => await DashboardChannelsBenchmark.RunAsync(storage, Ints("100,10000"), Int(2) ?? 50),
     "analysis" => await AnalysisBenchmark.RunAsync(storage, Int(1) ?? 10_000),
     "pollcycle" => await PollCycleBenchmark.RunAsync(storage, Ints("10,100,1000")),
+    "pollkinds" => await PlatformPollBenchmark.RunAsync(storage, Int(1) ?? 10),
     "fanout" => await FanOutBenchmark.RunAsync(storage, Ints("10,1000,10000"), Int(2) ?? 1000),
+    "schedule" => await ScheduleBenchmark.RunAsync(root, storage, Int(1) ?? 100, Int(2) ?? 200, Int(3) ?? 30, Int(4) ?? 1),
     "importmemory" => await ImportMemoryBenchmark.RunAsync(root, storage, Int(1) ?? 1024),
     _ => Usage(),
 };
@@ -103,6 +109,6 @@ List<int> Ints(string fallback) => (args.Length > 1 ? args[1] : fallback).Split(
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | gc [rows] [runs] | importmemory [megabytes] | pollcycle [n,n,...] | fanout [n,n,...] [n] | ingest [n,n,...] [import|push|both] [runs] | dashboard [n,n,...] [channels] [requests] | analysis [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
+    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | gc [rows] [runs] | schedule [channels] [clients] [seconds] [rounds] | importmemory [megabytes] | pollcycle [n,n,...] | pollkinds [cycles] | fanout [n,n,...] [n] | ingest [n,n,...] [import|push|both] [runs] | dashboard [n,n,...] [channels] [requests] | dashboardchannels [n,n,...] [requests] | analysis [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
     return 2;
 }

@@ -1,25 +1,60 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
-using ResponseMonitor.Connectors.GenericFeed;
+using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Ports;
 
 namespace ResponseMonitor.Connectors;
 
 public static class ConnectorServiceCollectionExtensions
 {
-    public static IServiceCollection AddConnectors(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Every platform this program reads: one line each (docs/ARCHITECTURE.md, "Adding a platform").</summary>
+    public static IServiceCollection AddConnectors(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddPlatformServices(configuration)
+            .AddPlatform<GenericFeed.GenericFeedPlatform>()
+            .AddPlatform<Mastodon.MastodonPlatform>()
+            .AddPlatform<Bluesky.BlueskyPlatform>()
+            .AddPlatform<YouTube.YouTubePlatform>()
+            .AddPlatform<Reddit.RedditPlatform>()
+            .AddPlatform<X.XPlatform>()
+            .AddPlatform<Meta.FacebookPagePlatform>()
+            .AddPlatform<Meta.InstagramPlatform>();
+
+    /// <summary>Registers one platform: its descriptor, what its parts share, and its connector.</summary>
+    public static IServiceCollection AddPlatform<TPlatform>(this IServiceCollection services)
+        where TPlatform : class, IChannelPlatform, new()
     {
+        if (services.Any(d => d.ServiceType == typeof(IChannelPlatform) && d.ImplementationInstance is TPlatform))
+        {
+            return services;
+        }
+
+        var platform = new TPlatform();
+        services.AddSingleton<IChannelPlatform>(platform);
+        platform.AddServices(services);
+        services.AddSingleton(sp => platform.CreateConnector(sp));
+        return services;
+    }
+
+    /// <summary>What every platform shares: connector options, the resilient HTTP client, <see cref="PlatformServices"/> and the registry.</summary>
+    public static IServiceCollection AddPlatformServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(PlatformRegistry)))
+        {
+            return services;
+        }
+
         services.AddOptions<ConnectorOptions>()
             .Bind(configuration.GetSection(ConnectorOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(o => o.AttemptTimeout < o.TotalTimeout, "Connectors:AttemptTimeout must be shorter than Connectors:TotalTimeout.")
             .ValidateOnStart();
 
-        services.AddHttpClient(GenericFeedConnector.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("feed", (builder, context) =>
+        services.AddHttpClient(PlatformServices.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("platform", (builder, context) =>
             {
                 // Retry and timeouts only: a circuit breaker shared by every channel would let one broken feed stall the rest.
                 var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
@@ -35,15 +70,10 @@ public static class ConnectorServiceCollectionExtensions
                 builder.AddTimeout(options.AttemptTimeout);
             });
 
-        services.AddSingleton<Meta.InstagramUsernames>();
-        services.AddSingleton<IChannelConnector, GenericFeedConnector>();
-        services.AddSingleton<IChannelConnector, Mastodon.MastodonConnector>();
-        services.AddSingleton<IChannelConnector, Bluesky.BlueskyConnector>();
-        services.AddSingleton<IChannelConnector, YouTube.YouTubeConnector>();
-        services.AddSingleton<IChannelConnector, Reddit.RedditConnector>();
-        services.AddSingleton<IChannelConnector, X.XConnector>();
-        services.AddSingleton<IChannelConnector, Meta.FacebookPageConnector>();
-        services.AddSingleton<IChannelConnector, Meta.InstagramConnector>();
+        services.TryAddSingleton<PlatformServices>();
+        services.TryAddSingleton<ISecretWriter, NoSecretWriter>();
+        services.TryAddSingleton<RotatedSecrets>();
+        services.TryAddSingleton<PlatformRegistry>();
         return services;
     }
 }

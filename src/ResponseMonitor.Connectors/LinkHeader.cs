@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace ResponseMonitor.Connectors;
 
 /// <summary>RFC 8288 <c>Link</c> headers: <c>&lt;url&gt;; rel="next", &lt;url&gt;; rel="prev"</c>.</summary>
-public static partial class LinkHeader
+internal static partial class LinkHeader
 {
     public static Uri? Find(HttpResponseHeaders headers, string relation)
     {

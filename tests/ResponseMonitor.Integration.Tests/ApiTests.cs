@@ -1,3 +1,5 @@
+using ResponseMonitor.App.Hosting;
+using ResponseMonitor.App.Functions;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -123,7 +125,7 @@ public sealed class ApiTests
 
         // The standalone timer survives the outage: the tick reports it did not run, and the next one retries.
         Assert.False(await app.Get<App.Standalone.PollScheduler>().TickAsync(CancellationToken.None));
-        await Assert.ThrowsAnyAsync<Exception>(() => app.Get<App.Standalone.AnalysisQueueListener>().RunOnceAsync(CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => app.Services.GetQueueListener(FunctionNames.AnalyzeChannel).RunOnceAsync(CancellationToken.None));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Hosting;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Azure.Storage.Queues;
@@ -54,7 +55,7 @@ public sealed class FanOutTests
     {
         var messages = 0;
         int processed;
-        while ((processed = await app.Get<PollQueueListener>().RunOnceAsync(CancellationToken.None)) > 0)
+        while ((processed = await app.Services.GetQueueListener(FunctionNames.PollChannel).RunOnceAsync(CancellationToken.None)) > 0)
         {
             messages += processed;
         }
@@ -147,7 +148,7 @@ public sealed class FanOutTests
         // The victim takes all four messages, claims their channels and starts reading; then it dies mid-poll: its
         // work is cancelled and nothing it would do on a clean stop (delete, release, record) happens.
         using var kill = new CancellationTokenSource();
-        var running = victim.Get<PollQueueListener>().RunOnceAsync(kill.Token);
+        var running = victim.Services.GetQueueListener(FunctionNames.PollChannel).RunOnceAsync(kill.Token);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (held.Count < 16 && DateTime.UtcNow < deadline)
         {
@@ -170,7 +171,7 @@ public sealed class FanOutTests
         deadline = DateTime.UtcNow.AddSeconds(30);
         while ((await states.GetAllAsync(CancellationToken.None)).Count(s => s.LastPolledAt >= plan.ScheduledAt) < 20 && DateTime.UtcNow < deadline)
         {
-            await survivor.Get<PollQueueListener>().RunOnceAsync(CancellationToken.None);
+            await survivor.Services.GetQueueListener(FunctionNames.PollChannel).RunOnceAsync(CancellationToken.None);
             await Task.Delay(200);
         }
 

@@ -181,6 +181,31 @@ public sealed class FunctionsMetadataContractTests
         Assert.False(Directory.Exists(Repo.PathOf("PollChannels")), "function.json folders belong to the custom handler, which is gone.");
     }
 
+    /// <summary>
+    /// host.json's functionTimeout against its documented bounds. The host's own check
+    /// (azure-functions-host, src/WebJobs.Script/Config/ScriptJobHostOptionsSetup.cs, ValidateTimeoutValue) refuses a
+    /// value under 1 s anywhere, and over 10 min only on (Windows) Consumption; the plan table
+    /// (MicrosoftDocs/azure-docs, includes/functions-timeout-duration.md) gives Flex Consumption a default of 30 min and
+    /// no maximum, with a 60-minute grace for a running execution when the app scales in. The app is deployed on Flex
+    /// Consumption (infra/app.bicep, FC1), so the value must be a duration of at least 1 s, and the 10-minute cap must
+    /// hold if the plan ever changes.
+    /// </summary>
+    [Fact]
+    public void The_function_timeout_is_within_the_bounds_the_host_and_the_plan_accept()
+    {
+        var host = JsonNode.Parse(File.ReadAllText(Repo.PathOf("host.json")))!.AsObject();
+        var timeout = TimeSpan.Parse(host["functionTimeout"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(timeout >= TimeSpan.FromSeconds(1), $"functionTimeout {timeout} is under the host's minimum of 1 s.");
+
+        var bicep = File.ReadAllText(Repo.PathOf("infra", "app.bicep"));
+        var flex = bicep.Contains("tier: 'FlexConsumption'", StringComparison.Ordinal);
+        Assert.True(flex || timeout <= TimeSpan.FromMinutes(10), $"functionTimeout {timeout} is over the Consumption plan's maximum of 10 min.");
+
+        // An import job is the longest execution (docs/METRICS.md, "Large files"); it must outlast the HTTP front end's
+        // 230 s, or moving imports off the request would buy nothing.
+        Assert.True(timeout > TimeSpan.FromSeconds(230));
+    }
+
     [Fact]
     public async Task The_core_tools_settings_example_is_for_the_isolated_worker_and_passes_validation()
     {

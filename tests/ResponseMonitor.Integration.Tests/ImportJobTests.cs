@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Hosting;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -88,7 +89,7 @@ public sealed class ImportJobTests
         Assert.Equal($"queued/{job["id"]!.GetValue<string>()}", Assert.Single(blobs));
         Assert.Equal("queued", (await app.GetJsonAsync(location))["state"]!.GetValue<string>());
 
-        Assert.Equal(1, await app.Get<ImportQueueListener>().RunOnceAsync(CancellationToken.None));
+        Assert.Equal(1, await app.Services.GetQueueListener(FunctionNames.RunImport).RunOnceAsync(CancellationToken.None));
 
         var done = await app.GetJsonAsync(location);
         Assert.Equal(("completed", 1.0, 1), (done["state"]!.GetValue<string>(), done["progress"]!.GetValue<double>(), done["attempts"]!.GetValue<int>()));
@@ -127,7 +128,7 @@ public sealed class ImportJobTests
         using var accepted = await app.Client.PostAsync("/api/imports/queued?blob=uploads/history.jsonl", null);
         var job = await JsonAsync(accepted, HttpStatusCode.Accepted);
         Assert.Equal("jsonl", job["format"]!.GetValue<string>());
-        Assert.Equal(1, await app.Get<ImportQueueListener>().RunOnceAsync(CancellationToken.None));
+        Assert.Equal(1, await app.Services.GetQueueListener(FunctionNames.RunImport).RunOnceAsync(CancellationToken.None));
 
         var done = await app.GetJsonAsync(accepted.Headers.Location!.ToString());
         Assert.Equal("completed", done["state"]!.GetValue<string>());
@@ -144,11 +145,11 @@ public sealed class ImportJobTests
         var container = app.Get<StorageClients>().Blobs.GetBlobContainerClient(app.Prefix + "-imports");
         Assert.True(await container.GetBlobClient($"queued/{job["id"]!.GetValue<string>()}").DeleteIfExistsAsync());
 
-        Assert.Equal(1, await app.Get<ImportQueueListener>().RunOnceAsync(CancellationToken.None));
+        Assert.Equal(1, await app.Services.GetQueueListener(FunctionNames.RunImport).RunOnceAsync(CancellationToken.None));
 
         var failed = await app.GetJsonAsync(accepted.Headers.Location!.ToString());
         Assert.Equal(("failed", "The uploaded file is gone."), (failed["state"]!.GetValue<string>(), failed["lastError"]!.GetValue<string>()));
-        Assert.Equal(0, await app.Get<ImportQueueListener>().RunOnceAsync(CancellationToken.None));
+        Assert.Equal(0, await app.Services.GetQueueListener(FunctionNames.RunImport).RunOnceAsync(CancellationToken.None));
     }
 
     [Theory]
@@ -164,7 +165,7 @@ public sealed class ImportJobTests
 
         // The import queue's name is fixed (the worker's trigger names it), so earlier tests may have left messages on
         // it: take them first, so that what is counted below is only what this request queued.
-        while (await app.Get<ImportQueueListener>().RunOnceAsync(CancellationToken.None) > 0)
+        while (await app.Services.GetQueueListener(FunctionNames.RunImport).RunOnceAsync(CancellationToken.None) > 0)
         {
         }
 
@@ -176,7 +177,7 @@ public sealed class ImportJobTests
         var text = await response.Content.ReadAsStringAsync();
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Contains(expected, text, StringComparison.Ordinal);
-        Assert.Equal(0, await app.Get<ImportQueueListener>().RunOnceAsync(CancellationToken.None));
+        Assert.Equal(0, await app.Services.GetQueueListener(FunctionNames.RunImport).RunOnceAsync(CancellationToken.None));
     }
 
     [Fact]

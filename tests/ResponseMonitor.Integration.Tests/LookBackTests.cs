@@ -67,8 +67,13 @@ public sealed class LookBackTests
         items[1]["editedAt"] = T0.AddMinutes(30).ToString("O", CultureInfo.InvariantCulture);
         items[1]["text"] = "Where is my order? It is a week late.";
         items.Add(Feed.Comment("c3", "p1", "u3", T0.AddMinutes(40)));
+        counter.Reset();
         var changed = await poller.PollAllAsync(CancellationToken.None);
         Assert.Equal(2, changed.ItemsStored);
+        // The cycle's two reads, one query for the four items sent (which also gives the versions of the two that
+        // changed: they were read again one by one before, 11 in all), the erased-author read, the parent's point read,
+        // the batch upsert, the state's read and write, and the analysis message.
+        Assert.Equal(9, counter.Count);
         Assert.Equal(["ch"], changed.AnalysisRequested);
         var stored = await app.Get<IItemStore>().GetAsync("ch", ["c1", "c2", "c3"], CancellationToken.None);
         Assert.Equal("Where is my order? It is a week late.", stored["c1"].Text);

@@ -120,8 +120,9 @@ public sealed class MastodonConnectorTests
             new JsonObject { ["id"] = "51", ["type"] = "mention", ["status"] = Status("1002", "78", t0.AddMinutes(11), "<p>@brand my order number is 1234</p>", visibility: "direct") },
             new JsonObject { ["id"] = "52", ["type"] = "mention", ["status"] = new JsonObject { ["id"] = "1003", ["created_at"] = t0.ToString("O"), ["visibility"] = "public", ["account"] = new JsonObject { ["id"] = "79" }, ["reblog"] = Status("1000", Account, t0, "x") } },
         };
-        // A reply to the critic by someone else, no longer mentioning the brand: only the post's context shows it.
-        var context = new JsonObject { ["ancestors"] = new JsonArray(), ["descendants"] = new JsonArray(Status("1005", "80", t0.AddMinutes(20), "<p>same here, nobody answers</p>", replyTo: "1001")) };
+        // A reply to the critic by someone else, no longer mentioning the brand: only the post's context shows it. The
+        // context holds every descendant, the critic's mention included (Context.md: "descendants: Children in the thread").
+        var context = new JsonObject { ["ancestors"] = new JsonArray(), ["descendants"] = new JsonArray(mentions[0]!["status"]!.DeepClone(), Status("1005", "80", t0.AddMinutes(20), "<p>same here, nobody answers</p>", replyTo: "1001")) };
         await using var server = await LoopbackServer.StartAsync();
         server.Handler = ctx =>
         {

@@ -1,3 +1,5 @@
+using ResponseMonitor.App.Hosting;
+using ResponseMonitor.App.Functions;
 using System.Text.Json.Nodes;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
@@ -193,7 +195,7 @@ public sealed class PollingTests
         await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", feed.Url("/feed")));
         var poller = app.Get<ChannelPoller>();
         Assert.Equal(2, (await poller.PollAllAsync(CancellationToken.None)).ItemsStored);
-        while (await app.Get<App.Standalone.AnalysisQueueListener>().RunOnceAsync(CancellationToken.None) > 0)
+        while (await app.Services.GetQueueListener(FunctionNames.AnalyzeChannel).RunOnceAsync(CancellationToken.None) > 0)
         {
         }
 

@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Hosting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -42,7 +43,7 @@ public sealed class PrivacyTests
     private static async Task PollAnalyzeDispatchAsync(TestApp app)
     {
         await app.Get<ResponseMonitor.Domain.Polling.ChannelPoller>().PollAllAsync(CancellationToken.None);
-        while (await app.Get<AnalysisQueueListener>().RunOnceAsync(CancellationToken.None) > 0)
+        while (await app.Services.GetQueueListener(FunctionNames.AnalyzeChannel).RunOnceAsync(CancellationToken.None) > 0)
         {
         }
 

@@ -1,3 +1,5 @@
+using ResponseMonitor.App.Hosting;
+using ResponseMonitor.App.Functions;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using ResponseMonitor.App.Standalone;
@@ -31,7 +33,7 @@ public sealed class QueueListenerTests
         await using var app = await TestApp.StartAsync(Settings(3));
         await app.Get<IAnalysisQueue>().EnqueueAsync("ch", "test", CancellationToken.None);
 
-        var processed = await app.Get<AnalysisQueueListener>().RunOnceAsync(CancellationToken.None);
+        var processed = await app.Services.GetQueueListener(FunctionNames.AnalyzeChannel).RunOnceAsync(CancellationToken.None);
 
         Assert.Equal(1, processed);
         Assert.NotNull(await app.Get<ISnapshotStore>().GetAsync("ch", CancellationToken.None));
@@ -46,7 +48,7 @@ public sealed class QueueListenerTests
         var queue = await app.Get<StorageAnalysisQueue>().GetQueueAsync(CancellationToken.None);
         const string body = "{\"channelId\":\"no-such-channel\",\"reason\":\"test\",\"requestedAt\":\"2026-01-01T00:00:00Z\"}";
         await queue.SendMessageAsync(body);
-        var listener = app.Get<AnalysisQueueListener>();
+        var listener = app.Services.GetQueueListener(FunctionNames.AnalyzeChannel);
 
         // Deliveries 1 and 2 fail and return the message at once (visibilityTimeout 0); delivery 3 poisons it.
         for (var delivery = 1; delivery <= 3; delivery++)
@@ -76,7 +78,7 @@ public sealed class QueueListenerTests
         var json = new JsonObject { ["channelId"] = "ch", ["reason"] = "external", ["requestedAt"] = "2026-01-01T00:00:00Z" }.ToJsonString();
         await raw.SendMessageAsync(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)));
 
-        Assert.Equal(1, await app.Get<AnalysisQueueListener>().RunOnceAsync(CancellationToken.None));
+        Assert.Equal(1, await app.Services.GetQueueListener(FunctionNames.AnalyzeChannel).RunOnceAsync(CancellationToken.None));
         Assert.NotNull(await app.Get<ISnapshotStore>().GetAsync("ch", CancellationToken.None));
     }
 
@@ -91,7 +93,7 @@ public sealed class QueueListenerTests
         await app.Get<IAnalysisQueue>().EnqueueAsync("other", "test", CancellationToken.None);
         await app.Get<IAnalysisQueue>().EnqueueAsync("ch", "again", CancellationToken.None);
 
-        Assert.Equal(4, await app.Get<AnalysisQueueListener>().RunOnceAsync(CancellationToken.None));
+        Assert.Equal(4, await app.Services.GetQueueListener(FunctionNames.AnalyzeChannel).RunOnceAsync(CancellationToken.None));
 
         Assert.NotNull(await app.Get<ISnapshotStore>().GetAsync("ch", CancellationToken.None));
         Assert.NotNull(await app.Get<ISnapshotStore>().GetAsync("other", CancellationToken.None));
@@ -106,5 +108,5 @@ public sealed class QueueListenerTests
     [InlineData("%%%", null)]
     [InlineData("//79", null)]
     public void Decoding_takes_base64_of_utf8_only(string wire, string? text) =>
-        Assert.Equal(text, AnalysisQueueListener.Decode(BinaryData.FromString(wire)));
+        Assert.Equal(text, StorageQueueListener.Decode(BinaryData.FromString(wire)));
 }

@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Hosting;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -33,7 +34,7 @@ public sealed class ReadCacheTests
     {
         await app.Get<PollChannelsFunction>().RunAsync(CancellationToken.None);
         await TestApp.DrainPollQueueAsync(app);
-        while (await app.Get<AnalysisQueueListener>().RunOnceAsync(CancellationToken.None) > 0)
+        while (await app.Services.GetQueueListener(FunctionNames.AnalyzeChannel).RunOnceAsync(CancellationToken.None) > 0)
         {
         }
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Http;
 using System.Text.Json.Nodes;
 using ResponseMonitor.Domain.Analysis;
@@ -134,7 +135,9 @@ public sealed class RedditConnectorTests
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
         var now = time.GetUtcNow();
         var issued = new List<string>();
-        var tree = new List<JsonObject> { Thing("t3", "sub1", "acme", now.AddHours(-5), title: "Launch") };
+        // The submission's tree holds its comments, the one selfreply announces included (a tree read whole is also
+        // what tells a deleted comment, so it must not leave out one that exists).
+        var tree = new List<JsonObject> { Thing("t3", "sub1", "acme", now.AddHours(-5), title: "Launch"), Thing("t1", "top1", "fan1", now.AddHours(-4), parent: "t3_sub1") };
         var mode = "ok";
         await using var server = await LoopbackServer.StartAsync();
         server.Handler = async ctx =>
@@ -335,6 +338,110 @@ public sealed class RedditConnectorTests
         Assert.Equal(time.GetUtcNow().AddDays(365), credential.ExpiresAt);
         Assert.False(credential.RenewedByMonitor);
         Assert.Contains("rotated", credential.Source, StringComparison.Ordinal);
+    }
+
+    /// <summary>A vault stand-in at the <see cref="ISecretWriter"/> port: what the Key Vault writer would be handed.</summary>
+    private sealed class RecordingSecretWriter : ISecretWriter
+    {
+        public List<(string ChannelId, string Secret, string Value, DateTimeOffset? ExpiresAt)> Written { get; } = [];
+
+        public bool Persists => true;
+
+        public Task WriteAsync(string channelId, string secret, string value, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+        {
+            Written.Add((channelId, secret, value, expiresAt));
+            return Task.CompletedTask;
+        }
+    }
+
+    private static (LoopbackServer Server, List<string> Sent) RotatingServer(LoopbackServer server)
+    {
+        var sent = new List<string>();
+        server.Handler = ctx =>
+        {
+            if (ctx.Request.Path.Value == "/api/v1/access_token")
+            {
+                var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(server.Requests.Last(r => r.PathAndQuery == "/api/v1/access_token").Body);
+                sent.Add(form["refresh_token"]!);
+                return Feed.Write(ctx, "{\"access_token\":\"tok-" + sent.Count + "\",\"token_type\":\"bearer\",\"expires_in\":3600,\"refresh_token\":\"refresh-" + (sent.Count + 1) + "\",\"scope\":\"read\"}");
+            }
+
+            return Feed.Write(ctx, Empty);
+        };
+        return (server, sent);
+    }
+
+    private static Dictionary<string, string?> RenewingChannel(LoopbackServer server)
+    {
+        var settings = Channel(server, "acme");
+        settings["Monitor:Channels:0:Settings:authUrl"] = server.BaseAddress.ToString();
+        settings["Monitor:Channels:0:Settings:clientId"] = "app-id-123";
+        settings["Monitor:Channels:0:ClientSecret"] = "app-secret-xyz";
+        settings["Monitor:Channels:0:AccessToken"] = "refresh-1";
+        return settings;
+    }
+
+    /// <summary>
+    /// With a vault, a rotated refresh token is handed to the secret writer (the Key Vault writer sets it as a new
+    /// version of the secret the AccessToken setting references: https://learn.microsoft.com/rest/api/keyvault/secrets/set-secret/set-secret),
+    /// with its year's end, and the next renewal sends it. Neither the token nor its successor is logged.
+    /// </summary>
+    [Fact]
+    public async Task A_rotated_refresh_token_is_written_to_the_vault_and_never_logged()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+        await using var loopback = await LoopbackServer.StartAsync();
+        var (server, sent) = RotatingServer(loopback);
+        var vault = new RecordingSecretWriter();
+        var logs = new CapturingLoggerProvider();
+        await using var app = await TestApp.StartAsync(RenewingChannel(server), time, logging: logs, configure: s => s.AddSingleton<ISecretWriter>(vault));
+
+        Assert.True((await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None)).Succeeded);
+        Assert.Equal([("rd", "AccessToken", "refresh-2", (DateTimeOffset?)time.GetUtcNow().AddDays(365))], vault.Written);
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.True((await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None)).Succeeded);
+
+        Assert.Equal(["refresh-1", "refresh-2"], sent);
+        Assert.Equal("refresh-3", vault.Written[^1].Value);
+        var credential = (await app.Get<IChannelStateStore>().GetAsync("rd", CancellationToken.None))!.Credential!;
+        Assert.Contains("stored in the vault", credential.Source, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("refresh-", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Without a vault the rotated token lives in this process only: the credential and a log warning say the setting
+    /// must be updated, without the token. A configured issue date makes the year's end known before any rotation.
+    /// </summary>
+    [Fact]
+    public async Task Without_a_vault_a_rotated_token_is_held_in_memory_with_a_warning_and_an_issue_date_dates_the_year()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+        await using var loopback = await LoopbackServer.StartAsync();
+        var (server, sent) = RotatingServer(loopback);
+        var logs = new CapturingLoggerProvider();
+        await using (var app = await TestApp.StartAsync(RenewingChannel(server), time, logging: logs))
+        {
+            Assert.True((await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None)).Succeeded);
+            var credential = (await app.Get<IChannelStateStore>().GetAsync("rd", CancellationToken.None))!.Credential!;
+            Assert.Contains("held in this process only", credential.Source, StringComparison.Ordinal);
+            Assert.Contains(logs.Lines, l => l.Contains("update Monitor:Channels:N:AccessToken", StringComparison.Ordinal));
+            Assert.DoesNotContain(logs.Lines, l => l.Contains("refresh-", StringComparison.Ordinal));
+        }
+
+        // Reddit does not rotate this time: the configured token's issue date gives its year's end.
+        server.Handler = ctx => ctx.Request.Path.Value == "/api/v1/access_token"
+            ? Feed.Write(ctx, "{\"access_token\":\"tok\",\"token_type\":\"bearer\",\"expires_in\":3600,\"scope\":\"read\"}")
+            : Feed.Write(ctx, Empty);
+        var dated = RenewingChannel(server);
+        dated["Monitor:Channels:0:Settings:refreshTokenIssuedAt"] = "2026-01-10T00:00:00Z";
+        await using var later = await TestApp.StartAsync(dated, time);
+        Assert.True((await later.Get<ChannelPoller>().PollChannelAsync(Definition(later), null, CancellationToken.None)).Succeeded);
+        var year = (await later.Get<IChannelStateStore>().GetAsync("rd", CancellationToken.None))!.Credential!;
+        Assert.Equal((new DateTimeOffset(2027, 1, 10, 0, 0, 0, TimeSpan.Zero), false), (year.ExpiresAt!.Value, year.RenewedByMonitor));
+
+        dated["Monitor:Channels:0:Settings:refreshTokenIssuedAt"] = "last winter";
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => TestApp.StartAsync(dated, time));
+        Assert.Contains("Settings:refreshTokenIssuedAt 'last winter' is not a time", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Hosting;
 using System.Net;
 using System.Text;
 using ResponseMonitor.App.Functions;
@@ -27,7 +28,7 @@ public sealed partial class ReliabilityTests
         feed.Handler = ctx => Feed.Write(ctx, Feed.Page(items));
         await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", feed.Url("/feed")));
         var poller = app.Get<PollChannelsFunction>();
-        var listener = app.Get<AnalysisQueueListener>();
+        var listener = app.Services.GetQueueListener(FunctionNames.AnalyzeChannel);
         await poller.RunAsync(CancellationToken.None);
         await TestApp.DrainPollQueueAsync(app);
         Assert.True(await listener.RunOnceAsync(CancellationToken.None) > 0);

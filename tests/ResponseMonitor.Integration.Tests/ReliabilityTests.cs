@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Hosting;
 using Microsoft.AspNetCore.Http;
 using System.Diagnostics;
 using System.Net;
@@ -180,7 +181,7 @@ public sealed partial class ReliabilityTests
         await using var app = await TestApp.StartAsync(TestApp.Channel(0, "ch", feed.Url("/feed")));
         await app.Get<PollChannelsFunction>().RunAsync(CancellationToken.None);
         await TestApp.DrainPollQueueAsync(app);
-        while (await app.Get<AnalysisQueueListener>().RunOnceAsync(CancellationToken.None) > 0)
+        while (await app.Services.GetQueueListener(FunctionNames.AnalyzeChannel).RunOnceAsync(CancellationToken.None) > 0)
         {
         }
 

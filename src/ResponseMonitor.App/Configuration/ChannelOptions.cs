@@ -54,13 +54,28 @@ public sealed class ChannelOptions
     /// </summary>
     public Domain.Warnings.WarningRuleSettings Warnings { get; set; } = new();
 
-    /// <summary>The generic feed's URL (kind generic-feed).</summary>
+    /// <summary>The generic feed's URL (kind generic-feed): <c>Settings:feedUrl</c> under the name configurations have always used.</summary>
     public string? FeedUrl { get; set; }
 
     /// <summary>Connector settings that are not secret, e.g. <c>instanceUrl</c> and <c>accountId</c> for Mastodon.</summary>
     public Dictionary<string, string> Settings { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The settings the channel's platform reads: <see cref="Settings"/>, with <see cref="FeedUrl"/> as <c>feedUrl</c> when set.</summary>
+    public Dictionary<string, string> PlatformSettings()
+    {
+        var settings = new Dictionary<string, string>(Settings, StringComparer.OrdinalIgnoreCase);
+        if (!string.IsNullOrWhiteSpace(FeedUrl))
+        {
+            settings["feedUrl"] = FeedUrl;
+        }
+
+        return settings;
+    }
+
     public string? AccessToken { get; set; }
+
+    /// <summary>The Key Vault secret <see cref="AccessToken"/> references, where a token the platform rotates is written (Secrets:VaultUri).</summary>
+    public string? AccessTokenSecretName { get; set; }
 
     /// <summary>The OAuth app's secret, for platforms whose tokens the monitor renews itself (Reddit). A secret: Key Vault.</summary>
     public string? ClientSecret { get; set; }

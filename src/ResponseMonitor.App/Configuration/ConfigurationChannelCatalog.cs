@@ -29,16 +29,14 @@ public sealed class ConfigurationChannelCatalog : IChannelCatalog, IChannelSecre
 
     public string? GetClientSecret(string channelId) => _options.GetValueOrDefault(channelId)?.ClientSecret is { Length: > 0 } s ? s : null;
 
+    /// <summary>The vault secret that holds a channel's secret: its <c>AccessTokenSecretName</c> for <c>AccessToken</c>.</summary>
+    public string? GetVaultSecretName(string channelId, string secret) =>
+        secret == nameof(ChannelOptions.AccessToken) && _options.GetValueOrDefault(channelId)?.AccessTokenSecretName is { Length: > 0 } name ? name : null;
+
     public string? GetWebhookVerifyToken(string channelId) => _options.GetValueOrDefault(channelId)?.WebhookVerifyToken is { Length: > 0 } s ? s : null;
 
     private static ChannelDefinition ToDefinition(MonitorOptions monitor, ChannelOptions o)
     {
-        var settings = new Dictionary<string, string>(o.Settings, StringComparer.OrdinalIgnoreCase);
-        if (!string.IsNullOrWhiteSpace(o.FeedUrl))
-        {
-            settings[Connectors.GenericFeed.GenericFeedConnector.FeedUrlSetting] = o.FeedUrl;
-        }
-
         return new ChannelDefinition
         {
             Id = o.Id,
@@ -51,7 +49,7 @@ public sealed class ConfigurationChannelCatalog : IChannelCatalog, IChannelSecre
             BusinessHours = (o.BusinessHours ?? monitor.BusinessHours) is { IsEmpty: false } hours ? hours.ToBusinessHours() : null,
             Warnings = o.Warnings,
             Exclusions = ExclusionOptions.Resolve(monitor.Exclusions, o.Exclusions),
-            Settings = settings,
+            Settings = o.PlatformSettings(),
             Retention = Retention(o, monitor),
             PollInterval = o.PollInterval,
         };

@@ -23,6 +23,7 @@ public sealed class MonitorOptions : IValidatableObject
     /// <summary>How long what the public wrote is kept.</summary>
     public RetentionOptions Retention { get; set; } = new();
 
+    /// <summary>What is wrong beside the channels' platform settings, which their platforms check (<see cref="ChannelPlatformValidation"/>).</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var problem in Exclusions?.Problems() ?? [])
@@ -114,54 +115,6 @@ public sealed class MonitorOptions : IValidatableObject
                 {
                     yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): business hours: {error}");
                 }
-            }
-
-            if (channel.Kind == Domain.Channels.ChannelKinds.GenericFeed && channel.Enabled && !Uri.TryCreate(channel.FeedUrl, UriKind.Absolute, out _))
-            {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a generic-feed channel needs an absolute FeedUrl.");
-            }
-
-            if (channel.Kind == Domain.Channels.ChannelKinds.Mastodon && channel.Enabled
-                && (!Uri.TryCreate(channel.Settings.GetValueOrDefault("instanceUrl"), UriKind.Absolute, out _) || string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault("accountId"))))
-            {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a mastodon channel needs Settings:instanceUrl (absolute) and Settings:accountId.");
-            }
-
-            if (channel.Kind == Domain.Channels.ChannelKinds.Bluesky && channel.Enabled
-                && (!Uri.TryCreate(channel.Settings.GetValueOrDefault("serviceUrl"), UriKind.Absolute, out _) || string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault("actor"))))
-            {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a bluesky channel needs Settings:serviceUrl (absolute) and Settings:actor.");
-            }
-
-            if (channel.Kind == Domain.Channels.ChannelKinds.YouTube && channel.Enabled && string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault("channelId")))
-            {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a youtube channel needs Settings:channelId.");
-            }
-
-            if (channel.Kind == Domain.Channels.ChannelKinds.Reddit && channel.Enabled && string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault("username")))
-            {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a reddit channel needs Settings:username.");
-            }
-
-            if (channel.Kind == Domain.Channels.ChannelKinds.X && channel.Enabled && string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault("userId")))
-            {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): an x channel needs Settings:userId.");
-            }
-
-            if (channel.Kind == Domain.Channels.ChannelKinds.FacebookPage && channel.Enabled && string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault("pageId")))
-            {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): a facebook-page channel needs Settings:pageId.");
-            }
-
-            if (channel.Kind == Domain.Channels.ChannelKinds.Instagram && channel.Enabled && string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault("accountId")))
-            {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): an instagram channel needs Settings:accountId.");
-            }
-
-            if (channel.Kind is not (Domain.Channels.ChannelKinds.GenericFeed or Domain.Channels.ChannelKinds.Mastodon or Domain.Channels.ChannelKinds.Bluesky or Domain.Channels.ChannelKinds.YouTube
-                or Domain.Channels.ChannelKinds.Reddit or Domain.Channels.ChannelKinds.X or Domain.Channels.ChannelKinds.FacebookPage or Domain.Channels.ChannelKinds.Instagram))
-            {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): unknown Kind '{channel.Kind}'; known kinds are generic-feed, mastodon, bluesky, youtube, reddit, x, facebook-page and instagram.");
             }
         }
     }

@@ -17,5 +17,8 @@ public sealed class DemoChannelSeed
 
     public string? WebhookSecret { get; set; }
 
+    /// <summary>The channel's platform settings, as a brand declares them; <c>{platform}</c> stands for the URL where this app emulates the channel's platform.</summary>
+    public Dictionary<string, string> Settings { get; set; } = [];
+
     public List<DemoItemSeed> Items { get; set; } = [];
 }

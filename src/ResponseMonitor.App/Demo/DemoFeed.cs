@@ -1,5 +1,6 @@
 using System.Globalization;
 using ResponseMonitor.Connectors.GenericFeed;
+using ResponseMonitor.Connectors.Platforms;
 
 namespace ResponseMonitor.App.Demo;
 
@@ -19,30 +20,6 @@ public sealed class DemoFeed(DemoSeedDocument seed, DemoOptions options, TimePro
     public IReadOnlyList<DemoItem>? Items(string channelId) => Find(channelId) is { } channel
         ? channel.Items.Select(i => new DemoItem(i.Id, i.ParentId, i.AuthorId, i.AuthorName, Anchor - DemoSeed.ParseAgo(i.Ago), i.Text, Link(channel.Id, i.Id))).ToList()
         : null;
-
-    /// <summary>The post an item sits under (itself for a post).</summary>
-    public static string RootOf(IReadOnlyList<DemoItem> items, DemoItem item)
-    {
-        var current = item;
-        while (current.ParentId is not null && items.FirstOrDefault(i => i.Id == current.ParentId) is { } parent)
-        {
-            current = parent;
-        }
-
-        return current.ParentId ?? current.Id;
-    }
-
-    /// <summary>The top-level comment (directly under <paramref name="rootId"/>) an item sits under.</summary>
-    public static string? TopCommentOf(IReadOnlyList<DemoItem> items, DemoItem item, string rootId)
-    {
-        var current = item;
-        while (current.ParentId is not null && current.ParentId != rootId)
-        {
-            current = items.FirstOrDefault(i => i.Id == current.ParentId) ?? current with { ParentId = null };
-        }
-
-        return current.ParentId == rootId ? current.Id : null;
-    }
 
     private DemoChannelSeed? Find(string channelId) => seed.Channels.FirstOrDefault(c => string.Equals(c.Id, channelId, StringComparison.OrdinalIgnoreCase));
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration.Memory;
-using ResponseMonitor.Domain.Channels;
 
 namespace ResponseMonitor.App.Demo;
 
@@ -43,10 +42,9 @@ public static partial class DemoSeed
 
             values[prefix + "FeedUrl"] = $"{options.BaseUrl.TrimEnd('/')}/api/demo/feeds/{Uri.EscapeDataString(channel.Id)}";
             var platform = $"{options.BaseUrl.TrimEnd('/')}/api/demo/platforms/{Uri.EscapeDataString(channel.Id)}/";
-            var brand = channel.BrandAuthorIds.FirstOrDefault() ?? "";
-            foreach (var (key, value) in PlatformSettings(channel.Kind, platform, brand))
+            foreach (var (key, value) in channel.Settings)
             {
-                values[prefix + "Settings:" + key] = value;
+                values[prefix + "Settings:" + key] = value.Replace("{platform}", platform, StringComparison.Ordinal);
             }
 
             // The demo feed is guarded by the API key like every other route.
@@ -70,19 +68,6 @@ public static partial class DemoSeed
 
         configuration.Add(new MemoryConfigurationSource { InitialData = values });
     }
-
-    /// <summary>Where each connector finds the demo's emulation of its platform, and the brand's id there.</summary>
-    private static Dictionary<string, string> PlatformSettings(string kind, string platform, string brand) => kind switch
-    {
-        ChannelKinds.FacebookPage => new() { ["graphUrl"] = platform + "graph/", ["pageId"] = brand },
-        ChannelKinds.Instagram => new() { ["graphUrl"] = platform + "graph/", ["accountId"] = brand },
-        ChannelKinds.YouTube => new() { ["apiUrl"] = platform + "youtube/", ["channelId"] = brand },
-        ChannelKinds.Mastodon => new() { ["instanceUrl"] = platform + "mastodon/", ["accountId"] = brand },
-        ChannelKinds.Bluesky => new() { ["serviceUrl"] = platform + "bluesky/", ["actor"] = brand },
-        ChannelKinds.Reddit => new() { ["apiUrl"] = platform + "reddit/", ["username"] = brand },
-        ChannelKinds.X => new() { ["apiUrl"] = platform + "x/", ["userId"] = brand },
-        _ => [],
-    };
 
     /// <summary>"1d2h30m" → 1 day 2 hours 30 minutes.</summary>
     public static TimeSpan ParseAgo(string ago)

@@ -9,7 +9,7 @@ namespace ResponseMonitor.App.Functions;
 /// <summary>
 /// Queue function: analyses the channel a message names, then delivers whatever warnings that raised. The Functions
 /// host triggers it from <c>analyze-channel</c> (Base64 decoding, retries and the poison queue are the host's, set in
-/// host.json); standalone, <see cref="Standalone.AnalysisQueueListener"/> does the same.
+/// host.json); standalone, its <see cref="Standalone.StorageQueueListener"/> does the same.
 /// </summary>
 public sealed partial class AnalyzeChannelFunction(ChannelAnalysisService analysis, NotificationDispatcher dispatcher, ApiReadCache reads, ILogger<AnalyzeChannelFunction> logger)
 {

@@ -9,7 +9,7 @@ namespace ResponseMonitor.App.Functions;
 /// Queue function: polls the batch of channels a message names (<see cref="ChannelPoller.PollBatchAsync"/>) and
 /// queues their analyses. The Functions host triggers it from <c>poll-channel</c> on as many instances as the queue
 /// needs (Base64 decoding, retries and the poison queue are the host's, set in host.json); standalone,
-/// <see cref="Standalone.PollQueueListener"/> does the same, so several processes share the work.
+/// its <see cref="Standalone.StorageQueueListener"/> does the same, so several processes share the work.
 /// </summary>
 public sealed partial class PollChannelFunction(ChannelPoller poller, ApiReadCache reads, ILogger<PollChannelFunction> logger)
 {

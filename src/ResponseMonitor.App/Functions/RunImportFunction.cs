@@ -8,7 +8,7 @@ namespace ResponseMonitor.App.Functions;
 /// <summary>
 /// Queue function: runs the import job a message names (POST /api/imports/{channelId} accepted its file into blob
 /// storage). The Functions host triggers it from <c>import-history</c> and keeps the message hidden while it runs;
-/// standalone, <see cref="Standalone.ImportQueueListener"/> does the same. A failed attempt is retried by the queue, up
+/// standalone, its <see cref="Standalone.StorageQueueListener"/> does the same. A failed attempt is retried by the queue, up
 /// to maxDequeueCount, then the message goes to <c>import-history-poison</c>; the job shows the last error meanwhile.
 /// </summary>
 public sealed class RunImportFunction(ImportJobRunner runner, ApiReadCache reads)

@@ -19,6 +19,7 @@ using ResponseMonitor.Domain.Privacy;
 using ResponseMonitor.Domain.Warnings;
 using ResponseMonitor.Notifications;
 using ResponseMonitor.Storage;
+using ResponseMonitor.Storage.Secrets;
 
 namespace ResponseMonitor.App.Hosting;
 
@@ -56,6 +57,7 @@ public static class MonitorServiceCollectionExtensions
             .PostConfigure(o => WarningSettingsBinder.Apply(configuration, o))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MonitorOptions>, ChannelPlatformValidation>();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName))
             .Validate(o => hosting.Mode == HostingMode.FunctionsWorker || !string.IsNullOrWhiteSpace(o.Key), "Api:Key is required when running standalone: set Api__Key in the environment.")
             .Validate(o => string.IsNullOrEmpty(o.Key) || o.Key.Length >= 16, "Api:Key must be at least 16 characters.")
@@ -117,6 +119,7 @@ public static class MonitorServiceCollectionExtensions
     public static IServiceCollection AddMonitorAdapters(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAzureStorage(configuration);
+        services.AddSecretVault(configuration, sp => sp.GetRequiredService<ConfigurationChannelCatalog>().GetVaultSecretName);
         services.AddConnectors(configuration);
         services.AddNotifications(configuration);
         return services;

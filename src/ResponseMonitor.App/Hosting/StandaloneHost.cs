@@ -2,7 +2,11 @@ using ResponseMonitor.App.Api.ReadCache;
 using ResponseMonitor.App.Api;
 using ResponseMonitor.App.Configuration;
 using ResponseMonitor.App.Demo;
+using Microsoft.Extensions.Options;
+using ResponseMonitor.App.Functions;
 using ResponseMonitor.App.Standalone;
+using ResponseMonitor.Storage;
+using ResponseMonitor.Storage.Queues;
 
 namespace ResponseMonitor.App.Hosting;
 
@@ -77,19 +81,39 @@ public static class StandaloneHost
         services.AddOptions<SchedulerOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QueueListenerOptions>().Bind(configuration.GetSection(QueueListenerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PollScheduler>();
-        services.AddSingleton<PollQueueListener>();
-        services.AddSingleton<AnalysisQueueListener>();
-        services.AddSingleton<ImportQueueListener>();
         if (hosting.Triggers)
         {
             services.AddHostedService(sp => sp.GetRequiredService<PollScheduler>());
-            services.AddHostedService(sp => sp.GetRequiredService<PollQueueListener>());
-            services.AddHostedService(sp => sp.GetRequiredService<AnalysisQueueListener>());
-            services.AddHostedService(sp => sp.GetRequiredService<ImportQueueListener>());
+        }
+
+        QueueTrigger[] queues =
+        [
+            new(FunctionNames.PollChannel, (sp, ct) => sp.GetRequiredService<StoragePollQueue>().GetQueueAsync(ct), (sp, message, ct) => sp.GetRequiredService<PollChannelFunction>().RunAsync(message, ct)),
+            new(FunctionNames.AnalyzeChannel, (sp, ct) => sp.GetRequiredService<StorageAnalysisQueue>().GetQueueAsync(ct), (sp, message, ct) => sp.GetRequiredService<AnalyzeChannelFunction>().RunAsync(message, ct)),
+            new(FunctionNames.RunImport, (sp, ct) => sp.GetRequiredService<StorageImportQueue>().GetQueueAsync(ct), (sp, message, ct) => sp.GetRequiredService<RunImportFunction>().RunAsync(message, ct)),
+        ];
+        foreach (var queue in queues)
+        {
+            services.AddKeyedSingleton(queue.Function, (sp, _) => new StorageQueueListener(
+                queue,
+                sp,
+                sp.GetRequiredService<StorageClients>(),
+                sp.GetRequiredService<IOptions<QueueListenerOptions>>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageQueueListener).FullName + "." + queue.Function)));
+            if (hosting.Triggers)
+            {
+                // Not AddHostedService: it adds one hosted service per implementation type, and all three are one type.
+                services.AddSingleton<IHostedService>(sp => sp.GetRequiredKeyedService<StorageQueueListener>(queue.Function));
+            }
         }
 
         return services;
     }
+
+    /// <summary>The standalone listener of a queue-triggered function (<see cref="FunctionNames"/>).</summary>
+    public static StorageQueueListener GetQueueListener(this IServiceProvider services, string function) =>
+        services.GetRequiredKeyedService<StorageQueueListener>(function);
 
     /// <summary>Every <see cref="ApiRoute"/> under /api; all but the anonymous ones behind the API key.</summary>
     public static WebApplication MapMonitorApi(this WebApplication app)
@@ -119,8 +143,7 @@ public static class StandaloneHost
         var keyed = api.MapGroup("").AddEndpointFilter(async (context, next) =>
             ApiKeyFilter.Refusal(context.HttpContext.Request, key, platformHeader: true) ?? await next(context).ConfigureAwait(false));
         keyed.MapDemoEndpoints();
-        keyed.MapDemoPlatformEndpoints();
-        api.MapDemoSessionEndpoint();
+        keyed.MapDemoPlatformEndpoints(open: api);
         DemoInbox.MapDemoInbox(api);
         _ = app.Services.GetRequiredService<DemoFeed>().Anchor;
         return app;

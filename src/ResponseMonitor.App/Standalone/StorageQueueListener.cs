@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Options;
+using ResponseMonitor.App.Hosting;
 using ResponseMonitor.Storage;
 
 namespace ResponseMonitor.App.Standalone;
@@ -11,19 +12,19 @@ namespace ResponseMonitor.App.Standalone;
 /// message takes long, as the host does), deletes them on success, makes them visible again after visibilityTimeout on
 /// failure, and moves them to <c>&lt;queue&gt;-poison</c> once they have failed maxDequeueCount times. Messages are
 /// received raw and decoded one by one: a body that is not Base64 UTF-8 can never succeed, so it goes to the poison
-/// queue at once, and the messages beside it flow on. One subclass per queue names it and its function.
+/// queue at once, and the messages beside it flow on. One instance per queue-triggered function, configured by its
+/// <see cref="QueueTrigger"/> and registered under the function's name (<see cref="StandaloneHost.AddStandaloneTriggers"/>).
 /// </summary>
-public abstract partial class StorageQueueListener(
+public sealed partial class StorageQueueListener(
+    QueueTrigger trigger,
+    IServiceProvider services,
     StorageClients clients,
     IOptions<QueueListenerOptions> options,
     TimeProvider time,
     ILogger logger) : BackgroundService
 {
-    /// <summary>The queue, created if need be (its name is what counts: it is read raw).</summary>
-    protected abstract Task<QueueClient> GetQueueAsync(CancellationToken cancellationToken);
-
-    /// <summary>Runs the queue's function on one decoded message; an exception fails the delivery.</summary>
-    protected abstract Task HandleAsync(string message, CancellationToken cancellationToken);
+    /// <summary>The function this listener runs.</summary>
+    public string Function => trigger.Function;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,7 +65,7 @@ public abstract partial class StorageQueueListener(
     /// <summary>Receives one batch and processes it; returns how many messages there were.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var encoded = await GetQueueAsync(cancellationToken).ConfigureAwait(false);
+        var encoded = await trigger.GetQueueAsync(services, cancellationToken).ConfigureAwait(false);
         var client = clients.RawQueues.GetQueueClient(encoded.Name);
         QueueMessage[] messages = await client.ReceiveMessagesAsync(options.Value.BatchSize, options.Value.ProcessingLease, cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(messages.Select(m => ProcessAsync(client, m, cancellationToken))).ConfigureAwait(false);
@@ -92,7 +93,7 @@ public abstract partial class StorageQueueListener(
         var renewing = RenewAsync(client, message.MessageId, lease, renewal.Token);
         try
         {
-            await HandleAsync(text, cancellationToken).ConfigureAwait(false);
+            await trigger.HandleAsync(services, text, cancellationToken).ConfigureAwait(false);
             await StopAsync(renewal, renewing).ConfigureAwait(false);
             await client.DeleteMessageAsync(message.MessageId, lease.PopReceipt, cancellationToken).ConfigureAwait(false);
         }

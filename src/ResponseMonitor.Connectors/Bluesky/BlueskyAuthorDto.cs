@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Bluesky;
 
 /// <summary>app.bsky.actor.defs#profileViewBasic, in part.</summary>
-public sealed class BlueskyAuthorDto
+internal sealed class BlueskyAuthorDto
 {
     public string? Did { get; set; }
 

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Bluesky;
 
 /// <summary>app.bsky.feed.getAuthorFeed output.</summary>
-public sealed class BlueskyAuthorFeedDto
+internal sealed class BlueskyAuthorFeedDto
 {
     public List<BlueskyFeedItemDto>? Feed { get; set; }
 

@@ -4,8 +4,8 @@ using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.Extensions.Options;
 using ResponseMonitor.Connectors.Http;
+using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -22,7 +22,7 @@ namespace ResponseMonitor.Connectors.Bluesky;
 /// (<c>getPostThread</c>, within <c>threadLookback</c>, default 3 days) are read too, for replies that reach the brand
 /// neither by reply nor by mention.
 /// </summary>
-public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, ICredentialHealthRecorder credentials, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+internal sealed class BlueskyConnector(PlatformServices platform) : IChannelConnector
 {
     public const string ServiceUrlSetting = "serviceUrl";
     public const string ActorSetting = "actor";
@@ -34,32 +34,27 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
 
     private readonly ConcurrentDictionary<string, BlueskySessionDto> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _preferencesReadAt = new(StringComparer.Ordinal);
-    private readonly PlatformHttp _http = new(new BlueskyErrors(), time);
+    private readonly PlatformHttp _http = platform.CreateHttp(new BlueskyErrors());
 
     public string Kind => ChannelKinds.Bluesky;
 
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        if (!channel.Settings.TryGetValue(ServiceUrlSetting, out var serviceText) || !Uri.TryCreate(serviceText.EndsWith('/') ? serviceText : serviceText + "/", UriKind.Absolute, out var service)
-            || !channel.Settings.TryGetValue(ActorSetting, out var actor) || string.IsNullOrWhiteSpace(actor))
-        {
-            throw new ConnectorException($"Channel {channel.Id} needs the '{ServiceUrlSetting}' and '{ActorSetting}' settings.");
-        }
+        var (service, actor, lookback) = ChannelSettings.Read(channel, BlueskySettings.Read);
 
         var state = Parse(cursor);
-        var client = httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName);
-        var appPassword = secrets.GetAccessToken(channel.Id);
+        var client = platform.CreateClient();
+        var appPassword = platform.Secrets.GetAccessToken(channel.Id);
 
         // The brand's own posts and replies. A walk cut at the page limit before it meets the mark leaves a gap under
         // what it read: the mark then stays, and the next poll reads the gap again (ingestion is idempotent).
-        var lookback = channel.Settings.TryGetValue(ThreadLookbackSetting, out var lb) && TimeSpan.TryParse(lb, System.Globalization.CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.FromDays(3);
-        var horizon = time.GetUtcNow() - lookback;
+        var horizon = platform.Time.GetUtcNow() - lookback;
         var roots = state.Threads.ToDictionary(r => r.Uri, StringComparer.Ordinal);
         var feedSince = state.FeedSince;
         var feedCut = false;
         string? next = null;
-        for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
+        for (var page = 1; page <= platform.Options.MaxPagesPerPoll; page++)
         {
             var url = new Uri(service, $"xrpc/app.bsky.feed.getAuthorFeed?actor={Uri.EscapeDataString(actor)}&filter=posts_with_replies&limit={PageSize}" + (next is null ? "" : "&cursor=" + Uri.EscapeDataString(next)));
             var feed = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyAuthorFeedDto, "author feed", page, cancellationToken).ConfigureAwait(false);
@@ -80,18 +75,22 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
                 break;
             }
 
-            feedCut |= page == options.Value.MaxPagesPerPoll;
+            feedCut |= page == platform.Options.MaxPagesPerPoll;
             next = feed.Cursor;
         }
 
         state.Threads = roots.Values.Where(r => r.CreatedAt >= horizon).OrderByDescending(r => r.CreatedAt).ToList();
         foreach (var root in state.Threads)
         {
-            var url = new Uri(service, $"xrpc/app.bsky.feed.getPostThread?uri={Uri.EscapeDataString(root.Uri)}&depth=20&parentHeight=0");
+            var url = new Uri(service, $"xrpc/app.bsky.feed.getPostThread?uri={Uri.EscapeDataString(root.Uri)}&depth={ThreadDepth}&parentHeight=0");
             var thread = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyThreadResponseDto, "thread", 1, cancellationToken, nullWhenNotFound: true).ConfigureAwait(false);
             // A root deleted since it was listed answers NotFound: the brand's post is gone, and so is its thread.
-            var gone = thread is null ? [new ItemStateChange(root.Uri, ItemState.Deleted, time.GetUtcNow())] : Tombstones(thread.Thread, time.GetUtcNow()).ToList();
-            yield return new ConnectorPage(Flatten(thread?.Thread).ToList(), null) { StateChanges = gone };
+            var gone = thread is null ? [new ItemStateChange(root.Uri, ItemState.Deleted, platform.Time.GetUtcNow())] : Tombstones(thread.Thread, platform.Time.GetUtcNow()).ToList();
+            yield return new ConnectorPage(Flatten(thread?.Thread).ToList(), null)
+            {
+                StateChanges = gone,
+                Reread = thread?.Thread is { } whole && IsWholeThread(whole, ThreadDepth) ? new ThreadReread(root.Uri, root.CreatedAt, Uris(whole).ToHashSet(StringComparer.Ordinal), platform.Time.GetUtcNow()) : null,
+            };
         }
 
         // Everything before this point is stored: now the high-water mark may move.
@@ -117,7 +116,7 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
         var notificationsSince = state.NotificationsSince;
         var notificationsCut = false;
         next = null;
-        for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
+        for (var page = 1; page <= platform.Options.MaxPagesPerPoll; page++)
         {
             var url = new Uri(service, $"xrpc/app.bsky.notification.listNotifications?limit={PageSize}{Reasons}" + (next is null ? "" : "&cursor=" + Uri.EscapeDataString(next)));
             var list = await GetAsync(client, channel.Id, service, actor, appPassword, url, BlueskyJsonContext.Default.BlueskyNotificationsDto, "notifications", page, cancellationToken).ConfigureAwait(false);
@@ -131,7 +130,7 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
                 break;
             }
 
-            notificationsCut |= page == options.Value.MaxPagesPerPoll;
+            notificationsCut |= page == platform.Options.MaxPagesPerPoll;
             next = list.Cursor;
         }
 
@@ -146,7 +145,7 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
     /// </summary>
     private async Task<List<string>> HiddenReasonsAsync(HttpClient client, string channelId, Uri service, string actor, string appPassword, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = platform.Time.GetUtcNow();
         if (_preferencesReadAt.TryGetValue(channelId, out var read) && now - read < TimeSpan.FromDays(1))
         {
             return [];
@@ -191,6 +190,26 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
             Url = WebUrl(uri, author.Handle),
         };
     }
+
+    /// <summary>How deep a thread is read (getPostThread's <c>depth</c>, default 6, at most 1000: lexicons/app/bsky/feed/getPostThread.json).</summary>
+    internal const int ThreadDepth = 20;
+
+    /// <summary>
+    /// Whether a thread answer holds every reply: not when a reply sits at the depth asked for (its own replies are
+    /// left out), nor when a blocked post hides what is under it.
+    /// </summary>
+    internal static bool IsWholeThread(BlueskyThreadDto root, int depth)
+    {
+        bool Whole(BlueskyThreadDto node, int level) =>
+            node.Blocked != true && node.Type != "app.bsky.feed.defs#blockedPost" && (node.Replies is not { Count: > 0 } replies || (level < depth && replies.All(r => Whole(r, level + 1))));
+        return root.Post is not null && (root.Replies ?? []).All(r => Whole(r, 1)) && MaxLevel(root, 0) < depth;
+    }
+
+    private static int MaxLevel(BlueskyThreadDto node, int level) => (node.Replies ?? []).Select(r => MaxLevel(r, level + 1)).Append(level).Max();
+
+    /// <summary>Every uri of a thread below its root: posts, tombstones and blocked posts alike.</summary>
+    private static IEnumerable<string> Uris(BlueskyThreadDto node) =>
+        (node.Replies ?? []).SelectMany(r => (r.Post?.Uri ?? r.Uri) is { } uri ? Uris(r).Prepend(uri) : Uris(r));
 
     /// <summary>Every readable post of a thread, replies at any depth; not-found and blocked posts are skipped.</summary>
     public static IEnumerable<ContentItem> Flatten(BlueskyThreadDto? node)
@@ -301,7 +320,7 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
         var session = await _http.GetJsonAsync(request, BlueskyJsonContext.Default.BlueskySessionDto, cancellationToken).ConfigureAwait(false);
         jwt = session?.AccessJwt ?? throw new ConnectorException("Bluesky's session answer has no accessJwt.");
         _sessions[channelId] = session;
-        credentials.Report(channelId, Lifetime(session, time.GetUtcNow()));
+        platform.Credentials.Report(channelId, Lifetime(session, platform.Time.GetUtcNow()));
         return jwt;
     }
 
@@ -331,7 +350,7 @@ public sealed class BlueskyConnector(IHttpClientFactory httpClients, IChannelSec
             if (await _http.GetJsonAsync(request, BlueskyJsonContext.Default.BlueskySessionDto, cancellationToken).ConfigureAwait(false) is { AccessJwt: not null } renewed)
             {
                 _sessions[channelId] = renewed;
-                credentials.Report(channelId, Lifetime(renewed, time.GetUtcNow()));
+                platform.Credentials.Report(channelId, Lifetime(renewed, platform.Time.GetUtcNow()));
             }
         }
         catch (Exception ex) when (ex is CredentialRejectedException or ConnectorException)

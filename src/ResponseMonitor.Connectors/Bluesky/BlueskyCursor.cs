@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Bluesky;
 
 /// <summary>The newest indexedAt seen on each timeline; stored as the channel's cursor (JSON).</summary>
-public sealed class BlueskyCursor
+internal sealed class BlueskyCursor
 {
     public DateTimeOffset? FeedSince { get; set; }
 

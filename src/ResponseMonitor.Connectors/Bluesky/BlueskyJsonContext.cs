@@ -10,4 +10,4 @@ namespace ResponseMonitor.Connectors.Bluesky;
 [JsonSerializable(typeof(BlueskyCursor))]
 [JsonSerializable(typeof(BlueskyThreadResponseDto))]
 [JsonSerializable(typeof(BlueskyPreferencesDto))]
-public sealed partial class BlueskyJsonContext : JsonSerializerContext;
+internal sealed partial class BlueskyJsonContext : JsonSerializerContext;

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Bluesky;
 
 /// <summary>app.bsky.notification.listNotifications#notification, in part.</summary>
-public sealed class BlueskyNotificationDto
+internal sealed class BlueskyNotificationDto
 {
     public string? Uri { get; set; }
 

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Bluesky;
 
 /// <summary>app.bsky.notification.listNotifications output.</summary>
-public sealed class BlueskyNotificationsDto
+internal sealed class BlueskyNotificationsDto
 {
     public List<BlueskyNotificationDto>? Notifications { get; set; }
 

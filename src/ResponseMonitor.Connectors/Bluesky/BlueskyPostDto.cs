@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Bluesky;
 
 /// <summary>app.bsky.feed.defs#postView, in part.</summary>
-public sealed class BlueskyPostDto
+internal sealed class BlueskyPostDto
 {
     public string? Uri { get; set; }
 

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Bluesky;
 
 /// <summary>app.bsky.notification.defs#filterablePreference, in part.</summary>
-public sealed class BlueskyPreferenceDto
+internal sealed class BlueskyPreferenceDto
 {
     public string? Include { get; set; }
 

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Bluesky;
 
 /// <summary>app.bsky.feed.post (the record), in part.</summary>
-public sealed class BlueskyRecordDto
+internal sealed class BlueskyRecordDto
 {
     public string? Text { get; set; }
 

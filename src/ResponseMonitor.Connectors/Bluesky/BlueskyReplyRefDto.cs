@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Bluesky;
 
 /// <summary>app.bsky.feed.post#replyRef: the post replied to (parent) and the thread's root.</summary>
-public sealed class BlueskyReplyRefDto
+internal sealed class BlueskyReplyRefDto
 {
     public BlueskyStrongRefDto? Root { get; set; }
 

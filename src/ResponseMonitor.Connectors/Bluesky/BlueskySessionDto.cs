@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Bluesky;
 
 /// <summary>com.atproto.server.createSession input and output, in part.</summary>
-public sealed class BlueskySessionDto
+internal sealed class BlueskySessionDto
 {
     public string? Identifier { get; set; }
 

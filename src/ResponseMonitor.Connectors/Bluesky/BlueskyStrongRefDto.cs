@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Bluesky;
 
 /// <summary>com.atproto.repo.strongRef, in part.</summary>
-public sealed class BlueskyStrongRefDto
+internal sealed class BlueskyStrongRefDto
 {
     public string? Uri { get; set; }
 }

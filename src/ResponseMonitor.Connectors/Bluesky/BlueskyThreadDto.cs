@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ResponseMonitor.Connectors.Bluesky;
 
 /// <summary>app.bsky.feed.defs#threadViewPost, in part: a post and the replies beneath it (not-found and blocked posts have no post).</summary>
-public sealed class BlueskyThreadDto
+internal sealed class BlueskyThreadDto
 {
     [JsonPropertyName("$type")]
     public string? Type { get; set; }
@@ -13,6 +13,9 @@ public sealed class BlueskyThreadDto
 
     /// <summary>True on app.bsky.feed.defs#notFoundPost: the post was deleted.</summary>
     public bool? NotFound { get; set; }
+
+    /// <summary>True on app.bsky.feed.defs#blockedPost: a block hides the post and what is under it.</summary>
+    public bool? Blocked { get; set; }
 
     public BlueskyPostDto? Post { get; set; }
 

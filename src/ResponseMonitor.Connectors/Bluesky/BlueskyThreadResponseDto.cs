@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Bluesky;
 
 /// <summary>app.bsky.feed.getPostThread output.</summary>
-public sealed class BlueskyThreadResponseDto
+internal sealed class BlueskyThreadResponseDto
 {
     public BlueskyThreadDto? Thread { get; set; }
 }

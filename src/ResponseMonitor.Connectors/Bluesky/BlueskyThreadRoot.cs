@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Bluesky;
 
 /// <summary>A brand post whose thread is read again each poll while it is inside the thread look-back.</summary>
-public sealed class BlueskyThreadRoot
+internal sealed class BlueskyThreadRoot
 {
     public string Uri { get; set; } = "";
 

@@ -14,6 +14,12 @@ public sealed record FeedParseResult(IReadOnlyList<ContentItem> Items, string? N
     /// <summary>Items stored earlier that the delivery says were deleted, hidden or shown again (Meta's remove, hide and unhide).</summary>
     public IReadOnlyList<ItemStateChange> StateChanges { get; init; } = [];
 
+    /// <summary>
+    /// Why the delivery cannot be read now though it may be fine (a name the platform must first be asked for): nothing
+    /// is stored and the platform is asked to send it again.
+    /// </summary>
+    public string? RetryLater { get; init; }
+
     public bool IsValid => Error is null;
 
     /// <summary>The page itself could be read; some items may have been skipped.</summary>

@@ -8,7 +8,7 @@ namespace ResponseMonitor.Connectors.GenericFeed;
 /// Reads a generic feed page or push body. Each bad item is named with its position and field; the caller decides:
 /// a push is refused whole, a poll stores the good items and reports the bad ones (<see cref="FeedParseResult"/>).
 /// </summary>
-public static class FeedParser
+internal static class FeedParser
 {
     /// <param name="json">The page or push body.</param>
     /// <param name="now">The instant items are checked against: none may be dated past it by more than the clock-skew allowance.</param>

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Options;
 using ResponseMonitor.Connectors.Http;
+using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -15,32 +15,28 @@ namespace ResponseMonitor.Connectors.GenericFeed;
 /// so far with the ids stored at it (<see cref="GenericFeedCursor"/>): because <c>since</c> is inclusive, items sharing
 /// that instant are never lost, and the ones already stored are dropped, so an unchanged feed stores nothing.
 /// </summary>
-public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+internal sealed class GenericFeedConnector(PlatformServices platform) : IChannelConnector
 {
     /// <summary>Longest pause a feed's Retry-After may ask for; a larger value is taken as this.</summary>
     public static readonly TimeSpan MaxPause = TimeSpan.FromHours(6);
 
-    public const string HttpClientName = "generic-feed";
     public const string FeedUrlSetting = "feedUrl";
 
-    private readonly PlatformHttp _http = new(new FeedErrors(), time);
+    private readonly PlatformHttp _http = platform.CreateHttp(new FeedErrors());
 
     public string Kind => ChannelKinds.GenericFeed;
 
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        if (!channel.Settings.TryGetValue(FeedUrlSetting, out var feedUrl) || !Uri.TryCreate(feedUrl, UriKind.Absolute, out var feed))
-        {
-            throw new ConnectorException($"Channel {channel.Id} has no valid '{FeedUrlSetting}' setting.");
-        }
+        var feed = ChannelSettings.Read(channel, GenericFeedSettings.Read).FeedUrl;
 
-        var client = httpClients.CreateClient(HttpClientName);
-        var token = secrets.GetAccessToken(channel.Id);
-        var start = GenericFeedCursor.Parse(cursor).NotAfter(time.GetUtcNow());
+        var client = platform.CreateClient();
+        var token = platform.Secrets.GetAccessToken(channel.Id);
+        var start = GenericFeedCursor.Parse(cursor).NotAfter(platform.Time.GetUtcNow());
         var latest = start;
         string? pageToken = null;
-        for (var pageNumber = 1; pageNumber <= options.Value.MaxPagesPerPoll; pageNumber++)
+        for (var pageNumber = 1; pageNumber <= platform.Options.MaxPagesPerPoll; pageNumber++)
         {
             var request = new PlatformRequest(client, channel.Id, BuildUri(feed, start.Since, pageToken), $"page {pageNumber}")
             {
@@ -61,7 +57,7 @@ public sealed class GenericFeedConnector(IHttpClientFactory httpClients, IChanne
 
             // A page that cannot be read fails whole and keeps the cursor; an item that can never be stored is reported
             // and passed, or the same page would fail at every poll and the channel would never move on.
-            var now = time.GetUtcNow();
+            var now = platform.Time.GetUtcNow();
             var page = FeedParser.Parse(body, now);
             if (!page.IsReadable)
             {

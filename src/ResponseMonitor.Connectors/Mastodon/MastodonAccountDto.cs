@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ResponseMonitor.Connectors.Mastodon;
 
 /// <summary>The part of a Mastodon Account entity the monitor reads.</summary>
-public sealed class MastodonAccountDto
+internal sealed class MastodonAccountDto
 {
     public string? Id { get; set; }
 

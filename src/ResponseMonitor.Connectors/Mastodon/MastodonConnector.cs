@@ -2,8 +2,8 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.Extensions.Options;
 using ResponseMonitor.Connectors.Http;
+using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -19,29 +19,25 @@ namespace ResponseMonitor.Connectors.Mastodon;
 /// <c>context</c> of the brand's recent posts (within <c>contextLookback</c>, default 3 days) is read too, so that replies
 /// among the public that no longer mention the brand are seen.
 /// </summary>
-public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+internal sealed class MastodonConnector(PlatformServices platform) : IChannelConnector
 {
     public const string InstanceUrlSetting = "instanceUrl";
     public const string AccountIdSetting = "accountId";
     public const string ContextLookbackSetting = "contextLookback";
     private const int PageSize = 40;
 
-    private readonly PlatformHttp _http = new(new MastodonErrors(), time);
+    private readonly PlatformHttp _http = platform.CreateHttp(new MastodonErrors());
 
     public string Kind => ChannelKinds.Mastodon;
 
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        if (!channel.Settings.TryGetValue(InstanceUrlSetting, out var instanceText) || !Uri.TryCreate(instanceText.EndsWith('/') ? instanceText : instanceText + "/", UriKind.Absolute, out var instance)
-            || !channel.Settings.TryGetValue(AccountIdSetting, out var accountId) || string.IsNullOrWhiteSpace(accountId))
-        {
-            throw new ConnectorException($"Channel {channel.Id} needs the '{InstanceUrlSetting}' and '{AccountIdSetting}' settings.");
-        }
+        var (instance, accountId, lookback) = ChannelSettings.Read(channel, MastodonSettings.Read);
 
         var state = Parse(cursor);
-        var token = secrets.GetAccessToken(channel.Id);
-        var client = httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName);
+        var token = platform.Secrets.GetAccessToken(channel.Id);
+        var client = platform.CreateClient();
 
         var statusesUrl = new Uri(instance, $"api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit={PageSize}" + Since(state.StatusesSince));
         await foreach (var (statuses, _) in PagesAsync(client, channel.Id, instance, statusesUrl, token, state.StatusesSince is null, MastodonJsonContext.Default.ListMastodonStatusDto, "statuses", cancellationToken).ConfigureAwait(false))
@@ -51,17 +47,21 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
         }
 
         // Conversations under the brand's recent posts, including replies that do not mention it.
-        var lookback = channel.Settings.TryGetValue(ContextLookbackSetting, out var lb) && TimeSpan.TryParse(lb, System.Globalization.CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.FromDays(3);
         var recentUrl = new Uri(instance, $"api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses?limit={PageSize}&exclude_replies=true");
         await foreach (var (recent, _) in PagesAsync(client, channel.Id, instance, recentUrl, token, newestPageOnly: true, MastodonJsonContext.Default.ListMastodonStatusDto, "recent posts", cancellationToken).ConfigureAwait(false))
         {
-            foreach (var post in recent.Where(s => s.Id is not null && s.InReplyToId is null && s.CreatedAt >= time.GetUtcNow() - lookback))
+            foreach (var post in recent.Where(s => s.Id is not null && s.InReplyToId is null && s.CreatedAt >= platform.Time.GetUtcNow() - lookback))
             {
                 var contextUrl = new Uri(instance, $"api/v1/statuses/{Uri.EscapeDataString(post.Id!)}/context");
                 await foreach (var (contexts, _) in PagesAsync(client, channel.Id, instance, contextUrl, token, newestPageOnly: true, MastodonJsonContext.Default.MastodonContextDto, "context", cancellationToken).ConfigureAwait(false))
                 {
-                    var descendants = contexts.SelectMany(c => c.Descendants ?? []).Select(ToItem).OfType<ContentItem>().ToList();
-                    yield return new ConnectorPage(descendants, null);
+                    var all = contexts.SelectMany(c => c.Descendants ?? []).ToList();
+                    var descendants = all.Select(ToItem).OfType<ContentItem>().ToList();
+                    var complete = contexts.Count == 1 && IsWholeContext(post.Id!, all, authenticated: !string.IsNullOrEmpty(token));
+                    yield return new ConnectorPage(descendants, null)
+                    {
+                        Reread = complete ? new ThreadReread(post.Id!, post.CreatedAt!.Value.ToUniversalTime(), all.Select(s => s.Id).OfType<string>().ToHashSet(StringComparer.Ordinal), platform.Time.GetUtcNow()) : null,
+                    };
                 }
             }
         }
@@ -84,6 +84,41 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
             var items = notifications.Where(n => n.Type is "mention" or "quote").Select(n => ToItem(n.Status)).OfType<ContentItem>().ToList();
             yield return new ConnectorPage(items, Serialize(state));
         }
+    }
+
+    /// <summary>
+    /// Whether a context answer holds every descendant: Mastodon caps it at 4,096 for an authenticated caller, and at
+    /// 60 descendants 20 levels deep for an anonymous one (mastodon/mastodon app/controllers/api/v1/statuses_controller.rb:
+    /// CONTEXT_LIMIT, DESCENDANTS_LIMIT, DESCENDANTS_DEPTH_LIMIT). An answer at a cap may have been cut.
+    /// </summary>
+    internal static bool IsWholeContext(string rootId, IReadOnlyList<MastodonStatusDto> descendants, bool authenticated)
+    {
+        if (descendants.Count >= (authenticated ? 4_096 : 60))
+        {
+            return false;
+        }
+
+        if (authenticated)
+        {
+            return true;
+        }
+
+        var parents = descendants.Where(s => s.Id is not null).ToDictionary(s => s.Id!, s => s.InReplyToId, StringComparer.Ordinal);
+        foreach (var status in descendants)
+        {
+            var depth = 1;
+            for (var parent = status.InReplyToId; parent is not null && parent != rootId && depth < 20; depth++)
+            {
+                parent = parents.GetValueOrDefault(parent);
+            }
+
+            if (depth >= 20)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Maps a status; null for what is not a public message (direct, private, boosts, malformed).</summary>
@@ -127,7 +162,7 @@ public sealed class MastodonConnector(IHttpClientFactory httpClients, IChannelSe
         HttpClient client, string channelId, Uri instance, Uri first, string? token, bool newestPageOnly, JsonTypeInfo<TBody> type, Func<TBody, List<T>> items, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Uri? url = first;
-        for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
+        for (var page = 1; url is not null && page <= platform.Options.MaxPagesPerPoll; page++)
         {
             var request = new PlatformRequest(client, channelId, url, $"{what} page {page}")
             {

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Mastodon;
 
 /// <summary>GET /api/v1/statuses/:id/context: the statuses above and below one status.</summary>
-public sealed class MastodonContextDto
+internal sealed class MastodonContextDto
 {
     public List<MastodonStatusDto>? Ancestors { get; set; }
 

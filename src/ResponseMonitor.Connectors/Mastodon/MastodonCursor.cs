@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Mastodon;
 
 /// <summary>High-water marks of the two timelines the connector reads; stored as the channel's cursor (JSON).</summary>
-public sealed class MastodonCursor
+internal sealed class MastodonCursor
 {
     public string? StatusesSince { get; set; }
 

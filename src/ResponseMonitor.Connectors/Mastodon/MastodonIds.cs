@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Mastodon;
 
 /// <summary>Mastodon ids are decimal strings that grow with time; compare by length, then digits.</summary>
-public static class MastodonIds
+internal static class MastodonIds
 {
     public static string? Max(string? a, string? b)
     {

@@ -8,4 +8,4 @@ namespace ResponseMonitor.Connectors.Mastodon;
 [JsonSerializable(typeof(List<MastodonNotificationDto>))]
 [JsonSerializable(typeof(MastodonCursor))]
 [JsonSerializable(typeof(MastodonContextDto))]
-public sealed partial class MastodonJsonContext : JsonSerializerContext;
+internal sealed partial class MastodonJsonContext : JsonSerializerContext;

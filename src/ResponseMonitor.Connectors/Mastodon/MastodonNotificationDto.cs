@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Mastodon;
 
 /// <summary>The part of a Mastodon Notification entity the monitor reads.</summary>
-public sealed class MastodonNotificationDto
+internal sealed class MastodonNotificationDto
 {
     public string? Id { get; set; }
 

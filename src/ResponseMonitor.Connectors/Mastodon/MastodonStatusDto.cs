@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ResponseMonitor.Connectors.Mastodon;
 
 /// <summary>The part of a Mastodon Status entity the monitor reads.</summary>
-public sealed class MastodonStatusDto
+internal sealed class MastodonStatusDto
 {
     public string? Id { get; set; }
 

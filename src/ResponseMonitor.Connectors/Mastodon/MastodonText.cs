@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace ResponseMonitor.Connectors.Mastodon;
 
 /// <summary>Mastodon sends status content as HTML; the monitor wants what a reader sees.</summary>
-public static partial class MastodonText
+internal static partial class MastodonText
 {
     public static string FromHtml(string? html)
     {

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using ResponseMonitor.Connectors.Http;
+using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -14,10 +14,10 @@ namespace ResponseMonitor.Connectors.Meta;
 /// reply's <c>parent</c>. Comments by the page id are the brand's, however they were written. Items without an id are
 /// skipped; comments without <c>from</c> (people who did not grant the app access) are still public comments.
 /// </summary>
-public sealed class FacebookPageConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, ICredentialHealthRecorder credentials, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+internal sealed class FacebookPageConnector(PlatformServices platform) : IChannelConnector
 {
-    private readonly PlatformHttp _http = new(new GraphErrors(), time);
-    private readonly MetaTokenCheck _tokenCheck = new(credentials, time);
+    private readonly PlatformHttp _http = platform.CreateHttp(new GraphErrors());
+    private readonly MetaTokenCheck _tokenCheck = new(platform.Credentials, platform.Time);
 
     public const string PageIdSetting = "pageId";
     public const string UnknownAuthor = "unknown";
@@ -27,22 +27,19 @@ public sealed class FacebookPageConnector(IHttpClientFactory httpClients, IChann
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        if (!channel.Settings.TryGetValue(PageIdSetting, out var pageId) || string.IsNullOrWhiteSpace(pageId))
-        {
-            throw new ConnectorException($"Channel {channel.Id} needs the '{PageIdSetting}' setting.");
-        }
+        var (pageId, graphUrl, lookback) = ChannelSettings.Read(channel, FacebookPageSettings.Read);
 
-        var token = secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs a Page access token (AccessToken).");
-        var graph = new GraphApi(httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName), _http, MetaSettings.Graph(channel), channel.Id, token);
+        var token = platform.Secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs a Page access token (AccessToken).");
+        var graph = new GraphApi(platform.CreateClient(), _http, graphUrl, channel.Id, token);
         await _tokenCheck.CheckAsync(graph, channel.Id, token, cancellationToken).ConfigureAwait(false);
         var state = MetaSettings.Parse(cursor);
         var since = state.Since is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : (DateTimeOffset?)null;
-        var horizon = since - MetaSettings.Lookback(channel);
+        var horizon = since - lookback;
         var newest = since;
 
         var posts = new List<ContentItem>();
         Uri? url = graph.Url($"{Uri.EscapeDataString(pageId)}/feed?fields=id,message,created_time,from,permalink_url&limit=100" + (horizon is { } h ? "&since=" + h.ToUnixTimeSeconds() : ""));
-        for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
+        for (var page = 1; url is not null && page <= platform.Options.MaxPagesPerPoll; page++)
         {
             var (data, next) = await graph.GetPageAsync(url, "page feed", page, missingIsEmpty: false, cancellationToken).ConfigureAwait(false);
             var items = data.Select(p => ToItem(p, parentId: null)).OfType<ContentItem>().ToList();
@@ -57,7 +54,7 @@ public sealed class FacebookPageConnector(IHttpClientFactory httpClients, IChann
             // summary=true returns summary.order: the order Graph actually used. It may answer chronological whatever
             // was asked (as the comments edge recorded in sns-sdks/python-facebook does), so the order is checked.
             url = graph.Url($"{Uri.EscapeDataString(post.Id)}/comments?filter=stream&order=reverse_chronological&summary=true&fields=id,message,created_time,from,parent{{id}},permalink_url,is_hidden&limit=100");
-            for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
+            for (var page = 1; url is not null && page <= platform.Options.MaxPagesPerPoll; page++)
             {
                 var (data, next, order) = await graph.GetCommentPageAsync(url, page, cancellationToken).ConfigureAwait(false);
                 var items = data.Select(c => ToItem(c, GraphApi.Object(c, "parent") is { } parent ? GraphApi.Text(parent, "id") : post.Id)).OfType<ContentItem>().ToList();

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using ResponseMonitor.Connectors.Http;
+using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -13,10 +13,10 @@ namespace ResponseMonitor.Connectors.Meta;
 /// look-back and, for each, the comments with their replies. The brand is the account id (from <c>from.id</c>) or its
 /// username (from <c>username</c>), so both go in BrandAuthorIds.
 /// </summary>
-public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, ICredentialHealthRecorder credentials, InstagramUsernames usernames, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+internal sealed class InstagramConnector(PlatformServices platform, InstagramUsernames usernames) : IChannelConnector
 {
-    private readonly PlatformHttp _http = new(new GraphErrors(), time);
-    private readonly MetaTokenCheck _tokenCheck = new(credentials, time);
+    private readonly PlatformHttp _http = platform.CreateHttp(new GraphErrors());
+    private readonly MetaTokenCheck _tokenCheck = new(platform.Credentials, platform.Time);
 
     public const string AccountIdSetting = "accountId";
 
@@ -25,23 +25,20 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        if (!channel.Settings.TryGetValue(AccountIdSetting, out var accountId) || string.IsNullOrWhiteSpace(accountId))
-        {
-            throw new ConnectorException($"Channel {channel.Id} needs the '{AccountIdSetting}' setting.");
-        }
+        var (accountId, graphUrl, lookback) = ChannelSettings.Read(channel, InstagramSettings.Read);
 
-        var token = secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs an access token (AccessToken) with instagram_manage_comments.");
-        var graph = new GraphApi(httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName), _http, MetaSettings.Graph(channel), channel.Id, token);
+        var token = platform.Secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs an access token (AccessToken) with instagram_manage_comments.");
+        var graph = new GraphApi(platform.CreateClient(), _http, graphUrl, channel.Id, token);
         await _tokenCheck.CheckAsync(graph, channel.Id, token, cancellationToken).ConfigureAwait(false);
         var state = MetaSettings.Parse(cursor);
         var since = state.Since is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : (DateTimeOffset?)null;
-        var horizon = since - MetaSettings.Lookback(channel);
+        var horizon = since - lookback;
         var newest = since;
 
         var brand = new InstagramBrand(channel, accountId);
         var media = new List<ContentItem>();
         Uri? url = graph.Url($"{Uri.EscapeDataString(accountId)}/media?fields=id,caption,timestamp,permalink,username&limit=50");
-        for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
+        for (var page = 1; url is not null && page <= platform.Options.MaxPagesPerPoll; page++)
         {
             var (data, next) = await graph.GetPageAsync(url, "media", page, missingIsEmpty: false, cancellationToken).ConfigureAwait(false);
             foreach (var m in data)
@@ -60,7 +57,7 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
         foreach (var post in media)
         {
             url = graph.Url($"{Uri.EscapeDataString(post.Id)}/comments?fields=id,text,timestamp,username,from,hidden,replies{{id,text,timestamp,username,from,hidden}}&limit=50");
-            for (var page = 1; url is not null && page <= options.Value.MaxPagesPerPoll; page++)
+            for (var page = 1; url is not null && page <= platform.Options.MaxPagesPerPoll; page++)
             {
                 var (data, next) = await graph.GetPageAsync(url, "comments", page, missingIsEmpty: true, cancellationToken).ConfigureAwait(false);
                 var items = new List<ContentItem>();
@@ -80,7 +77,7 @@ public sealed class InstagramConnector(IHttpClientFactory httpClients, IChannelS
                     // A nested edge carries its own first page; the rest of a long thread is behind its paging.next.
                     var (replyData, replyNext) = graph.Page(replies);
                     items.AddRange(replyData.Select(r => ToItem(r, brand, top.Id, "text")).OfType<ContentItem>());
-                    for (var replyPage = 2; replyNext is not null && replyPage <= options.Value.MaxPagesPerPoll; replyPage++)
+                    for (var replyPage = 2; replyNext is not null && replyPage <= platform.Options.MaxPagesPerPoll; replyPage++)
                     {
                         (replyData, replyNext) = await graph.GetPageAsync(replyNext, "replies", replyPage, missingIsEmpty: true, cancellationToken).ConfigureAwait(false);
                         items.AddRange(replyData.Select(r => ToItem(r, brand, top.Id, "text")).OfType<ContentItem>());

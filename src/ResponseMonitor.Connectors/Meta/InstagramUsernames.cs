@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ResponseMonitor.Connectors.Http;
+using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Ports;
 
@@ -12,10 +13,10 @@ namespace ResponseMonitor.Connectors.Meta;
 /// <c>GET /{ig-user-id}?fields=username</c> (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user),
 /// and kept for the process's life.
 /// </summary>
-public sealed class InstagramUsernames(IHttpClientFactory httpClients, IChannelSecrets secrets, TimeProvider time)
+internal sealed class InstagramUsernames(PlatformServices platform)
 {
     private readonly ConcurrentDictionary<string, string> _known = new(StringComparer.OrdinalIgnoreCase);
-    private readonly PlatformHttp _http = new(new GraphErrors(), time);
+    private readonly PlatformHttp _http = platform.CreateHttp(new GraphErrors());
 
     /// <summary>Keeps a username the account's own media named.</summary>
     public void Learn(string channelId, string? username)
@@ -41,8 +42,8 @@ public sealed class InstagramUsernames(IHttpClientFactory httpClients, IChannelS
         }
 
         var accountId = channel.Settings.GetValueOrDefault(InstagramConnector.AccountIdSetting) ?? throw new ConnectorException($"Channel {channel.Id} needs the '{InstagramConnector.AccountIdSetting}' setting.");
-        var token = secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} has neither Settings:username nor an access token to ask Instagram for it.");
-        var graph = new GraphApi(httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName), _http, MetaSettings.Graph(channel), channel.Id, token);
+        var token = platform.Secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} has neither Settings:username nor an access token to ask Instagram for it.");
+        var graph = new GraphApi(platform.CreateClient(), _http, ChannelSettings.Read(channel, MetaSettings.Graph), channel.Id, token);
         using var document = await graph.GetDocumentAsync(graph.Url($"{Uri.EscapeDataString(accountId)}?fields=username"), "the account's username", cancellationToken).ConfigureAwait(false);
         var username = document is not null && document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object ? GraphApi.Text(document.RootElement, "username") : null;
         if (string.IsNullOrWhiteSpace(username))

@@ -5,4 +5,4 @@ namespace ResponseMonitor.Connectors.Meta;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(MetaCursor))]
-public sealed partial class MetaJsonContext : JsonSerializerContext;
+internal sealed partial class MetaJsonContext : JsonSerializerContext;

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
-using ResponseMonitor.Domain.Channels;
-using ResponseMonitor.Domain.Ports;
+using ResponseMonitor.Connectors.Platforms;
 
 namespace ResponseMonitor.Connectors.Meta;
 
@@ -23,28 +21,29 @@ internal static class MetaSettings
     /// The Graph root with its version: <c>Settings:graphUrl</c> (default https://graph.facebook.com/) followed by
     /// <c>Settings:graphVersion</c> (default <see cref="DefaultGraphVersion"/>), unless the URL already ends in a version.
     /// </summary>
-    public static Uri Graph(ChannelDefinition channel)
+    public static Uri Graph(ChannelSettings settings)
     {
-        var root = channel.Settings.TryGetValue(GraphUrlSetting, out var text) && Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var url)
-            ? url
-            : new Uri("https://graph.facebook.com/");
+        var root = settings.Url(GraphUrlSetting, new Uri("https://graph.facebook.com/"), asBase: true);
         if (IsVersion(root.Segments[^1].TrimEnd('/')))
         {
             return root;
         }
 
-        var version = channel.Settings.TryGetValue(GraphVersionSetting, out var configured) && !string.IsNullOrWhiteSpace(configured) ? configured.Trim() : DefaultGraphVersion;
-        return IsVersion(version)
-            ? new Uri(root, version + "/")
-            : throw new ConnectorException($"Settings:graphVersion '{version}' is not a Graph API version such as '{DefaultGraphVersion}'.");
+        var version = settings.Optional(GraphVersionSetting) ?? DefaultGraphVersion;
+        if (IsVersion(version))
+        {
+            return new Uri(root, version + "/");
+        }
+
+        settings.Add($"Settings:graphVersion '{version}' is not a Graph API version such as '{DefaultGraphVersion}'.");
+        return new Uri(root, DefaultGraphVersion + "/");
     }
 
     private static bool IsVersion(string segment) =>
         segment.Length > 1 && segment[0] == 'v' && segment[1..].Split('.') is [var major, var minor]
         && major.Length > 0 && minor.Length > 0 && major.All(char.IsAsciiDigit) && minor.All(char.IsAsciiDigit);
 
-    public static TimeSpan Lookback(ChannelDefinition channel) =>
-        channel.Settings.TryGetValue(LookbackSetting, out var text) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.FromDays(3);
+    public static TimeSpan Lookback(ChannelSettings settings) => settings.Duration(LookbackSetting, TimeSpan.FromDays(3));
 
     public static MetaCursor Parse(string? cursor) => ConnectorCursor.Parse(cursor, MetaJsonContext.Default.MetaCursor, "Meta");
 

@@ -11,7 +11,7 @@ namespace ResponseMonitor.Connectors.Meta;
 /// pushed comment and a later poll of it are one stored comment. Removals, hides and unhides of posts and comments
 /// are state changes of stored items; reactions and other fields are acknowledged and ignored.
 /// </summary>
-public static class MetaWebhookParser
+internal static class MetaWebhookParser
 {
     private static readonly string[] StoredItems = ["comment", "status", "post", "photo", "video", "share"];
 

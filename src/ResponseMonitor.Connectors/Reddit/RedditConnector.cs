@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using ResponseMonitor.Connectors.Http;
+using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -15,7 +15,7 @@ namespace ResponseMonitor.Connectors.Reddit;
 /// its recent submissions (<c>/comments/{id}</c>). Listings run newest first with an <c>after</c> token; each is walked
 /// back to the high-water mark, which moves only after everything newer is stored.
 /// </summary>
-public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, ICredentialHealthRecorder credentials, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+internal sealed class RedditConnector(PlatformServices platform, RotatedSecrets rotatedSecrets) : IChannelConnector
 {
     public const string ApiUrlSetting = "apiUrl";
     public const string AuthUrlSetting = "authUrl";
@@ -27,29 +27,24 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
     // Tokens the connector obtained, per channel, with their end: Reddit's last an hour.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Token, DateTimeOffset Until)> _tokens = new(StringComparer.Ordinal);
 
-    // Refresh tokens Reddit rotated, per channel: the newest is the only one it still honours.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _rotated = new(StringComparer.Ordinal);
+    /// <summary>The channel secret a refresh token is configured as.</summary>
+    private const string RefreshTokenSecret = "AccessToken";
 
     /// <summary>Reddit's announced lifetime of a refresh token from its issue (rotation with a one-year expiry).</summary>
     internal static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(365);
 
-    private readonly PlatformHttp _http = new(new RedditErrors(), time);
+    private readonly PlatformHttp _http = platform.CreateHttp(new RedditErrors());
 
     public string Kind => ChannelKinds.Reddit;
 
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        if (!channel.Settings.TryGetValue(UsernameSetting, out var username) || string.IsNullOrWhiteSpace(username))
-        {
-            throw new ConnectorException($"Channel {channel.Id} needs the '{UsernameSetting}' setting.");
-        }
-
-        var api = channel.Settings.TryGetValue(ApiUrlSetting, out var apiText) && Uri.TryCreate(apiText, UriKind.Absolute, out var configured) ? configured : new Uri("https://oauth.reddit.com/");
-        var treeLookback = channel.Settings.TryGetValue(TreeLookbackSetting, out var lb) && TimeSpan.TryParse(lb, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : TimeSpan.FromDays(3);
+        var settings = ChannelSettings.Read(channel, RedditSettings.Read);
+        var (api, username, treeLookback) = (settings.Api, settings.Username, settings.TreeLookback);
         var state = Parse(cursor);
         var since = state.Since is { } s ? DateTimeOffset.FromUnixTimeMilliseconds((long)(s * 1000)) : (DateTimeOffset?)null;
-        var client = httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName);
+        var client = platform.CreateClient();
         var newest = since;
         var submissions = state.Submissions.ToDictionary(p => p.Id, StringComparer.Ordinal);
 
@@ -61,7 +56,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
         foreach (var (path, what) in new[] { ($"user/{Uri.EscapeDataString(username)}/overview?sort=new", "own posts and comments"), ("message/comments?", "inbox replies"), ("message/selfreply?", "replies to the brand's posts"), ("message/mentions?", "mentions") })
         {
             string? after = null;
-            for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
+            for (var page = 1; page <= platform.Options.MaxPagesPerPoll; page++)
             {
                 var separator = path.EndsWith('?') ? "" : "&";
                 var url = new Uri(api, $"{path}{separator}limit=100&raw_json=1" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after)));
@@ -81,25 +76,34 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
                     break;
                 }
 
-                truncated |= page == options.Value.MaxPagesPerPoll;
+                truncated |= page == platform.Options.MaxPagesPerPoll;
             }
         }
 
         // Comment trees of every brand submission inside the look-back, this poll's and earlier ones' alike: the public
         // talk among themselves under the brand's posts for days. Collapsed replies ("more" stubs) are expanded.
         // Only what is new since the last poll is passed on, so a quiet tree stores nothing and queues no analysis.
-        var horizon = time.GetUtcNow() - treeLookback;
+        var horizon = platform.Time.GetUtcNow() - treeLookback;
         var kept = submissions.Values.Where(p => DateTimeOffset.FromUnixTimeMilliseconds((long)(p.Created * 1000)) >= horizon).OrderByDescending(p => p.Created).ToList();
         var treesNewest = newest;
         foreach (var submission in kept)
         {
             var article = submission.Id.Replace("t3_", "", StringComparison.Ordinal);
-            var (tree, complete, deleted) = await TreeAsync(client, channel, username, api, article, cancellationToken).ConfigureAwait(false);
+            var readAt = platform.Time.GetUtcNow();
+            var (tree, complete, deleted, listed) = await TreeAsync(client, channel, username, api, article, cancellationToken).ConfigureAwait(false);
             truncated |= !complete;
             var fresh = tree.Select(i => AsBrand(channel, username, i)).Where(i => since is null || i.CreatedAt >= since).ToList();
             treesNewest = fresh.Select(i => (DateTimeOffset?)i.CreatedAt).Append(treesNewest).Max();
             // A deleted or removed comment in a re-read tree leaves storage entirely (Reddit's Data API terms).
-            yield return new ConnectorPage(fresh, null) { StateChanges = [.. deleted.Select(id => new ItemStateChange(id, ItemState.Deleted, time.GetUtcNow()))] };
+            // A tree read whole (every "more" stub expanded, the submission itself answered) also tells which stored
+            // comments are gone without a trace: Reddit drops a deleted comment that has no replies from the tree.
+            yield return new ConnectorPage(fresh, null)
+            {
+                StateChanges = [.. deleted.Select(id => new ItemStateChange(id, ItemState.Deleted, platform.Time.GetUtcNow()))],
+                Reread = complete && listed
+                    ? new ThreadReread(submission.Id, DateTimeOffset.FromUnixTimeMilliseconds((long)(submission.Created * 1000)), tree.Select(i => i.Id).Concat(deleted).ToHashSet(StringComparer.Ordinal), readAt)
+                    : null,
+            };
         }
 
         newest = truncated ? since : treesNewest;
@@ -138,10 +142,10 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
         return brand is null ? item : item with { AuthorId = brand };
     }
 
-    private List<ItemStateChange> Gone(JsonElement root) => [.. RedditListing.Deleted(root).Select(id => new ItemStateChange(id, ItemState.Deleted, time.GetUtcNow()))];
+    private List<ItemStateChange> Gone(JsonElement root) => [.. RedditListing.Deleted(root).Select(id => new ItemStateChange(id, ItemState.Deleted, platform.Time.GetUtcNow()))];
 
     /// <returns>The tree's comments, false when collapsed replies were left unread at the request limit, and its deleted comments.</returns>
-    private async Task<(List<ContentItem> Items, bool Complete, List<string> Deleted)> TreeAsync(HttpClient client, ChannelDefinition channel, string username, Uri api, string article, CancellationToken cancellationToken)
+    private async Task<(List<ContentItem> Items, bool Complete, List<string> Deleted, bool Listed)> TreeAsync(HttpClient client, ChannelDefinition channel, string username, Uri api, string article, CancellationToken cancellationToken)
     {
         var items = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
         var deleted = new List<string>();
@@ -160,12 +164,16 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
             }
         }
 
+        // GET /comments/{article} answers [submission Listing, comments Listing]; a missing or unreadable one answers
+        // something else, which reads as empty and never as a tree whose comments all vanished.
+        bool listed;
         using (var document = await GetAsync(client, channel, username, new Uri(api, $"comments/{Uri.EscapeDataString(article)}?sort=new&limit=500&raw_json=1"), "comment tree", cancellationToken, missingIsEmpty: true).ConfigureAwait(false))
         {
+            listed = document.RootElement is { ValueKind: JsonValueKind.Array } pair && pair.GetArrayLength() == 2;
             Take(document.RootElement);
         }
 
-        for (var requests = 0; pending.Count > 0 && requests < options.Value.MaxPagesPerPoll; requests++)
+        for (var requests = 0; pending.Count > 0 && requests < platform.Options.MaxPagesPerPoll; requests++)
         {
             var stub = pending.Dequeue();
             Uri url;
@@ -191,7 +199,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
             Take(root.ValueKind == JsonValueKind.Object && root.TryGetProperty("json", out var json) && json.TryGetProperty("data", out var data) && data.TryGetProperty("things", out var things) ? things : root);
         }
 
-        return ([.. items.Values], pending.Count == 0, deleted);
+        return ([.. items.Values], pending.Count == 0, deleted, listed);
     }
 
     private async Task<JsonDocument> GetAsync(HttpClient client, ChannelDefinition channel, string username, Uri url, string what, CancellationToken cancellationToken, bool missingIsEmpty = false)
@@ -220,7 +228,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
 
     /// <summary>With <c>Settings:clientId</c> and a <c>ClientSecret</c> the connector renews its own tokens.</summary>
     private bool Renews(ChannelDefinition channel) =>
-        !string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault(ClientIdSetting)) && secrets.GetClientSecret(channel.Id) is not null;
+        !string.IsNullOrWhiteSpace(channel.Settings.GetValueOrDefault(ClientIdSetting)) && platform.Secrets.GetClientSecret(channel.Id) is not null;
 
     /// <summary>
     /// The bearer token. Without an OAuth app configured, <c>AccessToken</c> is used as it is (renewed outside).
@@ -231,15 +239,16 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
     /// </summary>
     private async Task<string> TokenAsync(HttpClient client, ChannelDefinition channel, string username, CancellationToken cancellationToken)
     {
-        var configured = secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs an OAuth token (AccessToken) for Reddit.");
+        var configured = platform.Secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs an OAuth token (AccessToken) for Reddit.");
         if (!Renews(channel))
         {
             return configured;
         }
 
-        var credential = _rotated.GetValueOrDefault(channel.Id) ?? configured;
+        // Refresh tokens Reddit rotated: the newest is the only one it still honours.
+        var credential = rotatedSecrets.Current(channel.Id, RefreshTokenSecret, configured);
 
-        if (_tokens.TryGetValue(channel.Id, out var held) && held.Until - TimeSpan.FromMinutes(1) > time.GetUtcNow())
+        if (_tokens.TryGetValue(channel.Id, out var held) && held.Until - TimeSpan.FromMinutes(1) > platform.Time.GetUtcNow())
         {
             return held.Token;
         }
@@ -255,7 +264,7 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
                 : [new KeyValuePair<string, string>("grant_type", "refresh_token"), new("refresh_token", credential)]),
             Authorise = (message, _) =>
             {
-                message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(clientId + ":" + secrets.GetClientSecret(channel.Id))));
+                message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(clientId + ":" + platform.Secrets.GetClientSecret(channel.Id))));
                 message.Headers.TryAddWithoutValidation("User-Agent", UserAgent(clientId, username));
                 return ValueTask.CompletedTask;
             },
@@ -268,22 +277,32 @@ public sealed class RedditConnector(IHttpClientFactory httpClients, IChannelSecr
             throw new CredentialRejectedException($"Reddit refused to issue a token ({token?.Error ?? "no access_token"}); check the app's id and secret and the channel's refresh token or password.");
         }
 
-        var now = time.GetUtcNow();
+        var now = platform.Time.GetUtcNow();
         var until = now.AddSeconds(token.ExpiresIn is > 0 and var seconds ? seconds : 3600);
         _tokens[channel.Id] = (access, until);
         if (!password && token.RefreshToken is { Length: > 0 } rotated && rotated != credential)
         {
             // Reddit rotates refresh tokens and ends each a year after issue; prawcore keeps the new one
             // (prawcore/auth.py, Authorizer._request_token). Only the new one works from now on, so it is used for every
-            // later renewal. It is held in memory (secrets are never written to storage), and the year's end is reported so
+            // later renewal and written where secrets live (never to storage or a log); the year's end is reported so
             // that credentials-expiring warns a week before it.
-            _rotated[channel.Id] = rotated;
-            credentials.Report(channel.Id, new CredentialLifetime(now, now + RefreshTokenLifetime, RenewedByMonitor: false,
-                "Reddit refresh token, rotated by Reddit and held by the monitor: it ends a year after issue; authorise the app again before then"));
+            var kept = await rotatedSecrets.RotateAsync(channel.Id, RefreshTokenSecret, rotated, now + RefreshTokenLifetime, cancellationToken).ConfigureAwait(false);
+            platform.Credentials.Report(channel.Id, new CredentialLifetime(now, now + RefreshTokenLifetime, RenewedByMonitor: false, kept
+                ? "Reddit refresh token, rotated by Reddit and stored in the vault by the monitor: it ends a year after issue; authorise the app again before then"
+                : "Reddit refresh token, rotated by Reddit and held in this process only (no vault): a restart reverts to the configured AccessToken, which Reddit no longer honours; update AccessToken or configure Secrets:VaultUri, and authorise the app again within the year"));
             return access;
         }
 
-        credentials.Report(channel.Id, new CredentialLifetime(now, until, RenewedByMonitor: true, password
+        // The refresh token's own year, when its issue date is known (Settings:refreshTokenIssuedAt), is the end a
+        // person must act before; the hourly access token renews itself.
+        if (!password && RedditSettings.IssuedAt(channel) is { } issued && rotatedSecrets.IssuedAt(channel.Id, RefreshTokenSecret) is null)
+        {
+            platform.Credentials.Report(channel.Id, new CredentialLifetime(now, issued + RefreshTokenLifetime, RenewedByMonitor: false,
+                "Reddit refresh token (Settings:refreshTokenIssuedAt): it ends a year after issue; authorise the app again before then"));
+            return access;
+        }
+
+        platform.Credentials.Report(channel.Id, new CredentialLifetime(now, until, RenewedByMonitor: true, password
             ? "Reddit access token (an hour), renewed from the script app's password"
             : "Reddit access token (an hour), renewed from the refresh token"));
         return access;

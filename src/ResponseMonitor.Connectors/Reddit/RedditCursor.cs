@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Reddit;
 
 /// <summary>The newest creation time seen, in Unix seconds; stored as the channel's cursor (JSON).</summary>
-public sealed class RedditCursor
+internal sealed class RedditCursor
 {
     public double? Since { get; set; }
 

@@ -6,4 +6,4 @@ namespace ResponseMonitor.Connectors.Reddit;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(RedditCursor))]
 [JsonSerializable(typeof(RedditTokenDto))]
-public sealed partial class RedditJsonContext : JsonSerializerContext;
+internal sealed partial class RedditJsonContext : JsonSerializerContext;

@@ -7,7 +7,7 @@ namespace ResponseMonitor.Connectors.Reddit;
 /// Reads Reddit Listings into items. Reddit's shapes are polymorphic (a comment's <c>replies</c> is the string ""
 /// when empty and a Listing otherwise; <c>/comments/{id}</c> answers an array of two Listings), so this walks JSON.
 /// </summary>
-public static class RedditListing
+internal static class RedditListing
 {
     /// <summary>Every t1 (comment) and t3 (submission) in a Listing, an array of Listings, or nested replies.</summary>
     public static List<ContentItem> Items(JsonElement root)

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Reddit;
 
 /// <summary>A brand submission whose comment tree is re-read while it is inside the look-back.</summary>
-public sealed class RedditSubmission
+internal sealed class RedditSubmission
 {
     public string Id { get; set; } = "";
 

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.Reddit;
 
 /// <summary>The answer of <c>POST /api/v1/access_token</c> (https://github.com/reddit-archive/reddit/wiki/OAuth2).</summary>
-public sealed class RedditTokenDto
+internal sealed class RedditTokenDto
 {
     [System.Text.Json.Serialization.JsonPropertyName("access_token")]
     public string? AccessToken { get; set; }

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using ResponseMonitor.Connectors.Http;
+using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -16,29 +16,25 @@ namespace ResponseMonitor.Connectors.X;
 /// <c>since_id</c>, walking <c>next_token</c> pages down to it; the marks move only once the walk is stored. A 429
 /// pauses the channel until <c>x-rate-limit-reset</c>.
 /// </summary>
-public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+internal sealed class XConnector(PlatformServices platform) : IChannelConnector
 {
     public const string ApiUrlSetting = "apiUrl";
     public const string UserIdSetting = "userId";
     public const string ConversationLookbackSetting = "conversationLookback";
     private const string Fields = "max_results=100&tweet.fields=created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets,edit_history_tweet_ids&expansions=author_id&user.fields=username,name";
 
-    private readonly PlatformHttp _http = new(new XErrors(), time);
+    private readonly PlatformHttp _http = platform.CreateHttp(new XErrors());
 
     public string Kind => ChannelKinds.X;
 
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        if (!channel.Settings.TryGetValue(UserIdSetting, out var userId) || string.IsNullOrWhiteSpace(userId))
-        {
-            throw new ConnectorException($"Channel {channel.Id} needs the '{UserIdSetting}' setting.");
-        }
+        var (api, userId, lookback) = ChannelSettings.Read(channel, XSettings.Read);
 
-        var api = channel.Settings.TryGetValue(ApiUrlSetting, out var apiText) && Uri.TryCreate(apiText, UriKind.Absolute, out var configured) ? configured : new Uri("https://api.x.com/");
-        var token = secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs a bearer token (AccessToken) for the X API.");
+        var token = platform.Secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs a bearer token (AccessToken) for the X API.");
         var state = Parse(cursor);
-        var client = httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName);
+        var client = platform.CreateClient();
         var conversations = state.Conversations.ToDictionary(c => c.Id, StringComparer.Ordinal);
 
         var mentions = await WalkAsync(client, channel.Id, api, token, $"2/users/{Uri.EscapeDataString(userId)}/mentions", state.MentionsSince, "mentions", cancellationToken).ConfigureAwait(false);
@@ -61,8 +57,7 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
         // Every brand post inside the look-back has its conversation searched again, from the newest reply read
         // (since_id), so later public replies among themselves are seen for days; recent search covers 7 days
         // (https://docs.x.com/x-api/posts/search/introduction). A quiet conversation is one request that reads nothing.
-        var lookback = channel.Settings.TryGetValue(ConversationLookbackSetting, out var lb) && TimeSpan.TryParse(lb, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : TimeSpan.FromDays(3);
-        var kept = conversations.Values.Where(c => c.CreatedAt >= time.GetUtcNow() - lookback).OrderByDescending(c => c.CreatedAt).ToList();
+        var kept = conversations.Values.Where(c => c.CreatedAt >= platform.Time.GetUtcNow() - lookback).OrderByDescending(c => c.CreatedAt).ToList();
         foreach (var conversation in kept)
         {
             var search = await WalkAsync(client, channel.Id, api, token, "2/tweets/search/recent", conversation.Since, "conversation", cancellationToken, "query=" + Uri.EscapeDataString("conversation_id:" + conversation.Id)).ConfigureAwait(false);
@@ -132,7 +127,7 @@ public sealed class XConnector(IHttpClientFactory httpClients, IChannelSecrets s
         var pages = new List<List<ContentItem>>();
         string? newest = null;
         string? next = null;
-        for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
+        for (var page = 1; page <= platform.Options.MaxPagesPerPoll; page++)
         {
             var url = new Uri(api, $"{path}?{(query is null ? "" : query + "&")}{Fields}" + (sinceId is null ? "" : "&since_id=" + sinceId) + (next is null ? "" : "&pagination_token=" + Uri.EscapeDataString(next)));
             var body = await GetAsync(client, channelId, url, token, what, page, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.X;
 
 /// <summary>A brand post whose conversation is searched again each poll while it is inside the look-back.</summary>
-public sealed class XConversation
+internal sealed class XConversation
 {
     public string Id { get; set; } = "";
 

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.X;
 
 /// <summary>The newest tweet id read from each timeline (<c>since_id</c>); stored as the channel's cursor (JSON).</summary>
-public sealed class XCursor
+internal sealed class XCursor
 {
     public string? MentionsSince { get; set; }
 

@@ -1,6 +1,6 @@
 namespace ResponseMonitor.Connectors.X;
 
-public sealed class XIncludesDto
+internal sealed class XIncludesDto
 {
     public List<XUserDto>? Users { get; set; }
 }

@@ -6,4 +6,4 @@ namespace ResponseMonitor.Connectors.X;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(XPageDto))]
 [JsonSerializable(typeof(XCursor))]
-public sealed partial class XJsonContext : JsonSerializerContext;
+internal sealed partial class XJsonContext : JsonSerializerContext;

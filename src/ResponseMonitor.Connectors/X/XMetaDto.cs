@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace ResponseMonitor.Connectors.X;
 
-public sealed class XMetaDto
+internal sealed class XMetaDto
 {
     [JsonPropertyName("newest_id")]
     public string? NewestId { get; set; }

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.X;
 
 /// <summary>A page of tweets with its expansions and meta.</summary>
-public sealed class XPageDto
+internal sealed class XPageDto
 {
     public List<XTweetDto>? Data { get; set; }
 

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.X;
 
 /// <summary>A referenced tweet: <c>replied_to</c>, <c>quoted</c> or <c>retweeted</c>.</summary>
-public sealed class XReferenceDto
+internal sealed class XReferenceDto
 {
     public string? Type { get; set; }
 

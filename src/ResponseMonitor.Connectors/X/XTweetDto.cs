@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ResponseMonitor.Connectors.X;
 
 /// <summary>An X API v2 Tweet, in part.</summary>
-public sealed class XTweetDto
+internal sealed class XTweetDto
 {
     public string? Id { get; set; }
 

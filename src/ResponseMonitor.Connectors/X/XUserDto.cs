@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.X;
 
 /// <summary>An X API v2 User, in part (from <c>includes.users</c>).</summary>
-public sealed class XUserDto
+internal sealed class XUserDto
 {
     public string? Id { get; set; }
 

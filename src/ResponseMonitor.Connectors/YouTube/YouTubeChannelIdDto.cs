@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.YouTube;
 
 /// <summary>The <c>{"value": "UC…"}</c> wrapper of a channel id.</summary>
-public sealed class YouTubeChannelIdDto
+internal sealed class YouTubeChannelIdDto
 {
     public string? Value { get; set; }
 }

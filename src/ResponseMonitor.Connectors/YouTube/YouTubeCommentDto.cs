@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.YouTube;
 
 /// <summary>youtube#comment, in part.</summary>
-public sealed class YouTubeCommentDto
+internal sealed class YouTubeCommentDto
 {
     public string? Id { get; set; }
 

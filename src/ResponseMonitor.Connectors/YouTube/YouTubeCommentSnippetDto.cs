@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.YouTube;
 
 /// <summary>youtube#comment snippet, in part.</summary>
-public sealed class YouTubeCommentSnippetDto
+internal sealed class YouTubeCommentSnippetDto
 {
     public string? AuthorDisplayName { get; set; }
 

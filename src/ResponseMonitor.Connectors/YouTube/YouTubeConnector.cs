@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.Extensions.Options;
 using ResponseMonitor.Connectors.Http;
+using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
@@ -17,39 +17,29 @@ namespace ResponseMonitor.Connectors.YouTube;
 /// the reply look-back, so new replies on recent threads are seen; the mark moves only after the walk is stored.
 /// The API key travels in the <c>X-goog-api-key</c> header, never in a URL that could be logged.
 /// </summary>
-public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time) : IChannelConnector
+internal sealed class YouTubeConnector(PlatformServices platform) : IChannelConnector
 {
     public const string ApiUrlSetting = "apiUrl";
     public const string ChannelIdSetting = "channelId";
     public const string ReplyLookbackSetting = "replyLookback";
-    private static readonly TimeSpan DefaultLookback = TimeSpan.FromDays(3);
-
-    private readonly PlatformHttp _http = new(new YouTubeErrors(), time);
+    private readonly PlatformHttp _http = platform.CreateHttp(new YouTubeErrors());
 
     public string Kind => ChannelKinds.YouTube;
 
     public async IAsyncEnumerable<ConnectorPage> ReadAsync(ChannelDefinition channel, string? cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        if (!channel.Settings.TryGetValue(ChannelIdSetting, out var youtubeChannel) || string.IsNullOrWhiteSpace(youtubeChannel))
-        {
-            throw new ConnectorException($"Channel {channel.Id} needs the '{ChannelIdSetting}' setting.");
-        }
-
-        var api = channel.Settings.TryGetValue(ApiUrlSetting, out var apiText) && Uri.TryCreate(apiText, UriKind.Absolute, out var configured)
-            ? configured
-            : new Uri("https://www.googleapis.com/");
-        var lookback = channel.Settings.TryGetValue(ReplyLookbackSetting, out var lookbackText) && TimeSpan.TryParse(lookbackText, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : DefaultLookback;
-        var key = secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs an API key (AccessToken) for the YouTube Data API.");
+        var (api, youtubeChannel, lookback) = ChannelSettings.Read(channel, YouTubeSettings.Read);
+        var key = platform.Secrets.GetAccessToken(channel.Id) ?? throw new ConnectorException($"Channel {channel.Id} needs an API key (AccessToken) for the YouTube Data API.");
         var state = Parse(cursor);
-        var client = httpClients.CreateClient(GenericFeed.GenericFeedConnector.HttpClientName);
+        var client = platform.CreateClient();
         var horizon = state.Since - lookback;
         var newest = state.Since;
 
         // A walk cut at the page limit before the horizon leaves a gap under what it read: the mark stays.
         var truncated = false;
         string? pageToken = null;
-        for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
+        for (var page = 1; page <= platform.Options.MaxPagesPerPoll; page++)
         {
             var url = new Uri(api, $"youtube/v3/commentThreads?part=snippet,replies&allThreadsRelatedToChannelId={Uri.EscapeDataString(youtubeChannel)}&order=time&maxResults=100&textFormat=plainText" + Token(pageToken));
             var threads = await GetAsync(client, channel.Id, url, key, YouTubeJsonContext.Default.YouTubeListDtoYouTubeThreadDto, "comment threads", page, cancellationToken).ConfigureAwait(false);
@@ -87,7 +77,7 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
                 break;
             }
 
-            truncated |= page == options.Value.MaxPagesPerPoll;
+            truncated |= page == platform.Options.MaxPagesPerPoll;
             pageToken = threads.NextPageToken;
         }
 
@@ -124,7 +114,7 @@ public sealed class YouTubeConnector(IHttpClientFactory httpClients, IChannelSec
     {
         var replies = new List<YouTubeCommentDto>();
         string? pageToken = null;
-        for (var page = 1; page <= options.Value.MaxPagesPerPoll; page++)
+        for (var page = 1; page <= platform.Options.MaxPagesPerPoll; page++)
         {
             var url = new Uri(api, $"youtube/v3/comments?part=snippet&parentId={Uri.EscapeDataString(parentId)}&maxResults=100&textFormat=plainText" + Token(pageToken));
             var list = await GetAsync(client, channelId, url, key, YouTubeJsonContext.Default.YouTubeListDtoYouTubeCommentDto, "replies", page, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.YouTube;
 
 /// <summary>The newest comment time seen; stored as the channel's cursor (JSON).</summary>
-public sealed class YouTubeCursor
+internal sealed class YouTubeCursor
 {
     public DateTimeOffset? Since { get; set; }
 }

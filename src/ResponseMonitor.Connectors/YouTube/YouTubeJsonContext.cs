@@ -7,4 +7,4 @@ namespace ResponseMonitor.Connectors.YouTube;
 [JsonSerializable(typeof(YouTubeListDto<YouTubeThreadDto>))]
 [JsonSerializable(typeof(YouTubeListDto<YouTubeCommentDto>))]
 [JsonSerializable(typeof(YouTubeCursor))]
-public sealed partial class YouTubeJsonContext : JsonSerializerContext;
+internal sealed partial class YouTubeJsonContext : JsonSerializerContext;

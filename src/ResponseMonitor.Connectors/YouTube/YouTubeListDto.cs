@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.YouTube;
 
 /// <summary>A youtube#…ListResponse page.</summary>
-public sealed class YouTubeListDto<T>
+internal sealed class YouTubeListDto<T>
 {
     public List<T>? Items { get; set; }
 

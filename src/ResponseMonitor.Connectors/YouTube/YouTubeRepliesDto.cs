@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.YouTube;
 
 /// <summary>The replies a thread embeds (at most a few; the rest come from comments.list).</summary>
-public sealed class YouTubeRepliesDto
+internal sealed class YouTubeRepliesDto
 {
     public List<YouTubeCommentDto>? Comments { get; set; }
 }

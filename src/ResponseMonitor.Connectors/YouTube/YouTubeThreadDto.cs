@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.YouTube;
 
 /// <summary>youtube#commentThread, in part.</summary>
-public sealed class YouTubeThreadDto
+internal sealed class YouTubeThreadDto
 {
     public string? Id { get; set; }
 

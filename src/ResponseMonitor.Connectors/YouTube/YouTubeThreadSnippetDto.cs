@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Connectors.YouTube;
 
 /// <summary>youtube#commentThread snippet, in part.</summary>
-public sealed class YouTubeThreadSnippetDto
+internal sealed class YouTubeThreadSnippetDto
 {
     public string? VideoId { get; set; }
 

@@ -1,6 +1,10 @@
 namespace ResponseMonitor.Domain.Channels;
 
-/// <summary>Connector kinds the monitor knows. Platform connectors add theirs here.</summary>
+/// <summary>
+/// Names of the kinds this repository's platforms register, for code that refers to one. The registered platforms
+/// (<c>PlatformRegistry</c> in the Connectors project) are what start-up validation checks a channel's kind against;
+/// a platform need not add its name here.
+/// </summary>
 public static class ChannelKinds
 {
     public const string GenericFeed = "generic-feed";

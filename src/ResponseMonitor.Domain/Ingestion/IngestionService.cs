@@ -46,9 +46,11 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
             .ThenBy(i => i.ParentId is null ? 0 : 1)
             .ToList();
 
+        // The poll path reads the stored items once: to leave out the unchanged ones, and for their versions below.
+        IReadOnlyDictionary<string, DateTimeOffset>? versions = null;
         if (onlyChanged)
         {
-            batch = await DropUnchangedAsync(channel.Id, batch, cancellationToken).ConfigureAwait(false);
+            (batch, versions) = await DropUnchangedAsync(channel.Id, batch, cancellationToken).ConfigureAwait(false);
             if (batch.Count == 0)
             {
                 return new IngestResult(0, null);
@@ -66,7 +68,7 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
         // Never let an older version replace a newer one, whichever path brings it (a replayed push, an old export, a
         // feed serving a stale copy): an item whose edit time, else creation time, is before the stored one's is
         // dropped. The same version again is written again, so every path stays idempotent.
-        var versions = await items.GetVersionsAsync(channel.Id, [.. batch.Select(i => i.Id)], cancellationToken).ConfigureAwait(false);
+        versions ??= await items.GetVersionsAsync(channel.Id, [.. batch.Select(i => i.Id)], cancellationToken).ConfigureAwait(false);
         batch.RemoveAll(i => versions.TryGetValue(i.Id, out var stored) && i.ChangedAt < stored);
         if (batch.Count == 0)
         {
@@ -141,12 +143,15 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
     }
 
     /// <summary>
-    /// The batch without the items stored already exactly as they come. The thread id is the store's to resolve, so it
-    /// is not compared; everything the platform sent is (version, text, author, parent, link).
+    /// The batch without the items stored already exactly as they come, and the stored versions of the rest (what
+    /// <see cref="IItemStore.GetVersionsAsync"/> would answer: edit time, else creation time), from the same read. The
+    /// thread id is the store's to resolve, so it is not compared; everything the platform sent is (version, text,
+    /// author, parent, link).
     /// </summary>
-    private async Task<List<ContentItem>> DropUnchangedAsync(string channelId, List<ContentItem> batch, CancellationToken cancellationToken)
+    private async Task<(List<ContentItem> Changed, IReadOnlyDictionary<string, DateTimeOffset> Versions)> DropUnchangedAsync(string channelId, List<ContentItem> batch, CancellationToken cancellationToken)
     {
         var stored = await items.GetAsync(channelId, batch.Select(i => i.Id).ToList(), cancellationToken).ConfigureAwait(false);
-        return batch.Where(i => !(stored.TryGetValue(i.Id, out var existing) && existing == i with { ThreadId = existing.ThreadId })).ToList();
+        var changed = batch.Where(i => !(stored.TryGetValue(i.Id, out var existing) && existing == i with { ThreadId = existing.ThreadId })).ToList();
+        return (changed, stored.ToDictionary(s => s.Key, s => s.Value.ChangedAt, StringComparer.Ordinal));
     }
 }

@@ -19,6 +19,7 @@ public sealed partial class ChannelPoller(
     IEnumerable<IChannelConnector> connectors,
     IngestionService ingestion,
     ItemStateService itemStates,
+    IItemStore items,
     IChannelStateStore states,
     ISnapshotStore snapshots,
     IAnalysisQueue queue,
@@ -214,6 +215,7 @@ public sealed partial class ChannelPoller(
         var wrote = false;
         string? pendingCursor = null;
         var pending = false;
+        var rereads = new List<ThreadReread>();
         try
         {
             await foreach (var page in connector.ReadAsync(channel, cursor, cancellationToken).ConfigureAwait(false))
@@ -231,6 +233,11 @@ public sealed partial class ChannelPoller(
                 await itemStates.ForgetOpenAsync(channel.Id, page.Items.Where(i => i.State != Conversations.ItemState.Visible).Select(i => i.Id).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
                 stored += changed;
                 pages++;
+                if (page.Reread is { } reread)
+                {
+                    rereads.Add(reread);
+                }
+
                 if (result.BeyondRetention.Count > 0)
                 {
                     beyond += result.BeyondRetention.Count;
@@ -264,6 +271,19 @@ public sealed partial class ChannelPoller(
                 }
 
                 (pendingCursor, pending, wrote) = (null, false, true);
+            }
+
+            // Replies a complete re-read of their thread no longer holds are deleted: one read of storage per poll.
+            if (rereads.Count > 0)
+            {
+                var missing = MissingReplies.Find(await items.GetCreatedSinceAsync(channel.Id, rereads.Min(r => r.RootCreatedAt), cancellationToken).ConfigureAwait(false), rereads);
+                var deleted = await itemStates.ApplyAsync(channel, missing, cancellationToken).ConfigureAwait(false);
+                if (deleted > 0)
+                {
+                    LogMissingReplies(logger, channel.Id, deleted);
+                    stored += deleted;
+                    pending = true;
+                }
             }
 
             if (pending || !wrote || claimOwner is not null)
@@ -338,6 +358,9 @@ public sealed partial class ChannelPoller(
             LogStateUnavailable(logger, channelId, ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Channel {ChannelId}: {Count} stored replies are no longer in their re-read threads and are marked deleted")]
+    private static partial void LogMissingReplies(ILogger logger, string channelId, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Polled channel {ChannelId}: {Items} items in {Pages} pages stored")]
     private static partial void LogPolled(ILogger logger, string channelId, int items, int pages);

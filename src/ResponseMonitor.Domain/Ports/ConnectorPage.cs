@@ -14,6 +14,9 @@ public sealed record ConnectorPage(IReadOnlyList<ContentItem> Items, string? Cur
     /// <summary>Items stored earlier that the platform now says are deleted, hidden or shown again (tombstones, missing replies).</summary>
     public IReadOnlyList<ItemStateChange> StateChanges { get; init; } = [];
 
+    /// <summary>A complete re-read of one thread, if the page is one: its stored replies missing from it are deleted (<see cref="Polling.MissingReplies"/>).</summary>
+    public ThreadReread? Reread { get; init; }
+
     /// <summary>What a person should know about how the channel is read (a platform setting that hides messages); logged as warnings.</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
 }

@@ -90,12 +90,12 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task PollAndAnalyseAsync()
     {
         await App.Services.GetRequiredService<PollChannelsFunction>().RunAsync(CancellationToken.None);
-        var polls = App.Services.GetRequiredService<PollQueueListener>();
+        var polls = App.Services.GetQueueListener(FunctionNames.PollChannel);
         while (await polls.RunOnceAsync(CancellationToken.None) > 0)
         {
         }
 
-        var listener = App.Services.GetRequiredService<AnalysisQueueListener>();
+        var listener = App.Services.GetQueueListener(FunctionNames.AnalyzeChannel);
         while (await listener.RunOnceAsync(CancellationToken.None) > 0)
         {
         }

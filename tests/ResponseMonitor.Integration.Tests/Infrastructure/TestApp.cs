@@ -1,3 +1,4 @@
+using ResponseMonitor.App.Functions;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -138,7 +139,7 @@ public sealed class TestApp : IAsyncDisposable
     public static async Task DrainPollQueueAsync(TestApp app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var listener = app.Get<App.Standalone.PollQueueListener>();
+        var listener = app.Services.GetQueueListener(FunctionNames.PollChannel);
         while (await listener.RunOnceAsync(CancellationToken.None) > 0)
         {
         }

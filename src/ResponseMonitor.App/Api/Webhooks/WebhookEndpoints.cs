@@ -3,8 +3,7 @@ using Microsoft.Extensions.Options;
 using ResponseMonitor.App.Configuration;
 using System.Security.Cryptography;
 using System.Text;
-using ResponseMonitor.Connectors.GenericFeed;
-using ResponseMonitor.Connectors.Meta;
+using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Ingestion;
 using ResponseMonitor.Domain.Ports;
@@ -33,7 +32,7 @@ public static partial class WebhookEndpoints
         IngestionService ingestion,
         ItemStateService itemStates,
         IAnalysisQueue queue,
-        InstagramUsernames usernames,
+        PlatformRegistry platforms,
         IOptions<ApiOptions> options,
         TimeProvider time,
         ILoggerFactory loggers,
@@ -65,25 +64,16 @@ public static partial class WebhookEndpoints
             return Problems.Unauthorized(WebhookSignature.Mismatch);
         }
 
-        // An Instagram push names the brand's own replies only by the account's username: without it they would be
-        // stored as the public's. Unknown and not obtainable now, the delivery is refused with 503 so Meta sends it again.
-        string? username = null;
-        if (channel.Kind == ChannelKinds.Instagram)
+        // The channel's platform reads its own deliveries; a platform without a push parser takes the generic feed's.
+        var parser = platforms.PushParser(channel.Kind);
+        var parsed = await parser.ParseAsync(channel, body, cancellationToken).ConfigureAwait(false);
+        if (parsed.RetryLater is { } later)
         {
-            try
-            {
-                username = await usernames.GetAsync(channel, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is ConnectorException or CredentialRejectedException or RateLimitedException)
-            {
-                LogUsernameUnknown(loggers.CreateLogger(typeof(WebhookEndpoints)), channel.Id, ex.Message);
-                request.HttpContext.Response.Headers.RetryAfter = "60";
-                return Results.Problem($"The Instagram account's username is not known yet ({ex.Message}); the delivery is not stored so that Meta sends it again. Set Settings:username to receive pushes without asking Instagram.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "The brand's username is unknown.");
-            }
+            LogDeferred(loggers.CreateLogger(typeof(WebhookEndpoints)), channel.Id, later);
+            request.HttpContext.Response.Headers.RetryAfter = "60";
+            return Results.Problem(later, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The delivery cannot be read yet.");
         }
 
-        var meta = channel.Kind is ChannelKinds.FacebookPage or ChannelKinds.Instagram;
-        var parsed = meta ? MetaWebhookParser.ParseFor(channel, body, username) : FeedParser.Parse(body, time.GetUtcNow());
         if (!parsed.IsValid)
         {
             return Problems.BadRequest(parsed.Error!);
@@ -110,13 +100,11 @@ public static partial class WebhookEndpoints
             LogEntrySkipped(loggers.CreateLogger(typeof(WebhookEndpoints)), channel.Id, reason);
         }
 
-        // Meta expects 200 OK for a delivery it should not resend
-        // (https://developers.facebook.com/docs/graph-api/webhooks/getting-started, "Event Notifications"); the
-        // generic feed's push keeps 202 as docs/GENERIC_FEED.md says.
+        // Each platform's parser knows the status its platform expects (Meta: 200; the generic feed: 202).
         return Results.Json(
             new WebhookAcceptedResponse(channel.Id, result.Stored) { Skipped = parsed.Skipped.Count, Changed = changed, BeyondRetention = result.BeyondRetention.Count, BeyondRetentionReason = result.BeyondRetentionReason },
             ApiJsonContext.Default.WebhookAcceptedResponse,
-            statusCode: meta ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
+            statusCode: parser.AcceptedStatusCode);
     }
 
     /// <summary>
@@ -175,8 +163,8 @@ public static partial class WebhookEndpoints
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook items for channel {ChannelId} are stored but analysis could not be queued")]
     private static partial void LogEnqueueFailed(ILogger logger, string channelId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook for Instagram channel {ChannelId} refused for now: the account's username is unknown: {Reason}")]
-    private static partial void LogUsernameUnknown(ILogger logger, string channelId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook for channel {ChannelId} refused for now: {Reason}")]
+    private static partial void LogDeferred(ILogger logger, string channelId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery to channel {ChannelId}: {Reason}; skipped")]
     private static partial void LogEntrySkipped(ILogger logger, string channelId, string reason);

@@ -1,0 +1,9 @@
+namespace ResponseMonitor.Connectors.Platforms;
+
+/// <summary>An emulated platform's answer: a status and a JSON body.</summary>
+public sealed record DemoAnswer(int StatusCode, string Json)
+{
+    public static DemoAnswer Ok(System.Text.Json.Nodes.JsonNode body) => new(200, body.ToJsonString());
+
+    public static DemoAnswer Ok(string json) => new(200, json);
+}

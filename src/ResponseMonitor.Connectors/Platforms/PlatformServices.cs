@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using ResponseMonitor.Connectors.Http;
+using ResponseMonitor.Domain.Ports;
+
+namespace ResponseMonitor.Connectors.Platforms;
+
+/// <summary>
+/// What every connector needs, in one place: the resilient HTTP client, the channel's secrets, where credential news
+/// goes, the connector options and the clock. A connector takes this one dependency and opens a
+/// <see cref="PlatformSession"/> per read.
+/// </summary>
+public sealed class PlatformServices(IHttpClientFactory httpClients, IChannelSecrets secrets, ICredentialHealthRecorder credentials, IOptions<ConnectorOptions> options, TimeProvider time)
+{
+    /// <summary>The named client with the connectors' retries and time-outs.</summary>
+    public const string HttpClientName = "platform";
+
+    public IChannelSecrets Secrets { get; } = secrets;
+
+    public ICredentialHealthRecorder Credentials { get; } = credentials;
+
+    public ConnectorOptions Options => options.Value;
+
+    public TimeProvider Time { get; } = time;
+
+    public HttpClient CreateClient() => httpClients.CreateClient(HttpClientName);
+
+    /// <summary>The platform's one sender: its error classifier, pauses and spent budgets, shared by all its channels.</summary>
+    internal PlatformHttp CreateHttp(IPlatformErrorClassifier errors) => new(errors, Time);
+
+    /// <summary>One channel's client and token for one read.</summary>
+    public PlatformSession Open(string channelId) => new(channelId, CreateClient(), Secrets.GetAccessToken(channelId));
+}

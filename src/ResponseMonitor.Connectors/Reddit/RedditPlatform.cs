@@ -1,0 +1,7 @@
+using ResponseMonitor.Connectors.Platforms;
+using ResponseMonitor.Domain.Channels;
+
+namespace ResponseMonitor.Connectors.Reddit;
+
+/// <summary>Reddit (docs/CHANNELS.md): the brand's submissions and comments, its inbox, and the trees under its recent submissions.</summary>
+internal sealed class RedditPlatform() : ChannelPlatform<RedditConnector>(ChannelKinds.Reddit, s => RedditSettings.Read(s), new RedditDemoEmulator());
