@@ -44,6 +44,20 @@ public sealed class BuiltInCriticClassifier(LexiconCriticClassifier lexicon, IRe
         return Task.FromResult<IReadOnlyList<CriticVerdict>>(verdicts);
     }
 
+    /// <summary>A shipped model's verdict: its probability as the score, the lexicon's cues and <c>model: 0.87</c>.</summary>
+    internal static CriticVerdict ModelVerdict(CriticVerdict lexicon, double probability, double threshold)
+    {
+        var p = Math.Round(probability, 3);
+        return new CriticVerdict(
+            lexicon.Language,
+            p >= threshold ? CriticLabel.Critical : CriticLabel.NotCritical,
+            p,
+            [.. lexicon.Cues, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"model: {p:0.00}")])
+        {
+            Detector = ModelDetectorName,
+        };
+    }
+
     private ILanguageCriticModel? Judged(CriticVerdict verdict) =>
         verdict.Label != CriticLabel.Unclassified && !verdict.Cues.Any(c => c.StartsWith("rule:", StringComparison.Ordinal)) && _models.TryGetValue(verdict.Language, out var model)
             ? model

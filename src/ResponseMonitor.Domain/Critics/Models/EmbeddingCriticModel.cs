@@ -53,15 +53,7 @@ public sealed class EmbeddingCriticModel(MiniLmEncoder encoder, EmbeddingCriticH
         var verdicts = new CriticVerdict[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
-            var p = Math.Round(probabilities[i], 3);
-            verdicts[i] = new CriticVerdict(
-                lexiconVerdicts[i].Language,
-                p >= head.Threshold ? CriticLabel.Critical : CriticLabel.NotCritical,
-                p,
-                [.. lexiconVerdicts[i].Cues, string.Create(CultureInfo.InvariantCulture, $"model: {p:0.00}")])
-            {
-                Detector = BuiltInCriticClassifier.ModelDetectorName,
-            };
+            verdicts[i] = BuiltInCriticClassifier.ModelVerdict(lexiconVerdicts[i], probabilities[i], head.Threshold);
         }
 
         return verdicts;

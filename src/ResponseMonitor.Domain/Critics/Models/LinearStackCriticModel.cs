@@ -1,4 +1,3 @@
-using System.Globalization;
 using ResponseMonitor.Domain.Critics.Learning;
 
 namespace ResponseMonitor.Domain.Critics.Models;
@@ -31,15 +30,7 @@ public sealed class LinearStackCriticModel(string language, CriticModel model) :
                 continue;
             }
 
-            var p = Math.Round(model.Probability(CriticFeatures.Extract(texts[i], lexiconVerdicts[i])), 3);
-            verdicts[i] = new CriticVerdict(
-                lexiconVerdicts[i].Language,
-                p >= model.Threshold ? CriticLabel.Critical : CriticLabel.NotCritical,
-                p,
-                [.. lexiconVerdicts[i].Cues, string.Create(CultureInfo.InvariantCulture, $"model: {p:0.00}")])
-            {
-                Detector = BuiltInCriticClassifier.ModelDetectorName,
-            };
+            verdicts[i] = BuiltInCriticClassifier.ModelVerdict(lexiconVerdicts[i], model.Probability(CriticFeatures.Extract(texts[i], lexiconVerdicts[i])), model.Threshold);
         }
 
         return verdicts;
