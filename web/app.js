@@ -171,7 +171,7 @@ function renderWaiting() {
     const age = c?.hasBusinessHours ? `${duration(i.ageSeconds)} (${duration(i.businessAgeSeconds)} business)` : duration(i.ageSeconds);
     const safeId = `${i.channelId}-${i.id}`.replace(/[^A-Za-z0-9_-]/g, '_');
     return `<li class="comment ${i.critical ? 'critical' : ''}" data-channel="${h(i.channelId)}" data-item="${h(i.id)}" data-created="${h(i.createdAt)}">
-      <p class="meta">${label} <span class="score">score ${i.criticScore.toFixed(2)}</span> · <span class="age">waiting ${age}</span> · ${h(i.authorName || i.authorId)} on ${h(c?.name ?? i.channelId)} · ${h(words.language(i.language))}</p>
+      <p class="meta">${label} <span class="score">score ${i.criticScore.toFixed(2)}</span> · <span class="age">waiting ${age}</span> · ${h(i.authorName || i.authorId)} on ${h(c?.name ?? i.channelId)} · ${h(words.language(i.language))} · <span class="judged-by">judged by ${h(words.detector(i.criticDetector ?? 'lexicon'))}</span></p>
       <blockquote>${h(i.text)}</blockquote>
       ${i.cues.length ? `<p class="cues">Why: ${words.cues(i.cues)}</p>` : ''}
       <p class="actions">${i.url ? `<a class="open-link" href="${h(i.url)}" target="_blank" rel="noopener noreferrer">${icon('answer')} Answer on ${h(words.platform(c?.kind))}</a>` : ''}

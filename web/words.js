@@ -35,7 +35,7 @@ const EVENTS = { pending: 'Building up', firing: 'Became active', escalated: 'Gr
 /** A history entry's event in words. */
 export function event(name) { return EVENTS[name] ?? warningState(name); }
 
-const DETECTORS = { builtin: 'the built-in detector', model: "the brand's own model", 'azure-language': 'Azure AI Language' };
+const DETECTORS = { builtin: 'the built-in detector', lexicon: 'the built-in word lists', model: 'the built-in detector', 'brand-model': "the brand's own model", 'azure-language': 'Azure AI Language' };
 export function detector(name) { return DETECTORS[name] ?? name; }
 
 const LABELS = { critical: 'critic', 'not-critical': 'not a critic', unclassified: 'not judged' };

@@ -15,7 +15,8 @@ using ResponseMonitor.Bench;
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- analysis [largest case also run on storage]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- schedule [channels] [clients] [seconds] [rounds]   (poll cycles under a closed-loop read load)
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- importmemory [megabytes of the huge line, 1024]
-//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- detection [sweep|learned] [../shared/data/sentiment]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- detection [sweep|learned|models] [../shared/data/sentiment]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- train-critics [../shared/data/sentiment]   (scripts/train-critics.sh)
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- stress kill|outage|faultyfeed|load|secrets (scripts/stress.sh)
 // coldstart and pollcycle need storage: RESPONSEMONITOR_BENCH_STORAGE (an Azurite connection string; scripts/bench.sh starts one).
 var root = AppContext.BaseDirectory;
@@ -38,8 +39,19 @@ if (args.FirstOrDefault() == "classify")
     return 0;
 }
 
+if (args.FirstOrDefault() == "train-critics")
+{
+    // Rebuilds the shipped critic models from their licence-clean sets (scripts/train-critics.sh, docs/DETECTION.md).
+    return CriticModelTraining.Run(root, args.Length > 1 ? args[1] : Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment")));
+}
+
 if (args.FirstOrDefault() == "detection")
 {
+    if (args.Contains("models"))
+    {
+        return ModelDetectionEvaluation.Run(args.Skip(1).FirstOrDefault(a => a != "models") ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment")));
+    }
+
     if (args.Contains("learned"))
     {
         return LearnedDetectionEvaluation.Run(args.Skip(1).FirstOrDefault(a => a != "learned") ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment")));

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using ResponseMonitor.App.Api.Classify;
 using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Polling;
 using ResponseMonitor.Integration.Tests.Infrastructure;
@@ -58,6 +59,46 @@ public sealed class ClassifyTests
         Assert.Contains("phrase:still waiting", result["results"]![0]!["cues"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.Contains("rule:sold out", result["results"]![5]!["cues"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.True(result["results"]![0]!["score"]!.GetValue<double>() > result["results"]![1]!["score"]!.GetValue<double>());
+
+        // Which detector judged each text: the shipped model for English and German, the word lists for the rest and
+        // for what a rule decided.
+        Assert.Equal(
+            ["model", "lexicon", "model", "lexicon", "lexicon", "lexicon", "lexicon"],
+            result["results"]!.AsArray().Select(r => r!["detector"]!.GetValue<string>()));
+        Assert.Contains(result["results"]![0]!["cues"]!.AsArray(), c => c!.GetValue<string>().StartsWith("model: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Empty_emoji_only_huge_and_mixed_language_texts_get_a_verdict_or_unclassified()
+    {
+        await using var app = await TestApp.StartAsync(Base());
+        var huge = "Still no update on my refund. " + new string('a', ClassifyEndpoints.MaxTextLength - 40);
+        var result = await ClassifyAsync(app, new JsonObject
+        {
+            ["texts"] = new JsonArray("", "😡😡😡", "🎉", huge, "Gracias, but the app ist kaputt again", "   "),
+        });
+
+        var rows = result["results"]!.AsArray();
+        Assert.Equal(6, rows.Count);
+        Assert.Equal(("und", "unclassified"), (rows[0]!["language"]!.GetValue<string>(), rows[0]!["label"]!.GetValue<string>()));
+        Assert.Equal("critical", rows[1]!["label"]!.GetValue<string>());
+        Assert.Equal("model", rows[3]!["detector"]!.GetValue<string>());
+        Assert.All(rows, r => Assert.Contains(r!["label"]!.GetValue<string>(), new[] { "critical", "not-critical", "unclassified" }));
+    }
+
+    [Fact]
+    public async Task Long_texts_are_judged_on_their_beginning_whole_by_the_lexicon()
+    {
+        // The encoder reads at most the first 1,000 characters of a text (64 word pieces need fewer), so texts of the
+        // longest length cost what tweets cost; the lexicon reads them whole. A thousand short texts pass above; the
+        // body itself is capped at 4 MiB (JsonBody.MaxBytes).
+        await using var app = await TestApp.StartAsync(Base());
+        var filler = string.Concat(Enumerable.Repeat("the box was crushed and nobody answers ", 260))[..(ClassifyEndpoints.MaxTextLength - 40)];
+        var texts = new JsonArray([.. Enumerable.Range(0, 100).Select(i => (JsonNode)JsonValue.Create($"order {i} arrived broken, {filler}"))]);
+        var result = await ClassifyAsync(app, new JsonObject { ["texts"] = texts, ["language"] = "en" });
+        Assert.Equal(100, result["results"]!.AsArray().Count);
+        Assert.All(result["results"]!.AsArray(), r => Assert.Equal("model", r!["detector"]!.GetValue<string>()));
+        Assert.All(result["results"]!.AsArray(), r => Assert.Contains("complaint:broken", r!["cues"]!.AsArray().Select(c => c!.GetValue<string>())));
     }
 
     [Theory]
@@ -86,6 +127,7 @@ public sealed class ClassifyTests
         var thousand = new JsonArray([.. Enumerable.Range(0, 1000).Select(i => (JsonNode)JsonValue.Create($"the app crashed again {i}"))]);
         var result = await ClassifyAsync(app, new JsonObject { ["texts"] = thousand, ["language"] = "en" });
         Assert.Equal(1000, result["results"]!.AsArray().Count);
+        Assert.All(result["results"]!.AsArray(), r => Assert.Equal("model", r!["detector"]!.GetValue<string>()));
 
         using var anonymous = await app.Anonymous.PostAsync("/api/classify", new StringContent("{\"texts\":[\"x\"]}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
@@ -230,7 +272,7 @@ public sealed class ClassifyTests
     }
 
     [Theory]
-    [InlineData("Critics:Backend", "openai", "Critics:Backend must be builtin or azure-language")]
+    [InlineData("Critics:Backend", "openai", "Critics:Backend must be builtin, lexicon or azure-language")]
     [InlineData("Critics:Rules:0:Verdict", "maybe", "Verdict must be critical or not-critical")]
     public async Task Bad_critic_settings_stop_start_up(string key, string value, string expected)
     {

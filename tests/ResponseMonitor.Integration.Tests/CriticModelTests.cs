@@ -47,6 +47,10 @@ public sealed class CriticModelTests
         var settings = TestApp.Channel(0, "ch", feed);
         settings["Monitor:Channels:0:Brand"] = "Kitsune Games";
         settings["Monitor:Channels:0:Language"] = "en";
+
+        // The word lists alone, which do not know this brand's jargon ("desync"), against the brand's model, which
+        // learns it. (The shipped English model may know it already: ShippedCriticModelTests covers that detector.)
+        settings["Critics:Backend"] = "lexicon";
         return settings;
     }
 
@@ -86,7 +90,7 @@ public sealed class CriticModelTests
         await using var app = await TestApp.StartAsync(Settings(feed.Url("/feed")), time);
 
         Assert.Equal((0, "not-critical"), await AnalyseAsync(app, time));
-        Assert.Equal("builtin", await DetectorAsync(app));
+        Assert.Equal("lexicon", await DetectorAsync(app));
 
         using (var trained = await TrainAsync(app.Client, "kitsune games", LabelledCsv(320, "\"no label here\",,en", "\"meh\",angry,en")))
         {
@@ -102,7 +106,7 @@ public sealed class CriticModelTests
         }
 
         Assert.Equal((1, "critical"), await AnalyseAsync(app, time));
-        Assert.Equal("model", await DetectorAsync(app));
+        Assert.Equal("brand-model", await DetectorAsync(app));
 
         using (var classified = await app.Client.PostAsync("/api/classify", new StringContent(
             """{"texts":["ghosting hits in Oslo after the update, day 30","patch notes in Oslo after the update, day 30"],"brand":"KITSUNE GAMES"}""", Encoding.UTF8, "application/json")))
@@ -125,7 +129,7 @@ public sealed class CriticModelTests
         }
 
         Assert.Equal((0, "not-critical"), await AnalyseAsync(app, time));
-        Assert.Equal("builtin", await DetectorAsync(app));
+        Assert.Equal("lexicon", await DetectorAsync(app));
         using var gone = await app.Client.GetAsync("/api/critics/models/Kitsune%20Games");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         Assert.Contains("built-in detector", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -198,6 +202,8 @@ public sealed class CriticModelTests
         await using var app = await TestApp.StartAsync(Settings(feed.Url("/feed")), time, sharedPrefix: prefix);
 
         Assert.Equal((0, "not-critical"), await AnalyseAsync(app, time));
+        var lag = (await app.GetJsonAsync("/api/channels/ch"))["unanswered"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == "lag")!;
+        Assert.Equal("lexicon", lag["criticDetector"]!.GetValue<string>());
     }
 
     [Fact]

@@ -77,7 +77,10 @@ internal static class ApiMapper
         Label(open.Verdict.Label),
         open.Verdict.Score,
         open.Verdict.Language,
-        open.Verdict.Cues);
+        open.Verdict.Cues)
+    {
+        CriticDetector = open.Verdict.Detector,
+    };
 
     public static string Label(Domain.Critics.CriticLabel label) => label switch
     {

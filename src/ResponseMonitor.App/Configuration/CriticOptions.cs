@@ -8,8 +8,13 @@ public sealed class CriticOptions : IValidatableObject
 {
     public const string SectionName = "Critics";
 
-    /// <summary>builtin (default, needs nothing) or azure-language (see <c>Critics:AzureLanguage</c>).</summary>
-    public string Backend { get; set; } = BuiltInCriticDetector.BackendName;
+    public const string BuiltIn = "builtin";
+
+    /// <summary>The word lists alone: no model is loaded, verdicts cost microseconds (docs/DETECTION.md).</summary>
+    public const string LexiconOnly = "lexicon";
+
+    /// <summary>builtin (default: the word lists and the shipped models, needs nothing), lexicon, or azure-language (see <c>Critics:AzureLanguage</c>).</summary>
+    public string Backend { get; set; } = BuiltIn;
 
     public List<CriticRuleOptions> Rules { get; set; } = [];
 
@@ -18,9 +23,9 @@ public sealed class CriticOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Backend is not (BuiltInCriticDetector.BackendName or Connectors.AzureLanguage.AzureLanguageCriticDetector.BackendName))
+        if (Backend is not (BuiltIn or LexiconOnly or Connectors.AzureLanguage.AzureLanguageCriticDetector.BackendName))
         {
-            yield return new ValidationResult($"Critics:Backend must be builtin or azure-language, not '{Backend}'.");
+            yield return new ValidationResult($"Critics:Backend must be builtin, lexicon or azure-language, not '{Backend}'.");
         }
 
         for (var i = 0; i < Rules.Count; i++)

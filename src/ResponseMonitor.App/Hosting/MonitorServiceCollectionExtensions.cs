@@ -9,6 +9,7 @@ using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics;
 using ResponseMonitor.Domain.Critics.Learning;
+using ResponseMonitor.Domain.Critics.Models;
 using ResponseMonitor.Domain.Import;
 using ResponseMonitor.Domain.Ingestion;
 using ResponseMonitor.Domain.Metrics;
@@ -74,7 +75,8 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<ConfigurationChannelCatalog>();
         services.AddSingleton<IChannelCatalog>(sp => sp.GetRequiredService<ConfigurationChannelCatalog>());
         services.AddSingleton<IChannelSecrets>(sp => sp.GetRequiredService<ConfigurationChannelCatalog>());
-        services.AddSingleton<CriticModelTrainer>();
+        // A brand's model learns over the lexicon's cues, as it is measured (docs/DETECTION.md).
+        services.AddSingleton(sp => new CriticModelTrainer(sp.GetRequiredService<BuiltInCriticClassifier>().Lexicon));
         services.AddSingleton<CriticModelService>();
         services.AddSingleton<ConversationAnalyzer>();
         services.AddSingleton<MetricsService>();
@@ -94,18 +96,20 @@ public static class MonitorServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The critic detector: the built-in lexicons, or Azure AI Language when <c>Critics:Backend</c> names it.</summary>
+    /// <summary>The critic detector: the word lists and the shipped models (or the word lists alone, <c>lexicon</c>), or Azure AI Language when <c>Critics:Backend</c> names it.</summary>
     public static IServiceCollection AddCriticDetection(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<ICriticClassifier>(sp => new LexiconCriticClassifier(BuiltInLexicons.All, sp.GetRequiredService<IOptions<CriticOptions>>().Value.ToRules()));
         var backend = configuration[$"{CriticOptions.SectionName}:Backend"];
+        services.AddSingleton(sp => new BuiltInCriticClassifier(
+            new LexiconCriticClassifier(BuiltInLexicons.All, sp.GetRequiredService<IOptions<CriticOptions>>().Value.ToRules()),
+            string.Equals(backend, CriticOptions.LexiconOnly, StringComparison.Ordinal) ? [] : ShippedCriticModels.Load()));
         if (string.Equals(backend, AzureLanguageCriticDetector.BackendName, StringComparison.Ordinal))
         {
             services.AddAzureLanguage(configuration);
         }
         else
         {
-            services.AddSingleton<ICriticDetector, BuiltInCriticDetector>();
+            services.AddSingleton<ICriticClassifier>(sp => sp.GetRequiredService<BuiltInCriticClassifier>());
         }
 
         return services;

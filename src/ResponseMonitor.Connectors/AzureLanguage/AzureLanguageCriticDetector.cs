@@ -16,8 +16,8 @@ namespace ResponseMonitor.Connectors.AzureLanguage;
 public sealed partial class AzureLanguageCriticDetector(
     IHttpClientFactory http,
     IOptions<AzureLanguageOptions> options,
-    ICriticClassifier builtIn,
-    ILogger<AzureLanguageCriticDetector> logger) : ICriticDetector
+    BuiltInCriticClassifier builtIn,
+    ILogger<AzureLanguageCriticDetector> logger) : ICriticClassifier
 {
     public const string BackendName = "azure-language";
     public const string HttpClientName = "azure-language";
@@ -29,6 +29,9 @@ public sealed partial class AzureLanguageCriticDetector(
     public string Name => BackendName;
 
     public bool IsRemote => true;
+
+    /// <summary>One text at a time is the local path (spike rule, exclusions): the built-in verdict, no call.</summary>
+    public CriticVerdict Classify(string text, string? languageHint = null) => builtIn.Classify(text, languageHint);
 
     public async Task<IReadOnlyList<CriticVerdict>> ClassifyAsync(IReadOnlyList<string> texts, string? languageHint, CancellationToken cancellationToken)
     {
@@ -62,7 +65,10 @@ public sealed partial class AzureLanguageCriticDetector(
             language ?? "und",
             critical ? CriticLabel.Critical : CriticLabel.NotCritical,
             Math.Round(scores.Negative - scores.Positive, 3),
-            [$"{BackendName}:{sentiment ?? "unknown"}", string.Create(CultureInfo.InvariantCulture, $"{BackendName}:negative={scores.Negative:0.###}")]);
+            [$"{BackendName}:{sentiment ?? "unknown"}", string.Create(CultureInfo.InvariantCulture, $"{BackendName}:negative={scores.Negative:0.###}")])
+        {
+            Detector = BackendName,
+        };
     }
 
     private async Task<Dictionary<string, SentimentDocumentResult>> AskAsync(List<AnalyzeTextDocument> documents, CancellationToken cancellationToken)

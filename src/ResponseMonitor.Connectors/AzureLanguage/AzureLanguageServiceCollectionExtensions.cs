@@ -28,7 +28,7 @@ public static class AzureLanguageServiceCollectionExtensions
                 builder.AddTimeout(options.Timeout);
                 builder.AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = 2, Delay = TimeSpan.FromMilliseconds(500), BackoffType = DelayBackoffType.Exponential, UseJitter = true });
             });
-        services.AddSingleton<ICriticDetector, AzureLanguageCriticDetector>();
+        services.AddSingleton<ICriticClassifier, AzureLanguageCriticDetector>();
         return services;
     }
 }

@@ -24,7 +24,7 @@ public sealed partial class ChannelAnalysisService(
     WarningService warnings,
     ConversationAnalyzer analyzer,
     CriticModelService criticModels,
-    ICriticDetector detector,
+    ICriticClassifier detector,
     IOptions<AnalysisOptions> options,
     MonitorMetrics metrics,
     TimeProvider time,

@@ -1,7 +1,13 @@
 namespace ResponseMonitor.Domain.Critics;
 
-/// <summary>What the detector says of one text: the label, a score (higher is more critical) and the cues it found.</summary>
+/// <summary>
+/// What a detector says of one text: the label, a score (higher is more critical), the cues it found, and which
+/// detector judged it (lexicon, model, brand-model, azure-language).
+/// </summary>
 public sealed record CriticVerdict(string Language, CriticLabel Label, double Score, IReadOnlyList<string> Cues)
 {
     public bool IsCritical => Label == CriticLabel.Critical;
+
+    /// <summary>The detector that gave the verdict; the lexicon unless another one says so.</summary>
+    public string Detector { get; init; } = LexiconCriticClassifier.DetectorName;
 }

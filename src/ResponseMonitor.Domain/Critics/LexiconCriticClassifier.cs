@@ -37,6 +37,26 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons, 
         (":)", -0.5), (":-)", -0.5), (":d", -0.5), (";)", -0.3), ("<3", -0.6), ("(:", -0.4),
     ];
 
+    /// <summary>What a waiting time ("42 days", "3 Stunden") adds: stated plainly, it is a complaint about the wait.</summary>
+    public const double DurationWeight = 0.6;
+
+    /// <summary>What a report's score counts (no first or second person, and a headline's capitals).</summary>
+    public const double ReportFactor = 0.25;
+
+    /// <summary>Units of waiting time in the languages read in depth.</summary>
+    private static readonly HashSet<string> DurationUnits = new(StringComparer.Ordinal)
+    {
+        "hours", "hrs", "days", "weeks", "months", "horas", "dias", "semanas", "meses", "stunden", "std", "tage", "tagen", "wochen", "monate", "monaten",
+    };
+
+    /// <summary>First and second person: a customer speaks to the brand about themselves; a news report does neither.</summary>
+    private static readonly Dictionary<string, HashSet<string>> PersonWords = new(StringComparer.Ordinal)
+    {
+        ["en"] = new(StringComparer.Ordinal) { "i", "im", "ive", "id", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "youre", "u", "ur", "pls", "please" },
+        ["es"] = new(StringComparer.Ordinal) { "yo", "me", "mi", "mis", "nos", "nuestro", "nuestra", "te", "tu", "tus", "usted", "ustedes", "os", "vuestro", "vuestra" },
+        ["de"] = new(StringComparer.Ordinal) { "ich", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner", "wir", "uns", "unser", "unsere", "du", "dich", "dir", "dein", "deine", "ihr", "euch", "euer", "bitte" },
+    };
+
     private readonly CueLexicon[] _lexicons = [.. lexicons];
     private readonly (string[] Words, CriticRule Rule)[] _rules = [.. rules.Select(r => (TextFolding.Tokenize(TextFolding.Fold(r.Phrase)).ToArray(), r)).Where(r => r.Item1.Length > 0)];
 
@@ -45,9 +65,12 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons, 
     {
     }
 
-    public CriticVerdict Classify(string text) => Classify(text, null);
+    /// <summary>The name its verdicts carry.</summary>
+    public const string DetectorName = "lexicon";
 
-    public CriticVerdict Classify(string text, string? languageHint)
+    public string Name => DetectorName;
+
+    public CriticVerdict Classify(string text, string? languageHint = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = TextFolding.Tokenize(TextFolding.Fold(text));
@@ -69,7 +92,14 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons, 
             return new CriticVerdict(language, label, Math.Round(symbols, 2), cues);
         }
 
-        var score = symbols + ScoreWords(tokens, lexicon, cues) + ScoreShape(text, cues);
+        var score = symbols + ScoreWords(tokens, lexicon, cues) + ScoreShape(text, cues) + ScoreDuration(tokens, cues);
+
+        // A news report ("Killer arrested after …") names bad things without complaining to anyone: it counts for less.
+        if (score > 0 && IsReport(text, tokens, lexicon.Language))
+        {
+            score *= ReportFactor;
+            cues.Add("shape:report");
+        }
 
         // A long text (a forum post, a news item) collects cues by sheer length: its score is scaled to a comment's length.
         if (tokens.Count > LongText)
@@ -128,8 +158,10 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons, 
             }
         }
 
-        // A denial with nothing else to go on still leans critical: "it does not load", "no me llegó".
-        for (var i = 0; i < tokens.Count; i++)
+        // A denial with nothing else to go on still leans critical: "it does not load", "no me llegó". A bare "No"
+        // (an answer, with nothing denied) does not.
+        var denies = tokens.Where((t, i) => !consumed[i] && !lexicon.Negations.Contains(t) && !lexicon.StopWords.Contains(t)).Any();
+        for (var i = 0; i < tokens.Count && denies; i++)
         {
             if (!consumed[i] && lexicon.Negations.Contains(tokens[i]))
             {
@@ -152,8 +184,9 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons, 
         {
             var token = tokens[i];
             if (consumed[i] || lexicon.Negations.Contains(token) || lexicon.Intensifiers.Contains(token) || lexicon.Contrasts.Contains(token)
-                || !lexicon.TryGetCue(token, out var cue, out var matched))
+                || !lexicon.TryGetCue(token, out var cue, out var matched) || cue.Weight == 0)
             {
+                // Weight 0 silences a word the VADER list scores ("play", "credit"): it is no cue at all.
                 continue;
             }
 
@@ -352,6 +385,37 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons, 
         }
 
         return score;
+    }
+
+    /// <summary>A number and a unit of time ("42 days", "3 Stunden"): customers state how long they have waited.</summary>
+    private static double ScoreDuration(List<string> tokens, List<string> cues)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Length is > 0 and <= 4 && tokens[i].All(char.IsAsciiDigit) && DurationUnits.Contains(tokens[i + 1]))
+            {
+                cues.Add("duration:" + tokens[i] + " " + tokens[i + 1]);
+                return DurationWeight;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Neither first nor second person, and a headline's capitalised words: a report, not a complaint. A link alone is
+    /// not enough: customers share news about the brand to criticise it. German capitalises every noun, so its
+    /// headlines cannot be told this way.
+    /// </summary>
+    private static bool IsReport(string text, List<string> tokens, string language)
+    {
+        if (tokens.Count < 5 || !PersonWords.TryGetValue(language, out var persons) || tokens.Any(persons.Contains))
+        {
+            return false;
+        }
+
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3 && char.IsLetter(w[0])).ToList();
+        return language != "de" && words.Count >= 4 && words.Count(w => char.IsUpper(w[0])) >= 0.75 * words.Count;
     }
 
     private static double ScoreShape(string text, List<string> cues)

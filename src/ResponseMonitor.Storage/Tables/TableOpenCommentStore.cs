@@ -23,7 +23,10 @@ public sealed class TableOpenCommentStore(TableProvider tables) : IOpenCommentSt
                 entity.GetString("CriticLanguage") ?? "und",
                 Enum.TryParse<CriticLabel>(entity.GetString("CriticLabel"), out var label) ? label : CriticLabel.Unclassified,
                 entity.GetDouble("CriticScore") ?? 0,
-                cues);
+                cues)
+            {
+                Detector = entity.GetString("CriticDetector") ?? LexiconCriticClassifier.DetectorName,
+            };
             result.Add(new OpenComment(TableItemStore.FromEntity(entity), verdict));
         }
 
@@ -40,7 +43,7 @@ public sealed class TableOpenCommentStore(TableProvider tables) : IOpenCommentSt
         var actions = new List<TableTransactionAction>();
         foreach (var comment in open)
         {
-            if (!before.TryGetValue(comment.Item.Id, out var was) || !SameItem(was, comment) || was.Verdict.Label != comment.Verdict.Label || was.Verdict.Score != comment.Verdict.Score)
+            if (!before.TryGetValue(comment.Item.Id, out var was) || !SameItem(was, comment) || was.Verdict.Label != comment.Verdict.Label || was.Verdict.Score != comment.Verdict.Score || was.Verdict.Detector != comment.Verdict.Detector)
             {
                 actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(channelId, comment)));
             }
@@ -69,6 +72,7 @@ public sealed class TableOpenCommentStore(TableProvider tables) : IOpenCommentSt
         entity["CriticScore"] = comment.Verdict.Score;
         entity["CriticLanguage"] = comment.Verdict.Language;
         entity["CriticCues"] = string.Join('\n', comment.Verdict.Cues);
+        entity["CriticDetector"] = comment.Verdict.Detector;
         return entity;
     }
 }

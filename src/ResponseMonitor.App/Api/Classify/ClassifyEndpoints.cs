@@ -24,7 +24,7 @@ public static class ClassifyEndpoints
         ["$.brand"] = "a string naming a brand",
     };
 
-    private static async Task<IResult> ClassifyAsync(HttpRequest request, ICriticDetector detector, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
+    private static async Task<IResult> ClassifyAsync(HttpRequest request, ICriticClassifier detector, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.ClassifyRequest, "{\"texts\": [\"...\"], \"brand\": \"...\"}", Fields, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -66,11 +66,11 @@ public static class ClassifyEndpoints
             }
 
             var critics = await models.ForAsync(brand, cancellationToken).ConfigureAwait(false);
-            detector = new BuiltInCriticDetector(critics);
+            detector = critics;
         }
 
         var verdicts = await detector.ClassifyAsync([.. texts.Select(t => t!)], language, cancellationToken).ConfigureAwait(false);
-        var results = verdicts.Select(v => new ClassifyResultDto(v.Language, ApiMapper.Label(v.Label), v.Score, v.Cues)).ToList();
-        return Results.Json(new ClassifyResponse(detector.Name, results), ApiJsonContext.Default.ClassifyResponse);
+        var results = verdicts.Select(v => new ClassifyResultDto(v.Language, ApiMapper.Label(v.Label), v.Score, v.Cues, v.Detector)).ToList();
+        return Results.Json(new ClassifyResponse(detector.IsRemote ? detector.Name : "builtin", results), ApiJsonContext.Default.ClassifyResponse);
     }
 }

@@ -77,7 +77,7 @@ public static class DashboardEndpoints
         {
             // Cached by the model service: a blob read per brand at most every few minutes.
             var report = await models.GetReportAsync(brand, cancellationToken).ConfigureAwait(false);
-            var name = detector.IsRemote ? detector.Name : report is { Adopted: true } ? "model" : BuiltInCriticDetector.BackendName;
+            var name = detector.IsRemote ? detector.Name : report is { Adopted: true } ? LearnedCriticClassifier.DetectorName : detector.Name;
             detectors.Add(new BrandDetectorDto(brand, name, report?.TrainedAt, report?.Adopted, report is null ? null : Math.Round(report.Model.F1, 3), report is null ? null : Math.Round(report.BuiltIn.F1, 3)));
         }
 

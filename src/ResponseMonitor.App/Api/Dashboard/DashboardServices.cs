@@ -13,6 +13,6 @@ internal sealed record DashboardServices(
     IChannelStateStore States,
     IWarningStore Warnings,
     IOpenCommentStore Open,
-    ICriticDetector Detector,
+    ICriticClassifier Detector,
     CriticModelService Models,
     TimeProvider Time);

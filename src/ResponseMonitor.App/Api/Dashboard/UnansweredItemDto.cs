@@ -18,6 +18,9 @@ public sealed record UnansweredItemDto(
     string Language,
     IReadOnlyList<string> Cues)
 {
+    /// <summary>Which detector judged the comment: lexicon, model, brand-model or azure-language.</summary>
+    public string CriticDetector { get; init; } = Domain.Critics.LexiconCriticClassifier.DetectorName;
+
     /// <summary>When the comment breaches its first rule (docs/WARNINGS.md): the critic threshold or the response target.</summary>
     public DateTimeOffset? DueAt { get; init; }
 

@@ -14,7 +14,7 @@ namespace ResponseMonitor.Domain.Critics.Learning;
 /// did not train a model picks it up within minutes; a store that fails keeps what was loaded last.
 /// </summary>
 public sealed partial class CriticModelService(
-    ICriticClassifier builtIn,
+    BuiltInCriticClassifier builtIn,
     CriticModelTrainer trainer,
     ICriticModelStore store,
     ICriticLabelStore labels,
@@ -35,7 +35,7 @@ public sealed partial class CriticModelService(
     public async Task<ICriticClassifier> ForAsync(string brand, CancellationToken cancellationToken)
     {
         var model = await ModelAsync(brand, cancellationToken).ConfigureAwait(false);
-        return model is { Report.Adopted: true } ? new LearnedCriticClassifier(builtIn, model) : builtIn;
+        return model is { Report.Adopted: true } ? new LearnedCriticClassifier(builtIn.Lexicon, model) : builtIn;
     }
 
     /// <summary>The report of the brand's current model, or null when it has none.</summary>

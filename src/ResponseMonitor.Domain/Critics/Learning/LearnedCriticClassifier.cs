@@ -7,11 +7,14 @@ namespace ResponseMonitor.Domain.Critics.Learning;
 /// </summary>
 public sealed class LearnedCriticClassifier(ICriticClassifier builtIn, CriticModel model) : ICriticClassifier
 {
+    /// <summary>The name its verdicts carry.</summary>
+    public const string DetectorName = "brand-model";
+
     public CriticModel Model => model;
 
-    public CriticVerdict Classify(string text) => Classify(text, null);
+    public string Name => DetectorName;
 
-    public CriticVerdict Classify(string text, string? languageHint)
+    public CriticVerdict Classify(string text, string? languageHint = null)
     {
         var verdict = builtIn.Classify(text, languageHint);
         if (verdict.Label == CriticLabel.Unclassified || verdict.Cues.Any(c => c.StartsWith("rule:", StringComparison.Ordinal)))
@@ -21,6 +24,6 @@ public sealed class LearnedCriticClassifier(ICriticClassifier builtIn, CriticMod
 
         var probability = model.Probability(CriticFeatures.Extract(text, verdict));
         var label = probability >= model.Threshold ? CriticLabel.Critical : CriticLabel.NotCritical;
-        return new CriticVerdict(verdict.Language, label, Math.Round(probability, 3), [.. verdict.Cues, "model:" + model.Report.Brand]);
+        return new CriticVerdict(verdict.Language, label, Math.Round(probability, 3), [.. verdict.Cues, "model:" + model.Report.Brand]) { Detector = DetectorName };
     }
 }

@@ -1,0 +1,13 @@
+namespace ResponseMonitor.Domain.Critics;
+
+/// <summary>A shipped model for one language: it turns a text and the lexicon's verdict on it into the final verdict.</summary>
+public interface ILanguageCriticModel
+{
+    /// <summary>ISO 639-1 code of the language it judges.</summary>
+    string Language { get; }
+
+    /// <summary>The verdicts on <paramref name="texts"/>, in order, given the lexicon's verdicts on them.</summary>
+    IReadOnlyList<CriticVerdict> Refine(IReadOnlyList<string> texts, IReadOnlyList<CriticVerdict> lexiconVerdicts, CancellationToken cancellationToken);
+
+    CriticVerdict Refine(string text, CriticVerdict lexiconVerdict) => Refine([text], [lexiconVerdict], CancellationToken.None)[0];
+}
