@@ -29,7 +29,8 @@ if (args.FirstOrDefault() == "classify")
 {
     // Explains single verdicts: classify [--language xx] "text" ...
     var hint = args.Length > 2 && args[1] == "--language" ? args[2] : null;
-    var detector = new ResponseMonitor.Domain.Critics.LexiconCriticClassifier();
+    // The shipped detector: the lexicon, then the language's model where one ships (docs/DETECTION.md).
+    var detector = new ResponseMonitor.Domain.Critics.BuiltInCriticClassifier(new ResponseMonitor.Domain.Critics.LexiconCriticClassifier(), ResponseMonitor.Domain.Critics.Models.ShippedCriticModels.Load());
     foreach (var text in args.Skip(hint is null ? 1 : 3))
     {
         var verdict = detector.Classify(text, hint);

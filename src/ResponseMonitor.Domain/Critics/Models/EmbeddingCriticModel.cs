@@ -14,6 +14,13 @@ public sealed class EmbeddingCriticModel(MiniLmEncoder encoder, EmbeddingCriticH
     /// <summary>Texts whose probability is remembered; beyond this the memory starts again (bounded, never a leak).</summary>
     public const int RememberedTexts = 50_000;
 
+    /// <summary>
+    /// The probability a text with no lexicon cue at all needs to be called critical. The head learned from reviews
+    /// and complaints, not from plain questions, and puts "Are these boots waterproof?" near its threshold; a
+    /// community manager must not see ordinary questions flagged as critics, so the model alone needs strong evidence.
+    /// </summary>
+    public const double CuelessThreshold = 0.75;
+
     private readonly ConcurrentDictionary<string, double> _probabilities = new(StringComparer.Ordinal);
 
     public string Language => head.Language;
@@ -53,7 +60,8 @@ public sealed class EmbeddingCriticModel(MiniLmEncoder encoder, EmbeddingCriticH
         var verdicts = new CriticVerdict[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
-            verdicts[i] = BuiltInCriticClassifier.ModelVerdict(lexiconVerdicts[i], probabilities[i], head.Threshold);
+            var threshold = lexiconVerdicts[i].Cues.Count == 0 ? Math.Max(head.Threshold, CuelessThreshold) : head.Threshold;
+            verdicts[i] = BuiltInCriticClassifier.ModelVerdict(lexiconVerdicts[i], probabilities[i], threshold);
         }
 
         return verdicts;
