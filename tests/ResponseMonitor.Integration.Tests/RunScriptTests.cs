@@ -50,9 +50,9 @@ public sealed class RunScriptTests
             var until = DateTime.UtcNow + startLimit;
             while (true)
             {
-                Assert.False(process.HasExited, "run.sh ended: " + output);
-                Assert.True(DateTime.UtcNow < until, "the demo did not answer in time: " + output);
-                if (!output.ToString().Contains("ResponseMonitor is starting", StringComparison.Ordinal))
+                Assert.False(process.HasExited, "run.sh ended: " + Snapshot(output));
+                Assert.True(DateTime.UtcNow < until, "the demo did not answer in time: " + Snapshot(output));
+                if (!Snapshot(output).Contains("ResponseMonitor is starting", StringComparison.Ordinal))
                 {
                     await Task.Delay(500);
                     continue;
@@ -73,20 +73,20 @@ public sealed class RunScriptTests
                 {
                 }
 
-                Assert.True(DateTime.UtcNow < until, "the demo did not answer in time: " + output);
+                Assert.True(DateTime.UtcNow < until, "the demo did not answer in time: " + Snapshot(output));
                 await Task.Delay(500);
             }
 
-            var script = int.Parse(output.ToString().Split('\n').First(l => l.StartsWith("pid ", StringComparison.Ordinal))[4..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            var script = int.Parse(Snapshot(output).Split('\n').First(l => l.StartsWith("pid ", StringComparison.Ordinal))[4..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
             var children = Descendants(script);
             Assert.True(children.Count >= 2, $"app and Azurite not found under run.sh: {string.Join(",", children)}");
 
             Assert.Equal(0, Repo.Run("kill", $"-{signal} {script}").ExitCode);
-            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), $"run.sh did not stop on {signal}: {output}");
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), $"run.sh did not stop on {signal}: {Snapshot(output)}");
             process.WaitForExit();   // the timed wait does not wait for the redirected output's last lines; this one does
-            Assert.Contains("Stopped.", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains("Stopped.", Snapshot(output), StringComparison.Ordinal);
             Assert.All(children, pid => Assert.False(Directory.Exists($"/proc/{pid}"), $"process {pid} outlived run.sh"));
-            return output.ToString();
+            return Snapshot(output);
         }
         finally
         {
@@ -169,6 +169,15 @@ public sealed class RunScriptTests
 
             process.WaitForExit();
             return (process.ExitCode, output.ToString());
+        }
+    }
+
+    // The output handlers append under this lock on another thread; reading without it races a StringBuilder.
+    private static string Snapshot(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
         }
     }
 }
