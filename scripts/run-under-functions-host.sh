@@ -41,6 +41,11 @@ for r in "health" "dashboard" "warnings" "warnings/history" "unanswered" "channe
     "$(curl -s -o /dev/null -m 30 -w '%{http_code}' -H "x-functions-key: $FK" "$BASE/api/$r")" \
     "$(curl -s -o /tmp/rm-code.out -m 30 -w '%{http_code}' "$BASE/api/$r?code=$FK")"
 done
+echo "== the worker's own checks behind the host's key (unknown channel, paging, strict query):"
+for q in "channels/nope" "unanswered?channel=nope" "unanswered?limit=1" "warnings?limit=1&after=bogus" "warnings?bogus=1"; do
+  sep='?'; case $q in *\?*) sep='&';; esac
+  printf "%-32s %s\n" "$q" "$(curl -s -m 30 -w ' [%{http_code}]' "$BASE/api/$q${sep}code=$FK" | cut -c1-160)"
+done
 sleep ${WATCH:-60}
 echo "== executions:"; grep -oE "Executed '[^']+' \((Succeeded|Failed)[^)]*" "$LOG" | sed -E 's/, Id=.*//' | sort | uniq -c
 echo "== unanswered after the cycle:"; curl -s -m 30 "$BASE/api/unanswered?code=$FK" | cut -c1-600; echo

@@ -75,6 +75,17 @@ public sealed class InfrastructureTests
             Assert.Contains(role, json, StringComparison.Ordinal);
         }
 
+        // A token a platform rotates is written back as a new secret version, so the app's identity may set secrets:
+        // Key Vault Secrets Officer, b86a8fe4-44ce-4948-aee5-eccb2c155cd7 (learn.microsoft.com/azure/role-based-access-control/built-in-roles/security),
+        // and the app learns the vault's address and its identity (Secrets:VaultUri, Secrets:ClientId; docs/CHANNELS.md).
+        Assert.Contains("b86a8fe4-44ce-4948-aee5-eccb2c155cd7", json, StringComparison.Ordinal);
+        Assert.Contains(resources, r => r["type"]!.GetValue<string>() == "Microsoft.Authorization/roleAssignments"
+            && r["properties"]!["roleDefinitionId"]!.ToJsonString().Contains("keyVaultSecretsOfficer", StringComparison.Ordinal)
+            && r["properties"]!["principalId"]!.ToJsonString().Contains("identity", StringComparison.OrdinalIgnoreCase)
+            && r["properties"]!["principalType"]?.GetValue<string>() == "ServicePrincipal");
+        Assert.Contains("Secrets__VaultUri", json, StringComparison.Ordinal);
+        Assert.Contains("Secrets__ClientId", json, StringComparison.Ordinal);
+
         // The tables and queue the app uses exist from the start.
         foreach (var name in new[] { "Items", "Open", "Channels", "Snapshots", "Warnings", "ImportJobs", "-imports", "analyze-channel", "analyze-channel-poison", "import-history", "import-history-poison" })
         {
