@@ -43,7 +43,16 @@ if (args.FirstOrDefault() == "classify")
 if (args.FirstOrDefault() == "train-critics")
 {
     // Rebuilds the shipped critic models from their licence-clean sets (scripts/train-critics.sh, docs/DETECTION.md).
-    return CriticModelTraining.Run(root, args.Length > 1 ? args[1] : Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment")));
+    // train-critics --goemotions DIR --uci DIR [--cache DIR] [shared/data/sentiment]
+    string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    // The one argument that is neither an option nor an option's value (args[i] precedes args[i + 1]).
+    var positional = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && !args[i].StartsWith("--", StringComparison.Ordinal)).FirstOrDefault();
+    return CriticModelTraining.Run(
+        root,
+        positional ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment")),
+        Option("--goemotions") ?? throw new ArgumentException("train-critics needs --goemotions DIR: GoEmotions' train/dev/test.tsv (docs/DETECTION.md says where to get it)."),
+        Option("--uci") ?? throw new ArgumentException("train-critics needs --uci DIR: UCI Sentiment Labelled Sentences' {amazon_cells,imdb,yelp}_labelled.txt (docs/DETECTION.md)."),
+        Option("--cache"));
 }
 
 if (args.FirstOrDefault() == "detection")
