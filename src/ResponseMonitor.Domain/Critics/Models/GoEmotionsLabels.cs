@@ -1,11 +1,11 @@
 using ResponseMonitor.Domain.Critics.Learning;
 
-namespace ResponseMonitor.Bench;
+namespace ResponseMonitor.Domain.Critics.Models;
 
 /// <summary>
 /// GoEmotions (Demszky et al. 2020, google-research, Apache-2.0): 58k Reddit comments, each with one or more of 27
-/// emotions or neutral, as "critical or not" for the shipped English model. The mapping was fixed before any
-/// evaluation figure was seen (docs/DETECTION.md, "GoEmotions as critical or not"):
+/// emotions or neutral, as "critical or not" for the shipped English model's recipe (bench train-critics). The mapping
+/// was fixed before any evaluation figure was seen (docs/DETECTION.md, "GoEmotions as critical or not"):
 /// - critical: an emotion that judges someone or something badly (anger, annoyance, disappointment, disapproval,
 ///   disgust), unless a positive emotion is also marked: then the comment is mixed and left out;
 /// - left out: negative feelings that blame no one (sadness, grief, fear, nervousness, embarrassment, remorse)
@@ -13,7 +13,7 @@ namespace ResponseMonitor.Bench;
 ///   the labels cannot tell them apart, so neither side learns from them;
 /// - not critical: everything else, neutral, questions (curiosity, confusion) and surprise included.
 /// </summary>
-internal static class GoEmotionsLabels
+public static class GoEmotionsLabels
 {
     /// <summary>The 28 labels in the order of the data's label ids (google-research goemotions/data/emotions.txt).</summary>
     public static readonly string[] Names =
@@ -46,9 +46,10 @@ internal static class GoEmotionsLabels
     /// One split's file (<c>text \t ids \t comment id</c>, ids comma-separated), as labelled comments; rows left out by
     /// the mapping and malformed rows are skipped. <c>[NAME]</c> and <c>[RELIGION]</c> are the data's masks, kept as written.
     /// </summary>
-    public static IEnumerable<LabelledComment> Read(string path)
+    public static IEnumerable<LabelledComment> Read(TextReader reader)
     {
-        foreach (var line in File.ReadLines(path))
+        ArgumentNullException.ThrowIfNull(reader);
+        while (reader.ReadLine() is { } line)
         {
             var parts = line.Split('\t');
             if (parts.Length < 2)
