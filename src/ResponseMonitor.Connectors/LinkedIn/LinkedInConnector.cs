@@ -123,8 +123,8 @@ internal sealed class LinkedInConnector : IChannelConnector
     {
         var (sunset, published) = LinkedInVersions.Sunset(settings.Version);
         var version = $"LinkedIn-Version {settings.Version}, sunset {(published ? "on" : "about")} {sunset.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: set Settings:{VersionSetting} to a newer version before then";
-        var lifetime = _tokens.RefreshTokenEnd(channelId) is { } end && end < sunset
-            ? new CredentialLifetime(now, end, RenewedByMonitor: false, "LinkedIn refresh token (60-day access tokens are renewed from it): authorise the app again before it ends")
+        var lifetime = _tokens.RefreshLifetime(channelId) is { ExpiresAt: { } end } refresh && end < sunset
+            ? refresh with { CheckedAt = now }
             : new CredentialLifetime(now, sunset, RenewedByMonitor: false, version);
         if (_reported.TryGetValue(channelId, out var last) && last.ExpiresAt == lifetime.ExpiresAt && last.Source == lifetime.Source && now - last.CheckedAt < ReportEvery)
         {

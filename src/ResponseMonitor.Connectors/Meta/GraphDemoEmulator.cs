@@ -7,17 +7,12 @@ namespace ResponseMonitor.Connectors.Meta;
 /// The demo's Graph API for a Facebook Page or an Instagram account: <c>{version}/debug_token</c>,
 /// <c>{version}/{id}/feed</c> (Page), <c>{version}/{id}/media</c> (Instagram) and <c>{version}/{id}/comments</c>.
 /// </summary>
-internal sealed class GraphDemoEmulator(bool instagram) : IDemoEmulator
+internal sealed class GraphDemoEmulator(bool instagram) : ReadOnlyDemoEmulator
 {
-    public DemoAnswer? Answer(DemoRequest request)
+    protected override DemoAnswer? Get(string[] segments, DemoRequest request)
     {
-        if (request is not { Method: "GET", KeyChecked: true })
-        {
-            return null;
-        }
-
         var items = request.Items;
-        return request.Segments switch
+        return segments switch
         {
             // Meta's token check (https://developers.facebook.com/docs/graph-api/reference/debug_token/): the demo Page's
             // data access lapses in five days, so the dashboard and a warning show a token to renew; Instagram's is fine.
