@@ -61,9 +61,7 @@ internal sealed class LinkedInConnector : IChannelConnector
         var read = new Read(_platform.CreateClient(), channel.Id, settings);
         var now = _platform.Time.GetUtcNow();
         var horizon = (now - settings.PostLookback).ToUnixTimeMilliseconds();
-        var brand = channel.BrandAuthorIds.Contains(settings.Organization) || channel.BrandAuthorIds.Count == 0
-            ? settings.Organization
-            : channel.BrandAuthorIds.Order(StringComparer.Ordinal).First();
+        var brand = Brand(channel, settings);
         var watched = state.Posts.ToDictionary(p => p.Id, StringComparer.Ordinal);
 
         // The page's posts, newest first, back to the look-back.
@@ -134,6 +132,12 @@ internal sealed class LinkedInConnector : IChannelConnector
         _reported[channelId] = lifetime;
         _platform.Credentials.Report(channelId, lifetime);
     }
+
+    /// <summary>The brand's author id: the organization when listed among the brand's (or none is listed), else the first listed.</summary>
+    internal static string Brand(ChannelDefinition channel, LinkedInSettings settings) =>
+        channel.BrandAuthorIds.Contains(settings.Organization) || channel.BrandAuthorIds.Count == 0
+            ? settings.Organization
+            : channel.BrandAuthorIds.Order(StringComparer.Ordinal).First();
 
     private static long? Created(LinkedInPostDto post) => post.PublishedAt ?? post.CreatedAt;
 
