@@ -120,6 +120,59 @@ public sealed class PlatformSeamTests
     }
 
     [Fact]
+    public async Task Credential_news_leaves_with_the_page_and_is_stored_whether_the_read_succeeds_or_fails()
+    {
+        var ends = new DateTimeOffset(2027, 1, 15, 0, 0, 0, TimeSpan.Zero);
+        var status = 200;
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx =>
+        {
+            ctx.Response.Headers[EchoConnector.TokenExpiresHeader] = ends.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            return Feed.Write(ctx, "{\"comments\":[]}", status);
+        };
+        await using var app = await TestApp.StartAsync(Echo(server.BaseAddress), configure: OneLine);
+        var channel = app.Get<IChannelCatalog>().Find("e1")!;
+
+        // The registered connector's page carries what the read learnt of the token; no other channel leads it out.
+        var connector = app.Get<IEnumerable<IChannelConnector>>().Single(c => c.Kind == EchoPlatform.EchoPlatform.KindName);
+        var pages = new List<ConnectorPage>();
+        await foreach (var read in connector.ReadAsync(channel, null, CancellationToken.None))
+        {
+            pages.Add(read);
+        }
+
+        Assert.Equal(ends, Assert.Single(pages).Credential?.ExpiresAt);
+        Assert.Equal("echo token", pages[0].Credential!.Source);
+
+        // The poller stores it with the channel's state, where the dashboard reads it.
+        Assert.True((await app.Get<ChannelPoller>().PollChannelAsync(channel, null, CancellationToken.None)).Succeeded);
+        Assert.Equal(ends, (await app.Get<IChannelStateStore>().GetAsync("e1", CancellationToken.None))!.Credential?.ExpiresAt);
+
+        // A read that fails after learning news still delivers it: one empty page, then the failure.
+        (ends, status) = (ends.AddDays(30), 500);
+        var failed = new List<ConnectorPage>();
+        var error = await Assert.ThrowsAnyAsync<HttpRequestException>(async () =>
+        {
+            await foreach (var read in connector.ReadAsync(channel, "read", CancellationToken.None))
+            {
+                failed.Add(read);
+            }
+        });
+        var carrier = Assert.Single(failed);
+        Assert.Empty(carrier.Items);
+        Assert.Null(carrier.CursorAfterPage);
+        Assert.Equal(ends, carrier.Credential?.ExpiresAt);
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(channel, "read", CancellationToken.None);
+        Assert.False(outcome.Succeeded);
+        var state = (await app.Get<IChannelStateStore>().GetAsync("e1", CancellationToken.None))!;
+        Assert.Equal(ends, state.Credential?.ExpiresAt);
+        Assert.Equal("read", state.Cursor);
+        Assert.NotNull(state.LastPollError);
+        Assert.Contains("500", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_platforms_demo_emulator_answers_what_its_connector_reads()
     {
         // The emulator's answer served on loopback, as App/Demo's one route does, and read by the real connector.

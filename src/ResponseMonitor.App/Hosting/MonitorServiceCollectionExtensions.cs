@@ -85,8 +85,6 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<ImportJobRunner>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<ItemStateService>();
-        services.AddSingleton<CredentialReports>();
-        services.AddSingleton<ICredentialHealthRecorder>(sp => sp.GetRequiredService<CredentialReports>());
         services.AddSingleton<ChannelPoller>();
         services.AddSingleton<PollPlanner>();
         services.AddSingleton<WarningService>();
