@@ -191,7 +191,10 @@ internal sealed class LinkedInConnector : IChannelConnector
         foreach (var comment in top)
         {
             found.Add((comment, postId));
-            if (comment.CommentsSummary is { } summary && (summary.TotalFirstLevelComments ?? summary.AggregatedTotalComments) > 0 && (comment.CommentUrn ?? comment.Urn) is { Length: > 0 } urn)
+            // commentsSummary is documented on socialActions/{urn}; on each comment of the list it is not confirmed, so a
+            // comment without one (or with no count) has its replies asked for, and only a count of 0 spares the call.
+            var replied = comment.CommentsSummary is not { } summary || (summary.TotalFirstLevelComments ?? summary.AggregatedTotalComments) is not 0;
+            if (replied && (comment.CommentUrn ?? comment.Urn) is { Length: > 0 } urn)
             {
                 var (replies, whole, _) = await ListAsync(read, urn, cancellationToken).ConfigureAwait(false);
                 complete &= whole;
