@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
@@ -190,6 +191,52 @@ public sealed class LinkedInConnectorTests
 
         // A version missing from LinkedIn's table is taken to end a year after its release month, mid-month.
         Assert.Equal((new DateTimeOffset(2027, 7, 15, 0, 0, 0, TimeSpan.Zero), false), ResponseMonitor.Connectors.LinkedIn.LinkedInVersions.Sunset("202607"));
+    }
+
+    /// <summary>
+    /// Whether LinkedIn's refresh answers a new refresh token is not documented (programmatic refresh tokens page: the
+    /// answer carries refresh_token and refresh_token_expires_in): when it does, the new one is spent at the next
+    /// renewal and handed to the secret writer (Key Vault in Azure) with its end; the refresh token's end, earlier than
+    /// the version's sunset here, is the channel's credential end, named as rotated and stored.
+    /// </summary>
+    [Fact]
+    public async Task A_refresh_token_LinkedIn_rotates_is_spent_next_and_written_where_secrets_live()
+    {
+        var time = new FakeTimeProvider(Now);
+        var spent = new List<string>();
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx =>
+        {
+            if (ctx.Request.Path.Value == "/accessToken")
+            {
+                spent.Add(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(server.Requests.Last(r => r.PathAndQuery == "/accessToken").Body)["refresh_token"]!);
+                return Feed.Write(ctx, new JsonObject
+                {
+                    ["access_token"] = $"lat-{spent.Count}", ["expires_in"] = 5_184_000, ["refresh_token"] = $"lrt-{spent.Count + 1}",
+                    ["refresh_token_expires_in"] = 100 * 86_400, ["scope"] = "r_organization_social",
+                }.ToJsonString());
+            }
+
+            return ctx.Request.Path.Value == "/posts" ? Feed.Write(ctx, Collection([PostOf(Post, time.GetUtcNow().AddDays(-1))])) : Feed.Write(ctx, Collection([]));
+        };
+        var settings = Channel(server, token: "lrt-1");
+        settings["Monitor:Channels:0:Settings:clientId"] = "li-app";
+        settings["Monitor:Channels:0:ClientSecret"] = "li-secret";
+        var vault = new VaultStandIn();
+        await using var app = await TestApp.StartAsync(settings, time, configure: s => s.AddSingleton<ISecretWriter>(vault));
+
+        Assert.True((await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None)).Succeeded);
+        var credential = (await State(app)).Credential!;
+        Assert.Equal(Now.AddDays(100), credential.ExpiresAt);
+        Assert.Contains("rotated by LinkedIn and stored in the vault", credential.Source, StringComparison.Ordinal);
+
+        // 59 days on, the 60-day access token is within its last day: renewed with the refresh token LinkedIn returned.
+        time.Advance(TimeSpan.FromDays(59.5));
+        Assert.True((await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), (await State(app)).Cursor, CancellationToken.None)).Succeeded);
+
+        Assert.Equal(["lrt-1", "lrt-2"], spent);
+        Assert.Equal([("li", "AccessToken", "lrt-2", (DateTimeOffset?)Now.AddDays(100)), ("li", "AccessToken", "lrt-3", (DateTimeOffset?)Now.AddDays(159.5))], vault.Written);
+        Assert.Equal("Bearer lat-2", server.Requests.Last(r => r.Method == "GET").Authorization);
     }
 
     /// <summary>

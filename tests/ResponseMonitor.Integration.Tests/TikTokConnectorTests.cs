@@ -209,7 +209,7 @@ public sealed class TikTokConnectorTests
         var settings = Channel(server, token: "rft.1");
         settings["Monitor:Channels:0:Settings:appId"] = "app-123";
         settings["Monitor:Channels:0:ClientSecret"] = "app-secret-xyz";
-        var vault = new RecordingSecretWriter();
+        var vault = new VaultStandIn();
         await using var app = await TestApp.StartAsync(settings, time, configure: s => s.AddSingleton<ISecretWriter>(vault));
 
         var first = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
@@ -293,19 +293,5 @@ public sealed class TikTokConnectorTests
         Assert.True((await app.Get<IChannelStateStore>().GetAsync("tt", CancellationToken.None))!.CredentialsRejected);
         Assert.Single(server.Requests);
         Assert.DoesNotContain("app-secret-xyz", outcome.Error + server.Requests.Single().PathAndQuery, StringComparison.Ordinal);
-    }
-
-    /// <summary>A vault stand-in at the <see cref="ISecretWriter"/> port.</summary>
-    private sealed class RecordingSecretWriter : ISecretWriter
-    {
-        public List<(string ChannelId, string Secret, string Value, DateTimeOffset? ExpiresAt)> Written { get; } = [];
-
-        public bool Persists => true;
-
-        public Task WriteAsync(string channelId, string secret, string value, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
-        {
-            Written.Add((channelId, secret, value, expiresAt));
-            return Task.CompletedTask;
-        }
     }
 }
