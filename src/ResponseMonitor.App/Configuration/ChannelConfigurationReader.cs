@@ -15,6 +15,8 @@ internal sealed class ChannelConfigurationReader
 {
     public const string ChannelsSection = MonitorOptions.SectionName + ":Channels";
 
+    private static readonly string[] SecretNames = [nameof(ChannelOptions.AccessToken), nameof(ChannelOptions.ClientSecret), nameof(ChannelOptions.WebhookSecret), nameof(ChannelOptions.WebhookVerifyToken)];
+
     private static readonly ConfigurationKeySchema Schema = ConfigurationKeySchema.For(typeof(ChannelOptions));
 
     private readonly IConfiguration _configuration;
@@ -50,7 +52,14 @@ internal sealed class ChannelConfigurationReader
         {
             foreach (var (path, keys) in ChannelsFileReader.Read(file, problems))
             {
-                channels.Add(reader.Bind(Section(keys), path));
+                var channel = reader.Bind(Section(keys), path);
+                foreach (var secret in SecretNames.Where(name => keys.Any(k => string.Equals(k.Key, name, StringComparison.OrdinalIgnoreCase))))
+                {
+                    // A file is deployed and copied like code; secrets come from app settings or Key Vault only.
+                    problems.Add($"{path} ({channel.Id}): {secret} is a secret and does not belong in {ChannelsFileReader.SettingName}; give it in app settings (a Key Vault reference in Azure).");
+                }
+
+                channels.Add(channel);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using ResponseMonitor.Domain.Notifications;
@@ -24,6 +25,18 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
     public async Task<IReadOnlyList<WarningRecord>> ListAsync(WarningQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var result = new List<WarningRecord>();
+        await foreach (var warning in StreamAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(warning);
+        }
+
+        return result.OrderByDescending(w => w.UpdatedAt).Take(query.Max).ToList();
+    }
+
+    public async IAsyncEnumerable<WarningRecord> StreamAsync(WarningQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
         var table = await tables.GetAsync(TableNames.Warnings, cancellationToken).ConfigureAwait(false);
         var filter = Range(WarningPrefix, "w}", query.ChannelId);
         if (query.Rule is not null)
@@ -46,20 +59,29 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
             filter += " and " + TableClient.CreateQueryFilter($"UpdatedAt lt {to.UtcDateTime}");
         }
 
-        var result = new List<WarningRecord>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var warning = WarningFromEntity(entity) with { Version = entity.ETag.ToString() };
             if (query.MinSeverity is null || warning.Severity >= query.MinSeverity)
             {
-                result.Add(warning);
+                yield return warning;
             }
         }
-
-        return result.OrderByDescending(w => w.UpdatedAt).Take(query.Max).ToList();
     }
 
     public async Task<IReadOnlyList<WarningHistoryEntry>> ListHistoryAsync(WarningQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var result = new List<WarningHistoryEntry>();
+        await foreach (var entry in StreamHistoryAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(entry);
+        }
+
+        return result.OrderByDescending(h => h.At).Take(query.Max).ToList();
+    }
+
+    public async IAsyncEnumerable<WarningHistoryEntry> StreamHistoryAsync(WarningQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var table = await tables.GetAsync(TableNames.Warnings, cancellationToken).ConfigureAwait(false);
@@ -71,7 +93,6 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
             filter += " and " + TableClient.CreateQueryFilter($"Rule eq {query.Rule}");
         }
 
-        var result = new List<WarningHistoryEntry>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var entry = new WarningHistoryEntry(
@@ -85,11 +106,9 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
                 e.GetString("Message") ?? "");
             if ((query.MinSeverity is null || entry.Severity >= query.MinSeverity) && (query.States is not { Count: > 0 } states || states.Contains(entry.State)))
             {
-                result.Add(entry);
+                yield return entry;
             }
         }
-
-        return result.OrderByDescending(h => h.At).Take(query.Max).ToList();
     }
 
     public async Task<bool> TryTransitionAsync(WarningTransition transition, IReadOnlyList<NotificationDelivery> deliveries, CancellationToken cancellationToken)
@@ -177,6 +196,17 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
 
     public async Task<IReadOnlyList<NotificationDelivery>> ListDeliveriesAsync(DeliveryStatus? status, string? channelId, string? sink, int max, CancellationToken cancellationToken)
     {
+        var result = new List<NotificationDelivery>();
+        await foreach (var delivery in StreamDeliveriesAsync(status, channelId, sink, cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(delivery);
+        }
+
+        return result.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).Take(max).ToList();
+    }
+
+    public async IAsyncEnumerable<NotificationDelivery> StreamDeliveriesAsync(DeliveryStatus? status, string? channelId, string? sink, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var table = await tables.GetAsync(TableNames.Warnings, cancellationToken).ConfigureAwait(false);
         var filter = Range(DeliveryPrefix, "d}", channelId);
         if (status is not null)
@@ -189,13 +219,10 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
             filter += " and " + TableClient.CreateQueryFilter($"Sink eq {sink}");
         }
 
-        var result = new List<NotificationDelivery>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            result.Add(DeliveryFromEntity(entity));
+            yield return DeliveryFromEntity(entity);
         }
-
-        return result.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).Take(max).ToList();
     }
 
     public async Task<int> ReleaseHeldAsync(string heldBy, DateTimeOffset now, CancellationToken cancellationToken)
