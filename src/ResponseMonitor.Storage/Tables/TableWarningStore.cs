@@ -25,13 +25,7 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
     public async Task<IReadOnlyList<WarningRecord>> ListAsync(WarningQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var result = new List<WarningRecord>();
-        await foreach (var warning in StreamAsync(query, cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(warning);
-        }
-
-        return result.OrderByDescending(w => w.UpdatedAt).Take(query.Max).ToList();
+        return (await AllAsync(StreamAsync(query, cancellationToken)).ConfigureAwait(false)).OrderByDescending(w => w.UpdatedAt).Take(query.Max).ToList();
     }
 
     public async IAsyncEnumerable<WarningRecord> StreamAsync(WarningQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -72,13 +66,7 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
     public async Task<IReadOnlyList<WarningHistoryEntry>> ListHistoryAsync(WarningQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var result = new List<WarningHistoryEntry>();
-        await foreach (var entry in StreamHistoryAsync(query, cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(entry);
-        }
-
-        return result.OrderByDescending(h => h.At).Take(query.Max).ToList();
+        return (await AllAsync(StreamHistoryAsync(query, cancellationToken)).ConfigureAwait(false)).OrderByDescending(h => h.At).Take(query.Max).ToList();
     }
 
     public async IAsyncEnumerable<WarningHistoryEntry> StreamHistoryAsync(WarningQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -194,16 +182,9 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
         }
     }
 
-    public async Task<IReadOnlyList<NotificationDelivery>> ListDeliveriesAsync(DeliveryStatus? status, string? channelId, string? sink, int max, CancellationToken cancellationToken)
-    {
-        var result = new List<NotificationDelivery>();
-        await foreach (var delivery in StreamDeliveriesAsync(status, channelId, sink, cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(delivery);
-        }
-
-        return result.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).Take(max).ToList();
-    }
+    public async Task<IReadOnlyList<NotificationDelivery>> ListDeliveriesAsync(DeliveryStatus? status, string? channelId, string? sink, int max, CancellationToken cancellationToken) =>
+        (await AllAsync(StreamDeliveriesAsync(status, channelId, sink, cancellationToken)).ConfigureAwait(false))
+            .OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).Take(max).ToList();
 
     public async IAsyncEnumerable<NotificationDelivery> StreamDeliveriesAsync(DeliveryStatus? status, string? channelId, string? sink, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -364,4 +345,16 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
         ClaimedUntil = entity.GetDateTimeOffset("ClaimedUntil") is { } claimed && claimed > DateTimeOffset.UnixEpoch ? claimed : null,
         Version = entity.ETag.ToString(),
     };
+
+    /// <summary>Every row of a stream, for the domain's callers (one channel's rows, or the dashboard's active warnings); the list routes page the stream instead.</summary>
+    private static async Task<List<T>> AllAsync<T>(IAsyncEnumerable<T> rows)
+    {
+        var all = new List<T>();
+        await foreach (var row in rows.ConfigureAwait(false))
+        {
+            all.Add(row);
+        }
+
+        return all;
+    }
 }
