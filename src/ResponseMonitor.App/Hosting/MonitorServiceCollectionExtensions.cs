@@ -53,8 +53,7 @@ public static class MonitorServiceCollectionExtensions
             o.Triggers = hosting.Triggers;
         });
         services.AddOptions<MonitorOptions>()
-            .Bind(configuration.GetSection(MonitorOptions.SectionName))
-            .PostConfigure(o => WarningSettingsBinder.Apply(configuration, o))
+            .Configure(o => MonitorOptions.Bind(configuration, o))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MonitorOptions>, ChannelPlatformValidation>();
