@@ -14,6 +14,9 @@ public sealed class LearnedCriticClassifier(ICriticClassifier builtIn, CriticMod
 
     public string Name => DetectorName;
 
+    /// <summary>The detector under it and the brand's model, by the instant it was trained (each training is a new model).</summary>
+    public string Version => FormattableString.Invariant($"{builtIn.Version}+{DetectorName}:{model.Report.Brand}@{model.Report.TrainedAt.UtcTicks}");
+
     public CriticVerdict Classify(string text, string? languageHint = null)
     {
         var verdict = builtIn.Classify(text, languageHint);
