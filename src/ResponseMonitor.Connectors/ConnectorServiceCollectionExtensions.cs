@@ -77,6 +77,7 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton<ISecretWriter, NoSecretWriter>();
         services.TryAddSingleton<RotatedSecrets>();
         services.TryAddSingleton<PlatformRegistry>();
+        services.TryAddSingleton<IDeletionPolicy>(sp => sp.GetRequiredService<PlatformRegistry>());
         return services;
     }
 }

@@ -120,6 +120,11 @@ public sealed class DemoTests
                 channels.Values.Select(c => c!["kind"]!.GetValue<string>()).Order().ToArray());
             Assert.All(channels.Values, c => Assert.True(c!["pollError"] is null && c["lastPollSucceededAt"] is not null, $"{c!["id"]}: {c["pollError"]}"));
             Assert.Equal(1, channels["acme-youtube"]!["openCount"]!.GetValue<int>());          // Marco's question
+            // Reddit's emulator serves the submission's whole tree (docs/CHANNELS.md): the public's comments wait there,
+            // and the one whose author deletes it three minutes in is read as Reddit's "[deleted]" (RedditConnectorTests).
+            var reddit = await app.GetJsonAsync("/api/unanswered?channel=acme-reddit");
+            Assert.Equal(["t1_rdc2", "t1_rdc3", "t1_rdc4", "t1_rdc5"], reddit["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToArray());
+            Assert.Equal(4, channels["acme-reddit"]!["openCount"]!.GetValue<int>());   // hiker42's question has the brand's answer
             Assert.True(channels["acme-forum"]!["silentForSeconds"]!.GetValue<double>() > TimeSpan.FromDays(7).TotalSeconds);
             // Comments under a Facebook ad: the ad post is not in the Page's feed, only in ads_posts (read with includeAds);
             // Rosa was answered, Tom waits.

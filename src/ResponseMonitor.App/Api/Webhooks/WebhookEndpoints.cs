@@ -1,11 +1,7 @@
 using ResponseMonitor.App.Functions;
-using Microsoft.Extensions.Options;
-using ResponseMonitor.App.Configuration;
 using System.Security.Cryptography;
 using System.Text;
-using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Channels;
-using ResponseMonitor.Domain.Ingestion;
 using ResponseMonitor.Domain.Ports;
 
 namespace ResponseMonitor.App.Api.Webhooks;
@@ -24,26 +20,19 @@ public static partial class WebhookEndpoints
         ApiRoute.Get(FunctionNames.VerifyWebhook, "webhooks/{channelId}", Verify, anonymous: true),
     ];
 
-    private static async Task<IResult> ReceiveAsync(
+    private static async Task<Results<JsonHttpResult<WebhookAcceptedResponse>, ProblemHttpResult>> ReceiveAsync(
         string channelId,
         HttpRequest request,
-        IChannelCatalog catalog,
-        IChannelSecrets secrets,
-        IngestionService ingestion,
-        ItemStateService itemStates,
-        IAnalysisQueue queue,
-        PlatformRegistry platforms,
-        IOptions<ApiOptions> options,
-        TimeProvider time,
-        ILoggerFactory loggers,
+        [AsParameters] WebhookServices services,
         CancellationToken cancellationToken)
     {
+        var (catalog, secrets, ingestion, itemStates, queue, platforms, options, time, loggers) = services;
         // An unauthenticated caller learns nothing about which channels exist or accept pushes: an unknown channel, a
         // channel without a secret and a wrong signature get the same answer. The log says which it was.
         var body = await ReadBodyAsync(request, options.Value.MaxWebhookBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            return Results.Problem($"The body is larger than {options.Value.MaxWebhookBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large.");
+            return TypedResults.Problem($"The body is larger than {options.Value.MaxWebhookBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large.");
         }
 
         // A platform with a signature scheme of its own (LinkedIn's X-LI-Signature) is checked by its parser; the header's
@@ -73,7 +62,7 @@ public static partial class WebhookEndpoints
         {
             LogDeferred(loggers.CreateLogger(typeof(WebhookEndpoints)), channel.Id, later);
             request.HttpContext.Response.Headers.RetryAfter = "60";
-            return Results.Problem(later, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The delivery cannot be read yet.");
+            return TypedResults.Problem(later, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The delivery cannot be read yet.");
         }
 
         if (!parsed.IsValid)
@@ -103,7 +92,7 @@ public static partial class WebhookEndpoints
         }
 
         // Each platform's parser knows the status its platform expects (Meta: 200; the generic feed: 202).
-        return Results.Json(
+        return TypedResults.Json(
             new WebhookAcceptedResponse(channel.Id, result.Stored) { Skipped = parsed.Skipped.Count, Changed = changed, BeyondRetention = result.BeyondRetention.Count, BeyondRetentionReason = result.BeyondRetentionReason },
             ApiJsonContext.Default.WebhookAcceptedResponse,
             statusCode: parser.AcceptedStatusCode);
@@ -127,7 +116,7 @@ public static partial class WebhookEndpoints
     /// challenge as plain text when the token matches the channel's WebhookVerifyToken. A platform with a check of its own
     /// (LinkedIn's <c>?challengeCode=</c>) is answered by its parser. Needs no API key.
     /// </summary>
-    private static IResult Verify(string channelId, HttpRequest request, IChannelCatalog catalog, IChannelSecrets secrets, PlatformRegistry platforms)
+    private static Results<ContentHttpResult, ProblemHttpResult> Verify(string channelId, HttpRequest request, IChannelCatalog catalog, IChannelSecrets secrets, PlatformRegistry platforms)
     {
         foreach (var parameter in platforms.ChallengeParameters)
         {
@@ -138,8 +127,8 @@ public static partial class WebhookEndpoints
                 var parser = known is null ? null : platforms.PushParser(known.Kind);
                 var answer = known is not null && parser?.ChallengeParameter == parameter ? parser.AnswerChallenge(known, code) : null;
                 return answer is null
-                    ? Results.Problem("This channel does not answer that challenge.", statusCode: StatusCodes.Status403Forbidden, title: "Verification refused.")
-                    : Results.Text(answer, "application/json");
+                    ? TypedResults.Problem("This channel does not answer that challenge.", statusCode: StatusCodes.Status403Forbidden, title: "Verification refused.")
+                    : TypedResults.Text(answer, "application/json");
             }
         }
 
@@ -156,10 +145,10 @@ public static partial class WebhookEndpoints
         var expected = channel is null ? null : secrets.GetWebhookVerifyToken(channel.Id);
         if (expected is null || token is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(expected)))
         {
-            return Results.Problem("The verify token does not match this channel's WebhookVerifyToken.", statusCode: StatusCodes.Status403Forbidden, title: "Verification refused.");
+            return TypedResults.Problem("The verify token does not match this channel's WebhookVerifyToken.", statusCode: StatusCodes.Status403Forbidden, title: "Verification refused.");
         }
 
-        return Results.Text(challenge, "text/plain");
+        return TypedResults.Text(challenge, "text/plain");
     }
 
     private static string Bounded(string channelId) => channelId.Length <= 64 ? channelId : channelId[..64] + "…";
