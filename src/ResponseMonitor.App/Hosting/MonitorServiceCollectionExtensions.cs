@@ -53,8 +53,7 @@ public static class MonitorServiceCollectionExtensions
             o.Triggers = hosting.Triggers;
         });
         services.AddOptions<MonitorOptions>()
-            .Bind(configuration.GetSection(MonitorOptions.SectionName))
-            .PostConfigure(o => WarningSettingsBinder.Apply(configuration, o))
+            .Configure(o => MonitorOptions.Bind(configuration, o))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MonitorOptions>, ChannelPlatformValidation>();
@@ -90,8 +89,6 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<ImportJobRunner>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<ItemStateService>();
-        services.AddSingleton<CredentialReports>();
-        services.AddSingleton<ICredentialHealthRecorder>(sp => sp.GetRequiredService<CredentialReports>());
         services.AddSingleton<ChannelPoller>();
         services.AddSingleton<PollPlanner>();
         services.AddSingleton<WarningService>();
