@@ -128,6 +128,12 @@ public sealed class DemoTests
             Assert.True(channels["acme-forum"]!["silentForSeconds"]!.GetValue<double>() > TimeSpan.FromDays(7).TotalSeconds);
             var facebook = channels["acme-facebook"]!;
             Assert.Equal(4, facebook["criticalOpenCount"]!.GetValue<int>());
+            // Comments under an ad: the ad post is not in the Page's feed, only in ads_posts (read with includeAds);
+            // Rosa was answered by the Page, Tom waits.
+            var facebookWaiting = (await app.GetJsonAsync("/api/unanswered?channel=acme-facebook&limit=100"))["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToArray();
+            Assert.Contains("fbad-c2", facebookWaiting);
+            Assert.DoesNotContain("fbad-c1", facebookWaiting);
+            Assert.Equal("ok", facebook["credential"]!["state"]!.GetValue<string>());
             Assert.InRange(facebook["oldestOpenAgeSeconds"]!.GetValue<double>(), TimeSpan.FromHours(50).TotalSeconds, TimeSpan.FromHours(51).TotalSeconds);
             var instagram = channels["acme-instagram"]!;
             Assert.Equal(1050, instagram["medianFirstResponseSeconds"]!.GetValue<double>());   // 10, 15, 20 and 30 min
