@@ -11,6 +11,7 @@ using ResponseMonitor.Bench;
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- sweep [items,items,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- ingest [comments,comments,...] [import|push|both] [runs]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- dashboard [stored,stored,...] [channels] [requests]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- startup [channels,channels,...] [rounds]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- dashboardchannels [channels,channels,...] [requests]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- analysis [largest case also run on storage]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- schedule [channels] [clients] [seconds] [rounds]   (poll cycles under a closed-loop read load)
@@ -92,8 +93,10 @@ return args.FirstOrDefault() switch
     "sweep" => await SweepBenchmark.RunAsync(storage, Ints("10000,50000")),
     "ingest" => await IngestBenchmark.RunAsync(storage, Ints("5000,20000"), args.Length > 2 && args[2] != "both" ? args[2] : null, Int(3)),
     "dashboard" => await DashboardBenchmark.RunAsync(storage, Ints("10000,1000000"), Int(2), Int(3)),
+    "startup" => await StartupBenchmark.RunAsync(storage, Ints("100,1000,10000"), Int(2) ?? 3),
     "dashboardchannels" => await DashboardChannelsBenchmark.RunAsync(storage, Ints("100,10000"), Int(2) ?? 50),
     "analysis" => await AnalysisBenchmark.RunAsync(storage, Int(1) ?? 10_000),
+    "verdicts" => await VerdictReuseBenchmark.RunAsync(storage, Int(1) ?? 1_000),
     "pollcycle" => await PollCycleBenchmark.RunAsync(storage, Ints("10,100,1000")),
     "pollkinds" => await PlatformPollBenchmark.RunAsync(storage, Int(1) ?? 10),
     "fanout" => await FanOutBenchmark.RunAsync(storage, Ints("10,1000,10000"), Int(2) ?? 1000),
@@ -110,6 +113,6 @@ List<int> Ints(string fallback) => (args.Length > 1 ? args[1] : fallback).Split(
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | gc [rows] [runs] | schedule [channels] [clients] [seconds] [rounds] | importmemory [megabytes] | pollcycle [n,n,...] | pollkinds [cycles] | fanout [n,n,...] [n] | ingest [n,n,...] [import|push|both] [runs] | dashboard [n,n,...] [channels] [requests] | dashboardchannels [n,n,...] [requests] | analysis [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
+    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | gc [rows] [runs] | schedule [channels] [clients] [seconds] [rounds] | importmemory [megabytes] | pollcycle [n,n,...] | pollkinds [cycles] | fanout [n,n,...] [n] | ingest [n,n,...] [import|push|both] [runs] | dashboard [n,n,...] [channels] [requests] | startup [n,n,...] [rounds] | dashboardchannels [n,n,...] [requests] | analysis [n] | verdicts [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
     return 2;
 }

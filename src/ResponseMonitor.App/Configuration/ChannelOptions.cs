@@ -85,4 +85,10 @@ public sealed class ChannelOptions
 
     /// <summary>The verify token of a Meta webhook subscription, echoed in the GET handshake.</summary>
     public string? WebhookVerifyToken { get; set; }
+
+    /// <summary>Where the channel was configured (<c>Monitor:Channels:3</c>, <c>Monitor:ChannelsFile[3]</c>), for start-up messages; not bound.</summary>
+    internal string? SourcePath { get; set; }
+
+    /// <summary>The channel's place in start-up messages: where it was configured, else its index in <c>Monitor:Channels</c>.</summary>
+    internal string PathOr(int index) => SourcePath ?? $"Monitor:Channels:{index}";
 }

@@ -18,7 +18,7 @@ internal sealed class ChannelPlatformValidation(PlatformRegistry platforms) : IV
             var channel = options.Channels[i];
             if (platforms.Find(channel.Kind) is null || channel.Enabled)
             {
-                failures.AddRange(platforms.Check(channel.Id, channel.Kind, channel.PlatformSettings()).Select(p => $"Monitor:Channels:{i} ({channel.Id}): {p}"));
+                failures.AddRange(platforms.Check(channel.Id, channel.Kind, channel.PlatformSettings()).Select(p => $"{channel.PathOr(i)} ({channel.Id}): {p}"));
             }
         }
 

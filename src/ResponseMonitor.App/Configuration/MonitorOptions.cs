@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
 
 namespace ResponseMonitor.App.Configuration;
 
@@ -6,7 +8,14 @@ public sealed class MonitorOptions : IValidatableObject
 {
     public const string SectionName = "Monitor";
 
+    /// <summary>
+    /// <c>Monitor:Channels</c>, then the channels of <c>Monitor:ChannelsFile</c>; read by
+    /// <see cref="ChannelConfigurationReader"/> in linear time, not by the binder (<see cref="Bind"/>).
+    /// </summary>
     public List<ChannelOptions> Channels { get; set; } = [];
+
+    /// <summary>What was wrong reading the channels file; reported with the rest at start-up.</summary>
+    internal List<string> ChannelSourceProblems { get; } = [];
 
     /// <summary>The brand's name, for routing; channels may name their own.</summary>
     public string Brand { get; set; } = "default";
@@ -23,9 +32,35 @@ public sealed class MonitorOptions : IValidatableObject
     /// <summary>How long what the public wrote is kept.</summary>
     public RetentionOptions Retention { get; set; } = new();
 
+    /// <summary>
+    /// Binds <c>Monitor</c> into <paramref name="options"/>: each setting by the binder but the channels, which the
+    /// binder would read in time quadratic in their number (<see cref="ChannelConfigurationReader"/>).
+    /// </summary>
+    public static void Bind(IConfiguration configuration, MonitorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        var section = configuration.GetSection(SectionName);
+        foreach (var property in typeof(MonitorOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.Name != nameof(Channels) && property.SetMethod is { IsPublic: true }
+                && section.GetSection(property.Name).Get(property.PropertyType) is { } value)
+            {
+                property.SetValue(options, value);
+            }
+        }
+
+        options.Channels = ChannelConfigurationReader.Read(configuration, options.ChannelSourceProblems);
+    }
+
     /// <summary>What is wrong beside the channels' platform settings, which their platforms check (<see cref="ChannelPlatformValidation"/>).</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var problem in ChannelSourceProblems)
+        {
+            yield return new ValidationResult(problem);
+        }
+
         foreach (var problem in Exclusions?.Problems() ?? [])
         {
             yield return new ValidationResult($"Monitor:{problem}");
@@ -71,18 +106,18 @@ public sealed class MonitorOptions : IValidatableObject
             {
                 foreach (var result in results)
                 {
-                    yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): {result.ErrorMessage}");
+                    yield return new ValidationResult($"{channel.PathOr(i)} ({channel.Id}): {result.ErrorMessage}");
                 }
             }
 
             if (!seen.Add(channel.Id))
             {
-                yield return new ValidationResult($"Monitor:Channels:{i}: the id '{channel.Id}' is used twice.");
+                yield return new ValidationResult($"{channel.PathOr(i)}: the id '{channel.Id}' is used twice.");
             }
 
             foreach (var problem in channel.Exclusions?.Problems() ?? [])
             {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): {problem}");
+                yield return new ValidationResult($"{channel.PathOr(i)} ({channel.Id}): {problem}");
             }
 
             var exclusionResults = new List<ValidationResult>();
@@ -90,13 +125,13 @@ public sealed class MonitorOptions : IValidatableObject
             {
                 foreach (var result in exclusionResults)
                 {
-                    yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): Exclusions: {result.ErrorMessage}");
+                    yield return new ValidationResult($"{channel.PathOr(i)} ({channel.Id}): Exclusions: {result.ErrorMessage}");
                 }
             }
 
             foreach (var problem in WarningSettingsBinder.Problems(channel.Warnings))
             {
-                yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): {problem}");
+                yield return new ValidationResult($"{channel.PathOr(i)} ({channel.Id}): {problem}");
             }
 
             if ((channel.BusinessHours ?? BusinessHours) is { IsEmpty: false } hours)
@@ -113,7 +148,7 @@ public sealed class MonitorOptions : IValidatableObject
 
                 if (error is not null)
                 {
-                    yield return new ValidationResult($"Monitor:Channels:{i} ({channel.Id}): business hours: {error}");
+                    yield return new ValidationResult($"{channel.PathOr(i)} ({channel.Id}): business hours: {error}");
                 }
             }
         }

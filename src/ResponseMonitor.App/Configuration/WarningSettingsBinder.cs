@@ -1,32 +1,24 @@
-using Microsoft.Extensions.Configuration;
 using ResponseMonitor.Domain.Warnings;
 
 namespace ResponseMonitor.App.Configuration;
 
 /// <summary>
 /// Lays a channel's warning settings over the brand's: <c>Monitor:Warnings</c>, then
-/// <c>Monitor:Channels:N:Warnings</c>, then the channel's threshold shorthands.
+/// <c>Monitor:Channels:N:Warnings</c>, then the channel's threshold shorthands (<see cref="ChannelConfigurationReader"/>
+/// binds the first two).
 /// </summary>
 public static class WarningSettingsBinder
 {
-    public static void Apply(IConfiguration configuration, MonitorOptions options)
+    /// <summary>The channel's threshold shorthands (<c>SilenceThreshold</c>, <c>CriticThreshold</c>) over its bound settings.</summary>
+    public static WarningRuleSettings WithShorthands(WarningRuleSettings settings, ChannelOptions channel)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(options);
-        var brand = configuration.GetSection($"{MonitorOptions.SectionName}:Warnings");
-        for (var i = 0; i < options.Channels.Count; i++)
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(channel);
+        return settings with
         {
-            var settings = new WarningRuleSettings();
-            brand.Bind(settings);
-            configuration.GetSection($"{MonitorOptions.SectionName}:Channels:{i}:Warnings").Bind(settings);
-            var channel = options.Channels[i];
-            settings = settings with
-            {
-                SilenceThreshold = channel.SilenceThreshold ?? settings.SilenceThreshold,
-                CriticThreshold = channel.CriticThreshold ?? settings.CriticThreshold,
-            };
-            channel.Warnings = settings;
-        }
+            SilenceThreshold = channel.SilenceThreshold ?? settings.SilenceThreshold,
+            CriticThreshold = channel.CriticThreshold ?? settings.CriticThreshold,
+        };
     }
 
     public static IEnumerable<string> Problems(WarningRuleSettings s)

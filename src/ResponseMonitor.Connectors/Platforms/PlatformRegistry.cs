@@ -14,6 +14,8 @@ public sealed class PlatformRegistry : IDeletionPolicy
     private readonly Dictionary<string, IChannelPlatform> _byKind;
     private readonly ConcurrentDictionary<string, IPushParser> _parsers = new(StringComparer.Ordinal);
     private readonly IServiceProvider _services;
+    private IReadOnlyList<string>? _signatureHeaders;
+    private IReadOnlyList<string>? _challengeParameters;
 
     public PlatformRegistry(IEnumerable<IChannelPlatform> platforms, IServiceProvider services)
     {
@@ -58,6 +60,12 @@ public sealed class PlatformRegistry : IDeletionPolicy
 
     /// <summary>What the kind's platform declares; an unknown kind keeps a deleted item's place.</summary>
     public bool PurgesDeleted(string kind) => Find(kind)?.PurgesDeleted ?? false;
+
+    /// <summary>The headers platforms sign their deliveries in besides <c>X-Hub-Signature-256</c> (<see cref="IPushParser.SignatureHeader"/>).</summary>
+    public IReadOnlyList<string> SignatureHeaders => _signatureHeaders ??= [.. Kinds.Select(k => PushParser(k).SignatureHeader).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>The query parameters of the platforms' own subscription checks (<see cref="IPushParser.ChallengeParameter"/>).</summary>
+    public IReadOnlyList<string> ChallengeParameters => _challengeParameters ??= [.. Kinds.Select(k => PushParser(k).ChallengeParameter).OfType<string>().Distinct(StringComparer.Ordinal)];
 
     /// <summary>The demo emulator of a kind, null when its platform has none.</summary>
     public IDemoEmulator? Emulator(string kind) => Find(kind)?.DemoEmulator;

@@ -8,6 +8,9 @@ public interface ISilenceStore
 
     Task<IReadOnlyList<Silence>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every silence, in no set order, read a storage page at a time: a caller holds what it keeps, never the table.</summary>
+    IAsyncEnumerable<Silence> StreamAsync(CancellationToken cancellationToken);
+
     Task<Silence?> GetAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Ends a silence now; held notifications become due. False if there is no such silence.</summary>

@@ -16,6 +16,15 @@ public interface IWarningStore
 
     Task<IReadOnlyList<WarningHistoryEntry>> ListHistoryAsync(WarningQuery query, CancellationToken cancellationToken);
 
+    /// <summary>The warnings <paramref name="query"/> matches (its <see cref="WarningQuery.Max"/> aside), in no set order, read a storage page at a time: a caller holds what it keeps, never the table.</summary>
+    IAsyncEnumerable<WarningRecord> StreamAsync(WarningQuery query, CancellationToken cancellationToken);
+
+    /// <summary>History entries as <see cref="StreamAsync"/> reads warnings.</summary>
+    IAsyncEnumerable<WarningHistoryEntry> StreamHistoryAsync(WarningQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Outbox deliveries as <see cref="StreamAsync"/> reads warnings.</summary>
+    IAsyncEnumerable<NotificationDelivery> StreamDeliveriesAsync(DeliveryStatus? status, string? channelId, string? sink, CancellationToken cancellationToken);
+
     /// <summary>False if another writer changed the warning since it was read (its <see cref="WarningRecord.Version"/>).</summary>
     Task<bool> TryTransitionAsync(WarningTransition transition, IReadOnlyList<NotificationDelivery> deliveries, CancellationToken cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using ResponseMonitor.Domain.Notifications;
@@ -6,7 +7,7 @@ using ResponseMonitor.Domain.Warnings;
 
 namespace ResponseMonitor.Storage.Tables;
 
-/// <summary>Silences table: PartitionKey "silence", RowKey = silence id. Few rows, read whole by each dispatch.</summary>
+/// <summary>Silences table: PartitionKey "silence", RowKey = silence id. Few rows, read whole by each dispatch; the list route streams them (<see cref="StreamAsync"/>).</summary>
 public sealed class TableSilenceStore(TableProvider tables) : ISilenceStore
 {
     private const string Partition = "silence";
@@ -20,14 +21,22 @@ public sealed class TableSilenceStore(TableProvider tables) : ISilenceStore
 
     public async Task<IReadOnlyList<Silence>> ListAsync(CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableNames.Silences, cancellationToken).ConfigureAwait(false);
         var result = new List<Silence>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var silence in StreamAsync(cancellationToken).ConfigureAwait(false))
         {
-            result.Add(FromEntity(entity));
+            result.Add(silence);
         }
 
         return result.OrderByDescending(s => s.CreatedAt).ToList();
+    }
+
+    public async IAsyncEnumerable<Silence> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Silences, cancellationToken).ConfigureAwait(false);
+        await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return FromEntity(entity);
+        }
     }
 
     public async Task<Silence?> GetAsync(string id, CancellationToken cancellationToken)

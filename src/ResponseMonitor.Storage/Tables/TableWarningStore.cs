@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using ResponseMonitor.Domain.Notifications;
@@ -24,6 +25,12 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
     public async Task<IReadOnlyList<WarningRecord>> ListAsync(WarningQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return (await AllAsync(StreamAsync(query, cancellationToken)).ConfigureAwait(false)).OrderByDescending(w => w.UpdatedAt).Take(query.Max).ToList();
+    }
+
+    public async IAsyncEnumerable<WarningRecord> StreamAsync(WarningQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
         var table = await tables.GetAsync(TableNames.Warnings, cancellationToken).ConfigureAwait(false);
         var filter = Range(WarningPrefix, "w}", query.ChannelId);
         if (query.Rule is not null)
@@ -46,20 +53,23 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
             filter += " and " + TableClient.CreateQueryFilter($"UpdatedAt lt {to.UtcDateTime}");
         }
 
-        var result = new List<WarningRecord>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var warning = WarningFromEntity(entity) with { Version = entity.ETag.ToString() };
             if (query.MinSeverity is null || warning.Severity >= query.MinSeverity)
             {
-                result.Add(warning);
+                yield return warning;
             }
         }
-
-        return result.OrderByDescending(w => w.UpdatedAt).Take(query.Max).ToList();
     }
 
     public async Task<IReadOnlyList<WarningHistoryEntry>> ListHistoryAsync(WarningQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return (await AllAsync(StreamHistoryAsync(query, cancellationToken)).ConfigureAwait(false)).OrderByDescending(h => h.At).Take(query.Max).ToList();
+    }
+
+    public async IAsyncEnumerable<WarningHistoryEntry> StreamHistoryAsync(WarningQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var table = await tables.GetAsync(TableNames.Warnings, cancellationToken).ConfigureAwait(false);
@@ -71,7 +81,6 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
             filter += " and " + TableClient.CreateQueryFilter($"Rule eq {query.Rule}");
         }
 
-        var result = new List<WarningHistoryEntry>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var entry = new WarningHistoryEntry(
@@ -85,11 +94,9 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
                 e.GetString("Message") ?? "");
             if ((query.MinSeverity is null || entry.Severity >= query.MinSeverity) && (query.States is not { Count: > 0 } states || states.Contains(entry.State)))
             {
-                result.Add(entry);
+                yield return entry;
             }
         }
-
-        return result.OrderByDescending(h => h.At).Take(query.Max).ToList();
     }
 
     public async Task<bool> TryTransitionAsync(WarningTransition transition, IReadOnlyList<NotificationDelivery> deliveries, CancellationToken cancellationToken)
@@ -175,7 +182,11 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
         }
     }
 
-    public async Task<IReadOnlyList<NotificationDelivery>> ListDeliveriesAsync(DeliveryStatus? status, string? channelId, string? sink, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<NotificationDelivery>> ListDeliveriesAsync(DeliveryStatus? status, string? channelId, string? sink, int max, CancellationToken cancellationToken) =>
+        (await AllAsync(StreamDeliveriesAsync(status, channelId, sink, cancellationToken)).ConfigureAwait(false))
+            .OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).Take(max).ToList();
+
+    public async IAsyncEnumerable<NotificationDelivery> StreamDeliveriesAsync(DeliveryStatus? status, string? channelId, string? sink, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.Warnings, cancellationToken).ConfigureAwait(false);
         var filter = Range(DeliveryPrefix, "d}", channelId);
@@ -189,13 +200,10 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
             filter += " and " + TableClient.CreateQueryFilter($"Sink eq {sink}");
         }
 
-        var result = new List<NotificationDelivery>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            result.Add(DeliveryFromEntity(entity));
+            yield return DeliveryFromEntity(entity);
         }
-
-        return result.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).Take(max).ToList();
     }
 
     public async Task<int> ReleaseHeldAsync(string heldBy, DateTimeOffset now, CancellationToken cancellationToken)
@@ -337,4 +345,16 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
         ClaimedUntil = entity.GetDateTimeOffset("ClaimedUntil") is { } claimed && claimed > DateTimeOffset.UnixEpoch ? claimed : null,
         Version = entity.ETag.ToString(),
     };
+
+    /// <summary>Every row of a stream, for the domain's callers (one channel's rows, or the dashboard's active warnings); the list routes page the stream instead.</summary>
+    private static async Task<List<T>> AllAsync<T>(IAsyncEnumerable<T> rows)
+    {
+        var all = new List<T>();
+        await foreach (var row in rows.ConfigureAwait(false))
+        {
+            all.Add(row);
+        }
+
+        return all;
+    }
 }

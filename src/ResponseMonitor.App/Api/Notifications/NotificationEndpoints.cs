@@ -33,8 +33,7 @@ public static class NotificationEndpoints
         }
 
         var channelId = q.String(KnownChannelFilter.QueryName) is { } id ? KnownChannelFilter.Known(catalog, id).Id : null;
-        var list = await store.ListDeliveriesAsync(status, channelId, q.String("sink"), int.MaxValue, cancellationToken).ConfigureAwait(false);
-        var shown = page.Take(list, d => [PageRequest.Newest(d.CreatedAt), d.Id]);
+        var shown = await page.TakeAsync(store.StreamDeliveriesAsync(status, channelId, q.String("sink"), cancellationToken), d => [PageRequest.Newest(d.CreatedAt), d.Id], cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new DeliveryListResponse([.. shown.Items.Select(ApiMapper.Delivery)], shown.NextAfter));
     }
 

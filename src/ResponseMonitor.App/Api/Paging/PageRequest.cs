@@ -50,27 +50,55 @@ internal sealed record PageRequest(string Scope, int Limit, IReadOnlyList<string
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(keyOf);
-
-        // The largest kept key on top, so that a smaller one replaces it: a page plus one, to know whether more follow.
-        var kept = new PriorityQueue<(T Row, IReadOnlyList<string> Key), IReadOnlyList<string>>(Limit + 2, Comparer<IReadOnlyList<string>>.Create((a, b) => KeyComparer.Compare(b, a)));
+        var kept = Kept<T>();
         foreach (var row in rows)
         {
-            var key = keyOf(row);
-            if (After is not null && KeyComparer.Compare(key, After) <= 0)
-            {
-                continue;
-            }
-
-            if (kept.Count <= Limit)
-            {
-                kept.Enqueue((row, key), key);
-            }
-            else if (KeyComparer.Compare(key, kept.Peek().Key) < 0)
-            {
-                kept.DequeueEnqueue((row, key), key);
-            }
+            Keep(kept, row, keyOf(row));
         }
 
+        return PageOf(kept);
+    }
+
+    /// <summary>
+    /// <see cref="Take{T}"/> over rows a store streams a storage page at a time, so that a request holds this page and
+    /// one storage page, never the table.
+    /// </summary>
+    public async Task<Page<T>> TakeAsync<T>(IAsyncEnumerable<T> rows, Func<T, IReadOnlyList<string>> keyOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(keyOf);
+        var kept = Kept<T>();
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            Keep(kept, row, keyOf(row));
+        }
+
+        return PageOf(kept);
+    }
+
+    /// <summary>The largest kept key on top, so that a smaller one replaces it: a page plus one, to know whether more follow.</summary>
+    private PriorityQueue<(T Row, IReadOnlyList<string> Key), IReadOnlyList<string>> Kept<T>() =>
+        new(Limit + 2, Comparer<IReadOnlyList<string>>.Create((a, b) => KeyComparer.Compare(b, a)));
+
+    private void Keep<T>(PriorityQueue<(T Row, IReadOnlyList<string> Key), IReadOnlyList<string>> kept, T row, IReadOnlyList<string> key)
+    {
+        if (After is not null && KeyComparer.Compare(key, After) <= 0)
+        {
+            return;
+        }
+
+        if (kept.Count <= Limit)
+        {
+            kept.Enqueue((row, key), key);
+        }
+        else if (KeyComparer.Compare(key, kept.Peek().Key) < 0)
+        {
+            kept.DequeueEnqueue((row, key), key);
+        }
+    }
+
+    private Page<T> PageOf<T>(PriorityQueue<(T Row, IReadOnlyList<string> Key), IReadOnlyList<string>> kept)
+    {
         var ordered = new List<(T Row, IReadOnlyList<string> Key)>(kept.Count);
         while (kept.TryDequeue(out var entry, out _))
         {

@@ -43,11 +43,20 @@ public static class SilenceEndpoints
         }
 
         var now = time.GetUtcNow();
-        var matching = (await silences.ListAsync(cancellationToken).ConfigureAwait(false))
-            .Select(s => (Silence: s, Dto: ApiMapper.Silence(s, now)))
-            .Where(s => status == "all" || s.Dto.Status == status);
-        var shown = page.Take(matching, s => [PageRequest.Newest(s.Silence.CreatedAt), s.Silence.Id]);
+        var shown = await page.TakeAsync(Matching(silences.StreamAsync(cancellationToken), status, now), s => [PageRequest.Newest(s.Silence.CreatedAt), s.Silence.Id], cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new SilenceListResponse([.. shown.Items.Select(s => s.Dto)], shown.NextAfter));
+    }
+
+    private static async IAsyncEnumerable<(Silence Silence, SilenceDto Dto)> Matching(IAsyncEnumerable<Silence> silences, string status, DateTimeOffset now)
+    {
+        await foreach (var silence in silences.ConfigureAwait(false))
+        {
+            var dto = ApiMapper.Silence(silence, now);
+            if (status == "all" || dto.Status == status)
+            {
+                yield return (silence, dto);
+            }
+        }
     }
 
     private static async Task<Results<Ok<SilenceDto>, ProblemHttpResult>> GetAsync(string id, ISilenceStore silences, TimeProvider time, CancellationToken cancellationToken) =>

@@ -47,8 +47,7 @@ public static class WarningEndpoints
 
         // The next page changed no later than the last one shown: the store skips what is newer.
         var to = bound is { } newest ? Min(query.To, newest) : query.To;
-        var list = await warnings.ListAsync(query with { States = states, To = to, Max = int.MaxValue }, cancellationToken).ConfigureAwait(false);
-        var shown = page.Take(list, w => [PageRequest.Newest(w.UpdatedAt), w.ChannelId, w.Rule, w.Subject]);
+        var shown = await page.TakeAsync(warnings.StreamAsync(query with { States = states, To = to }, cancellationToken), w => [PageRequest.Newest(w.UpdatedAt), w.ChannelId, w.Rule, w.Subject], cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new WarningListResponse([.. shown.Items.Select(ApiMapper.Warning)], shown.NextAfter is not null, shown.NextAfter));
     }
 
@@ -64,8 +63,7 @@ public static class WarningEndpoints
         }
 
         var to = bound is { } newest ? Min(query.To, newest) : query.To;
-        var list = await warnings.ListHistoryAsync(query with { To = to, Max = int.MaxValue }, cancellationToken).ConfigureAwait(false);
-        var shown = page.Take(list, h => [PageRequest.Newest(h.At), h.ChannelId, h.Rule, h.Subject, h.Event, h.Message]);
+        var shown = await page.TakeAsync(warnings.StreamHistoryAsync(query with { To = to }, cancellationToken), h => [PageRequest.Newest(h.At), h.ChannelId, h.Rule, h.Subject, h.Event, h.Message], cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new WarningHistoryResponse([.. shown.Items.Select(ApiMapper.History)], shown.NextAfter));
     }
 

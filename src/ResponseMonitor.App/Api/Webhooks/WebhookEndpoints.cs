@@ -35,26 +35,28 @@ public static partial class WebhookEndpoints
             return TypedResults.Problem($"The body is larger than {options.Value.MaxWebhookBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large.");
         }
 
+        // A platform with a signature scheme of its own (LinkedIn's X-LI-Signature) is checked by its parser; the header's
+        // form is judged before the channel is looked up only for X-Hub-Signature-256, so no answer tells a kind apart.
         var header = request.Headers[WebhookSignature.HeaderName].FirstOrDefault();
-        if (WebhookSignature.CheckFormat(header) is { } formatError)
+        var ownScheme = platforms.SignatureHeaders.Any(h => request.Headers.ContainsKey(h));
+        if (!ownScheme && WebhookSignature.CheckFormat(header) is { } formatError)
         {
             return Problems.Unauthorized(formatError);
         }
 
         var channel = catalog.Find(channelId);
-        var secret = channel is null ? null : secrets.GetWebhookSecret(channel.Id);
-        // A generic feed's push may carry a signed timestamp (docs/GENERIC_FEED.md), and a channel may require one.
-        var requireTimestamp = channel is not null && channel.Settings.TryGetValue(WebhookSignature.RequireTimestampSetting, out var required) && bool.TryParse(required, out var yes) && yes;
-        var timestamp = request.Headers[WebhookSignature.TimestampHeaderName].FirstOrDefault();
-        var refusal = channel is null ? "no such channel" : secret is null ? "the channel has no webhook secret" : WebhookSignature.Verify(secret, body, header, timestamp, time.GetUtcNow(), requireTimestamp);
-        if (refusal is not null || channel is null)
+
+        // The channel's platform reads its own deliveries; a platform without a push parser takes the generic feed's.
+        var parser = channel is null ? null : platforms.PushParser(channel.Kind);
+        var refusal = channel is null || parser is null ? "no such channel" : parser.SignatureHeader is { } own
+            ? parser.VerifySignature(channel, body, request.Headers[own].FirstOrDefault())
+            : HubRefusal(channel, body, header, request, secrets, time);
+        if (refusal is not null || channel is null || parser is null)
         {
             LogRejected(loggers.CreateLogger(typeof(WebhookEndpoints)), channel?.Id ?? Bounded(channelId), refusal ?? "");
             return Problems.Unauthorized(WebhookSignature.Mismatch);
         }
 
-        // The channel's platform reads its own deliveries; a platform without a push parser takes the generic feed's.
-        var parser = platforms.PushParser(channel.Kind);
         var parsed = await parser.ParseAsync(channel, body, cancellationToken).ConfigureAwait(false);
         if (parsed.RetryLater is { } later)
         {
@@ -96,12 +98,40 @@ public static partial class WebhookEndpoints
             statusCode: parser.AcceptedStatusCode);
     }
 
+    /// <summary>X-Hub-Signature-256 with the channel's WebhookSecret; a generic feed's push may carry a signed timestamp (docs/GENERIC_FEED.md), and a channel may require one.</summary>
+    private static string? HubRefusal(ChannelDefinition channel, byte[] body, string? header, HttpRequest request, IChannelSecrets secrets, TimeProvider time)
+    {
+        if (secrets.GetWebhookSecret(channel.Id) is not { } secret)
+        {
+            return "the channel has no webhook secret";
+        }
+
+        var requireTimestamp = channel.Settings.TryGetValue(WebhookSignature.RequireTimestampSetting, out var required) && bool.TryParse(required, out var yes) && yes;
+        var timestamp = request.Headers[WebhookSignature.TimestampHeaderName].FirstOrDefault();
+        return WebhookSignature.Verify(secret, body, header, timestamp, time.GetUtcNow(), requireTimestamp);
+    }
+
     /// <summary>
     /// Meta's subscription handshake: <c>GET ?hub.mode=subscribe&amp;hub.verify_token=…&amp;hub.challenge=…</c> answers the
-    /// challenge as plain text when the token matches the channel's WebhookVerifyToken. Needs no API key.
+    /// challenge as plain text when the token matches the channel's WebhookVerifyToken. A platform with a check of its own
+    /// (LinkedIn's <c>?challengeCode=</c>) is answered by its parser. Needs no API key.
     /// </summary>
-    private static Results<ContentHttpResult, ProblemHttpResult> Verify(string channelId, HttpRequest request, IChannelCatalog catalog, IChannelSecrets secrets)
+    private static Results<ContentHttpResult, ProblemHttpResult> Verify(string channelId, HttpRequest request, IChannelCatalog catalog, IChannelSecrets secrets, PlatformRegistry platforms)
     {
+        foreach (var parameter in platforms.ChallengeParameters)
+        {
+            if (request.Query[parameter].FirstOrDefault() is { Length: > 0 } code)
+            {
+                // Refused alike for an unknown channel, another platform's and one without its secret.
+                var known = catalog.Find(channelId);
+                var parser = known is null ? null : platforms.PushParser(known.Kind);
+                var answer = known is not null && parser?.ChallengeParameter == parameter ? parser.AnswerChallenge(known, code) : null;
+                return answer is null
+                    ? TypedResults.Problem("This channel does not answer that challenge.", statusCode: StatusCodes.Status403Forbidden, title: "Verification refused.")
+                    : TypedResults.Text(answer, "application/json");
+            }
+        }
+
         var mode = request.Query["hub.mode"].FirstOrDefault();
         var token = request.Query["hub.verify_token"].FirstOrDefault();
         var challenge = request.Query["hub.challenge"].FirstOrDefault();
