@@ -1,6 +1,7 @@
 using ResponseMonitor.App.Functions;
 using System.Security.Cryptography;
 using System.Text;
+using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Ports;
 
