@@ -17,7 +17,7 @@ using ResponseMonitor.Bench;
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- schedule [channels] [clients] [seconds] [rounds]   (poll cycles under a closed-loop read load)
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- importmemory [megabytes of the huge line, 1024]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- detection [sweep|learned|models] [../shared/data/sentiment]
-//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- train-critics [../shared/data/sentiment]   (scripts/train-critics.sh)
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- train-critics [../shared/data/sentiment] [--goemotions DIR --uci DIR [--cache DIR]]   (scripts/train-critics.sh)
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- stress kill|outage|faultyfeed|load|secrets (scripts/stress.sh)
 // coldstart and pollcycle need storage: RESPONSEMONITOR_BENCH_STORAGE (an Azurite connection string; scripts/bench.sh starts one).
 var root = AppContext.BaseDirectory;
@@ -44,7 +44,16 @@ if (args.FirstOrDefault() == "classify")
 if (args.FirstOrDefault() == "train-critics")
 {
     // Rebuilds the shipped critic models from their licence-clean sets (scripts/train-critics.sh, docs/DETECTION.md).
-    return CriticModelTraining.Run(root, args.Length > 1 ? args[1] : Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment")));
+    // With --goemotions and --uci, the candidate English head over GoEmotions instead of the shipped one (measured, not shipped).
+    string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    // The one argument that is neither an option nor an option's value (args[i] precedes args[i + 1]).
+    var positional = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && !args[i].StartsWith("--", StringComparison.Ordinal)).FirstOrDefault();
+    return CriticModelTraining.Run(
+        root,
+        positional ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment")),
+        Option("--goemotions"),
+        Option("--uci"),
+        Option("--cache"));
 }
 
 if (args.FirstOrDefault() == "detection")

@@ -344,10 +344,23 @@ public sealed class LinkedInConnectorTests
             return await app.Anonymous.SendAsync(request);
         }
 
-        static string Notification(long id, string action, int comment, string actor, DateTimeOffset at, string text, string organization = Org) =>
-            $$"""{"notificationId":{{id}},"organizationalEntity":"{{organization}}","action":"{{action}}","sourcePost":"urn:li:activity:7100","decoratedSourcePost":{"owner":"{{Org}}","mediaCategory":"NONE","text":"New store opens today","entity":"{{Post}}"},"generatedActivity":"urn:li:comment:(activity:7100,{{comment}})","decoratedGeneratedActivity":{"comment":{"owner":"{{actor}}","text":"{{text}}","entity":"{{Urn(comment)}}","object":"urn:li:activity:7100"}},"lastModifiedAt":{{at.ToUnixTimeMilliseconds()}},"subscriber":"urn:li:person:Adm1n"}""";
+        static JsonObject Notification(long id, string action, int comment, string actor, DateTimeOffset at, string text, string organization = Org) => new()
+        {
+            ["notificationId"] = id, ["organizationalEntity"] = organization, ["action"] = action, ["sourcePost"] = "urn:li:activity:7100",
+            ["decoratedSourcePost"] = new JsonObject { ["owner"] = Org, ["mediaCategory"] = "NONE", ["text"] = "New store opens today", ["entity"] = Post },
+            ["generatedActivity"] = $"urn:li:comment:(activity:7100,{comment})",
+            ["decoratedGeneratedActivity"] = new JsonObject { ["comment"] = new JsonObject { ["owner"] = actor, ["text"] = text, ["entity"] = Urn(comment), ["object"] = "urn:li:activity:7100" } },
+            ["lastModifiedAt"] = at.ToUnixTimeMilliseconds(), ["subscriber"] = "urn:li:person:Adm1n",
+        };
 
-        var delivery = $$"""{"type":"ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS","notifications":[{{Notification(5603453321, "COMMENT", 7201, "urn:li:person:AbC12", Now.AddHours(-2), "Your support line is down")}},{{Notification(5603453322, "ADMIN_COMMENT", 7202, "urn:li:person:Adm1n", Now.AddHours(-1), "Fixed now, thanks for telling us.")}},{{Notification(5603453323, "LIKE", 7203, "urn:li:person:Fan", Now, "")}},{{Notification(5603453324, "COMMENT", 7204, "urn:li:person:Other", Now, "Not ours", "urn:li:organization:999")}}]}""";
+        static string Delivery(params JsonObject[] notifications) =>
+            new JsonObject { ["type"] = "ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS", ["notifications"] = new JsonArray([.. notifications.Select(n => (JsonNode)n)]) }.ToJsonString();
+
+        var delivery = Delivery(
+            Notification(5603453321, "COMMENT", 7201, "urn:li:person:AbC12", Now.AddHours(-2), "Your support line is down"),
+            Notification(5603453322, "ADMIN_COMMENT", 7202, "urn:li:person:Adm1n", Now.AddHours(-1), "Fixed now, thanks for telling us."),
+            Notification(5603453323, "LIKE", 7203, "urn:li:person:Fan", Now, ""),
+            Notification(5603453324, "COMMENT", 7204, "urn:li:person:Other", Now, "Not ours", "urn:li:organization:999"));
         using (var refused = await Push(delivery, "another-secret"))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
@@ -367,18 +380,23 @@ public sealed class LinkedInConnectorTests
         Assert.Equal(Org, stored[Urn(7202)].AuthorId);   // the page's answer
         Assert.False(stored.ContainsKey(Urn(7204)));
 
-        // LinkedIn may deliver a notification twice: nothing new is stored.
+        // LinkedIn may deliver a notification twice: the same version is written over itself, one item each.
         using (var again = await Push(delivery))
         {
-            Assert.Equal(0, JsonNode.Parse(await again.Content.ReadAsStringAsync())!["stored"]!.GetValue<int>());
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         }
+
+        var twice = await app.Get<IItemStore>().GetAsync("li", [Urn(7201), Urn(7202)], CancellationToken.None);
+        Assert.Equal(
+            stored.Where(p => p.Key != Urn(7204)).Select(p => (p.Key, p.Value.Text, p.Value.CreatedAt, p.Value.AuthorId, p.Value.ParentId)).Order(),
+            twice.Select(p => (p.Key, p.Value.Text, p.Value.CreatedAt, p.Value.AuthorId, p.Value.ParentId)).Order());
 
         // The comment the push stored and the one the poll reads are one item.
         var poll = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
         Assert.True(poll.Succeeded, poll.Error);
         Assert.Equal(1, poll.ItemsStored);   // the post
 
-        var delete = $$"""{"type":"ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS","notifications":[{{Notification(5603453325, "COMMENT_DELETE", 7201, "urn:li:person:AbC12", Now.AddMinutes(-5), "")}}]}""";
+        var delete = Delivery(Notification(5603453325, "COMMENT_DELETE", 7201, "urn:li:person:AbC12", Now.AddMinutes(-5), ""));
         using (var deleted = await Push(delete))
         {
             Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
@@ -408,6 +426,7 @@ public sealed class LinkedInConnectorTests
         settings["Monitor:Channels:1:Settings:apiUrl"] = server.BaseAddress.ToString();
         settings["Monitor:Channels:1:Settings:organizationId"] = "42";
         settings["Monitor:Channels:1:AccessToken"] = "li-access-2";
+        settings["Monitor:Channels:1:BrandAuthorIds:0"] = "urn:li:organization:42";
         await using var app = await TestApp.StartAsync(settings, new FakeTimeProvider(Now));
 
         using var answer = await app.Anonymous.GetAsync($"/api/webhooks/li?challengeCode={Code}");
@@ -421,7 +440,7 @@ public sealed class LinkedInConnectorTests
         using var noSecret = await app.Anonymous.GetAsync($"/api/webhooks/li2?challengeCode={Code}");
         using var unknown = await app.Anonymous.GetAsync($"/api/webhooks/nope?challengeCode={Code}");
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (noSecret.StatusCode, unknown.StatusCode));
-        Assert.Equal(await noSecret.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(JsonNode.Parse(await noSecret.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), JsonNode.Parse(await unknown.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
     }
 
     /// <summary>LinkedIn-Version is YYYYMM (Posts API: "LinkedIn-Version: {Version in YYYYMM format}"): another form stops start-up naming the setting.</summary>

@@ -6,15 +6,19 @@ namespace ResponseMonitor.Domain.Critics.Models;
 /// </summary>
 public static class DenseLogisticRegression
 {
-    public static (double[] Weights, double Bias) Fit(IReadOnlyList<double[]> features, IReadOnlyList<bool> labels, double l2 = 1e-3, int iterations = 400, double learningRate = 1.0)
+    /// <summary>Fits the weights and bias; <paramref name="sampleWeights"/> (all 1 when null) weigh each example, and the
+    /// classes are balanced over those weights.</summary>
+    public static (double[] Weights, double Bias) Fit(IReadOnlyList<double[]> features, IReadOnlyList<bool> labels, double l2 = 1e-3, int iterations = 400, double learningRate = 1.0, IReadOnlyList<double>? sampleWeights = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);
         var n = features.Count;
         var dimension = features[0].Length;
-        var positives = labels.Count(l => l);
-        var weightPositive = n / (2.0 * Math.Max(1, positives));
-        var weightNegative = n / (2.0 * Math.Max(1, n - positives));
+        var sample = sampleWeights ?? [.. Enumerable.Repeat(1.0, n)];
+        var positives = Enumerable.Range(0, n).Where(i => labels[i]).Sum(i => sample[i]);
+        var total = sample.Sum();
+        var weightPositive = total / (2.0 * Math.Max(double.Epsilon, positives));
+        var weightNegative = total / (2.0 * Math.Max(double.Epsilon, total - positives));
         var weights = new double[dimension];
         double bias = 0;
         var gradient = new double[dimension];
@@ -25,7 +29,7 @@ public static class DenseLogisticRegression
             for (var i = 0; i < n; i++)
             {
                 var x = features[i];
-                var error = (Probability(weights, bias, x) - (labels[i] ? 1 : 0)) * (labels[i] ? weightPositive : weightNegative);
+                var error = (Probability(weights, bias, x) - (labels[i] ? 1 : 0)) * (labels[i] ? weightPositive : weightNegative) * sample[i];
                 for (var d = 0; d < dimension; d++)
                 {
                     gradient[d] += error * x[d];
@@ -36,10 +40,10 @@ public static class DenseLogisticRegression
 
             for (var d = 0; d < dimension; d++)
             {
-                weights[d] -= learningRate * ((gradient[d] / n) + (l2 * weights[d]));
+                weights[d] -= learningRate * ((gradient[d] / total) + (l2 * weights[d]));
             }
 
-            bias -= learningRate * biasGradient / n;
+            bias -= learningRate * biasGradient / total;
         }
 
         return (weights, bias);
