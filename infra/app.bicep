@@ -212,16 +212,29 @@ resource vaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
-// A token a platform rotates (Reddit's refresh token) is written back as a new version of its secret (docs/CHANNELS.md).
-resource vaultSecretsWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, identity.id, roles.keyVaultSecretsOfficer)
-  scope: vault
+// A token a platform rotates (Reddit's, TikTok's and LinkedIn's refresh tokens, Threads' long-lived token) is written
+// back as a new version of its channel's AccessToken secret (docs/CHANNELS.md), and only there: Key Vault Secrets Officer
+// scoped to each such secret (Microsoft.KeyVault/vaults/secrets, learn.microsoft.com/azure/key-vault/general/rbac-guide,
+// "Secret scope role assignment"), never to the vault, so the app cannot set or delete any other secret. The kinds are
+// those whose connector takes RotatedSecrets (InfrastructureTests checks the list against the code). A channel's secret
+// exists before the channel is declared (docs/DEPLOY.md, "Add a channel"), so the scope exists at deployment.
+var rotatingKinds = ['linkedin-page', 'reddit', 'threads', 'tiktok']
+var rotatedSecretNames = union(map(filter(channels, c => contains(rotatingKinds, c.kind) && !empty(c.?accessTokenSecretName ?? '')), c => c.accessTokenSecretName!), [])
+
+resource rotatedSecrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' existing = [for name in rotatedSecretNames: {
+  parent: vault
+  name: name
+}]
+
+resource vaultSecretsWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for (name, i) in rotatedSecretNames: {
+  name: guid(vault.id, name, identity.id, roles.keyVaultSecretsOfficer)
+  scope: rotatedSecrets[i]
   properties: {
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
   }
-}
+}]
 
 resource vaultSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(principalId)) {
   name: guid(vault.id, principalId, roles.keyVaultSecretsOfficer)

@@ -77,12 +77,19 @@ public sealed class InfrastructureTests
 
         // A token a platform rotates is written back as a new secret version, so the app's identity may set secrets:
         // Key Vault Secrets Officer, b86a8fe4-44ce-4948-aee5-eccb2c155cd7 (learn.microsoft.com/azure/role-based-access-control/built-in-roles/security),
-        // and the app learns the vault's address and its identity (Secrets:VaultUri, Secrets:ClientId; docs/CHANNELS.md).
+        // but only on the secrets it writes: scoped to Microsoft.KeyVault/vaults/secrets (learn.microsoft.com/azure/key-vault/general/rbac-guide,
+        // "Secret scope role assignment"; learn.microsoft.com/azure/templates/microsoft.keyvault/vaults/secrets), one per rotated
+        // secret, never the vault. The vault-wide Officer is the deploying person's alone.
+        // The app learns the vault's address and its identity (Secrets:VaultUri, Secrets:ClientId; docs/CHANNELS.md).
         Assert.Contains("b86a8fe4-44ce-4948-aee5-eccb2c155cd7", json, StringComparison.Ordinal);
-        Assert.Contains(resources, r => r["type"]!.GetValue<string>() == "Microsoft.Authorization/roleAssignments"
-            && r["properties"]!["roleDefinitionId"]!.ToJsonString().Contains("keyVaultSecretsOfficer", StringComparison.Ordinal)
-            && r["properties"]!["principalId"]!.ToJsonString().Contains("identity", StringComparison.OrdinalIgnoreCase)
-            && r["properties"]!["principalType"]?.GetValue<string>() == "ServicePrincipal");
+        var officers = resources.Where(r => r["type"]!.GetValue<string>() == "Microsoft.Authorization/roleAssignments"
+            && r["properties"]!["roleDefinitionId"]!.ToJsonString().Contains("keyVaultSecretsOfficer", StringComparison.Ordinal)).ToList();
+        var appOfficer = Assert.Single(officers, r => r["properties"]!["principalId"]!.GetValue<string>().Contains("reference('identity')", StringComparison.Ordinal));
+        Assert.Equal("ServicePrincipal", appOfficer["properties"]!["principalType"]!.GetValue<string>());
+        Assert.StartsWith("[resourceId('Microsoft.KeyVault/vaults/secrets', variables('names').vault, variables('rotatedSecretNames')[copyIndex()])", appOfficer["scope"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("[length(variables('rotatedSecretNames'))]", appOfficer["copy"]!["count"]!.GetValue<string>());
+        Assert.Equal("[parameters('principalId')]", Assert.Single(officers, r => r != appOfficer)["properties"]!["principalId"]!.GetValue<string>());
+        Assert.DoesNotContain(officers, r => r != appOfficer && r["properties"]!["principalId"]!.ToJsonString().Contains("identity", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("Secrets__VaultUri", json, StringComparison.Ordinal);
         Assert.Contains("Secrets__ClientId", json, StringComparison.Ordinal);
 
@@ -151,6 +158,55 @@ public sealed class InfrastructureTests
 
         Assert.NotEqual(first["storage"], second["storage"]);
         Assert.NotEqual(first["vault"], second["vault"]);
+    }
+
+    [Fact]
+    public void The_app_may_set_only_the_secrets_of_channels_whose_platform_rotates_them()
+    {
+        // The kinds app.bicep names are exactly those whose connector takes RotatedSecrets (the code that writes a
+        // rotated token back): a platform that starts rotating its tokens fails here until the template knows it.
+        var bicep = File.ReadAllText(Repo.PathOf("infra", "app.bicep"));
+        var declared = System.Text.RegularExpressions.Regex.Match(bicep, @"^var rotatingKinds = \[([^\]]*)\]", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.True(declared.Success, "app.bicep declares no rotatingKinds.");
+        var kinds = declared.Groups[1].Value.Split(',').Select(k => k.Trim().Trim('\'')).Order(StringComparer.Ordinal).ToArray();
+        var rotating = typeof(Connectors.Platforms.RotatedSecrets).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false } && typeof(Connectors.Platforms.IChannelPlatform).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+            .Select(t => (Platform: (Connectors.Platforms.IChannelPlatform)Activator.CreateInstance(t)!, Connector: ConnectorOf(t)))
+            .Where(p => p.Connector.GetConstructors().Any(c => c.GetParameters().Any(a => a.ParameterType == typeof(Connectors.Platforms.RotatedSecrets))))
+            .Select(p => p.Platform.Kind).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(rotating, kinds);
+
+        // The secrets the template scopes the app's Officer role to, evaluated by the Bicep console: each rotating
+        // channel's AccessToken secret once, none of another kind's, none for a channel without one.
+        var line = bicep.Split('\n').Single(l => l.StartsWith("var rotatedSecretNames = ", StringComparison.Ordinal));
+        var script = new StringBuilder()
+            .AppendLine("var channels = [")
+            .AppendLine("{ kind: 'reddit', accessTokenSecretName: 'reddit-token' }")
+            .AppendLine("{ kind: 'reddit', accessTokenSecretName: 'reddit-token' }")
+            .AppendLine("{ kind: 'tiktok', accessTokenSecretName: 'tiktok-token' }")
+            .AppendLine("{ kind: 'mastodon', accessTokenSecretName: 'mastodon-token' }")
+            .AppendLine("{ kind: 'reddit' }")
+            .AppendLine("{ kind: 'threads', accessTokenSecretName: '' }")
+            .AppendLine("]")
+            .AppendLine(declared.Value)
+            .AppendLine(line)
+            .AppendLine("rotatedSecretNames");
+        var output = Console(script.ToString());
+        var names = System.Text.RegularExpressions.Regex.Matches(output, @"'([^']*)'").Select(m => m.Groups[1].Value).ToArray();
+        Assert.True(names.SequenceEqual(["reddit-token", "tiktok-token"]), script + "\n" + output);
+    }
+
+    private static Type ConnectorOf(Type platform)
+    {
+        for (var t = platform; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Connectors.Platforms.ChannelPlatform<>))
+            {
+                return t.GetGenericArguments()[0];
+            }
+        }
+
+        throw new InvalidOperationException($"{platform.Name} is not a ChannelPlatform<TConnector>.");
     }
 
     /// <summary>Runs a script through the Bicep console and returns what it printed.</summary>
@@ -258,7 +314,7 @@ public sealed class InfrastructureTests
 
         // Deployment ordering against role propagation (docs/DEPLOY.md): the app exists only after every role of its identity.
         var dependsOn = Of("Microsoft.Web/sites")["dependsOn"]!.AsArray().Select(d => d!.GetValue<string>()).ToList();
-        Assert.Superset(new HashSet<string> { "storageRoles", "vaultSecretsUser", "telemetryPublisher", "busSender" }, dependsOn.ToHashSet());
+        Assert.Superset(new HashSet<string> { "storageRoles", "vaultSecretsUser", "vaultSecretsWriter", "telemetryPublisher", "busSender" }, dependsOn.ToHashSet());
 
         var main = JsonNode.Parse(BuildJson("main.bicep"))!["parameters"]!;
         Assert.False(main["serviceBus"]!["defaultValue"]!.GetValue<bool>());

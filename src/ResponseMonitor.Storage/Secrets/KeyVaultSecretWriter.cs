@@ -6,7 +6,7 @@ namespace ResponseMonitor.Storage.Secrets;
 /// <summary>
 /// Writes a rotated channel secret as a new version of the Key Vault secret its app setting references
 /// (<c>PUT {vault}/secrets/{name}</c>, https://learn.microsoft.com/rest/api/keyvault/secrets/set-secret/set-secret;
-/// the identity needs secrets/set, "Key Vault Secrets Officer"). A versionless Key Vault reference reads the newest
+/// the identity needs secrets/set: infra/ assigns "Key Vault Secrets Officer" on that secret alone). A versionless Key Vault reference reads the newest
 /// version, so the app reads it after its next restart or reference refresh.
 /// </summary>
 /// <param name="client">The vault's client.</param>
