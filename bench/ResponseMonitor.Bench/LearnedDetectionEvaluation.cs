@@ -51,7 +51,45 @@ internal static class LearnedDetectionEvaluation
 
         Console.WriteLine();
         Cost(folder, builtIn, trainer, now);
+        Console.WriteLine();
+        Heads(folder, builtIn, now);
         return 0;
+    }
+
+    /// <summary>
+    /// A brand's head over MiniLM embeddings against its linear model, on the English sets, same halves as above: what
+    /// cross-validation on the history chose, and both on the future. The head trains on the latest
+    /// <see cref="CriticModelTrainer.MaxHeadExamples"/> English labels of the history, as in the product.
+    /// </summary>
+    private static void Heads(string folder, LexiconCriticClassifier builtIn, DateTimeOffset now)
+    {
+        if (!ResponseMonitor.Domain.Critics.Models.MiniLmEncoder.IsAvailable())
+        {
+            Console.WriteLine("(no MiniLM weights beside the bench: the brand head is not measured)");
+            return;
+        }
+
+        var encoder = ResponseMonitor.Domain.Critics.Models.ShippedCriticModels.SharedEncoder;
+        var trainer = new CriticModelTrainer(builtIn, encoder);
+        Console.WriteLine("| data set | history (labelled) | future (judged) | built-in F1 on the future | linear model F1 on the future | head F1 on the future | cross-validated on the history: head / linear (English labels) | chosen | training, one thread |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var (name, language, rows) in DetectionDataSets.Load(folder).Where(s => s.Language == CriticModelTrainer.HeadLanguage))
+        {
+            var ordered = rows.All(r => r.At is not null) ? [.. rows.OrderBy(r => r.At)] : rows.ToList();
+            var history = ordered.Take(ordered.Count / 2).Select(r => new LabelledComment(r.Text, r.Critical, language)).ToList();
+            var future = ordered.Skip(ordered.Count / 2).ToList();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var model = trainer.Train("bench", history, now);
+            var seconds = clock.Elapsed.TotalSeconds;
+            var texts = future.Select(r => r.Text).ToList();
+            var linear = new LearnedCriticClassifier(builtIn, model).ClassifyAsync(texts, language, CancellationToken.None).Result;
+            IReadOnlyList<CriticVerdict> withHead = model.Head is null ? [] : new LearnedCriticClassifier(builtIn, model, encoder).ClassifyAsync(texts, language, CancellationToken.None).Result;
+
+            var f1 = (IReadOnlyList<CriticVerdict> v) => v.Count == 0 ? "not chosen" : DetectionQuality.Of(future.Select((r, i) => (r.Critical, v[i].IsCritical))).F1.ToString("F3", CultureInfo.InvariantCulture);
+            var head = model.Report.EmbeddingHead;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {history.Count} | {future.Count} | {DetectionQuality.Of(future.Select(r => (r.Critical, builtIn.Classify(r.Text, language).IsCritical))).F1:F3} | {f1(linear)} | {f1(withHead)} | {head?.Head.F1:F3} / {head?.Linear.F1:F3} ({head?.Examples}) | {(head is { Chosen: true } ? "head" : "linear")} | {seconds:F0} s |"));
+        }
     }
 
     /// <summary>

@@ -96,6 +96,7 @@ return args.FirstOrDefault() switch
     "startup" => await StartupBenchmark.RunAsync(storage, Ints("100,1000,10000"), Int(2) ?? 3),
     "dashboardchannels" => await DashboardChannelsBenchmark.RunAsync(storage, Ints("100,10000"), Int(2) ?? 50),
     "analysis" => await AnalysisBenchmark.RunAsync(storage, Int(1) ?? 10_000),
+    "verdicts" => await VerdictReuseBenchmark.RunAsync(storage, Int(1) ?? 1_000),
     "pollcycle" => await PollCycleBenchmark.RunAsync(storage, Ints("10,100,1000")),
     "pollkinds" => await PlatformPollBenchmark.RunAsync(storage, Int(1) ?? 10),
     "fanout" => await FanOutBenchmark.RunAsync(storage, Ints("10,1000,10000"), Int(2) ?? 1000, args.Contains("steady")),
@@ -112,6 +113,6 @@ List<int> Ints(string fallback) => (args.Length > 1 ? args[1] : fallback).Split(
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | gc [rows] [runs] | schedule [channels] [clients] [seconds] [rounds] | importmemory [megabytes] | pollcycle [n,n,...] | pollkinds [cycles] | fanout [n,n,...] [n] | ingest [n,n,...] [import|push|both] [runs] | dashboard [n,n,...] [channels] [requests] | startup [n,n,...] [rounds] | dashboardchannels [n,n,...] [requests] | analysis [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
+    Console.Error.WriteLine("usage: ResponseMonitor.Bench coldstart [runs] | gc [rows] [runs] | schedule [channels] [clients] [seconds] [rounds] | importmemory [megabytes] | pollcycle [n,n,...] | pollkinds [cycles] | fanout [n,n,...] [n] | ingest [n,n,...] [import|push|both] [runs] | dashboard [n,n,...] [channels] [requests] | startup [n,n,...] [rounds] | dashboardchannels [n,n,...] [requests] | analysis [n] | verdicts [n] | sweep [n,n,...] | timetowarning [runs] | metrics [n,n,...] | detection [sweep|dump|learned] [folder] | classify [--language xx] text...");
     return 2;
 }

@@ -26,7 +26,7 @@ public static class ConnectorServiceCollectionExtensions
             .AddPlatform<TikTok.TikTokPlatform>()
             .AddPlatform<LinkedIn.LinkedInPlatform>();
 
-    /// <summary>Registers one platform: its descriptor, what its parts share, and its connector.</summary>
+    /// <summary>Registers one platform: its descriptor, what its parts share, and its connector, whose pages carry its credential news.</summary>
     public static IServiceCollection AddPlatform<TPlatform>(this IServiceCollection services)
         where TPlatform : class, IChannelPlatform, new()
     {
@@ -38,7 +38,7 @@ public static class ConnectorServiceCollectionExtensions
         var platform = new TPlatform();
         services.AddSingleton<IChannelPlatform>(platform);
         platform.AddServices(services);
-        services.AddSingleton(sp => platform.CreateConnector(sp));
+        services.AddSingleton<IChannelConnector>(sp => new CredentialNewsConnector(platform.CreateConnector(sp), sp.GetRequiredService<PlatformServices>().Credentials));
         return services;
     }
 
@@ -77,6 +77,7 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton<ISecretWriter, NoSecretWriter>();
         services.TryAddSingleton<RotatedSecrets>();
         services.TryAddSingleton<PlatformRegistry>();
+        services.TryAddSingleton<IDeletionPolicy>(sp => sp.GetRequiredService<PlatformRegistry>());
         return services;
     }
 }

@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<StorageClients>();
         services.AddSingleton<TableProvider>();
         services.AddSingleton<IItemStore, TableItemStore>();
+        services.AddSingleton<IItemVerdictStore, TableItemVerdictStore>();
         services.AddSingleton<IChannelStateStore, TableChannelStateStore>();
         services.AddSingleton<IOpenCommentStore, TableOpenCommentStore>();
         services.AddSingleton<ISnapshotStore, TableSnapshotStore>();

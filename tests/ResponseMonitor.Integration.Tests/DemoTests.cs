@@ -116,11 +116,22 @@ public sealed class DemoTests
 
             // One channel of each kind, each read by its real connector from the demo's emulation of its platform.
             Assert.Equal(
-                ["bluesky", "facebook-page", "generic-feed", "generic-feed", "instagram", "linkedin-page", "mastodon", "reddit", "threads", "tiktok", "x", "youtube"],
+                ["bluesky", "facebook-page", "facebook-page", "generic-feed", "generic-feed", "instagram", "linkedin-page", "mastodon", "reddit", "threads", "tiktok", "x", "youtube"],
                 channels.Values.Select(c => c!["kind"]!.GetValue<string>()).Order().ToArray());
             Assert.All(channels.Values, c => Assert.True(c!["pollError"] is null && c["lastPollSucceededAt"] is not null, $"{c!["id"]}: {c["pollError"]}"));
             Assert.Equal(1, channels["acme-youtube"]!["openCount"]!.GetValue<int>());          // Marco's question
+            // Reddit's emulator serves the submission's whole tree (docs/CHANNELS.md): the public's comments wait there,
+            // and the one whose author deletes it three minutes in is read as Reddit's "[deleted]" (RedditConnectorTests).
+            var reddit = await app.GetJsonAsync("/api/unanswered?channel=acme-reddit");
+            Assert.Equal(["t1_rdc2", "t1_rdc3", "t1_rdc4", "t1_rdc5"], reddit["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToArray());
+            Assert.Equal(4, channels["acme-reddit"]!["openCount"]!.GetValue<int>());   // hiker42's question has the brand's answer
             Assert.True(channels["acme-forum"]!["silentForSeconds"]!.GetValue<double>() > TimeSpan.FromDays(7).TotalSeconds);
+            // Comments under a Facebook ad: the ad post is not in the Page's feed, only in ads_posts (read with includeAds);
+            // Rosa was answered, Tom waits.
+            var ads = channels["acme-facebook-ads"]!;
+            Assert.Equal(1, ads["openCount"]!.GetValue<int>());
+            Assert.Equal(["fbad-c2"], (await app.GetJsonAsync("/api/unanswered?channel=acme-facebook-ads"))["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToArray());
+            Assert.Equal("ok", ads["credential"]!["state"]!.GetValue<string>());
             var facebook = channels["acme-facebook"]!;
             Assert.Equal(4, facebook["criticalOpenCount"]!.GetValue<int>());
             Assert.InRange(facebook["oldestOpenAgeSeconds"]!.GetValue<double>(), TimeSpan.FromHours(50).TotalSeconds, TimeSpan.FromHours(51).TotalSeconds);
@@ -147,7 +158,7 @@ public sealed class DemoTests
             Assert.Contains(sent, d => d!["sink"]!.GetValue<string>() == ResponseMonitor.App.Demo.DemoInbox.SinkName);
             Assert.True(app.Get<ResponseMonitor.App.Demo.DemoInbox>().Count > 0);
 
-            stored = await CountItems(app);   // every seed item of the twelve channels but the YouTube video, which is not read as an item
+            stored = await CountItems(app);   // every seed item of the thirteen channels but the YouTube video, which is not read as an item
         }
 
         await using (var restarted = await TestApp.StartAsync(DemoSettings(port), sharedPrefix: prefix))

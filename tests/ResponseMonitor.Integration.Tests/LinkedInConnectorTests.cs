@@ -1,6 +1,10 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
@@ -190,6 +194,52 @@ public sealed class LinkedInConnectorTests
     }
 
     /// <summary>
+    /// Whether LinkedIn's refresh answers a new refresh token is not documented (programmatic refresh tokens page: the
+    /// answer carries refresh_token and refresh_token_expires_in): when it does, the new one is spent at the next
+    /// renewal and handed to the secret writer (Key Vault in Azure) with its end; the refresh token's end, earlier than
+    /// the version's sunset here, is the channel's credential end, named as rotated and stored.
+    /// </summary>
+    [Fact]
+    public async Task A_refresh_token_LinkedIn_rotates_is_spent_next_and_written_where_secrets_live()
+    {
+        var time = new FakeTimeProvider(Now);
+        var spent = new List<string>();
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx =>
+        {
+            if (ctx.Request.Path.Value == "/accessToken")
+            {
+                spent.Add(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(server.Requests.Last(r => r.PathAndQuery == "/accessToken").Body)["refresh_token"]!);
+                return Feed.Write(ctx, new JsonObject
+                {
+                    ["access_token"] = $"lat-{spent.Count}", ["expires_in"] = 5_184_000, ["refresh_token"] = $"lrt-{spent.Count + 1}",
+                    ["refresh_token_expires_in"] = 100 * 86_400, ["scope"] = "r_organization_social",
+                }.ToJsonString());
+            }
+
+            return ctx.Request.Path.Value == "/posts" ? Feed.Write(ctx, Collection([PostOf(Post, time.GetUtcNow().AddDays(-1))])) : Feed.Write(ctx, Collection([]));
+        };
+        var settings = Channel(server, token: "lrt-1");
+        settings["Monitor:Channels:0:Settings:clientId"] = "li-app";
+        settings["Monitor:Channels:0:ClientSecret"] = "li-secret";
+        var vault = new VaultStandIn();
+        await using var app = await TestApp.StartAsync(settings, time, configure: s => s.AddSingleton<ISecretWriter>(vault));
+
+        Assert.True((await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None)).Succeeded);
+        var credential = (await State(app)).Credential!;
+        Assert.Equal(Now.AddDays(100), credential.ExpiresAt);
+        Assert.Contains("rotated by LinkedIn and stored in the vault", credential.Source, StringComparison.Ordinal);
+
+        // 59 days on, the 60-day access token is within its last day: renewed with the refresh token LinkedIn returned.
+        time.Advance(TimeSpan.FromDays(59.5));
+        Assert.True((await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), (await State(app)).Cursor, CancellationToken.None)).Succeeded);
+
+        Assert.Equal(["lrt-1", "lrt-2"], spent);
+        Assert.Equal([("li", "AccessToken", "lrt-2", (DateTimeOffset?)Now.AddDays(100)), ("li", "AccessToken", "lrt-3", (DateTimeOffset?)Now.AddDays(159.5))], vault.Written);
+        Assert.Equal("Bearer lat-2", server.Requests.Last(r => r.Method == "GET").Authorization);
+    }
+
+    /// <summary>
     /// Error answers: a 401 without an app to renew the token refuses it; a 403 is a missing permission or page role;
     /// a 426 a sunset LinkedIn-Version (named in the error); a 429 first pauses 15 minutes (infrastructure
     /// protection), a second the same UTC day until midnight UTC (the daily limit); a 500 fails this poll only.
@@ -234,6 +284,163 @@ public sealed class LinkedInConnectorTests
         Assert.False(failed.Succeeded);
         Assert.False(failedState.CredentialsRejected);
         Assert.DoesNotContain("li-access", failed.Error + refused.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// <c>commentsSummary</c> is documented on <c>GET socialActions/{urn}</c> (Social Metadata); whether each comment of
+    /// the Comments API's list carries one is not confirmed by the pages seen. A comment without it has its replies asked
+    /// for ("Get Comments on Comments", https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api);
+    /// only a count of 0 spares the call.
+    /// </summary>
+    [Fact]
+    public async Task Replies_are_asked_for_when_a_comment_carries_no_summary()
+    {
+        var bare = CommentOf(7201, "urn:li:person:AbC12", Now.AddHours(-5), "Your support line is down");
+        bare.Remove("commentsSummary");
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Path.Value switch
+        {
+            "/posts" => Feed.Write(ctx, Collection([PostOf(Post, Now.AddDays(-1))])),
+            "/socialActions/" + Post + "/comments" => Feed.Write(ctx, Collection([bare, CommentOf(7203, "urn:li:person:QrS56", Now.AddHours(-3), "Any news?")])),
+            var path when path == $"/socialActions/{Urn(7201)}/comments" => Feed.Write(ctx, Collection([CommentOf(7202, Org, Now.AddHours(-4), "Fixed now.", parent: 7201)])),
+            _ => Feed.Write(ctx, "{\"message\":\"Not found\",\"status\":404}", 404),
+        };
+        await using var app = await TestApp.StartAsync(Channel(server), new FakeTimeProvider(Now));
+
+        var poll = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+
+        Assert.True(poll.Succeeded, poll.Error);
+        var reply = (await app.Get<IItemStore>().GetAsync("li", [Urn(7202)], CancellationToken.None))[Urn(7202)];
+        Assert.Equal((Urn(7201), Org), (reply.ParentId, reply.AuthorId));
+        Assert.DoesNotContain(server.Requests, r => Uri.UnescapeDataString(r.PathAndQuery).Contains(Urn(7203) + "/comments", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// LinkedIn's webhooks (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation): a delivery
+    /// carries <c>X-LI-Signature</c>, "the HMACSHA256 hash of the JSON-encoded string representation of the POST body
+    /// prefixed by hmacsha256= … computed using your app's clientSecret", and must be answered 2xx. Organization social
+    /// action notifications (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-social-action-notifications;
+    /// the body below is written by hand in the documented shape: type, notifications with notificationId, action,
+    /// organizationalEntity, sourcePost, decoratedSourcePost, generatedActivity, decoratedGeneratedActivity.comment,
+    /// lastModifiedAt): a COMMENT is stored as the poll stores it, an ADMIN_COMMENT is the page's answer, a
+    /// COMMENT_DELETE deletes, a LIKE and another organization's notification are skipped; a wrong signature is 401
+    /// and stores nothing; the same delivery again stores nothing new.
+    /// </summary>
+    [Fact]
+    public async Task Signed_comment_notifications_are_stored_and_a_bad_signature_is_refused()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx => ctx.Request.Path.Value == "/posts" ? Feed.Write(ctx, Collection([PostOf(Post, Now.AddDays(-1))])) : Feed.Write(ctx, Collection([CommentOf(7201, "urn:li:person:AbC12", Now.AddHours(-2), "Your support line is down"), CommentOf(7202, Org, Now.AddHours(-1), "Fixed now, thanks for telling us.")]));
+        var settings = Channel(server);
+        settings["Monitor:Channels:0:ClientSecret"] = "li-client-secret";
+        await using var app = await TestApp.StartAsync(settings, new FakeTimeProvider(Now));
+
+        async Task<HttpResponseMessage> Push(string json, string secret = "li-client-secret")
+        {
+            var body = Encoding.UTF8.GetBytes(json);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/li") { Content = new ByteArrayContent(body) };
+            byte[] signed = [.. Encoding.UTF8.GetBytes("hmacsha256="), .. body];
+            request.Headers.Add("X-LI-Signature", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed)));
+            return await app.Anonymous.SendAsync(request);
+        }
+
+        static JsonObject Notification(long id, string action, int comment, string actor, DateTimeOffset at, string text, string organization = Org) => new()
+        {
+            ["notificationId"] = id, ["organizationalEntity"] = organization, ["action"] = action, ["sourcePost"] = "urn:li:activity:7100",
+            ["decoratedSourcePost"] = new JsonObject { ["owner"] = Org, ["mediaCategory"] = "NONE", ["text"] = "New store opens today", ["entity"] = Post },
+            ["generatedActivity"] = $"urn:li:comment:(activity:7100,{comment})",
+            ["decoratedGeneratedActivity"] = new JsonObject { ["comment"] = new JsonObject { ["owner"] = actor, ["text"] = text, ["entity"] = Urn(comment), ["object"] = "urn:li:activity:7100" } },
+            ["lastModifiedAt"] = at.ToUnixTimeMilliseconds(), ["subscriber"] = "urn:li:person:Adm1n",
+        };
+
+        static string Delivery(params JsonObject[] notifications) =>
+            new JsonObject { ["type"] = "ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS", ["notifications"] = new JsonArray([.. notifications.Select(n => (JsonNode)n)]) }.ToJsonString();
+
+        var delivery = Delivery(
+            Notification(5603453321, "COMMENT", 7201, "urn:li:person:AbC12", Now.AddHours(-2), "Your support line is down"),
+            Notification(5603453322, "ADMIN_COMMENT", 7202, "urn:li:person:Adm1n", Now.AddHours(-1), "Fixed now, thanks for telling us."),
+            Notification(5603453323, "LIKE", 7203, "urn:li:person:Fan", Now, ""),
+            Notification(5603453324, "COMMENT", 7204, "urn:li:person:Other", Now, "Not ours", "urn:li:organization:999"));
+        using (var refused = await Push(delivery, "another-secret"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        Assert.Empty(await app.Get<IItemStore>().GetAsync("li", [Urn(7201)], CancellationToken.None));
+
+        using (var accepted = await Push(delivery))
+        {
+            var json = JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!;
+            Assert.Equal((HttpStatusCode.OK, 2, 2), (accepted.StatusCode, json["stored"]!.GetValue<int>(), json["skipped"]!.GetValue<int>()));
+        }
+
+        var stored = await app.Get<IItemStore>().GetAsync("li", [Urn(7201), Urn(7202), Urn(7204)], CancellationToken.None);
+        Assert.Equal((Post, "urn:li:person:AbC12", "Your support line is down"), (stored[Urn(7201)].ParentId, stored[Urn(7201)].AuthorId, stored[Urn(7201)].Text));
+        Assert.Equal(Now.AddHours(-2).ToUnixTimeMilliseconds(), stored[Urn(7201)].CreatedAt.ToUnixTimeMilliseconds());
+        Assert.Equal(Org, stored[Urn(7202)].AuthorId);   // the page's answer
+        Assert.False(stored.ContainsKey(Urn(7204)));
+
+        // LinkedIn may deliver a notification twice: the same version is written over itself, one item each.
+        using (var again = await Push(delivery))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        var twice = await app.Get<IItemStore>().GetAsync("li", [Urn(7201), Urn(7202)], CancellationToken.None);
+        Assert.Equal(
+            stored.Where(p => p.Key != Urn(7204)).Select(p => (p.Key, p.Value.Text, p.Value.CreatedAt, p.Value.AuthorId, p.Value.ParentId)).Order(),
+            twice.Select(p => (p.Key, p.Value.Text, p.Value.CreatedAt, p.Value.AuthorId, p.Value.ParentId)).Order());
+
+        // The comment the push stored and the one the poll reads are one item.
+        var poll = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
+        Assert.True(poll.Succeeded, poll.Error);
+        Assert.Equal(1, poll.ItemsStored);   // the post
+
+        var delete = Delivery(Notification(5603453325, "COMMENT_DELETE", 7201, "urn:li:person:AbC12", Now.AddMinutes(-5), ""));
+        using (var deleted = await Push(delete))
+        {
+            Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        }
+
+        Assert.Equal(ItemState.Deleted, (await app.Get<IItemStore>().GetAsync("li", [Urn(7201)], CancellationToken.None))[Urn(7201)].State);
+
+        using var malformed = await Push("{\"object\":\"page\",\"entry\":[]}");
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+    }
+
+    /// <summary>
+    /// LinkedIn validates the webhook with <c>GET ?challengeCode={uuid}</c> and expects, within 3 s, 200 and JSON
+    /// <c>{challengeCode, challengeResponse}</c> with challengeResponse = Hex-encoded(HMACSHA256(challengeCode,
+    /// clientSecret)) (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation; the challenge below
+    /// is the page's example). An unknown channel and a channel without the secret are refused alike.
+    /// </summary>
+    [Fact]
+    public async Task The_webhook_challenge_is_answered_with_the_client_secret()
+    {
+        const string Code = "890e4665-4dfe-4ab1-b689-ed553bceeed0";
+        await using var server = await LoopbackServer.StartAsync();
+        var settings = Channel(server);
+        settings["Monitor:Channels:0:ClientSecret"] = "li-client-secret";
+        settings["Monitor:Channels:1:Id"] = "li2";
+        settings["Monitor:Channels:1:Kind"] = "linkedin-page";
+        settings["Monitor:Channels:1:Settings:apiUrl"] = server.BaseAddress.ToString();
+        settings["Monitor:Channels:1:Settings:organizationId"] = "42";
+        settings["Monitor:Channels:1:AccessToken"] = "li-access-2";
+        settings["Monitor:Channels:1:BrandAuthorIds:0"] = "urn:li:organization:42";
+        await using var app = await TestApp.StartAsync(settings, new FakeTimeProvider(Now));
+
+        using var answer = await app.Anonymous.GetAsync($"/api/webhooks/li?challengeCode={Code}");
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("application/json", answer.Content.Headers.ContentType!.MediaType);
+        var json = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
+        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("li-client-secret"), Encoding.UTF8.GetBytes(Code)));
+        Assert.Equal((Code, expected), (json["challengeCode"]!.GetValue<string>(), json["challengeResponse"]!.GetValue<string>()));
+
+        using var noSecret = await app.Anonymous.GetAsync($"/api/webhooks/li2?challengeCode={Code}");
+        using var unknown = await app.Anonymous.GetAsync($"/api/webhooks/nope?challengeCode={Code}");
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (noSecret.StatusCode, unknown.StatusCode));
+        Assert.Equal(JsonNode.Parse(await noSecret.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), JsonNode.Parse(await unknown.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
     }
 
     /// <summary>LinkedIn-Version is YYYYMM (Posts API: "LinkedIn-Version: {Version in YYYYMM format}"): another form stops start-up naming the setting.</summary>

@@ -120,6 +120,103 @@ public sealed class PlatformSeamTests
     }
 
     [Fact]
+    public async Task Credential_news_leaves_with_the_page_and_is_stored_whether_the_read_succeeds_or_fails()
+    {
+        var ends = new DateTimeOffset(2027, 1, 15, 0, 0, 0, TimeSpan.Zero);
+        var status = 200;
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx =>
+        {
+            ctx.Response.Headers[EchoConnector.TokenExpiresHeader] = ends.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            return Feed.Write(ctx, "{\"comments\":[]}", status);
+        };
+        await using var app = await TestApp.StartAsync(Echo(server.BaseAddress), configure: OneLine);
+        var channel = app.Get<IChannelCatalog>().Find("e1")!;
+
+        // The registered connector's page carries what the read learnt of the token; no other channel leads it out.
+        var connector = app.Get<IEnumerable<IChannelConnector>>().Single(c => c.Kind == EchoPlatform.EchoPlatform.KindName);
+        var pages = new List<ConnectorPage>();
+        await foreach (var read in connector.ReadAsync(channel, null, CancellationToken.None))
+        {
+            pages.Add(read);
+        }
+
+        Assert.Equal(ends, Assert.Single(pages).Credential?.ExpiresAt);
+        Assert.Equal("echo token", pages[0].Credential!.Source);
+
+        // The poller stores it with the channel's state, where the dashboard reads it.
+        Assert.True((await app.Get<ChannelPoller>().PollChannelAsync(channel, null, CancellationToken.None)).Succeeded);
+        Assert.Equal(ends, (await app.Get<IChannelStateStore>().GetAsync("e1", CancellationToken.None))!.Credential?.ExpiresAt);
+
+        // A read that fails after learning news still delivers it: one empty page, then the failure.
+        (ends, status) = (ends.AddDays(30), 500);
+        var failed = new List<ConnectorPage>();
+        var error = await Assert.ThrowsAnyAsync<HttpRequestException>(async () =>
+        {
+            await foreach (var read in connector.ReadAsync(channel, "read", CancellationToken.None))
+            {
+                failed.Add(read);
+            }
+        });
+        var carrier = Assert.Single(failed);
+        Assert.Empty(carrier.Items);
+        Assert.Null(carrier.CursorAfterPage);
+        Assert.Equal(ends, carrier.Credential?.ExpiresAt);
+
+        var outcome = await app.Get<ChannelPoller>().PollChannelAsync(channel, "read", CancellationToken.None);
+        Assert.False(outcome.Succeeded);
+        var state = (await app.Get<IChannelStateStore>().GetAsync("e1", CancellationToken.None))!;
+        Assert.Equal(ends, state.Credential?.ExpiresAt);
+        Assert.Equal("read", state.Cursor);
+        Assert.NotNull(state.LastPollError);
+        Assert.Contains("500", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deleted_item_leaves_storage_where_its_platform_declares_so_and_is_redacted_elsewhere()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var page = new JsonObject { ["comments"] = new JsonArray(EchoWire.Comment("p1", null, "brand", T0, "our post"), EchoWire.Comment("c1", "p1", "u1", T0.AddMinutes(2), "a question?")) };
+        server.Handler = ctx => ctx.Request.Path.StartsWithSegments("/feed", StringComparison.Ordinal)
+            ? Feed.Write(ctx, "{\"items\":[]}")
+            : Feed.Write(ctx, page.ToJsonString());
+        var settings = Echo(server.BaseAddress);
+        foreach (var (key, value) in TestApp.Channel(1, "f1", new Uri(server.BaseAddress, "feed")))
+        {
+            settings[key] = value;
+        }
+
+        await using var app = await TestApp.StartAsync(settings, configure: OneLine);
+        var catalog = app.Get<IChannelCatalog>();
+        var echo = catalog.Find("e1")!;
+        var feed = catalog.Find("f1")!;
+        Assert.True((await app.Get<ChannelPoller>().PollChannelAsync(echo, null, CancellationToken.None)).Succeeded);
+        var comment = new Domain.Conversations.ContentItem { Id = "c1", ParentId = "p1", Kind = Domain.Conversations.ItemKind.Comment, AuthorId = "u1", CreatedAt = T0.AddMinutes(2), Text = "a question?" };
+        await app.Get<Domain.Ingestion.IngestionService>().IngestAsync(feed, [comment], CancellationToken.None);
+
+        // Each platform declares it; the domain asks the registry and names none.
+        var policy = app.Get<IDeletionPolicy>();
+        Assert.True(policy.PurgesDeleted(EchoPlatform.EchoPlatform.KindName));
+        Assert.True(policy.PurgesDeleted(ChannelKinds.Reddit));
+        Assert.True(policy.PurgesDeleted(ChannelKinds.X));
+        Assert.False(policy.PurgesDeleted(ChannelKinds.GenericFeed));
+        Assert.False(policy.PurgesDeleted(ChannelKinds.Mastodon));
+        Assert.False(policy.PurgesDeleted("no-such-kind"));
+
+        var deleted = new Domain.Conversations.ItemStateChange("c1", Domain.Conversations.ItemState.Deleted, T0.AddHours(1));
+        var states = app.Get<Domain.Ingestion.ItemStateService>();
+        Assert.Equal(1, await states.ApplyAsync(echo, [deleted], CancellationToken.None));
+        Assert.Equal(1, await states.ApplyAsync(feed, [deleted], CancellationToken.None));
+
+        // The echo platform's comment is gone, row and all; the feed's keeps its place without text or author.
+        Assert.Equal(["p1"], (await app.Get<IItemStore>().GetAsync("e1", ["p1", "c1"], CancellationToken.None)).Keys);
+        var kept = Assert.Single(await app.Get<IItemStore>().GetAsync("f1", ["c1"], CancellationToken.None)).Value;
+        Assert.Equal(Domain.Conversations.ItemState.Deleted, kept.State);
+        Assert.Equal("", kept.Text);
+        Assert.NotEqual("u1", kept.AuthorId);
+    }
+
+    [Fact]
     public async Task A_platforms_demo_emulator_answers_what_its_connector_reads()
     {
         // The emulator's answer served on loopback, as App/Demo's one route does, and read by the real connector.

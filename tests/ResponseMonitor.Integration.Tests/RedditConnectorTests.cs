@@ -477,4 +477,52 @@ public sealed class RedditConnectorTests
         var cursor = JsonNode.Parse((await app.Get<IChannelStateStore>().GetAsync("rd", CancellationToken.None))!.Cursor!)!;
         Assert.Equal((double)since, cursor["since"]!.GetValue<double>());
     }
+
+    [Fact]
+    public async Task The_demo_emulators_tree_is_read_whole_and_a_comment_deleted_later_leaves_storage_and_the_waiting_list()
+    {
+        // The demo's Reddit served on loopback, as App/Demo's route does, and read by the real connector and poller.
+        var start = new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(start);
+        var emulator = new Connectors.Reddit.RedditPlatform().DemoEmulator!;
+        List<Connectors.Platforms.DemoItem> items =
+        [
+            new("t3_p1", null, "acme_official", "acme_official", start.AddDays(-2), "AMA: ask our designers", "http://demo/p1"),
+            new("t1_c1", "t3_p1", "hiker42", "hiker42", start.AddHours(-36), "Wide sizes?", "http://demo/c1"),
+            new("t1_r1", "t1_c1", "acme_official", "acme_official", start.AddHours(-34), "In May.", "http://demo/r1"),
+            new("t1_c2", "t3_p1", "trailmix_anna", "trailmix_anna", start.AddHours(-20), "Break-in period?", "http://demo/c2"),
+            new("t1_c4", "t3_p1", "gearhead_99", "gearhead_99", start.AddHours(-6), "A discount code?", "http://demo/c4") { DeletedAt = start.AddMinutes(3) },
+            new("t1_c5", "t1_c4", "moss_walker", "moss_walker", start.AddHours(-5), "Which insole?", "http://demo/c5"),
+        ];
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx =>
+        {
+            var answer = emulator.Answer(new Connectors.Platforms.DemoRequest("rd", ctx.Request.Method, ctx.Request.Path.Value!.TrimStart('/'), items, "acme_official", time.GetUtcNow(), KeyChecked: true, default, _ => false));
+            return answer is null ? Feed.Write(ctx, "{}", 404) : Feed.Write(ctx, answer.Json, answer.StatusCode);
+        };
+        await using var app = await TestApp.StartAsync(Channel(server, "acme_official"), time);
+        var poller = app.Get<ChannelPoller>();
+
+        var first = await poller.PollChannelAsync(Definition(app), null, CancellationToken.None);
+        Assert.True(first.Succeeded, first.Error);
+        var ids = items.Select(i => i.Id).ToList();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), (await app.Get<IItemStore>().GetAsync("rd", ids, CancellationToken.None)).Keys.Order(StringComparer.Ordinal));
+        Assert.Contains(server.Requests, r => r.PathAndQuery.StartsWith("/comments/p1?", StringComparison.Ordinal));
+        await app.Get<ChannelAnalysisService>().AnalyzeAsync("rd", CancellationToken.None);
+        Assert.Contains("t1_c4", (await app.Get<IOpenCommentStore>().GetAsync("rd", CancellationToken.None)).Select(o => o.Item.Id));
+
+        // Three minutes on, its author deletes it: the tree holds it as Reddit does, author and body "[deleted]", under
+        // its reply; the next poll takes it out of storage entirely (Reddit's Data API terms) and off the waiting list.
+        time.Advance(TimeSpan.FromMinutes(5));
+        var second = await poller.PollChannelAsync(Definition(app), (await app.Get<IChannelStateStore>().GetAsync("rd", CancellationToken.None))!.Cursor, CancellationToken.None);
+        Assert.True(second.Succeeded, second.Error);
+        var left = await app.Get<IItemStore>().GetAsync("rd", ids, CancellationToken.None);
+        Assert.DoesNotContain("t1_c4", left.Keys);
+        Assert.Equal("t1_c4", left["t1_c5"].ParentId);
+        await app.Get<ChannelAnalysisService>().AnalyzeAsync("rd", CancellationToken.None);
+        var open = (await app.Get<IOpenCommentStore>().GetAsync("rd", CancellationToken.None)).Select(o => o.Item.Id).ToList();
+        Assert.DoesNotContain("t1_c4", open);
+        Assert.Contains("t1_c2", open);
+        Assert.DoesNotContain("t1_c1", open);
+    }
 }

@@ -375,18 +375,4 @@ public sealed class ThreadsConnectorTests
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
-
-    /// <summary>A vault stand-in at the <see cref="ISecretWriter"/> port: what the Key Vault writer would be handed.</summary>
-    private sealed class VaultStandIn(bool persists) : ISecretWriter
-    {
-        public List<(string ChannelId, string Secret, string Value, DateTimeOffset? ExpiresAt)> Written { get; } = [];
-
-        public bool Persists => persists;
-
-        public Task WriteAsync(string channelId, string secret, string value, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
-        {
-            Written.Add((channelId, secret, value, expiresAt));
-            return Task.CompletedTask;
-        }
-    }
 }

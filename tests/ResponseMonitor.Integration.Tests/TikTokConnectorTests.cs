@@ -55,7 +55,8 @@ public sealed class TikTokConnectorTests
         Ok(new JsonObject { [key] = new JsonArray([.. items.Select(i => (JsonNode)i.DeepClone())]), ["cursor"] = cursor, ["has_more"] = more });
 
     /// <summary>
-    /// First poll: the videos inside the look-back (two pages, the walk stops at one older than it), every comment of
+    /// First poll: the videos inside the look-back (three pages: the walk stops at a page with none inside it, so a
+    /// video listed after an older one is read; the list's order is not documented), every comment of
     /// each (two pages of comment/list, and comment/reply/list for a comment with more replies than it embeds), the
     /// account's own replies (<c>owner: true</c>) stored as the brand's, hidden comments (<c>status: HIDDEN</c>) stored
     /// hidden. Steady poll: the same videos read again; a comment hidden since is hidden, one shown again visible, one
@@ -80,7 +81,9 @@ public sealed class TikTokConnectorTests
             return ctx.Request.Path.Value switch
             {
                 "/v1.3/business/video/list/" when !q.ContainsKey("cursor") => Feed.Write(ctx, Page("videos", [Video("v2", Now.AddDays(-1))], 20, true)),
-                "/v1.3/business/video/list/" => Feed.Write(ctx, Page("videos", [Video("v1", Now.AddDays(-3)), Video("v0", Now.AddDays(-30))], 40, true)),
+                // Out of order: an older video before a newer one; the walk goes on to the page with none inside the look-back.
+                "/v1.3/business/video/list/" when q["cursor"] == "20" => Feed.Write(ctx, Page("videos", [Video("v0", Now.AddDays(-30)), Video("v1", Now.AddDays(-3))], 40, true)),
+                "/v1.3/business/video/list/" => Feed.Write(ctx, Page("videos", [Video("v00", Now.AddDays(-31))], 60, true)),
                 "/v1.3/business/comment/list/" when q["video_id"] == "v1" => Feed.Write(ctx, Page("comments", v1, 30, false)),
                 "/v1.3/business/comment/list/" when !q.ContainsKey("cursor") => Feed.Write(ctx, Page("comments", v2.Take(2), 30, true)),
                 "/v1.3/business/comment/list/" when q["cursor"] == "30" => Feed.Write(ctx, Page("comments", v2.Skip(2), 60, false)),
@@ -111,6 +114,8 @@ public sealed class TikTokConnectorTests
         Assert.Contains("status=ALL", list, StringComparison.Ordinal);
         Assert.Contains("include_replies=true", list, StringComparison.Ordinal);
         Assert.Contains("fields=%5B%22item_id%22", server.Requests.First().PathAndQuery, StringComparison.Ordinal);
+        Assert.Contains(server.Requests, r => r.PathAndQuery.Contains("cursor=40", StringComparison.Ordinal));
+        Assert.DoesNotContain(server.Requests, r => r.PathAndQuery.Contains("cursor=60", StringComparison.Ordinal));
 
         // An hour on: c1 hidden by the brand, c2 shown again, c10 deleted by its author, c4 new.
         time.Advance(TimeSpan.FromHours(1));
@@ -204,7 +209,7 @@ public sealed class TikTokConnectorTests
         var settings = Channel(server, token: "rft.1");
         settings["Monitor:Channels:0:Settings:appId"] = "app-123";
         settings["Monitor:Channels:0:ClientSecret"] = "app-secret-xyz";
-        var vault = new RecordingSecretWriter();
+        var vault = new VaultStandIn();
         await using var app = await TestApp.StartAsync(settings, time, configure: s => s.AddSingleton<ISecretWriter>(vault));
 
         var first = await app.Get<ChannelPoller>().PollChannelAsync(Definition(app), null, CancellationToken.None);
@@ -288,19 +293,5 @@ public sealed class TikTokConnectorTests
         Assert.True((await app.Get<IChannelStateStore>().GetAsync("tt", CancellationToken.None))!.CredentialsRejected);
         Assert.Single(server.Requests);
         Assert.DoesNotContain("app-secret-xyz", outcome.Error + server.Requests.Single().PathAndQuery, StringComparison.Ordinal);
-    }
-
-    /// <summary>A vault stand-in at the <see cref="ISecretWriter"/> port.</summary>
-    private sealed class RecordingSecretWriter : ISecretWriter
-    {
-        public List<(string ChannelId, string Secret, string Value, DateTimeOffset? ExpiresAt)> Written { get; } = [];
-
-        public bool Persists => true;
-
-        public Task WriteAsync(string channelId, string secret, string value, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
-        {
-            Written.Add((channelId, secret, value, expiresAt));
-            return Task.CompletedTask;
-        }
     }
 }

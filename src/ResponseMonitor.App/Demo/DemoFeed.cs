@@ -18,7 +18,10 @@ public sealed class DemoFeed(DemoSeedDocument seed, DemoOptions options, TimePro
 
     /// <summary>The channel's items placed in time, for the emulated platforms.</summary>
     public IReadOnlyList<DemoItem>? Items(string channelId) => Find(channelId) is { } channel
-        ? channel.Items.Select(i => new DemoItem(i.Id, i.ParentId, i.AuthorId, i.AuthorName, Anchor - DemoSeed.ParseAgo(i.Ago), i.Text, Link(channel.Id, i.Id))).ToList()
+        ? channel.Items.Select(i => new DemoItem(i.Id, i.ParentId, i.AuthorId, i.AuthorName, Anchor - DemoSeed.ParseAgo(i.Ago), i.Text, Link(channel.Id, i.Id), i.Kind)
+        {
+            DeletedAt = i.DeletedIn is null ? null : Anchor + DemoSeed.ParseAgo(i.DeletedIn),
+        }).ToList()
         : null;
 
     private DemoChannelSeed? Find(string channelId) => seed.Channels.FirstOrDefault(c => string.Equals(c.Id, channelId, StringComparison.OrdinalIgnoreCase));

@@ -16,4 +16,7 @@ public sealed class DemoItemSeed
     public string Ago { get; set; } = "0m";
 
     public string Text { get; set; } = "";
+
+    /// <summary>When its author deletes it, after start-up ("3m"); null: never. Emulators that can tell a deletion serve it deleted from then on.</summary>
+    public string? DeletedIn { get; set; }
 }

@@ -16,6 +16,7 @@ public static partial class DemoSeed
         foreach (var item in document.Channels.SelectMany(c => c.Items))
         {
             _ = ParseAgo(item.Ago);
+            _ = item.DeletedIn is null ? default : ParseAgo(item.DeletedIn);
         }
 
         return document;

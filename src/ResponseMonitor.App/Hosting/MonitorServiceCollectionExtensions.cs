@@ -74,8 +74,13 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<ConfigurationChannelCatalog>();
         services.AddSingleton<IChannelCatalog>(sp => sp.GetRequiredService<ConfigurationChannelCatalog>());
         services.AddSingleton<IChannelSecrets>(sp => sp.GetRequiredService<ConfigurationChannelCatalog>());
-        // A brand's model learns over the lexicon's cues, as it is measured (docs/DETECTION.md).
-        services.AddSingleton(sp => new CriticModelTrainer(sp.GetRequiredService<BuiltInCriticClassifier>().Lexicon));
+        // A brand's model learns over the lexicon's cues, as it is measured (docs/DETECTION.md); where the shipped English
+        // model runs, the brand's English labels may get a head over the same MiniLM embeddings.
+        services.AddSingleton(sp =>
+        {
+            var builtIn = sp.GetRequiredService<BuiltInCriticClassifier>();
+            return new CriticModelTrainer(builtIn.Lexicon, builtIn.Models.OfType<EmbeddingCriticModel>().Any() ? ShippedCriticModels.SharedEncoder : null);
+        });
         services.AddSingleton<CriticModelService>();
         services.AddSingleton<ConversationAnalyzer>();
         services.AddSingleton<MetricsService>();
@@ -84,8 +89,6 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<ImportJobRunner>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<ItemStateService>();
-        services.AddSingleton<CredentialReports>();
-        services.AddSingleton<ICredentialHealthRecorder>(sp => sp.GetRequiredService<CredentialReports>());
         services.AddSingleton<ChannelPoller>();
         services.AddSingleton<PollPlanner>();
         services.AddSingleton<WarningService>();

@@ -61,9 +61,7 @@ internal sealed class LinkedInConnector : IChannelConnector
         var read = new Read(_platform.CreateClient(), channel.Id, settings);
         var now = _platform.Time.GetUtcNow();
         var horizon = (now - settings.PostLookback).ToUnixTimeMilliseconds();
-        var brand = channel.BrandAuthorIds.Contains(settings.Organization) || channel.BrandAuthorIds.Count == 0
-            ? settings.Organization
-            : channel.BrandAuthorIds.Order(StringComparer.Ordinal).First();
+        var brand = Brand(channel, settings);
         var watched = state.Posts.ToDictionary(p => p.Id, StringComparer.Ordinal);
 
         // The page's posts, newest first, back to the look-back.
@@ -123,8 +121,8 @@ internal sealed class LinkedInConnector : IChannelConnector
     {
         var (sunset, published) = LinkedInVersions.Sunset(settings.Version);
         var version = $"LinkedIn-Version {settings.Version}, sunset {(published ? "on" : "about")} {sunset.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: set Settings:{VersionSetting} to a newer version before then";
-        var lifetime = _tokens.RefreshTokenEnd(channelId) is { } end && end < sunset
-            ? new CredentialLifetime(now, end, RenewedByMonitor: false, "LinkedIn refresh token (60-day access tokens are renewed from it): authorise the app again before it ends")
+        var lifetime = _tokens.RefreshLifetime(channelId) is { ExpiresAt: { } end } refresh && end < sunset
+            ? refresh with { CheckedAt = now }
             : new CredentialLifetime(now, sunset, RenewedByMonitor: false, version);
         if (_reported.TryGetValue(channelId, out var last) && last.ExpiresAt == lifetime.ExpiresAt && last.Source == lifetime.Source && now - last.CheckedAt < ReportEvery)
         {
@@ -134,6 +132,12 @@ internal sealed class LinkedInConnector : IChannelConnector
         _reported[channelId] = lifetime;
         _platform.Credentials.Report(channelId, lifetime);
     }
+
+    /// <summary>The brand's author id: the organization when listed among the brand's (or none is listed), else the first listed.</summary>
+    internal static string Brand(ChannelDefinition channel, LinkedInSettings settings) =>
+        channel.BrandAuthorIds.Contains(settings.Organization) || channel.BrandAuthorIds.Count == 0
+            ? settings.Organization
+            : channel.BrandAuthorIds.Order(StringComparer.Ordinal).First();
 
     private static long? Created(LinkedInPostDto post) => post.PublishedAt ?? post.CreatedAt;
 
@@ -187,7 +191,10 @@ internal sealed class LinkedInConnector : IChannelConnector
         foreach (var comment in top)
         {
             found.Add((comment, postId));
-            if (comment.CommentsSummary is { } summary && (summary.TotalFirstLevelComments ?? summary.AggregatedTotalComments) > 0 && (comment.CommentUrn ?? comment.Urn) is { Length: > 0 } urn)
+            // commentsSummary is documented on socialActions/{urn}; on each comment of the list it is not confirmed, so a
+            // comment without one (or with no count) has its replies asked for, and only a count of 0 spares the call.
+            var replied = comment.CommentsSummary is not { } summary || (summary.TotalFirstLevelComments ?? summary.AggregatedTotalComments) is not 0;
+            if (replied && (comment.CommentUrn ?? comment.Urn) is { Length: > 0 } urn)
             {
                 var (replies, whole, _) = await ListAsync(read, urn, cancellationToken).ConfigureAwait(false);
                 complete &= whole;

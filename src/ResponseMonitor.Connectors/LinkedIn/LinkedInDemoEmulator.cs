@@ -7,17 +7,12 @@ namespace ResponseMonitor.Connectors.LinkedIn;
 /// The demo's Community Management API: <c>posts</c> (the items without a parent, by the organization) and
 /// <c>socialActions/{urn}/comments</c> (the items directly under that post or comment), as Rest.li collections.
 /// </summary>
-internal sealed class LinkedInDemoEmulator : IDemoEmulator
+internal sealed class LinkedInDemoEmulator : ReadOnlyDemoEmulator
 {
-    public DemoAnswer? Answer(DemoRequest request)
+    protected override DemoAnswer? Get(string[] segments, DemoRequest request)
     {
-        if (request is not { Method: "GET", KeyChecked: true })
-        {
-            return null;
-        }
-
         var items = request.Items;
-        return request.Segments switch
+        return segments switch
         {
             ["posts"] => Collection(items.Where(i => i.ParentId is null).Select(p => new JsonObject
             {

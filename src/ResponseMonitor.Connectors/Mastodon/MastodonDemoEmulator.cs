@@ -4,17 +4,12 @@ using ResponseMonitor.Connectors.Platforms;
 namespace ResponseMonitor.Connectors.Mastodon;
 
 /// <summary>The demo's Mastodon instance: an account's statuses, its mention notifications, and the contexts of its posts.</summary>
-internal sealed class MastodonDemoEmulator : IDemoEmulator
+internal sealed class MastodonDemoEmulator : ReadOnlyDemoEmulator
 {
-    public DemoAnswer? Answer(DemoRequest request)
+    protected override DemoAnswer? Get(string[] segments, DemoRequest request)
     {
-        if (request is not { Method: "GET", KeyChecked: true })
-        {
-            return null;
-        }
-
         var items = request.Items;
-        return request.Segments switch
+        return segments switch
         {
             ["api", "v1", "accounts", var id, "statuses"] => DemoAnswer.Ok(new JsonArray([.. items.Where(i => i.AuthorId == id).OrderByDescending(i => i.CreatedAt).Select(i => (JsonNode)Status(i))])),
             ["api", "v1", "notifications"] => DemoAnswer.Ok(new JsonArray([.. items.Where(i => i.AuthorId != request.BrandId && i.ParentId is not null)

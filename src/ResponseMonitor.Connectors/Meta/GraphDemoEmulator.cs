@@ -5,24 +5,25 @@ namespace ResponseMonitor.Connectors.Meta;
 
 /// <summary>
 /// The demo's Graph API for a Facebook Page or an Instagram account: <c>{version}/debug_token</c>,
-/// <c>{version}/{id}/feed</c> (Page), <c>{version}/{id}/media</c> (Instagram) and <c>{version}/{id}/comments</c>.
+/// <c>{version}/{id}/feed</c> and <c>{version}/{id}/ads_posts</c> (Page), <c>{version}/{id}/media</c> (Instagram) and
+/// <c>{version}/{id}/comments</c>.
 /// </summary>
-internal sealed class GraphDemoEmulator(bool instagram) : IDemoEmulator
+internal sealed class GraphDemoEmulator(bool instagram) : ReadOnlyDemoEmulator
 {
-    public DemoAnswer? Answer(DemoRequest request)
+    protected override DemoAnswer? Get(string[] segments, DemoRequest request)
     {
-        if (request is not { Method: "GET", KeyChecked: true })
-        {
-            return null;
-        }
-
         var items = request.Items;
-        return request.Segments switch
+        return segments switch
         {
             // Meta's token check (https://developers.facebook.com/docs/graph-api/reference/debug_token/): the demo Page's
             // data access lapses in five days, so the dashboard and a warning show a token to renew; Instagram's is fine.
+            // A Page whose posts are ads was granted the ads permissions (ads_posts needs ads_management and
+            // pages_manage_ads) more recently: sixty days left.
+            [_, "debug_token"] when items.Any(IsAd) => DebugToken("PAGE", expiresAt: 0, request.Now.AddDays(60).ToUnixTimeSeconds(), "pages_show_list", "pages_read_engagement", "pages_read_user_content", "ads_management", "pages_manage_ads"),
             [_, "debug_token"] => DebugToken("PAGE", expiresAt: 0, request.Now.AddDays(instagram ? 80 : 5).ToUnixTimeSeconds(), "pages_show_list", "pages_read_engagement", "pages_read_user_content"),
-            [_, _, "feed"] when !instagram => DemoAnswer.Ok(Data(items.Where(i => i.ParentId is null).Select(i => Graph(i, "message", "created_time")))),
+            [_, _, "feed"] when !instagram => DemoAnswer.Ok(Data(items.Where(i => i.ParentId is null && !IsAd(i)).Select(i => Graph(i, "message", "created_time")))),
+            // Posts made for ads are not in the feed (https://developers.facebook.com/docs/graph-api/reference/page/ads_posts/).
+            [_, _, "ads_posts"] when !instagram => DemoAnswer.Ok(Data(items.Where(i => i.ParentId is null && IsAd(i)).Select(i => Graph(i, "message", "created_time")))),
             [_, _, "media"] when instagram => DemoAnswer.Ok(Data(items.Where(i => i.ParentId is null).Select(i => Graph(i, "caption", "timestamp")))),
             [_, var id, "comments"] => DemoAnswer.Ok(Comments(items, id)),
             _ => null,
@@ -68,6 +69,8 @@ internal sealed class GraphDemoEmulator(bool instagram) : IDemoEmulator
             return node;
         }));
     }
+
+    private static bool IsAd(DemoItem item) => item.Kind == DemoItem.AdPost;
 
     private static JsonObject Data(IEnumerable<JsonObject> items) => new() { ["data"] = new JsonArray([.. items]) };
 

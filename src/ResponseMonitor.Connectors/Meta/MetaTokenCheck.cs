@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Ports;
 
 namespace ResponseMonitor.Connectors.Meta;
@@ -13,7 +14,7 @@ namespace ResponseMonitor.Connectors.Meta;
 /// is the credential's end; <c>is_valid: false</c> is a refused token. The token travels in the query here, as the
 /// endpoint requires; IHttpClientFactory's logs redact query strings since .NET 9.
 /// </summary>
-internal sealed class MetaTokenCheck(ICredentialHealthRecorder credentials, TimeProvider time)
+internal sealed class MetaTokenCheck(CredentialNews credentials, TimeProvider time)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(12);
 

@@ -11,12 +11,15 @@ namespace ResponseMonitor.Connectors.Platforms;
 /// <param name="kind">The channel kind.</param>
 /// <param name="readSettings">Its settings' reader, the one the connector reads through too.</param>
 /// <param name="demoEmulator">Its demo emulator, if any.</param>
-public abstract class ChannelPlatform<TConnector>(string kind, Action<ChannelSettings> readSettings, IDemoEmulator? demoEmulator = null) : IChannelPlatform
+/// <param name="purgesDeleted">Whether its terms ask that deleted content leave storage entirely (<see cref="IChannelPlatform.PurgesDeleted"/>).</param>
+public abstract class ChannelPlatform<TConnector>(string kind, Action<ChannelSettings> readSettings, IDemoEmulator? demoEmulator = null, bool purgesDeleted = false) : IChannelPlatform
     where TConnector : IChannelConnector
 {
     public string Kind => kind;
 
     public IDemoEmulator? DemoEmulator => demoEmulator;
+
+    public bool PurgesDeleted => purgesDeleted;
 
     public void CheckSettings(ChannelSettings settings) => readSettings(settings);
 

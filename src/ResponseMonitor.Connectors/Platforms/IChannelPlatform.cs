@@ -26,6 +26,12 @@ public interface IChannelPlatform
     /// <summary>The parser of the platform's own webhook deliveries; null reads pushes as the generic feed (docs/GENERIC_FEED.md).</summary>
     IPushParser? CreatePushParser(IServiceProvider services) => null;
 
+    /// <summary>
+    /// True when the platform's terms ask that content deleted there leave storage entirely, row and all (Reddit's
+    /// Data API terms, X's developer policy); false keeps a deleted item's place and times without its text or author.
+    /// </summary>
+    bool PurgesDeleted => false;
+
     /// <summary>Answers the demo's requests in the platform's wire format, so the demo polls through the real connector; null: none.</summary>
     IDemoEmulator? DemoEmulator => null;
 

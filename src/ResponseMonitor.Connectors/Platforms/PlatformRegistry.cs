@@ -1,17 +1,21 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using ResponseMonitor.Connectors.GenericFeed;
+using ResponseMonitor.Domain.Ports;
 
 namespace ResponseMonitor.Connectors.Platforms;
 
 /// <summary>
-/// The registered platforms by kind: the one list start-up validation, the webhook route and the demo consult.
+/// The registered platforms by kind: the one list start-up validation, the webhook route, the demo and the domain's
+/// deletion policy consult.
 /// </summary>
-public sealed class PlatformRegistry
+public sealed class PlatformRegistry : IDeletionPolicy
 {
     private readonly Dictionary<string, IChannelPlatform> _byKind;
     private readonly ConcurrentDictionary<string, IPushParser> _parsers = new(StringComparer.Ordinal);
     private readonly IServiceProvider _services;
+    private IReadOnlyList<string>? _signatureHeaders;
+    private IReadOnlyList<string>? _challengeParameters;
 
     public PlatformRegistry(IEnumerable<IChannelPlatform> platforms, IServiceProvider services)
     {
@@ -53,6 +57,15 @@ public sealed class PlatformRegistry
     /// <summary>The push parser of a kind: its platform's own, or the generic feed's for a platform without one.</summary>
     public IPushParser PushParser(string kind) => _parsers.GetOrAdd(kind, k =>
         Find(k)?.CreatePushParser(_services) ?? new FeedPushParser(_services.GetService<TimeProvider>() ?? TimeProvider.System));
+
+    /// <summary>What the kind's platform declares; an unknown kind keeps a deleted item's place.</summary>
+    public bool PurgesDeleted(string kind) => Find(kind)?.PurgesDeleted ?? false;
+
+    /// <summary>The headers platforms sign their deliveries in besides <c>X-Hub-Signature-256</c> (<see cref="IPushParser.SignatureHeader"/>).</summary>
+    public IReadOnlyList<string> SignatureHeaders => _signatureHeaders ??= [.. Kinds.Select(k => PushParser(k).SignatureHeader).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>The query parameters of the platforms' own subscription checks (<see cref="IPushParser.ChallengeParameter"/>).</summary>
+    public IReadOnlyList<string> ChallengeParameters => _challengeParameters ??= [.. Kinds.Select(k => PushParser(k).ChallengeParameter).OfType<string>().Distinct(StringComparer.Ordinal)];
 
     /// <summary>The demo emulator of a kind, null when its platform has none.</summary>
     public IDemoEmulator? Emulator(string kind) => Find(kind)?.DemoEmulator;

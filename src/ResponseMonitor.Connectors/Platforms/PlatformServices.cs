@@ -6,17 +6,18 @@ namespace ResponseMonitor.Connectors.Platforms;
 
 /// <summary>
 /// What every connector needs, in one place: the resilient HTTP client, the channel's secrets, where credential news
-/// goes, the connector options and the clock. A connector takes this one dependency and opens a
+/// waits for its page, the connector options and the clock. A connector takes this one dependency and opens a
 /// <see cref="PlatformSession"/> per read.
 /// </summary>
-public sealed class PlatformServices(IHttpClientFactory httpClients, IChannelSecrets secrets, ICredentialHealthRecorder credentials, IOptions<ConnectorOptions> options, TimeProvider time)
+public sealed class PlatformServices(IHttpClientFactory httpClients, IChannelSecrets secrets, IOptions<ConnectorOptions> options, TimeProvider time)
 {
     /// <summary>The named client with the connectors' retries and time-outs.</summary>
     public const string HttpClientName = "platform";
 
     public IChannelSecrets Secrets { get; } = secrets;
 
-    public ICredentialHealthRecorder Credentials { get; } = credentials;
+    /// <summary>Where a read reports what the platform said of the channel's credential; the read's next page carries it.</summary>
+    public CredentialNews Credentials { get; } = new();
 
     public ConnectorOptions Options => options.Value;
 

@@ -10,17 +10,12 @@ namespace ResponseMonitor.Connectors.Threads;
 /// <c>{version}/{media}/conversation</c>, in the documented shapes (Graph <c>data</c>/<c>paging.cursors</c>, times as
 /// <c>2026-12-03T09:00:00+0000</c>, https://developers.facebook.com/documentation/threads/reference/reply-management).
 /// </summary>
-internal sealed class ThreadsDemoEmulator : IDemoEmulator
+internal sealed class ThreadsDemoEmulator : ReadOnlyDemoEmulator
 {
-    public DemoAnswer? Answer(DemoRequest request)
+    protected override DemoAnswer? Get(string[] segments, DemoRequest request)
     {
-        if (request is not { Method: "GET", KeyChecked: true })
-        {
-            return null;
-        }
-
         var items = request.Items;
-        return request.Segments switch
+        return segments switch
         {
             // The demo's token was refreshed recently: fifty days left, nothing to refresh or warn about.
             [_, "debug_token"] => GraphDemoEmulator.DebugToken("USER", request.Now.AddDays(50).ToUnixTimeSeconds(), request.Now.AddDays(80).ToUnixTimeSeconds(), "threads_basic", "threads_read_replies"),

@@ -71,7 +71,10 @@ internal sealed class TikTokConnector : IChannelConnector
             }
 
             yield return new ConnectorPage([.. recent.Select(v => AsPost(v, brand))], null);
-            if (videos is not { HasMore: true, Cursor: not null } || recent.Count < (videos.Videos?.Count ?? 0))
+
+            // The order of business/video/list/ is not documented (newest first as seen): the walk stops at a page with
+            // no video inside the look-back, not at the first older one, so a video listed out of order is still read.
+            if (videos is not { HasMore: true, Cursor: not null } || recent.Count == 0)
             {
                 break;
             }

@@ -8,17 +8,12 @@ namespace ResponseMonitor.Connectors.TikTok;
 /// <c>business/comment/list/</c> (each top-level comment with its replies embedded), in TikTok's envelope. The demo
 /// route passes no query string, so comments are answered for the demo's one video whatever <c>video_id</c> asks.
 /// </summary>
-internal sealed class TikTokDemoEmulator : IDemoEmulator
+internal sealed class TikTokDemoEmulator : ReadOnlyDemoEmulator
 {
-    public DemoAnswer? Answer(DemoRequest request)
+    protected override DemoAnswer? Get(string[] segments, DemoRequest request)
     {
-        if (request is not { Method: "GET", KeyChecked: true })
-        {
-            return null;
-        }
-
         var items = request.Items;
-        return request.Segments switch
+        return segments switch
         {
             ["v1.3", "business", "video", "list"] => Envelope(new JsonObject
             {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ResponseMonitor.Connectors.Platforms;
 
 namespace ResponseMonitor.Connectors.TikTok;
 
@@ -6,7 +7,7 @@ namespace ResponseMonitor.Connectors.TikTok;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.AllowReadingFromString, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(TikTokAnswerDto<TikTokVideoPageDto>))]
 [JsonSerializable(typeof(TikTokAnswerDto<TikTokCommentPageDto>))]
-[JsonSerializable(typeof(TikTokAnswerDto<TikTokTokenDto>))]
+[JsonSerializable(typeof(TikTokAnswerDto<IssuedTokens>))]
 [JsonSerializable(typeof(TikTokRefreshRequestDto))]
 [JsonSerializable(typeof(TikTokCursor))]
 internal sealed partial class TikTokJsonContext : JsonSerializerContext;

@@ -4,17 +4,12 @@ using ResponseMonitor.Connectors.Platforms;
 namespace ResponseMonitor.Connectors.X;
 
 /// <summary>The demo's X API v2: a user's mentions and posts, and an empty recent search.</summary>
-internal sealed class XDemoEmulator : IDemoEmulator
+internal sealed class XDemoEmulator : ReadOnlyDemoEmulator
 {
-    public DemoAnswer? Answer(DemoRequest request)
+    protected override DemoAnswer? Get(string[] segments, DemoRequest request)
     {
-        if (request is not { Method: "GET", KeyChecked: true })
-        {
-            return null;
-        }
-
         var items = request.Items;
-        return request.Segments switch
+        return segments switch
         {
             ["2", "users", var id, "mentions"] => DemoAnswer.Ok(Tweets(items.Where(i => i.AuthorId != id))),
             ["2", "users", var id, "tweets"] => DemoAnswer.Ok(Tweets(items.Where(i => i.AuthorId == id))),

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics;
 using ResponseMonitor.Domain.Critics.Learning;
+using ResponseMonitor.Domain.Critics.Verdicts;
 using ResponseMonitor.Domain.Ports;
 using ResponseMonitor.Domain.Telemetry;
 using ResponseMonitor.Domain.Warnings;
@@ -18,6 +19,7 @@ public sealed partial class ChannelAnalysisService(
     IChannelCatalog catalog,
     IItemStore items,
     IOpenCommentStore openComments,
+    IItemVerdictStore verdictStore,
     IChannelStateStore states,
     ISnapshotStore snapshots,
     IHandledMarkStore handledMarks,
@@ -42,12 +44,32 @@ public sealed partial class ChannelAnalysisService(
         var previous = await snapshots.GetAsync(channel.Id, cancellationToken).ConfigureAwait(false);
         var handled = await handledMarks.GetActiveAsync(channel.Id, cancellationToken).ConfigureAwait(false);
 
-        var critics = await criticModels.ForAsync(channel.Brand, cancellationToken).ConfigureAwait(false);
-        var analysis = analyzer.Analyze(channel, recent.Concat(previouslyOpen.Select(o => o.Item)), now, windowStart, critics, handled);
+        // A comment is judged once, by whichever process sees it first: the verdict is kept with the item and reused
+        // while its text and the detector's stamp are unchanged (docs/DETECTION.md, "What the analysis classifies").
+        var read = recent.Concat(previouslyOpen.Select(o => o.Item)).ToList();
+        var critics = new StoredVerdictClassifier(await criticModels.ForAsync(channel.Brand, cancellationToken).ConfigureAwait(false), channel.Language, read, time);
+        // The spike baseline needs a verdict on every public comment of its lookback: judged in one batch (a model embeds
+        // texts together), which also covers most of what is open. Excluded items (spam, emoji) are left out below.
+        var spikeFrom = now - channel.Warnings.SpikeLookback - TimeSpan.FromHours(1);
+        var spikeItems = recent.Where(i => i.CreatedAt > spikeFrom && i.State == Conversations.ItemState.Visible && !channel.IsBrandAuthor(i.AuthorId)).ToList();
+        await critics.JudgeAsync(spikeItems.Select(i => i.Text), cancellationToken).ConfigureAwait(false);
+        var analysis = analyzer.Analyze(channel, read, now, windowStart, critics, handled);
         if (detector.IsRemote)
         {
             analysis = await RefineAsync(channel, analysis, previouslyOpen, cancellationToken).ConfigureAwait(false);
         }
+
+        var excluded = analysis.Exclusions.Select(e => e.Item.Id).ToHashSet(StringComparer.Ordinal);
+        var criticalTimes = spikeItems.Where(i => !excluded.Contains(i.Id) && critics.Classify(i.Text, channel.Language).IsCritical).Select(i => i.CreatedAt).ToList();
+
+        var judged = critics.ToStore(read);
+        if (judged.Count > 0)
+        {
+            await verdictStore.SaveAsync(channel.Id, judged, cancellationToken).ConfigureAwait(false);
+        }
+
+        LogVerdicts(logger, channel.Id, critics.Judged, critics.Reused);
+        analysis = analysis with { Open = [.. analysis.Open.Select(o => o with { Item = critics.WithVerdict(o.Item) })] };
         await openComments.ReplaceAsync(channel.Id, previouslyOpen, analysis.Open, cancellationToken).ConfigureAwait(false);
 
         var statistics = analysis.Statistics;
@@ -76,14 +98,8 @@ public sealed partial class ChannelAnalysisService(
         await snapshots.SaveAsync(snapshot, cancellationToken).ConfigureAwait(false);
         metrics.Analysed(channel.Id, statistics.OpenCount, statistics.OldestOpenSince is { } oldest ? now - oldest : null);
 
-        // Spike baselines: the critical public comments of the lookback, and the open count hour by hour.
-        var spikeFrom = now - channel.Warnings.SpikeLookback - TimeSpan.FromHours(1);
-        // Spam and other excluded items are nobody's criticism.
-        var excluded = analysis.Exclusions.Select(e => e.Item.Id).ToHashSet(StringComparer.Ordinal);
-        var criticalTimes = recent
-            .Where(i => i.CreatedAt > spikeFrom && !channel.IsBrandAuthor(i.AuthorId) && !excluded.Contains(i.Id) && critics.Classify(i.Text, channel.Language).IsCritical)
-            .Select(i => i.CreatedAt)
-            .ToList();
+        // Spike baselines (above): the critical public comments of the lookback, spam and other excluded items left out
+        // as nobody's criticism; and the open count hour by hour.
         var conditions = WarningEvaluator.Evaluate(new WarningInputs
         {
             Channel = channel,
@@ -143,6 +159,9 @@ public sealed partial class ChannelAnalysisService(
             Statistics = analysis.Statistics with { CriticalOpenCount = refined.Count(o => o.Verdict.IsCritical) },
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Critic verdicts of channel {ChannelId}: {Judged} texts judged, {Reused} answered by verdicts kept with their items")]
+    private static partial void LogVerdicts(ILogger logger, string channelId, int judged, int reused);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Analysed channel {ChannelId}: {Open} open, {Critical} critical; warnings raised {Raised}, resolved {Resolved}")]
     private static partial void LogAnalyzed(ILogger logger, string channelId, int open, int critical, int raised, int resolved);

@@ -34,6 +34,12 @@ public sealed record ContentItem
     /// <summary>A field was longer than storage takes and was cut (<see cref="ItemRules.Fit"/>).</summary>
     public bool Truncated { get; init; }
 
+    /// <summary>
+    /// The critic verdict kept with the item, when one was judged (<see cref="Critics.Verdicts.StoredVerdict"/>); not
+    /// part of what a platform sends, and dropped whenever a new version of the item is stored.
+    /// </summary>
+    public Critics.Verdicts.StoredVerdict? Critic { get; init; }
+
     /// <summary>When the item last changed at the source: its edit time, else its creation time.</summary>
     public DateTimeOffset ChangedAt => EditedAt is { } edited && edited > CreatedAt ? edited : CreatedAt;
 }

@@ -99,7 +99,7 @@ public static class ItemRules
     public static ContentItem Redact(ContentItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return item with { State = ItemState.Deleted, Text = "", AuthorId = DeletedAuthor, AuthorName = null, Url = null, Truncated = false };
+        return item with { State = ItemState.Deleted, Text = "", AuthorId = DeletedAuthor, AuthorName = null, Url = null, Truncated = false, Critic = null };
     }
 
     /// <summary>

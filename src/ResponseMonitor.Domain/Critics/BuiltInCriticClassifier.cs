@@ -20,6 +20,12 @@ public sealed class BuiltInCriticClassifier(LexiconCriticClassifier lexicon, IRe
     /// <summary>"model" when a shipped model judges some language, else "lexicon"; each verdict names its own.</summary>
     public string Name => _models.Count > 0 ? ModelDetectorName : LexiconCriticClassifier.DetectorName;
 
+    /// <summary>The word lists' version and the languages its models judge (the models ship in the same assembly).</summary>
+    public string Version => lexicon.Version + string.Concat(models.Select(m => "+" + m.Version));
+
+    /// <summary>The shipped models, one per language they judge.</summary>
+    public IReadOnlyCollection<ILanguageCriticModel> Models => _models.Values;
+
     public CriticVerdict Classify(string text, string? languageHint = null)
     {
         var verdict = lexicon.Classify(text, languageHint);

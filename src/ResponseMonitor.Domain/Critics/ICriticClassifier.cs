@@ -10,6 +10,12 @@ public interface ICriticClassifier
     /// <summary>The detector's name as the API reports it: lexicon, model, brand-model, azure-language.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// What a verdict kept with an item is stamped with: changes whenever the same text could be judged differently
+    /// (new word lists or models, a brand's new model, new rules), so that stored verdicts are judged again.
+    /// </summary>
+    string Version => Name;
+
     /// <summary>Whether verdicts cost a remote call; the analysis then asks only about what it has not judged yet.</summary>
     bool IsRemote => false;
 

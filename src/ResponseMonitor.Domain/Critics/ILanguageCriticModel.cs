@@ -6,6 +6,9 @@ public interface ILanguageCriticModel
     /// <summary>ISO 639-1 code of the language it judges.</summary>
     string Language { get; }
 
+    /// <summary>Its part of the detector's <see cref="ICriticClassifier.Version"/>; a model shipped in the Domain assembly is covered by the assembly's build.</summary>
+    string Version => Language;
+
     /// <summary>The verdicts on <paramref name="texts"/>, in order, given the lexicon's verdicts on them.</summary>
     IReadOnlyList<CriticVerdict> Refine(IReadOnlyList<string> texts, IReadOnlyList<CriticVerdict> lexiconVerdicts, CancellationToken cancellationToken);
 

@@ -70,6 +70,12 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons, 
 
     public string Name => DetectorName;
 
+    /// <summary>
+    /// The build of the word lists and of this code (the Domain assembly's module id: deterministic builds give the same
+    /// id for the same sources and lexicon files), the lexicons given, and the brand's rules.
+    /// </summary>
+    public string Version { get; } = VersionOf(lexicons, rules);
+
     public CriticVerdict Classify(string text, string? languageHint = null)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -442,5 +448,13 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons, 
         }
 
         return score;
+    }
+
+    private static string VersionOf(IReadOnlyList<CueLexicon> lexicons, IReadOnlyList<CriticRule> rules)
+    {
+        var build = typeof(LexiconCriticClassifier).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+        var given = ReferenceEquals(lexicons, BuiltInLexicons.All) ? "" : "+" + string.Join(',', lexicons.Select(l => l.Language));
+        var ruled = rules.Count == 0 ? "" : "+rules:" + Verdicts.StoredVerdict.HashOf(string.Join('\n', rules.Select(r => $"{r.Phrase}\t{r.Verdict}\t{r.Language}")));
+        return $"{DetectorName}:{build}{given}{ruled}";
     }
 }

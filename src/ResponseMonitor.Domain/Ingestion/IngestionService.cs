@@ -145,13 +145,13 @@ public sealed class IngestionService(IItemStore items, IChannelStateStore states
     /// <summary>
     /// The batch without the items stored already exactly as they come, and the stored versions of the rest (what
     /// <see cref="IItemStore.GetVersionsAsync"/> would answer: edit time, else creation time), from the same read. The
-    /// thread id is the store's to resolve, so it is not compared; everything the platform sent is (version, text,
+    /// thread id is the store's to resolve, and the critic verdict kept with the item is not the platform's, so neither is compared; everything the platform sent is (version, text,
     /// author, parent, link).
     /// </summary>
     private async Task<(List<ContentItem> Changed, IReadOnlyDictionary<string, DateTimeOffset> Versions)> DropUnchangedAsync(string channelId, List<ContentItem> batch, CancellationToken cancellationToken)
     {
         var stored = await items.GetAsync(channelId, batch.Select(i => i.Id).ToList(), cancellationToken).ConfigureAwait(false);
-        var changed = batch.Where(i => !(stored.TryGetValue(i.Id, out var existing) && existing == i with { ThreadId = existing.ThreadId })).ToList();
+        var changed = batch.Where(i => !(stored.TryGetValue(i.Id, out var existing) && existing with { Critic = null } == i with { ThreadId = existing.ThreadId, Critic = null })).ToList();
         return (changed, stored.ToDictionary(s => s.Key, s => s.Value.ChangedAt, StringComparer.Ordinal));
     }
 }

@@ -8,19 +8,12 @@ namespace ResponseMonitor.Domain.Ingestion;
 /// <summary>
 /// Applies what a platform says of items stored earlier (deleted, hidden, shown again), from any path: a webhook event,
 /// a tombstone in a re-read thread. A deleted item keeps only its place and times (<see cref="ItemRules.Redact"/>), or
-/// loses its whole row where the platform's terms require it (Reddit's Data API terms, X's developer policy); a
+/// loses its whole row where its platform declares that its terms require it (<see cref="IDeletionPolicy"/>); a
 /// deleted or hidden comment leaves the waiting list at once, and the next analysis counts it apart
 /// (docs/METRICS.md, "Exclusions"). Ids never stored are ignored: there is nothing of them to remove.
 /// </summary>
-public sealed class ItemStateService(IItemStore items, IOpenCommentStore open)
+public sealed class ItemStateService(IItemStore items, IOpenCommentStore open, IDeletionPolicy deletions)
 {
-    /// <summary>Platforms whose terms ask that deleted content leave storage entirely, not only its text.</summary>
-    public static bool PurgesDeleted(ChannelDefinition channel)
-    {
-        ArgumentNullException.ThrowIfNull(channel);
-        return channel.Kind is ChannelKinds.Reddit or ChannelKinds.X;
-    }
-
     /// <returns>How many stored items changed.</returns>
     public async Task<int> ApplyAsync(ChannelDefinition channel, IReadOnlyCollection<ItemStateChange> changes, CancellationToken cancellationToken)
     {
@@ -33,6 +26,7 @@ public sealed class ItemStateService(IItemStore items, IOpenCommentStore open)
 
         var latest = changes.GroupBy(c => c.Id, StringComparer.Ordinal).Select(g => g.MaxBy(c => c.At)!).ToList();
         var stored = await items.GetAsync(channel.Id, [.. latest.Select(c => c.Id)], cancellationToken).ConfigureAwait(false);
+        var purges = deletions.PurgesDeleted(channel.Kind);
         var purge = new List<string>();
         var write = new List<ContentItem>();
         foreach (var change in latest)
@@ -42,7 +36,7 @@ public sealed class ItemStateService(IItemStore items, IOpenCommentStore open)
                 continue;
             }
 
-            if (change.State == ItemState.Deleted && PurgesDeleted(channel))
+            if (change.State == ItemState.Deleted && purges)
             {
                 purge.Add(change.Id);
                 continue;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics.Learning;
+using ResponseMonitor.Domain.Critics.Verdicts;
 using ResponseMonitor.Domain.Ports;
 
 namespace ResponseMonitor.Domain.Metrics;
@@ -11,7 +12,7 @@ namespace ResponseMonitor.Domain.Metrics;
 /// <see cref="AnalysisOptions.Window"/> before it, so a thread that started earlier still tells its first response
 /// from its next ones. Reads are bounded by the window, never by a channel's whole history.
 /// </summary>
-public sealed class MetricsService(IItemStore items, IHandledMarkStore handledMarks, CriticModelService criticModels, IOptions<AnalysisOptions> options, TimeProvider time)
+public sealed class MetricsService(IItemStore items, IItemVerdictStore verdictStore, IHandledMarkStore handledMarks, CriticModelService criticModels, IOptions<AnalysisOptions> options, TimeProvider time)
 {
     private const int Parallelism = 4;
 
@@ -117,11 +118,19 @@ public sealed class MetricsService(IItemStore items, IHandledMarkStore handledMa
     {
         // Items up to the as-of instant only: an answer that came later does not count for this window.
         var read = await items.GetCreatedBetweenAsync(channel.Id, window.From - options.Value.Window, window.AsOf.AddTicks(1), cancellationToken).ConfigureAwait(false);
-        var critics = await criticModels.ForAsync(channel.Brand, cancellationToken).ConfigureAwait(false);
+        // Verdicts kept with the items answer; what no process judged yet is judged once and kept.
+        var critics = new StoredVerdictClassifier(await criticModels.ForAsync(channel.Brand, cancellationToken).ConfigureAwait(false), channel.Language, read, time);
 
         // A mark counts for a window only if it was made by the window's as-of instant, like a late answer.
         var marks = await handledMarks.GetActiveAsync(channel.Id, cancellationToken).ConfigureAwait(false);
         var handled = marks.Values.Where(m => m.IsActiveAt(window.AsOf)).ToDictionary(m => m.ItemId, StringComparer.Ordinal);
-        return ResponseClock.Run(channel, read, text => critics.Classify(text, channel.Language).IsCritical, handled);
+        var clock = ResponseClock.Run(channel, read, text => critics.Classify(text, channel.Language).IsCritical, handled);
+        var judged = critics.ToStore(read);
+        if (judged.Count > 0)
+        {
+            await verdictStore.SaveAsync(channel.Id, judged, cancellationToken).ConfigureAwait(false);
+        }
+
+        return clock;
     }
 }

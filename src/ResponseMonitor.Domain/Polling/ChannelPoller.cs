@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResponseMonitor.Domain.Channels;
@@ -24,7 +25,6 @@ public sealed partial class ChannelPoller(
     ISnapshotStore snapshots,
     IAnalysisQueue queue,
     IPollQueue pollQueue,
-    CredentialReports credentials,
     IOptions<PollingOptions> options,
     MonitorMetrics metrics,
     TimeProvider time,
@@ -181,10 +181,12 @@ public sealed partial class ChannelPoller(
     public async Task<PollOutcome> PollChannelAsync(ChannelDefinition channel, string? cursor, CancellationToken cancellationToken, ChannelState? known = null, string? claimOwner = null)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        var outcome = await ReadChannelAsync(channel, cursor, known, claimOwner, cancellationToken).ConfigureAwait(false);
+        var credential = new StrongBox<CredentialLifetime?>();
+        var outcome = await ReadChannelAsync(channel, cursor, known, claimOwner, credential, cancellationToken).ConfigureAwait(false);
 
-        // What the platform said of the credential while it was read (its end, a refreshed session), in either outcome.
-        if (credentials.Take(channel.Id) is { } lifetime)
+        // What the platform said of the credential while it was read (its end, a refreshed session), in either outcome:
+        // the pages carry it (ConnectorPage.Credential), and a read that fails still yields the page with its news.
+        if (credential.Value is { } lifetime)
         {
             try
             {
@@ -199,7 +201,8 @@ public sealed partial class ChannelPoller(
         return outcome;
     }
 
-    private async Task<PollOutcome> ReadChannelAsync(ChannelDefinition channel, string? cursor, ChannelState? known, string? claimOwner, CancellationToken cancellationToken)
+    // credential receives the latest credential news the read's pages carried.
+    private async Task<PollOutcome> ReadChannelAsync(ChannelDefinition channel, string? cursor, ChannelState? known, string? claimOwner, StrongBox<CredentialLifetime?> credential, CancellationToken cancellationToken)
     {
         if (!_connectors.TryGetValue(channel.Kind, out var connector))
         {
@@ -220,6 +223,8 @@ public sealed partial class ChannelPoller(
         {
             await foreach (var page in connector.ReadAsync(channel, cursor, cancellationToken).ConfigureAwait(false))
             {
+                credential.Value = page.Credential ?? credential.Value;
+
                 // Every connector's items meet the rules a push and an import meet; what cannot be stored is passed.
                 var now = time.GetUtcNow();
                 var storable = page.Items.Where(i => Refusal(i, now) is null).ToList();

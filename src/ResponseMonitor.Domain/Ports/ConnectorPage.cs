@@ -19,4 +19,11 @@ public sealed record ConnectorPage(IReadOnlyList<ContentItem> Items, string? Cur
 
     /// <summary>What a person should know about how the channel is read (a platform setting that hides messages); logged as warnings.</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
+
+    /// <summary>
+    /// What the platform said of the channel's credential while this page was read (its end, a refreshed session, a
+    /// rotated token); null when it said nothing. The poller stores the read's latest with the channel's state, whether
+    /// the read then succeeds or fails, so the dashboard and the credential warnings see it.
+    /// </summary>
+    public CredentialLifetime? Credential { get; init; }
 }

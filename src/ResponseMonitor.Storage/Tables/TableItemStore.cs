@@ -118,7 +118,14 @@ public sealed class TableItemStore(TableProvider tables) : IItemStore
         return result;
     }
 
-    internal static TableEntity ToEntity(string channelId, ContentItem item) => new(TableKeys.Encode(channelId), TableKeys.Encode(item.Id))
+    internal static TableEntity ToEntity(string channelId, ContentItem item)
+    {
+        var entity = Columns(channelId, item);
+        TableVerdictColumns.Write(entity, item.Critic);
+        return entity;
+    }
+
+    private static TableEntity Columns(string channelId, ContentItem item) => new(TableKeys.Encode(channelId), TableKeys.Encode(item.Id))
     {
         ["ItemId"] = item.Id,
         ["ParentId"] = item.ParentId,
@@ -148,6 +155,7 @@ public sealed class TableItemStore(TableProvider tables) : IItemStore
         Url = entity.GetString("Url"),
         Truncated = entity.GetBoolean("Truncated") ?? false,
         State = Enum.TryParse<ItemState>(entity.GetString("State"), out var state) ? state : ItemState.Visible,
+        Critic = TableVerdictColumns.Read(entity),
     };
 
     internal static bool IsConflict(RequestFailedException ex) => ex.Status is 409 or 412;

@@ -63,7 +63,8 @@ public sealed class TableOpenCommentStore(TableProvider tables) : IOpenCommentSt
     }
 
     private static bool SameItem(OpenComment a, OpenComment b) =>
-        a.Item.Text == b.Item.Text && a.Item.ChangedAt == b.Item.ChangedAt && a.Item.ThreadId == b.Item.ThreadId && a.Item.AuthorName == b.Item.AuthorName;
+        a.Item.Text == b.Item.Text && a.Item.ChangedAt == b.Item.ChangedAt && a.Item.ThreadId == b.Item.ThreadId && a.Item.AuthorName == b.Item.AuthorName
+        && a.Item.Critic?.Stamp == b.Item.Critic?.Stamp && a.Item.Critic?.TextHash == b.Item.Critic?.TextHash;
 
     private static TableEntity ToEntity(string channelId, OpenComment comment)
     {

@@ -23,4 +23,7 @@ public sealed class EchoPlatform : IChannelPlatform
     public IPushParser? CreatePushParser(IServiceProvider services) => new EchoPushParser();
 
     public IDemoEmulator? DemoEmulator { get; } = new EchoDemoEmulator();
+
+    /// <summary>The echo platform's terms, like Reddit's, ask that deleted content leave storage.</summary>
+    public bool PurgesDeleted => true;
 }

@@ -1,7 +1,4 @@
 using ResponseMonitor.App.Functions;
-using ResponseMonitor.Domain.Channels;
-using ResponseMonitor.Domain.Critics;
-using ResponseMonitor.Domain.Critics.Learning;
 
 namespace ResponseMonitor.App.Api.Classify;
 
@@ -24,8 +21,9 @@ public static class ClassifyEndpoints
         ["$.brand"] = "a string naming a brand",
     };
 
-    private static async Task<IResult> ClassifyAsync(HttpRequest request, ICriticClassifier detector, IChannelCatalog catalog, CriticModelService models, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ClassifyResponse>, ProblemHttpResult>> ClassifyAsync(HttpRequest request, [AsParameters] ClassifyServices services, CancellationToken cancellationToken)
     {
+        var (detector, catalog, models) = services;
         var (body, problem) = await JsonBody.ReadAsync(request, ApiJsonContext.Default.ClassifyRequest, "{\"texts\": [\"...\"], \"brand\": \"...\"}", Fields, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
@@ -71,6 +69,6 @@ public static class ClassifyEndpoints
 
         var verdicts = await detector.ClassifyAsync([.. texts.Select(t => t!)], language, cancellationToken).ConfigureAwait(false);
         var results = verdicts.Select(v => new ClassifyResultDto(v.Language, ApiMapper.Label(v.Label), v.Score, v.Cues, v.Detector)).ToList();
-        return Results.Json(new ClassifyResponse(detector.IsRemote ? detector.Name : "builtin", results), ApiJsonContext.Default.ClassifyResponse);
+        return TypedResults.Ok(new ClassifyResponse(detector.IsRemote ? detector.Name : "builtin", results));
     }
 }

@@ -95,7 +95,11 @@ public static class CriticModelEndpoints
         report.Adopted,
         Map(report.Model),
         Map(report.BuiltIn),
-        report.Languages);
+        report.Languages)
+    {
+        Kind = report.Kind,
+        EmbeddingHead = report.EmbeddingHead is { } head ? new EmbeddingHeadDto(head.Language, head.Examples, Map(head.Head), Map(head.Linear), head.Chosen) : null,
+    };
 
     private static DetectionQualityDto Map(DetectionQuality quality) => new(
         Math.Round(quality.Precision, 3),

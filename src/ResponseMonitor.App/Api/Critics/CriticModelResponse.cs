@@ -21,4 +21,10 @@ public sealed record CriticModelResponse(
     /// reflect them until it is trained again.
     /// </summary>
     public DateTimeOffset? RetrainRequestedAt { get; init; }
+
+    /// <summary><c>linear</c>, or <c>embedding-head</c> when the brand's head over MiniLM embeddings judges its English texts.</summary>
+    public string Kind { get; init; } = "linear";
+
+    /// <summary>The head tried on the brand's English labels against the linear model, or null when none was tried.</summary>
+    public EmbeddingHeadDto? EmbeddingHead { get; init; }
 }

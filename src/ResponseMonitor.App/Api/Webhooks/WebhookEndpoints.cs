@@ -1,11 +1,8 @@
 using ResponseMonitor.App.Functions;
-using Microsoft.Extensions.Options;
-using ResponseMonitor.App.Configuration;
 using System.Security.Cryptography;
 using System.Text;
 using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Channels;
-using ResponseMonitor.Domain.Ingestion;
 using ResponseMonitor.Domain.Ports;
 
 namespace ResponseMonitor.App.Api.Webhooks;
@@ -24,54 +21,49 @@ public static partial class WebhookEndpoints
         ApiRoute.Get(FunctionNames.VerifyWebhook, "webhooks/{channelId}", Verify, anonymous: true),
     ];
 
-    private static async Task<IResult> ReceiveAsync(
+    private static async Task<Results<JsonHttpResult<WebhookAcceptedResponse>, ProblemHttpResult>> ReceiveAsync(
         string channelId,
         HttpRequest request,
-        IChannelCatalog catalog,
-        IChannelSecrets secrets,
-        IngestionService ingestion,
-        ItemStateService itemStates,
-        IAnalysisQueue queue,
-        PlatformRegistry platforms,
-        IOptions<ApiOptions> options,
-        TimeProvider time,
-        ILoggerFactory loggers,
+        [AsParameters] WebhookServices services,
         CancellationToken cancellationToken)
     {
+        var (catalog, secrets, ingestion, itemStates, queue, platforms, options, time, loggers) = services;
         // An unauthenticated caller learns nothing about which channels exist or accept pushes: an unknown channel, a
         // channel without a secret and a wrong signature get the same answer. The log says which it was.
         var body = await ReadBodyAsync(request, options.Value.MaxWebhookBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            return Results.Problem($"The body is larger than {options.Value.MaxWebhookBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large.");
+            return TypedResults.Problem($"The body is larger than {options.Value.MaxWebhookBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large.");
         }
 
+        // A platform with a signature scheme of its own (LinkedIn's X-LI-Signature) is checked by its parser; the header's
+        // form is judged before the channel is looked up only for X-Hub-Signature-256, so no answer tells a kind apart.
         var header = request.Headers[WebhookSignature.HeaderName].FirstOrDefault();
-        if (WebhookSignature.CheckFormat(header) is { } formatError)
+        var ownScheme = platforms.SignatureHeaders.Any(h => request.Headers.ContainsKey(h));
+        if (!ownScheme && WebhookSignature.CheckFormat(header) is { } formatError)
         {
             return Problems.Unauthorized(formatError);
         }
 
         var channel = catalog.Find(channelId);
-        var secret = channel is null ? null : secrets.GetWebhookSecret(channel.Id);
-        // A generic feed's push may carry a signed timestamp (docs/GENERIC_FEED.md), and a channel may require one.
-        var requireTimestamp = channel is not null && channel.Settings.TryGetValue(WebhookSignature.RequireTimestampSetting, out var required) && bool.TryParse(required, out var yes) && yes;
-        var timestamp = request.Headers[WebhookSignature.TimestampHeaderName].FirstOrDefault();
-        var refusal = channel is null ? "no such channel" : secret is null ? "the channel has no webhook secret" : WebhookSignature.Verify(secret, body, header, timestamp, time.GetUtcNow(), requireTimestamp);
-        if (refusal is not null || channel is null)
+
+        // The channel's platform reads its own deliveries; a platform without a push parser takes the generic feed's.
+        var parser = channel is null ? null : platforms.PushParser(channel.Kind);
+        var refusal = channel is null || parser is null ? "no such channel" : parser.SignatureHeader is { } own
+            ? parser.VerifySignature(channel, body, request.Headers[own].FirstOrDefault())
+            : HubRefusal(channel, body, header, request, secrets, time);
+        if (refusal is not null || channel is null || parser is null)
         {
             LogRejected(loggers.CreateLogger(typeof(WebhookEndpoints)), channel?.Id ?? Bounded(channelId), refusal ?? "");
             return Problems.Unauthorized(WebhookSignature.Mismatch);
         }
 
-        // The channel's platform reads its own deliveries; a platform without a push parser takes the generic feed's.
-        var parser = platforms.PushParser(channel.Kind);
         var parsed = await parser.ParseAsync(channel, body, cancellationToken).ConfigureAwait(false);
         if (parsed.RetryLater is { } later)
         {
             LogDeferred(loggers.CreateLogger(typeof(WebhookEndpoints)), channel.Id, later);
             request.HttpContext.Response.Headers.RetryAfter = "60";
-            return Results.Problem(later, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The delivery cannot be read yet.");
+            return TypedResults.Problem(later, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The delivery cannot be read yet.");
         }
 
         if (!parsed.IsValid)
@@ -101,18 +93,46 @@ public static partial class WebhookEndpoints
         }
 
         // Each platform's parser knows the status its platform expects (Meta: 200; the generic feed: 202).
-        return Results.Json(
+        return TypedResults.Json(
             new WebhookAcceptedResponse(channel.Id, result.Stored) { Skipped = parsed.Skipped.Count, Changed = changed, BeyondRetention = result.BeyondRetention.Count, BeyondRetentionReason = result.BeyondRetentionReason },
             ApiJsonContext.Default.WebhookAcceptedResponse,
             statusCode: parser.AcceptedStatusCode);
     }
 
+    /// <summary>X-Hub-Signature-256 with the channel's WebhookSecret; a generic feed's push may carry a signed timestamp (docs/GENERIC_FEED.md), and a channel may require one.</summary>
+    private static string? HubRefusal(ChannelDefinition channel, byte[] body, string? header, HttpRequest request, IChannelSecrets secrets, TimeProvider time)
+    {
+        if (secrets.GetWebhookSecret(channel.Id) is not { } secret)
+        {
+            return "the channel has no webhook secret";
+        }
+
+        var requireTimestamp = channel.Settings.TryGetValue(WebhookSignature.RequireTimestampSetting, out var required) && bool.TryParse(required, out var yes) && yes;
+        var timestamp = request.Headers[WebhookSignature.TimestampHeaderName].FirstOrDefault();
+        return WebhookSignature.Verify(secret, body, header, timestamp, time.GetUtcNow(), requireTimestamp);
+    }
+
     /// <summary>
     /// Meta's subscription handshake: <c>GET ?hub.mode=subscribe&amp;hub.verify_token=…&amp;hub.challenge=…</c> answers the
-    /// challenge as plain text when the token matches the channel's WebhookVerifyToken. Needs no API key.
+    /// challenge as plain text when the token matches the channel's WebhookVerifyToken. A platform with a check of its own
+    /// (LinkedIn's <c>?challengeCode=</c>) is answered by its parser. Needs no API key.
     /// </summary>
-    private static IResult Verify(string channelId, HttpRequest request, IChannelCatalog catalog, IChannelSecrets secrets)
+    private static Results<ContentHttpResult, ProblemHttpResult> Verify(string channelId, HttpRequest request, IChannelCatalog catalog, IChannelSecrets secrets, PlatformRegistry platforms)
     {
+        foreach (var parameter in platforms.ChallengeParameters)
+        {
+            if (request.Query[parameter].FirstOrDefault() is { Length: > 0 } code)
+            {
+                // Refused alike for an unknown channel, another platform's and one without its secret.
+                var known = catalog.Find(channelId);
+                var parser = known is null ? null : platforms.PushParser(known.Kind);
+                var answer = known is not null && parser?.ChallengeParameter == parameter ? parser.AnswerChallenge(known, code) : null;
+                return answer is null
+                    ? TypedResults.Problem("This channel does not answer that challenge.", statusCode: StatusCodes.Status403Forbidden, title: "Verification refused.")
+                    : TypedResults.Text(answer, "application/json");
+            }
+        }
+
         var mode = request.Query["hub.mode"].FirstOrDefault();
         var token = request.Query["hub.verify_token"].FirstOrDefault();
         var challenge = request.Query["hub.challenge"].FirstOrDefault();
@@ -126,10 +146,10 @@ public static partial class WebhookEndpoints
         var expected = channel is null ? null : secrets.GetWebhookVerifyToken(channel.Id);
         if (expected is null || token is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(expected)))
         {
-            return Results.Problem("The verify token does not match this channel's WebhookVerifyToken.", statusCode: StatusCodes.Status403Forbidden, title: "Verification refused.");
+            return TypedResults.Problem("The verify token does not match this channel's WebhookVerifyToken.", statusCode: StatusCodes.Status403Forbidden, title: "Verification refused.");
         }
 
-        return Results.Text(challenge, "text/plain");
+        return TypedResults.Text(challenge, "text/plain");
     }
 
     private static string Bounded(string channelId) => channelId.Length <= 64 ? channelId : channelId[..64] + "…";

@@ -1,20 +1,28 @@
 using System.Buffers.Binary;
+using ResponseMonitor.Domain.Critics.Models;
 
 namespace ResponseMonitor.Domain.Critics.Learning;
 
 /// <summary>
 /// A logistic model over <see cref="CriticFeatures"/>, trained on one brand's labelled comments by
 /// <see cref="CriticModelTrainer"/>: the probability that a text is critical, and the threshold chosen for it.
-/// Stored as bytes (only the non-zero weights) with the report of how it was trained.
+/// Stored as bytes (only the non-zero weights) with the report of how it was trained, and, when one was chosen over
+/// the linear model for English, the brand's head over MiniLM embeddings (<see cref="Head"/>).
 /// </summary>
-public sealed class CriticModel(float[] weights, float bias, double threshold, CriticModelReport report)
+public sealed class CriticModel(float[] weights, float bias, double threshold, CriticModelReport report, EmbeddingCriticHead? head = null)
 {
     private const uint Magic = 0x4D43_4D52; // "RMCM"
+
+    // Version 1: no head. Version 2 adds the head's length to the header and its JSON after the report.
     private const int Version = 1;
+    private const int VersionWithHead = 2;
 
     public double Threshold => threshold;
 
     public CriticModelReport Report => report;
+
+    /// <summary>The brand's head over MiniLM embeddings, which judges texts of its language; null when the linear model judges all.</summary>
+    public EmbeddingCriticHead? Head => head;
 
     public double Probability(SparseVector features) => Logistic(weights, bias, features);
 
@@ -40,15 +48,23 @@ public sealed class CriticModel(float[] weights, float bias, double threshold, C
         }
 
         var reportBytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(report, CriticModelJsonContext.Default.CriticModelReport);
-        var bytes = new byte[24 + reportBytes.Length + (nonZero * 8)];
+        var headBytes = head is null ? [] : System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(head, Models.CriticModelsJsonContext.Default.EmbeddingCriticHead);
+        var header = head is null ? 24 : 28;
+        var bytes = new byte[header + reportBytes.Length + headBytes.Length + (nonZero * 8)];
         var span = bytes.AsSpan();
         BinaryPrimitives.WriteUInt32LittleEndian(span, Magic);
-        BinaryPrimitives.WriteInt32LittleEndian(span[4..], Version);
+        BinaryPrimitives.WriteInt32LittleEndian(span[4..], head is null ? Version : VersionWithHead);
         BinaryPrimitives.WriteSingleLittleEndian(span[8..], bias);
         BinaryPrimitives.WriteDoubleLittleEndian(span[12..], threshold);
         BinaryPrimitives.WriteInt32LittleEndian(span[20..], reportBytes.Length);
-        reportBytes.CopyTo(span[24..]);
-        var at = 24 + reportBytes.Length;
+        if (head is not null)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(span[24..], headBytes.Length);
+        }
+
+        reportBytes.CopyTo(span[header..]);
+        headBytes.CopyTo(span[(header + reportBytes.Length)..]);
+        var at = header + reportBytes.Length + headBytes.Length;
         for (var i = 0; i < weights.Length; i++)
         {
             if (weights[i] != 0)
@@ -70,23 +86,49 @@ public sealed class CriticModel(float[] weights, float bias, double threshold, C
             throw new FormatException("Not a critic model.");
         }
 
-        if (BinaryPrimitives.ReadInt32LittleEndian(bytes[4..]) != Version)
+        var version = BinaryPrimitives.ReadInt32LittleEndian(bytes[4..]);
+        if (version is not (Version or VersionWithHead))
         {
-            throw new FormatException($"Critic model version {BinaryPrimitives.ReadInt32LittleEndian(bytes[4..])} is not supported; train the model again.");
+            throw new FormatException($"Critic model version {version} is not supported; train the model again.");
         }
 
+        var header = version == VersionWithHead ? 28 : 24;
         var bias = BinaryPrimitives.ReadSingleLittleEndian(bytes[8..]);
         var threshold = BinaryPrimitives.ReadDoubleLittleEndian(bytes[12..]);
         var reportLength = BinaryPrimitives.ReadInt32LittleEndian(bytes[20..]);
-        if (reportLength < 0 || 24 + reportLength > bytes.Length || (bytes.Length - 24 - reportLength) % 8 != 0)
+        var headLength = version == VersionWithHead && bytes.Length >= header ? BinaryPrimitives.ReadInt32LittleEndian(bytes[24..]) : 0;
+        if (reportLength < 0 || headLength < 0 || (long)header + reportLength + headLength > bytes.Length || (bytes.Length - header - reportLength - headLength) % 8 != 0)
         {
             throw new FormatException("The critic model is truncated.");
         }
 
-        var report = System.Text.Json.JsonSerializer.Deserialize(bytes.Slice(24, reportLength), CriticModelJsonContext.Default.CriticModelReport)
-            ?? throw new FormatException("The critic model has no report.");
+        CriticModelReport? report;
+        EmbeddingCriticHead? head = null;
+        try
+        {
+            report = System.Text.Json.JsonSerializer.Deserialize(bytes.Slice(header, reportLength), CriticModelJsonContext.Default.CriticModelReport);
+            if (headLength > 0)
+            {
+                head = System.Text.Json.JsonSerializer.Deserialize(bytes.Slice(header + reportLength, headLength), Models.CriticModelsJsonContext.Default.EmbeddingCriticHead);
+            }
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new FormatException("The critic model's report or head is damaged.", ex);
+        }
+
+        if (report is null)
+        {
+            throw new FormatException("The critic model has no report.");
+        }
+
+        if (head is not null && head.Weights.Count != head.Dimension)
+        {
+            throw new FormatException("The critic model's head has the wrong number of weights.");
+        }
+
         var weights = new float[CriticFeatures.Dimension];
-        for (var at = 24 + reportLength; at < bytes.Length; at += 8)
+        for (var at = header + reportLength + headLength; at < bytes.Length; at += 8)
         {
             var index = BinaryPrimitives.ReadInt32LittleEndian(bytes[at..]);
             if ((uint)index >= (uint)weights.Length)
@@ -97,6 +139,6 @@ public sealed class CriticModel(float[] weights, float bias, double threshold, C
             weights[index] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(at + 4)..]);
         }
 
-        return new CriticModel(weights, bias, threshold, report);
+        return new CriticModel(weights, bias, threshold, report, head);
     }
 }

@@ -35,7 +35,7 @@ public sealed partial class CriticModelService(
     public async Task<ICriticClassifier> ForAsync(string brand, CancellationToken cancellationToken)
     {
         var model = await ModelAsync(brand, cancellationToken).ConfigureAwait(false);
-        return model is { Report.Adopted: true } ? new LearnedCriticClassifier(builtIn.Lexicon, model) : builtIn;
+        return model is { Report.Adopted: true } ? new LearnedCriticClassifier(builtIn.Lexicon, model, trainer.Encoder) : builtIn;
     }
 
     /// <summary>The report of the brand's current model, or null when it has none.</summary>
@@ -132,10 +132,10 @@ public sealed partial class CriticModelService(
             return new CriticTrainingResult(rows, 0, skipped, errors, null, refusal);
         }
 
-        var model = trainer.Train(brand, examples, time.GetUtcNow());
+        var model = trainer.Train(brand, examples, time.GetUtcNow(), cancellationToken);
         await store.SaveAsync(brand, model.ToBytes(), cancellationToken).ConfigureAwait(false);
         _models[brand] = (time.GetUtcNow(), model);
-        LogTrained(logger, brand, examples.Count, model.Report.Model.F1, model.Report.BuiltIn.F1, model.Report.Adopted);
+        LogTrained(logger, brand, examples.Count, model.Report.Model.F1, model.Report.BuiltIn.F1, model.Report.Adopted, model.Report.Kind);
         return new CriticTrainingResult(rows, examples.Count, skipped, errors, model.Report, null);
     }
 
@@ -172,8 +172,8 @@ public sealed partial class CriticModelService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Trained the critic model of brand {Brand} on {Examples} labelled comments: cross-validated F1 {ModelF1:F3} against {BuiltInF1:F3} built-in; adopted {Adopted}")]
-    private static partial void LogTrained(ILogger logger, string brand, int examples, double modelF1, double builtInF1, bool adopted);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trained the critic model of brand {Brand} on {Examples} labelled comments: cross-validated F1 {ModelF1:F3} against {BuiltInF1:F3} built-in; adopted {Adopted}; {Kind}")]
+    private static partial void LogTrained(ILogger logger, string brand, int examples, double modelF1, double builtInF1, bool adopted, string kind);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not load the critic model of brand {Brand}; keeping the last one loaded")]
     private static partial void LogLoadFailed(ILogger logger, string brand, Exception exception);

@@ -1,3 +1,5 @@
+using ResponseMonitor.Domain.Critics.Models;
+
 namespace ResponseMonitor.Domain.Critics.Learning;
 
 /// <summary>
@@ -7,8 +9,22 @@ namespace ResponseMonitor.Domain.Critics.Learning;
 /// and compares the model with the built-in detector on the same comments. The final model then learns from all of
 /// them. Method and figures: docs/DETECTION.md.
 /// </summary>
-public sealed class CriticModelTrainer(ICriticClassifier builtIn)
+/// <remarks>
+/// With the MiniLM encoder, a head over embeddings and the lexicon's signals (<see cref="EmbeddingCriticHead"/>, the
+/// shipped English model's recipe) is also tried on the English labels, cross-validated on the same folds, and chosen
+/// for English texts when its F1 there beats the linear model's.
+/// </remarks>
+public sealed class CriticModelTrainer(ICriticClassifier builtIn, MiniLmEncoder? encoder = null)
 {
+    /// <summary>The language a brand's head over MiniLM embeddings judges: MiniLM reads English.</summary>
+    public const string HeadLanguage = "en";
+
+    /// <summary>English labels a head is trained on, the latest ones: each costs an embedding (milliseconds).</summary>
+    public const int MaxHeadExamples = 4_000;
+
+    /// <summary>The encoder a brand's head needs, or null when the MiniLM weights are not here.</summary>
+    public MiniLmEncoder? Encoder => encoder;
+
     /// <summary>Fewer labels than this teach a model nothing a brand could trust.</summary>
     public const int MinimumExamples = 200;
 
@@ -35,7 +51,7 @@ public sealed class CriticModelTrainer(ICriticClassifier builtIn)
     }
 
     /// <summary>Trains on <paramref name="examples"/>, which must pass <see cref="Refusal"/>.</summary>
-    public CriticModel Train(string brand, IReadOnlyList<LabelledComment> examples, DateTimeOffset now)
+    public CriticModel Train(string brand, IReadOnlyList<LabelledComment> examples, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         if (Refusal(examples) is { } refusal)
         {
@@ -61,13 +77,71 @@ public sealed class CriticModelTrainer(ICriticClassifier builtIn)
         }
 
         var threshold = BestThreshold(labels, [.. probabilities]);
-        var model = DetectionQuality.Of(labels.Select((g, i) => (g, probabilities[i] >= threshold)));
+        var predicted = probabilities.Select(p => p >= threshold).ToArray();
+        var head = TrainHead(examples, verdicts, predicted, cancellationToken);
+        if (head is { Report.Chosen: true })
+        {
+            // The head's cross-validated verdicts stand for its language's labels in the model's figures.
+            foreach (var (row, judgedCritical) in head.Value.Predicted)
+            {
+                predicted[row] = judgedCritical;
+            }
+        }
+
+        var model = DetectionQuality.Of(labels.Select((g, i) => (g, predicted[i])));
         var builtInQuality = DetectionQuality.Of(labels.Select((g, i) => (g, verdicts[i].IsCritical)));
         var (weights, bias) = Fit(features, labels, Enumerable.Range(0, examples.Count).ToList());
         var languages = verdicts.GroupBy(v => v.Language).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         var report = new CriticModelReport(brand, now, examples.Count, critical, Folds, threshold, model, builtInQuality,
-            Adopted: model.F1 > builtInQuality.F1, languages);
-        return new CriticModel(weights, bias, threshold, report);
+            Adopted: model.F1 > builtInQuality.F1, languages, head?.Report);
+        return new CriticModel(weights, bias, threshold, report, head is { Report.Chosen: true } ? head.Value.Head : null);
+    }
+
+    /// <summary>
+    /// Tries a head over MiniLM embeddings on the English labels the lexicon reads (no rule decided them), the latest
+    /// <see cref="MaxHeadExamples"/>: five folds as for the linear model, the threshold of best cross-validated F1, and
+    /// the comparison with the linear model's cross-validated verdicts on the same labels. The head is fitted on all of
+    /// them only when chosen. Null when there is no encoder or too few English labels.
+    /// </summary>
+    private (EmbeddingCriticHead? Head, EmbeddingHeadReport Report, List<(int Row, bool Critical)> Predicted)? TrainHead(
+        IReadOnlyList<LabelledComment> examples, List<CriticVerdict> verdicts, bool[] linearPredicted, CancellationToken cancellationToken)
+    {
+        var rows = Enumerable.Range(0, examples.Count)
+            .Where(i => verdicts[i].Language == HeadLanguage && !verdicts[i].Cues.Any(c => c.StartsWith("rule:", StringComparison.Ordinal)))
+            .TakeLast(MaxHeadExamples)
+            .ToArray();
+        if (encoder is null || Refusal([.. rows.Select(i => examples[i])]) is not null)
+        {
+            return null;
+        }
+
+        var embeddings = encoder.Embed([.. rows.Select(i => examples[i].Text)], cancellationToken);
+        var features = rows.Select((i, k) => (double[])[.. embeddings[k].Select(v => (double)v), .. LexiconSignals.Of(verdicts[i])]).ToList();
+        var labels = rows.Select(i => examples[i].Critical).ToList();
+        var probabilities = new double[rows.Length];
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var fit = Enumerable.Range(0, rows.Length).Where(k => k % Folds != fold).ToList();
+            var (foldWeights, foldBias) = DenseLogisticRegression.Fit([.. fit.Select(k => features[k])], [.. fit.Select(k => labels[k])]);
+            for (var k = fold; k < rows.Length; k += Folds)
+            {
+                probabilities[k] = DenseLogisticRegression.Probability(foldWeights, foldBias, features[k]);
+            }
+        }
+
+        var (threshold, _) = DenseLogisticRegression.BestThreshold(probabilities, labels);
+        var headQuality = DetectionQuality.Of(labels.Select((g, k) => (g, probabilities[k] >= threshold)));
+        var linearQuality = DetectionQuality.Of(rows.Select(i => (examples[i].Critical, linearPredicted[i])));
+        var report = new EmbeddingHeadReport(HeadLanguage, rows.Length, headQuality, linearQuality, Chosen: headQuality.F1 > linearQuality.F1);
+        EmbeddingCriticHead? head = null;
+        if (report.Chosen)
+        {
+            var (weights, bias) = DenseLogisticRegression.Fit(features, labels);
+            head = new EmbeddingCriticHead(HeadLanguage, [.. weights.Select(w => Math.Round(w, 6))], Math.Round(bias, 6), threshold, rows.Length, Math.Round(headQuality.F1, 3), ["brand labels"]);
+        }
+
+        return (head, report, [.. rows.Select((i, k) => (i, probabilities[k] >= threshold))]);
     }
 
     private static (float[] Weights, float Bias) Fit(List<SparseVector> features, List<bool> labels, List<int> rows)

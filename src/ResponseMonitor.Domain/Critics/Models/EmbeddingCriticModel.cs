@@ -25,7 +25,12 @@ public sealed class EmbeddingCriticModel(MiniLmEncoder encoder, EmbeddingCriticH
 
     public string Language => head.Language;
 
+    private long _embedded;
+
     public EmbeddingCriticHead Head => head;
+
+    /// <summary>Texts this model has embedded: what verdicts kept with the items spare (docs/DETECTION.md).</summary>
+    public long TextsEmbedded => Interlocked.Read(ref _embedded);
 
     public IReadOnlyList<CriticVerdict> Refine(IReadOnlyList<string> texts, IReadOnlyList<CriticVerdict> lexiconVerdicts, CancellationToken cancellationToken)
     {
@@ -44,6 +49,7 @@ public sealed class EmbeddingCriticModel(MiniLmEncoder encoder, EmbeddingCriticH
         if (missing.Count > 0)
         {
             var embeddings = encoder.Embed([.. missing.Select(i => texts[i])], cancellationToken);
+            Interlocked.Add(ref _embedded, missing.Count);
             if (_probabilities.Count + missing.Count > RememberedTexts)
             {
                 _probabilities.Clear();
