@@ -5,7 +5,7 @@ using ResponseMonitor.Bench;
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- runsh [runs]   (./run.sh after a change and unchanged)
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- pollcycle [channels,channels,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- pollkinds [quiet cycles]   (a quiet poll per platform kind, on the demo's emulations)
-//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- fanout [channels,channels,...] [channels polled by 1, 2 and 4 instances]
+//   dotnet run -c Release --project bench/ResponseMonitor.Bench -- fanout [channels,channels,...] [channels polled by 1, 2 and 4 instances] [steady]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- timetowarning [runs]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- metrics [threads,threads,...]
 //   dotnet run -c Release --project bench/ResponseMonitor.Bench -- sweep [items,items,...]
@@ -108,7 +108,7 @@ return args.FirstOrDefault() switch
     "verdicts" => await VerdictReuseBenchmark.RunAsync(storage, Int(1) ?? 1_000),
     "pollcycle" => await PollCycleBenchmark.RunAsync(storage, Ints("10,100,1000")),
     "pollkinds" => await PlatformPollBenchmark.RunAsync(storage, Int(1) ?? 10),
-    "fanout" => await FanOutBenchmark.RunAsync(storage, Ints("10,1000,10000"), Int(2) ?? 1000),
+    "fanout" => await FanOutBenchmark.RunAsync(storage, Ints("10,1000,10000"), Int(2) ?? 1000, args.Contains("steady")),
     "schedule" => await ScheduleBenchmark.RunAsync(root, storage, Int(1) ?? 100, Int(2) ?? 200, Int(3) ?? 30, Int(4) ?? 1),
     "importmemory" => await ImportMemoryBenchmark.RunAsync(root, storage, Int(1) ?? 1024),
     _ => Usage(),
