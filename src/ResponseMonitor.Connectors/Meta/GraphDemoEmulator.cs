@@ -17,9 +17,9 @@ internal sealed class GraphDemoEmulator(bool instagram) : ReadOnlyDemoEmulator
         {
             // Meta's token check (https://developers.facebook.com/docs/graph-api/reference/debug_token/): the demo Page's
             // data access lapses in five days, so the dashboard and a warning show a token to renew; Instagram's is fine.
-            // A Page whose posts are ads was granted the ads permissions (ads_posts needs ads_management and
-            // pages_manage_ads) more recently: sixty days left.
-            [_, "debug_token"] when items.Any(IsAd) => DebugToken("PAGE", expiresAt: 0, request.Now.AddDays(60).ToUnixTimeSeconds(), "pages_show_list", "pages_read_engagement", "pages_read_user_content", "ads_management", "pages_manage_ads"),
+            // A Page with ad posts was also granted the ads permissions (ads_posts needs ads_management and
+            // pages_manage_ads).
+            [_, "debug_token"] when items.Any(IsAd) => DebugToken("PAGE", expiresAt: 0, request.Now.AddDays(5).ToUnixTimeSeconds(), "pages_show_list", "pages_read_engagement", "pages_read_user_content", "ads_management", "pages_manage_ads"),
             [_, "debug_token"] => DebugToken("PAGE", expiresAt: 0, request.Now.AddDays(instagram ? 80 : 5).ToUnixTimeSeconds(), "pages_show_list", "pages_read_engagement", "pages_read_user_content"),
             [_, _, "feed"] when !instagram => DemoAnswer.Ok(Data(items.Where(i => i.ParentId is null && !IsAd(i)).Select(i => Graph(i, "message", "created_time")))),
             // Posts made for ads are not in the feed (https://developers.facebook.com/docs/graph-api/reference/page/ads_posts/).
