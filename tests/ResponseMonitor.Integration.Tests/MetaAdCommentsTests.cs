@@ -59,6 +59,7 @@ public sealed class MetaAdCommentsTests
     public async Task Facebook_ad_posts_and_their_comments_are_read_only_with_the_setting(bool includeAds)
     {
         var at = DateTimeOffset.UtcNow.AddDays(-10);
+        var later = false;
         await using var server = await LoopbackServer.StartAsync();
         server.Handler = ctx =>
         {
@@ -71,7 +72,8 @@ public sealed class MetaAdCommentsTests
                 _ when path.EndsWith($"/{Page}_222/comments", StringComparison.Ordinal) => Feed.Write(ctx,
                     "{\"data\":[{\"id\":\"222_1\",\"message\":\"Is this in stock?\",\"created_time\":\"" + T(at.AddDays(1)) + "\",\"from\":{\"id\":\"5550001\",\"name\":\"Buyer\"},\"is_hidden\":false},"
                     + "{\"id\":\"222_2\",\"message\":\"Yes, in every size.\",\"created_time\":\"" + T(at.AddDays(1).AddHours(1)) + "\",\"from\":{\"id\":\"" + Page + "\",\"name\":\"Acme\"},\"parent\":{\"id\":\"222_1\"},\"is_hidden\":false},"
-                    + "{\"id\":\"222_3\",\"message\":\"cheap pills here\",\"created_time\":\"" + T(at.AddDays(2)) + "\",\"from\":{\"id\":\"5550002\",\"name\":\"Spam\"},\"is_hidden\":true}],"
+                    + "{\"id\":\"222_3\",\"message\":\"cheap pills here\",\"created_time\":\"" + T(at.AddDays(2)) + "\",\"from\":{\"id\":\"5550002\",\"name\":\"Spam\"},\"is_hidden\":true}"
+                    + (later ? ",{\"id\":\"222_4\",\"message\":\"Does it ship abroad?\",\"created_time\":\"" + T(at.AddDays(3)) + "\",\"from\":{\"id\":\"5550003\",\"name\":\"Abroad\"},\"is_hidden\":false}" : "") + "],"
                     + "\"summary\":{\"order\":\"chronological\"}}"),
                 _ => Feed.Write(ctx, "{\"error\":{\"message\":\"Unsupported get request.\",\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33}}", 400),
             };
@@ -95,6 +97,17 @@ public sealed class MetaAdCommentsTests
         Assert.Equal((Page, "222_1"), ((await Stored(app, "fb", "222_2")).AuthorId, (await Stored(app, "fb", "222_2")).ParentId));
         Assert.Equal(ItemState.Hidden, (await Stored(app, "fb", "222_3")).State);
         Assert.Equal(ItemKind.Post, (await Stored(app, "fb", Page + "_222")).Kind);
+
+        // Steady polls: the ads listing is read again each poll, and what did not change is not stored again; a new
+        // comment under the ad is.
+        var steady = (await app.Get<ChannelPoller>().PollAllAsync(CancellationToken.None)).Channels.Single();
+        Assert.True(steady.Succeeded, steady.Error);
+        Assert.Equal(0, steady.ItemsStored);
+        later = true;
+        var next = (await app.Get<ChannelPoller>().PollAllAsync(CancellationToken.None)).Channels.Single();
+        Assert.True(next.Succeeded, next.Error);
+        Assert.Equal(1, next.ItemsStored);
+        Assert.Equal("Does it ship abroad?", (await Stored(app, "fb", "222_4")).Text);
     }
 
     /// <summary>
