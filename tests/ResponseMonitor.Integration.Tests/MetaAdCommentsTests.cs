@@ -60,6 +60,7 @@ public sealed class MetaAdCommentsTests
     {
         var at = DateTimeOffset.UtcNow.AddDays(-10);
         var later = false;
+        var gone = false;
         await using var server = await LoopbackServer.StartAsync();
         server.Handler = ctx =>
         {
@@ -73,7 +74,7 @@ public sealed class MetaAdCommentsTests
                     "{\"data\":[{\"id\":\"222_1\",\"message\":\"Is this in stock?\",\"created_time\":\"" + T(at.AddDays(1)) + "\",\"from\":{\"id\":\"5550001\",\"name\":\"Buyer\"},\"is_hidden\":false},"
                     + "{\"id\":\"222_2\",\"message\":\"Yes, in every size.\",\"created_time\":\"" + T(at.AddDays(1).AddHours(1)) + "\",\"from\":{\"id\":\"" + Page + "\",\"name\":\"Acme\"},\"parent\":{\"id\":\"222_1\"},\"is_hidden\":false},"
                     + "{\"id\":\"222_3\",\"message\":\"cheap pills here\",\"created_time\":\"" + T(at.AddDays(2)) + "\",\"from\":{\"id\":\"5550002\",\"name\":\"Spam\"},\"is_hidden\":true}"
-                    + (later ? ",{\"id\":\"222_4\",\"message\":\"Does it ship abroad?\",\"created_time\":\"" + T(at.AddDays(3)) + "\",\"from\":{\"id\":\"5550003\",\"name\":\"Abroad\"},\"is_hidden\":false}" : "") + "],"
+                    + (later && !gone ? ",{\"id\":\"222_4\",\"message\":\"Does it ship abroad?\",\"created_time\":\"" + T(at.AddDays(3)) + "\",\"from\":{\"id\":\"5550003\",\"name\":\"Abroad\"},\"is_hidden\":false}" : "") + "],"
                     + "\"summary\":{\"order\":\"chronological\"}}"),
                 _ => Feed.Write(ctx, "{\"error\":{\"message\":\"Unsupported get request.\",\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33}}", 400),
             };
@@ -108,6 +109,62 @@ public sealed class MetaAdCommentsTests
         Assert.True(next.Succeeded, next.Error);
         Assert.Equal(1, next.ItemsStored);
         Assert.Equal("Does it ship abroad?", (await Stored(app, "fb", "222_4")).Text);
+
+        // Its author deletes it: Graph's comments edge no longer lists it and leaves no tombstone, and no webhook tells
+        // of an ad's comments. The complete walk of the edge (no next page) is a re-read of the thread, so it is gone.
+        gone = true;
+        var after = (await app.Get<ChannelPoller>().PollAllAsync(CancellationToken.None)).Channels.Single();
+        Assert.True(after.Succeeded, after.Error);
+        var deleted = await Stored(app, "fb", "222_4");
+        Assert.Equal(ItemState.Deleted, deleted.State);
+        Assert.Equal("", deleted.Text);
+        Assert.Equal(ItemState.Visible, (await Stored(app, "fb", "222_1")).State);
+    }
+
+    /// <summary>
+    /// A walk of a post's comments cut by the page limit has not seen every comment: nothing is taken as deleted.
+    /// </summary>
+    [Fact]
+    public async Task A_comment_walk_cut_by_the_page_limit_deletes_nothing()
+    {
+        var at = DateTimeOffset.UtcNow.AddDays(-10);
+        var full = true;
+        await using var server = await LoopbackServer.StartAsync();
+        server.Handler = ctx =>
+        {
+            var path = ctx.Request.Path.Value!;
+            var query = ctx.Request.QueryString.Value ?? "";
+            return path switch
+            {
+                _ when path.EndsWith("/debug_token", StringComparison.Ordinal) => Feed.Write(ctx, "{\"data\":{\"type\":\"PAGE\",\"is_valid\":true,\"expires_at\":0}}"),
+                _ when path.EndsWith("/feed", StringComparison.Ordinal) => Feed.Write(ctx, "{\"data\":[]}"),
+                _ when path.EndsWith("/ads_posts", StringComparison.Ordinal) => Feed.Write(ctx, "{\"data\":[{\"id\":\"" + Page + "_222\",\"created_time\":\"" + T(at) + "\",\"message\":\"Winter sale\",\"from\":{\"id\":\"" + Page + "\",\"name\":\"Acme\"}}]}"),
+                // The first page of the comments edge always points to a next page; the second lists 222_2 while full.
+                _ when path.EndsWith($"/{Page}_222/comments", StringComparison.Ordinal) && !query.Contains("after=", StringComparison.Ordinal) => Feed.Write(ctx,
+                    "{\"data\":[{\"id\":\"222_1\",\"message\":\"Is this in stock?\",\"created_time\":\"" + T(at.AddDays(1)) + "\",\"from\":{\"id\":\"5550001\",\"name\":\"Buyer\"}}],"
+                    + "\"paging\":{\"cursors\":{\"after\":\"Mg\"},\"next\":\"" + server.BaseAddress + "v26.0/" + Page + "_222/comments?after=Mg\"},\"summary\":{\"order\":\"chronological\"}}"),
+                _ when path.EndsWith($"/{Page}_222/comments", StringComparison.Ordinal) => Feed.Write(ctx,
+                    "{\"data\":[" + (full ? "{\"id\":\"222_2\",\"message\":\"And in blue?\",\"created_time\":\"" + T(at.AddDays(2)) + "\",\"from\":{\"id\":\"5550002\",\"name\":\"Other\"}}" : "") + "],\"summary\":{\"order\":\"chronological\"}}"),
+                _ => Feed.Write(ctx, "{\"error\":{\"message\":\"Unsupported get request.\",\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33}}", 400),
+            };
+        };
+        var settings = Facebook(server, includeAds: true);
+        var prefix = TestApp.NewPrefix();
+        await using (var app = await TestApp.StartAsync(settings, sharedPrefix: prefix))
+        {
+            var first = (await app.Get<ChannelPoller>().PollAllAsync(CancellationToken.None)).Channels.Single();
+            Assert.True(first.Succeeded, first.Error);
+            Assert.Equal(ItemState.Visible, (await Stored(app, "fb", "222_2")).State);
+        }
+
+        // One page a poll: the walk stops at the first page, which points to a next one, so the read is not whole and
+        // 222_2, now missing from page two, is not taken as deleted.
+        full = false;
+        settings["Connectors:MaxPagesPerPoll"] = "1";
+        await using var cut = await TestApp.StartAsync(settings, sharedPrefix: prefix);
+        var outcome = (await cut.Get<ChannelPoller>().PollAllAsync(CancellationToken.None)).Channels.Single();
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(ItemState.Visible, (await Stored(cut, "fb", "222_2")).State);
     }
 
     /// <summary>

@@ -5,7 +5,6 @@ using ResponseMonitor.Connectors.Platforms;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Conversations;
 using ResponseMonitor.Domain.Ports;
-
 namespace ResponseMonitor.Connectors.Meta;
 
 /// <summary>
@@ -72,6 +71,8 @@ internal sealed class FacebookPageConnector(PlatformServices platform) : IChanne
             // summary=true returns summary.order: the order Graph actually used. It may answer chronological whatever
             // was asked (as the comments edge recorded in sns-sdks/python-facebook does), so the order is checked.
             url = graph.Url($"{Uri.EscapeDataString(post.Id)}/comments?filter=stream&order=reverse_chronological&summary=true&fields=id,message,created_time,from,parent{{id}},permalink_url,is_hidden&limit=100");
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            var complete = false;
             for (var page = 1; url is not null && page <= platform.Options.MaxPagesPerPoll; page++)
             {
                 var (data, next, order) = await graph.GetCommentPageAsync(url, page, cancellationToken).ConfigureAwait(false);
@@ -82,7 +83,19 @@ internal sealed class FacebookPageConnector(PlatformServices platform) : IChanne
                 // Only a page Graph says is newest first, and that is, may end the walk once it reaches what the last
                 // poll saw; in any other order the new comments may be on any later page.
                 var newestFirst = order == "reverse_chronological" && items.Zip(items.Skip(1)).All(p => p.First.CreatedAt >= p.Second.CreatedAt);
+                present.UnionWith(data.Select(c => GraphApi.Text(c, "id")).OfType<string>());
+                complete = next is null;
                 url = newestFirst && since is not null && items.Count > 0 && items.Min(i => i.CreatedAt) < since ? null : next;
+            }
+
+            // filter=stream lists every comment of the post at any depth, hidden ones included with the Page token
+            // (https://developers.facebook.com/docs/graph-api/reference/object/comments/); a comment deleted by its
+            // author or the Page is gone from the edge and leaves no tombstone. So a walk that reached the edge's last
+            // page (not cut by the page limit, nor stopped at the last poll's mark) holds every comment still there.
+            // Ad posts matter most: no webhook tells of their deleted comments.
+            if (complete)
+            {
+                yield return new ConnectorPage([], null) { Reread = new ThreadReread(post.Id, post.CreatedAt, present, platform.Time.GetUtcNow()) };
             }
         }
 
