@@ -28,6 +28,10 @@ env -u CONTAINER_NAME AzureWebJobsScriptRoot="$ROOT" "languageWorkers__dotnet-is
   "PollSchedule=*/20 * * * * *" "Monitor__ApiKey=unused-when-hosted-0123456789" \
   "Monitor__Channels__0__Id=forum" "Monitor__Channels__0__Name=Community forum" "Monitor__Channels__0__Kind=generic-feed" \
   "Monitor__Channels__0__FeedUrl=http://127.0.0.1:18777/feed.json" "Monitor__Channels__0__BrandAuthorIds__0=brand-team" \
+  "Monitor__Channels__1__Id=li" "Monitor__Channels__1__Kind=linkedin-page" "Monitor__Channels__1__Settings__organizationId=5515715" \
+  "Monitor__Channels__1__Settings__apiUrl=http://127.0.0.1:18777/li/" "Monitor__Channels__1__Settings__clientId=li-app" \
+  "Monitor__Channels__1__BrandAuthorIds__0=urn:li:organization:5515715" "Monitor__Channels__1__AccessToken=li-token" \
+  "Monitor__Channels__1__ClientSecret=li-secret" \
   dotnet "$HOSTDIR/Microsoft.Azure.WebJobs.Script.WebHost.dll" > "$LOG" 2>&1 & HOST=$!
 cleanup() { kill $HOST $FEED $AZ 2>/dev/null; wait 2>/dev/null; }; trap cleanup EXIT
 for i in $(seq 120); do grep -q 'Job host started' "$LOG" && break; sleep 1; done
@@ -57,3 +61,15 @@ curl -s -m 30 -D /tmp/imp.h -X POST -H "Content-Type: application/x-ndjson" --da
 LOC=$(grep -i '^location' /tmp/imp.h | tr -d '\r' | awk '{print $2}')
 sleep 15; curl -s -m 30 "$BASE${LOC}?code=$FK" -H "x-functions-key: $FK"; echo
 grep -oE "Executed 'Functions.RunImport' \((Succeeded|Failed)" "$LOG" | sort | uniq -c
+# Push through the host: webhook routes are anonymous, so the host forwards the query string and the raw body to the
+# worker untouched. LinkedIn's challenge (GET ?challengeCode=) and a signed delivery (X-LI-Signature = hex HMAC-SHA256
+# of "hmacsha256=" + body with the client secret; learn.microsoft.com/linkedin/shared/api-guide/webhook-validation).
+echo "== LinkedIn push through the host:"
+echo "challenge: $(curl -s -m 30 -w ' [%{http_code}]' "$BASE/api/webhooks/li?challengeCode=probe-123")"
+echo "expected:  $(python3 -c 'import hmac,hashlib;print(hmac.new(b"li-secret",b"probe-123",hashlib.sha256).hexdigest())')"
+NOW_MS=$(( $(date +%s) * 1000 - 3600000 ))
+printf '{"type":"ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS","notifications":[{"notificationId":9001,"organizationalEntity":"urn:li:organization:5515715","action":"COMMENT","sourcePost":"urn:li:activity:7100","decoratedSourcePost":{"owner":"urn:li:organization:5515715","mediaCategory":"NONE","text":"New store","entity":"urn:li:share:7100"},"generatedActivity":"urn:li:comment:(activity:7100,7201)","decoratedGeneratedActivity":{"comment":{"owner":"urn:li:person:AbC12","text":"Your support line is down","entity":"urn:li:comment:(urn:li:activity:7100,7201)","object":"urn:li:activity:7100"}},"lastModifiedAt":%s,"subscriber":"urn:li:person:Adm1n"}]}' "$NOW_MS" > /tmp/li.json
+SIG=$(python3 -c 'import hmac,hashlib,sys;print(hmac.new(b"li-secret",b"hmacsha256="+open("/tmp/li.json","rb").read(),hashlib.sha256).hexdigest())')
+echo "signed:    $(curl -s -m 30 -w ' [%{http_code}]' -X POST -H "Content-Type: application/json" -H "X-LI-Signature: $SIG" --data-binary @/tmp/li.json "$BASE/api/webhooks/li")"
+echo "bad sig:   $(curl -s -m 30 -w ' [%{http_code}]' -X POST -H "Content-Type: application/json" -H "X-LI-Signature: 00$SIG" --data-binary @/tmp/li.json "$BASE/api/webhooks/li" | cut -c1-160)"
+sleep 3; echo "stored:    $(curl -s -m 30 "$BASE/api/unanswered?channel=li&code=$FK" | cut -c1-300)"
