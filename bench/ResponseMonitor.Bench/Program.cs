@@ -53,7 +53,8 @@ if (args.FirstOrDefault() == "train-critics")
         positional ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "sentiment")),
         Option("--goemotions"),
         Option("--uci"),
-        Option("--cache"));
+        Option("--cache"),
+        Option("--tokens"));
 }
 
 if (args.FirstOrDefault() == "detection")

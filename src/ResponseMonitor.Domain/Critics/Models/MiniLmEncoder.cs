@@ -28,8 +28,14 @@ public sealed class MiniLmEncoder : IDisposable
 
     private readonly Lazy<(InferenceSession Session, BertTokenizer Tokenizer)> _loaded;
 
-    public MiniLmEncoder(string? packageDll = null) =>
-        _loaded = new(() => Load(packageDll ?? DefaultPath), LazyThreadSafetyMode.ExecutionAndPublication);
+    // The fine-tuned weights given to the session: ONNX Runtime reads them in place, so they live as long as it does.
+    private readonly List<OrtValue> _initializers = [];
+
+    /// <param name="packageDll">The package's DLL; <see cref="DefaultPath"/> when null.</param>
+    /// <param name="weights">Reads the fine-tuned values of the graph's initializers (the shipped English model) when the
+    /// session loads, or null for the published all-MiniLM-L6-v2 weights.</param>
+    public MiniLmEncoder(string? packageDll = null, Func<FineTunedEncoderWeights?>? weights = null) =>
+        _loaded = new(() => Load(packageDll ?? DefaultPath, weights?.Invoke()), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Where the build puts the package's DLL: <c>models/</c> beside the app.</summary>
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "models", PackageDll);
@@ -37,12 +43,22 @@ public sealed class MiniLmEncoder : IDisposable
     /// <summary>Whether the weights are where <see cref="DefaultPath"/> says (a trimmed copy of the app may lack them).</summary>
     public static bool IsAvailable(string? packageDll = null) => File.Exists(packageDll ?? DefaultPath);
 
+    /// <summary>
+    /// The word-piece ids the model reads for <paramref name="text"/>: [CLS] … [SEP], at most <see cref="MaxTokens"/>.
+    /// The training recipe takes its ids from here, so training and the product tokenise alike.
+    /// </summary>
+    public IReadOnlyList<int> Tokenize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _loaded.Value.Tokenizer.EncodeToIds(text.Length > MaxCharacters ? text[..MaxCharacters] : text, MaxTokens, out _, out _);
+    }
+
     /// <summary>The unit-length embedding of each text, in order.</summary>
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var (session, tokenizer) = _loaded.Value;
-        var ids = texts.Select(t => tokenizer.EncodeToIds(t.Length > MaxCharacters ? t[..MaxCharacters] : t, MaxTokens, out _, out _)).ToArray();
+        var session = _loaded.Value.Session;
+        var ids = texts.Select(Tokenize).ToArray();
         var result = new float[texts.Count][];
 
         // Texts of like length share a batch, so little is padded.
@@ -107,7 +123,7 @@ public sealed class MiniLmEncoder : IDisposable
         return vector;
     }
 
-    private static (InferenceSession, BertTokenizer) Load(string packageDll)
+    private (InferenceSession, BertTokenizer) Load(string packageDll, FineTunedEncoderWeights? weights)
     {
         if (!File.Exists(packageDll))
         {
@@ -120,8 +136,22 @@ public sealed class MiniLmEncoder : IDisposable
         var tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true });
         // No memory arena: batches are small and the arena would keep the largest one's buffers for the process's life.
         using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL, EnableCpuMemArena = false };
+        foreach (var (name, (values, shape)) in weights?.Tensors ?? new Dictionary<string, (float[], long[])>())
+        {
+            // Overrides the graph's initializer of that name (onnxruntime SessionOptions::AddInitializer).
+            var value = OrtValue.CreateTensorValueFromMemory(values, shape);
+            _initializers.Add(value);
+            options.AddInitializer(name, value);
+        }
+
         return (new InferenceSession(model, options), tokenizer);
     }
+
+    /// <summary>
+    /// The ONNX graph with the published weights, as the package ships it: the fine-tuning recipe
+    /// (scripts/finetune-critic.py) trains this very graph, so the product runs what was trained.
+    /// </summary>
+    public static byte[] ReadModelGraph(string? packageDll = null) => ReadResource(packageDll ?? DefaultPath, ModelResource);
 
     /// <summary>A managed resource of an assembly file (ECMA-335 II.24.2.4: a 4-byte length, then the bytes).</summary>
     private static byte[] ReadResource(string assemblyPath, string name)
@@ -151,6 +181,11 @@ public sealed class MiniLmEncoder : IDisposable
         if (_loaded.IsValueCreated)
         {
             _loaded.Value.Session.Dispose();
+        }
+
+        foreach (var value in _initializers)
+        {
+            value.Dispose();
         }
     }
 }
