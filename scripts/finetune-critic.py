@@ -209,6 +209,44 @@ def write(path, model, meta):
                 f.write(value.tobytes())
 
 
+def load_written(model, folder):
+    """The weights and head a run wrote (en.minilm.bin, dequantised as the product reads it; en.head.json)."""
+    with open(f"{folder}/en.minilm.bin", "rb") as f:
+        data = f.read()
+    assert data[:8] == MAGIC
+    position = 8
+
+    def take(n):
+        nonlocal position
+        chunk = data[position:position + n]
+        position += n
+        return chunk
+
+    def integer():
+        return struct.unpack("<i", take(4))[0]
+
+    take(integer())  # meta
+    by_onnx = {v: k for k, v in model.names.items()}
+    with torch.no_grad():
+        for _ in range(integer()):
+            name = take(integer()).decode("utf-8")
+            kind, rank = integer(), integer()
+            shape = [integer() for _ in range(rank)]
+            count = int(np.prod(shape))
+            if kind == 1:
+                scale = np.frombuffer(take(shape[-1] * 4), dtype=np.float32)
+                q = np.frombuffer(take(count), dtype=np.int8).reshape(shape)
+                value = q.astype(np.float32) * scale
+            else:
+                value = np.frombuffer(take(count * 4), dtype=np.float32).reshape(shape)
+            model.params[by_onnx[name]].copy_(torch.tensor(value))
+        with open(f"{folder}/en.head.json", encoding="utf-8") as f:
+            head = json.load(f)
+        model.head_w.copy_(torch.tensor(head["weights"], dtype=torch.float32))
+        model.head_b.copy_(torch.tensor([head["bias"]], dtype=torch.float32))
+    return head
+
+
 def dequantised_copy(model):
     """The same model with every matrix as the product will see it after int8 (to measure what int8 costs)."""
     import copy
@@ -219,6 +257,42 @@ def dequantised_copy(model):
                 q, scale = quantise(parameter.numpy())
                 parameter.copy_(torch.tensor(q.astype(np.float32) * scale))
     return twin
+
+
+def trained_on(seed):
+    return [
+        f"fine-tuned all-MiniLM-L6-v2 (en.minilm.bin) with this head, one pass, seed {seed}",
+        "GoEmotions train (google-research, Apache-2.0), emotions read as critical or not, every critical row and 9,000 others",
+        "UCI Sentiment Labelled Sentences: amazon_cells, imdb, yelp (CC BY 4.0), four fifths; the last fifth chose the threshold",
+        "data/critics/en-brand-messages.tsv (written for this project, MIT), as the UCI sentences",
+    ]
+
+
+def measure_written(args, model):
+    """--load: the written (already int8) model, calibrated on --calibration and measured; its head file keeps the weights."""
+    head = load_written(model, args.load)
+    calibration = read_ids(args.calibration)
+    labels = np.array([label for label, _, _ in calibration])
+    probabilities = 1 / (1 + np.exp(-logits(model, calibration)))
+    threshold, f1 = best_threshold(probabilities, labels)
+    print(f"calibration ({len(calibration)} texts): threshold {threshold}, F1 {f1:.4f}", flush=True)
+    for path in ([args.development] if args.development else []) + args.evaluate:
+        rows = read_ids(path)
+        gold = np.array([label for label, _, _ in rows])
+        p = 1 / (1 + np.exp(-logits(model, rows)))
+        _, oracle = best_threshold(p, gold)
+        print(f"evaluate {path} ({len(rows)} texts): F1 at the threshold {f1_at(p, gold, threshold):.4f} (at its own best threshold {oracle:.4f})", flush=True)
+    head["threshold"] = threshold
+    head["calibrationF1"] = round(f1, 3)
+    head["trainedOn"] = trained_on(args.seed)
+    with open(f"{args.load}/en.head.json", "w", encoding="utf-8") as f:
+        json.dump(head, f, separators=(",", ":"))
+    if args.probe:
+        probe = read_ids(args.probe)
+        with open(args.probe_out, "w", encoding="utf-8") as f:
+            for text, value in zip(open(args.probe_text, encoding="utf-8").read().splitlines(), logits(model, probe)):
+                f.write(f"{1 / (1 + math.exp(-value)):.6f}\t{text}\n")
+    return 0
 
 
 def main():
@@ -234,6 +308,7 @@ def main():
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--development", help="a licence-clean set never trained on, reported only")
+    parser.add_argument("--load", help="measure the model a run wrote to this folder (no training): calibrate again, evaluate, rewrite its head's threshold")
     parser.add_argument("--evaluate", nargs="*", default=[], help="evaluation-only sets (never trained on), reported only")
     parser.add_argument("--probe", help="ids of texts whose probabilities the C# model must reproduce")
     parser.add_argument("--probe-text", help="those texts, one a line")
@@ -247,6 +322,8 @@ def main():
     weights = {i.name: onnx.numpy_helper.to_array(i).copy() for i in graph.graph.initializer}
     model = MiniLm(weights, onnx_names(graph))
 
+    if args.load:
+        return measure_written(args, model)
     train = read_ids(args.train)
     if args.negatives:
         # Fine-tuning time grows with the rows: a seeded draw of the not-critical rows, every critical row kept.
@@ -310,12 +387,7 @@ def main():
         "threshold": threshold,
         "examples": len(train),
         "calibrationF1": round(f1, 3),
-        "trainedOn": [
-            "fine-tuned all-MiniLM-L6-v2 (en.minilm.bin) with this head, one pass, seed " + str(args.seed),
-            "GoEmotions train (google-research, Apache-2.0), emotions read as critical or not; its dev split chose the threshold",
-            "UCI Sentiment Labelled Sentences: amazon_cells, imdb, yelp (CC BY 4.0), four fifths; the last fifth chose the threshold",
-            "data/critics/en-brand-messages.tsv (written for this project, MIT), as the UCI sentences",
-        ],
+        "trainedOn": trained_on(args.seed),
     }
     with open(f"{args.out}/en.head.json", "w", encoding="utf-8") as f:
         json.dump(head, f, separators=(",", ":"))

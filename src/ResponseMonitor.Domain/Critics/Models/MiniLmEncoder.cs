@@ -28,14 +28,8 @@ public sealed class MiniLmEncoder : IDisposable
 
     private readonly Lazy<(InferenceSession Session, BertTokenizer Tokenizer)> _loaded;
 
-    // The fine-tuned weights given to the session: ONNX Runtime reads them in place, so they live as long as it does.
-    private readonly List<OrtValue> _initializers = [];
-
-    /// <param name="packageDll">The package's DLL; <see cref="DefaultPath"/> when null.</param>
-    /// <param name="weights">Reads the fine-tuned values of the graph's initializers (the shipped English model) when the
-    /// session loads, or null for the published all-MiniLM-L6-v2 weights.</param>
-    public MiniLmEncoder(string? packageDll = null, Func<FineTunedEncoderWeights?>? weights = null) =>
-        _loaded = new(() => Load(packageDll ?? DefaultPath, weights?.Invoke()), LazyThreadSafetyMode.ExecutionAndPublication);
+    public MiniLmEncoder(string? packageDll = null) =>
+        _loaded = new(() => Load(packageDll ?? DefaultPath), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Where the build puts the package's DLL: <c>models/</c> beside the app.</summary>
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "models", PackageDll);
@@ -123,7 +117,7 @@ public sealed class MiniLmEncoder : IDisposable
         return vector;
     }
 
-    private (InferenceSession, BertTokenizer) Load(string packageDll, FineTunedEncoderWeights? weights)
+    private static (InferenceSession, BertTokenizer) Load(string packageDll)
     {
         if (!File.Exists(packageDll))
         {
@@ -136,20 +130,12 @@ public sealed class MiniLmEncoder : IDisposable
         var tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true });
         // No memory arena: batches are small and the arena would keep the largest one's buffers for the process's life.
         using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL, EnableCpuMemArena = false };
-        foreach (var (name, (values, shape)) in weights?.Tensors ?? new Dictionary<string, (float[], long[])>())
-        {
-            // Overrides the graph's initializer of that name (onnxruntime SessionOptions::AddInitializer).
-            var value = OrtValue.CreateTensorValueFromMemory(values, shape);
-            _initializers.Add(value);
-            options.AddInitializer(name, value);
-        }
-
         return (new InferenceSession(model, options), tokenizer);
     }
 
     /// <summary>
     /// The ONNX graph with the published weights, as the package ships it: the fine-tuning recipe
-    /// (scripts/finetune-critic.py) trains this very graph, so the product runs what was trained.
+    /// (scripts/finetune-critic.py) rebuilds this very graph in torch, so what it trains is what ONNX Runtime would run.
     /// </summary>
     public static byte[] ReadModelGraph(string? packageDll = null) => ReadResource(packageDll ?? DefaultPath, ModelResource);
 
@@ -181,11 +167,6 @@ public sealed class MiniLmEncoder : IDisposable
         if (_loaded.IsValueCreated)
         {
             _loaded.Value.Session.Dispose();
-        }
-
-        foreach (var value in _initializers)
-        {
-            value.Dispose();
         }
     }
 }
