@@ -53,6 +53,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IImportJobStore, BlobImportJobStore>();
         services.AddSingleton<BlobLeaseLock>();
         services.AddSingleton<ICriticModelStore, BlobCriticModelStore>();
+        services.AddSingleton<IEstateTotalsStore, BlobEstateTotalsStore>();
         return services;
     }
 }

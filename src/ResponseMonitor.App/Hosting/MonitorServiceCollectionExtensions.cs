@@ -91,6 +91,7 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<ItemStateService>();
         services.AddSingleton<ChannelPoller>();
         services.AddSingleton<PollPlanner>();
+        services.AddSingleton<Domain.Estate.EstateTotalsService>();
         services.AddSingleton<WarningService>();
         services.AddSingleton<ChannelAnalysisService>();
         services.AddSingleton<RetentionSweeper>();

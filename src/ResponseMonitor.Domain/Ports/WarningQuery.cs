@@ -9,6 +9,12 @@ public sealed record WarningQuery
 
     public string? ChannelId { get; init; }
 
+    /// <summary>
+    /// Only these channels, read as one range of channels (the first to the last id in key order) and the others in
+    /// it dropped: one query for a run of channels adjacent in id order, such as a dashboard page.
+    /// </summary>
+    public IReadOnlyCollection<string>? ChannelIds { get; init; }
+
     public string? Rule { get; init; }
 
     public WarningSeverity? MinSeverity { get; init; }

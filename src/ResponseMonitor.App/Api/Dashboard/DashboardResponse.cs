@@ -14,4 +14,11 @@ public sealed record DashboardResponse(DateTimeOffset GeneratedAt, int OpenCount
 {
     /// <summary>Each brand's listening score over 7 and 30 days (docs/METRICS.md).</summary>
     public IReadOnlyList<Metrics.BrandListeningDto> Brands { get; init; } = [];
+
+    /// <summary>
+    /// When the totals (<see cref="OpenCount"/>, <see cref="CriticalOpenCount"/>, <see cref="ActiveWarningCount"/>,
+    /// <see cref="Brands"/>) were counted: <see cref="GeneratedAt"/> for an estate of up to 1,000 channels; for a larger
+    /// one the last poll cycle's start, at most 10 minutes before (README.md, "Paging").
+    /// </summary>
+    public DateTimeOffset TotalsComputedAt { get; init; }
 }
