@@ -136,6 +136,12 @@ internal static class FanOutBenchmark
             var (tables, queues) = (counter.Tables - timerTables, counter.Queues - timerQueues - 2);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {n} | {cycle} | {timerTables} | {timerQueues} | {tables} | {(double)tables / n:F2} | {queues} | {(double)queues / n:F2} | {plan.Messages} | {queued} | {seconds:F2} |"));
+            if (counter.Trace)
+            {
+                Console.Error.WriteLine($"{n} channels, {cycle}: storage requests by kind (timer and polls)");
+                Console.Error.WriteLine(counter.Breakdown());
+            }
+
             await Task.Delay(50);
         }
 

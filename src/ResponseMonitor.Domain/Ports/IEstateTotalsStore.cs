@@ -8,5 +8,6 @@ public interface IEstateTotalsStore
     /// <summary>The last totals saved; null before the first.</summary>
     Task<EstateTotals?> GetAsync(CancellationToken cancellationToken);
 
+    /// <summary>Replaces the stored totals with these, whole.</summary>
     Task SaveAsync(EstateTotals totals, CancellationToken cancellationToken);
 }

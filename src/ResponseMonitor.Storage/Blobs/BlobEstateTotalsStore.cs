@@ -14,6 +14,7 @@ public sealed class BlobEstateTotalsStore(StorageClients clients) : IEstateTotal
 {
     private volatile bool _containerExists;
 
+    /// <inheritdoc/>
     public async Task<EstateTotals?> GetAsync(CancellationToken cancellationToken)
     {
         try
@@ -27,6 +28,7 @@ public sealed class BlobEstateTotalsStore(StorageClients clients) : IEstateTotal
         }
     }
 
+    /// <inheritdoc/>
     public async Task SaveAsync(EstateTotals totals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(totals);

@@ -56,6 +56,7 @@ public sealed class TableSnapshotStore(TableProvider tables) : ISnapshotStore
         return result;
     }
 
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<ChannelSnapshot>> GetManyAsync(IReadOnlyCollection<string> channelIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channelIds);
