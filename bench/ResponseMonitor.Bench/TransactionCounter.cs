@@ -30,6 +30,14 @@ internal sealed class TransactionCounter : HttpPipelineSynchronousPolicy
     /// <summary>Requests since the last <see cref="Reset"/> by method, resource (the storage prefix left out) and shape.</summary>
     public string Breakdown() => string.Join(Environment.NewLine, _kinds.OrderByDescending(k => k.Value).Select(k => $"  {k.Value,7} {k.Key}"));
 
+    /// <summary><see cref="Breakdown"/>, then the kinds alone zeroed (the counts go on).</summary>
+    public string TakeBreakdown()
+    {
+        var text = Breakdown();
+        _kinds.Clear();
+        return text;
+    }
+
     /// <summary>Zeroes the counts; returns the total before.</summary>
     public long Reset()
     {
