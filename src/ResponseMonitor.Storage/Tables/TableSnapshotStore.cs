@@ -64,24 +64,8 @@ public sealed class TableSnapshotStore(TableProvider tables) : ISnapshotStore
         {
             return [];
         }
-
-        // One range query, as TableChannelStateStore.GetManyAsync: a filter may hold only 15 comparisons, and an "or"
-        // of row keys makes the service scan the partition; rows in the range outside the set are dropped here.
-        var keys = channelIds.Select(TableKeys.Encode).Order(StringComparer.Ordinal).ToList();
-        var wanted = channelIds.ToHashSet(StringComparer.Ordinal);
         var table = await tables.GetAsync(TableNames.Snapshots, cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {keys[0]} and RowKey le {keys[^1]}");
-        var result = new List<ChannelSnapshot>(wanted.Count);
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            var snapshot = FromEntity(entity);
-            if (wanted.Contains(snapshot.ChannelId))
-            {
-                result.Add(snapshot);
-            }
-        }
-
-        return result;
+        return await TableKeyRange.ReadAsync(table, Partition, channelIds, FromEntity, s => s.ChannelId, cancellationToken).ConfigureAwait(false);
     }
 
     private static ChannelSnapshot FromEntity(TableEntity entity) => new()
