@@ -9,7 +9,8 @@ namespace ResponseMonitor.App.Functions;
 
 /// <summary>
 /// Timer function: schedules one poll cycle (the channels due go on the <c>poll-channel</c> queue in small batches,
-/// which <see cref="PollChannelFunction"/> polls on whichever instances take them), then runs the retention sweep of
+/// which <see cref="PollChannelFunction"/> polls on whichever instances take them), counts the dashboard's totals of
+/// an estate over a page (<see cref="EstateTotalsService"/>), then runs the retention sweep of
 /// channels due (once a day each) and a pass over the notification outbox. The Functions host fires it on
 /// <c>%PollSchedule%</c> as a singleton; standalone, <see cref="Standalone.PollScheduler"/> does.
 /// </summary>

@@ -67,11 +67,13 @@ public static class DashboardEndpoints
         DashboardRows rows;
         EstateTotals totals;
         IEnumerable<string> brands;
+        DateTimeOffset now;
         if (services.Totals.IsLive)
         {
             rows = await DashboardRows.ReadAllAsync(services.Snapshots, services.States, services.Warnings, cancellationToken).ConfigureAwait(false);
             var activeByChannel = rows.ActiveWarnings.ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
-            totals = EstateTotals.Compute(all, rows.Snapshots, activeByChannel, services.Time.GetUtcNow());
+            now = services.Time.GetUtcNow();
+            totals = EstateTotals.Compute(all, rows.Snapshots, activeByChannel, now);
             brands = all.Select(c => c.Brand).Distinct(StringComparer.OrdinalIgnoreCase);
         }
         else
@@ -80,9 +82,9 @@ public static class DashboardEndpoints
             rows = await DashboardRows.ReadPageAsync(all, shown.Items, services.Snapshots, services.States, services.Warnings, cancellationToken).ConfigureAwait(false);
             totals = await totalsTask.ConfigureAwait(false);
             brands = totals.Brands.Select(b => b.Brand);
+            now = services.Time.GetUtcNow();
         }
 
-        var now = services.Time.GetUtcNow();
         var channels = shown.Items
             .Select(c => ApiMapper.Summary(c, rows.Snapshots.GetValueOrDefault(c.Id), rows.States.GetValueOrDefault(c.Id), rows.ActiveWarnings[c.Id], now) with
             {
