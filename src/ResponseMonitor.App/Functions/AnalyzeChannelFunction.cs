@@ -21,7 +21,7 @@ public sealed partial class AnalyzeChannelFunction(ChannelAnalysisService analys
     [Function(FunctionNames.AnalyzeChannel)]
     public Task Run([QueueTrigger(QueueName, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken) => RunAsync(message, cancellationToken);
 
-    public async Task<AnalysisResult> RunAsync(string message, CancellationToken cancellationToken)
+    internal async Task<AnalysisResult> RunAsync(string message, CancellationToken cancellationToken)
     {
         var request = StorageAnalysisQueue.Parse(message)
             ?? throw new InvalidQueueMessageException("The queue message is not an analysis request: expected JSON like {\"channelId\":\"...\",\"reason\":\"...\"}.");

@@ -21,7 +21,7 @@ public sealed partial class PollChannelFunction(ChannelPoller poller, ApiReadCac
     [Function(FunctionNames.PollChannel)]
     public Task Run([QueueTrigger(QueueName, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken) => RunAsync(message, cancellationToken);
 
-    public async Task<PollSummary> RunAsync(string message, CancellationToken cancellationToken)
+    internal async Task<PollSummary> RunAsync(string message, CancellationToken cancellationToken)
     {
         var batch = StoragePollQueue.Parse(message)
             ?? throw new InvalidQueueMessageException("The queue message is not a poll batch: expected JSON like {\"channelIds\":[\"...\"],\"scheduledAt\":\"...\"}.");

@@ -14,10 +14,11 @@ namespace ResponseMonitor.App.Functions;
 /// </summary>
 public sealed partial class PollChannelsFunction(PollPlanner planner, RetentionSweeper retention, NotificationDispatcher dispatcher, ApiReadCache reads, ILogger<PollChannelsFunction> logger)
 {
+    /// <summary>The timer trigger's entry point; the host passes its schedule state, which the cycle does not need.</summary>
     [Function(FunctionNames.PollChannels)]
     public Task Run([TimerTrigger("%PollSchedule%", UseMonitor = true)] TimerInfo timer, CancellationToken cancellationToken) => RunAsync(cancellationToken);
 
-    public async Task<PollPlan> RunAsync(CancellationToken cancellationToken)
+    internal async Task<PollPlan> RunAsync(CancellationToken cancellationToken)
     {
         LogStarting(logger);
         var plan = await planner.ScheduleAsync(cancellationToken).ConfigureAwait(false);
