@@ -1,7 +1,7 @@
 namespace ResponseMonitor.App.Configuration;
 
 /// <summary><c>Api</c>: the HTTP API's key, read cache and standalone request limits.</summary>
-public sealed class ApiOptions
+internal sealed class ApiOptions
 {
     /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Api";

@@ -11,7 +11,7 @@ namespace ResponseMonitor.App.Functions;
 /// host triggers it from <c>analyze-channel</c> (Base64 decoding, retries and the poison queue are the host's, set in
 /// host.json); standalone, its <see cref="Standalone.StorageQueueListener"/> does the same.
 /// </summary>
-public sealed partial class AnalyzeChannelFunction(ChannelAnalysisService analysis, NotificationDispatcher dispatcher, ApiReadCache reads, ILogger<AnalyzeChannelFunction> logger)
+internal sealed partial class AnalyzeChannelFunction(ChannelAnalysisService analysis, NotificationDispatcher dispatcher, ApiReadCache reads, ILogger<AnalyzeChannelFunction> logger)
 {
     /// <summary>The queue both hosts read; StorageOptions.AnalysisQueueName must keep this name in Azure.</summary>
     public const string QueueName = "analyze-channel";

@@ -11,7 +11,7 @@ namespace ResponseMonitor.App.Functions;
 /// needs (Base64 decoding, retries and the poison queue are the host's, set in host.json); standalone,
 /// its <see cref="Standalone.StorageQueueListener"/> does the same, so several processes share the work.
 /// </summary>
-public sealed partial class PollChannelFunction(ChannelPoller poller, ApiReadCache reads, ILogger<PollChannelFunction> logger)
+internal sealed partial class PollChannelFunction(ChannelPoller poller, ApiReadCache reads, ILogger<PollChannelFunction> logger)
 {
     /// <summary>The queue both hosts read; StorageOptions.PollQueueName must keep this name in Azure.</summary>
     public const string QueueName = "poll-channel";
