@@ -21,11 +21,13 @@ public sealed partial class AzureLanguageCriticDetector(
 {
     /// <summary>The name <c>Critics:Backend</c> selects this backend by.</summary>
     public const string BackendName = "azure-language";
+
     /// <summary>The named HTTP client the service is called with.</summary>
     public const string HttpClientName = "azure-language";
 
     /// <summary>Documents per request and characters per document, as the service documents them.</summary>
     public const int MaxDocuments = 10;
+
     /// <summary>Characters the service reads of one document; longer texts are cut before sending.</summary>
     public const int MaxCharacters = 5120;
 

@@ -5,6 +5,7 @@ public enum ItemKind
 {
     /// <summary>A post that opens a thread.</summary>
     Post,
+
     /// <summary>An answer to a post or to another comment.</summary>
     Comment,
 }

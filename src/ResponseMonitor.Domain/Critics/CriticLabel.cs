@@ -5,6 +5,7 @@ public enum CriticLabel
 {
     /// <summary>No sign that the author is unhappy with the brand.</summary>
     NotCritical,
+
     /// <summary>The author complains or is unhappy with the brand.</summary>
     Critical,
 

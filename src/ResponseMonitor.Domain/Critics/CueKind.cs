@@ -5,6 +5,7 @@ public enum CueKind
 {
     /// <summary>A complaint: stays one when negated.</summary>
     Complaint,
+
     /// <summary>A feeling: flips when negated.</summary>
     Sentiment,
 }

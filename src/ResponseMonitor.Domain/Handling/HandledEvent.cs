@@ -5,8 +5,10 @@ public sealed record HandledEvent(string ChannelId, string ItemId, string Event,
 {
     /// <summary>The comment was marked handled.</summary>
     public const string Marked = "marked";
+
     /// <summary>An active mark's reason was changed.</summary>
     public const string Changed = "changed";
+
     /// <summary>The mark was undone; the comment waits again.</summary>
     public const string Unmarked = "unmarked";
 }

@@ -19,6 +19,7 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
 {
     /// <summary>Items stored per write.</summary>
     public const int BatchSize = 500;
+
     /// <summary>Bad rows reported by line at most; the rest are only counted.</summary>
     public const int MaxReportedErrors = 100;
 

@@ -5,8 +5,10 @@ public enum WarningSeverity
 {
     /// <summary>Worth knowing; no one need act now.</summary>
     Info,
+
     /// <summary>Someone should act soon.</summary>
     Warning,
+
     /// <summary>Someone should act now.</summary>
     Critical,
 }
