@@ -9,6 +9,7 @@ using ResponseMonitor.Storage.Tables;
 
 namespace ResponseMonitor.Storage;
 
+/// <summary>Registration of the Azure Storage implementations of the domain's ports.</summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>

@@ -14,12 +14,13 @@ namespace ResponseMonitor.App.Functions;
 /// channels due (once a day each) and a pass over the notification outbox. The Functions host fires it on
 /// <c>%PollSchedule%</c> as a singleton; standalone, <see cref="Standalone.PollScheduler"/> does.
 /// </summary>
-public sealed partial class PollChannelsFunction(PollPlanner planner, EstateTotalsService totals, RetentionSweeper retention, NotificationDispatcher dispatcher, ApiReadCache reads, ILogger<PollChannelsFunction> logger)
+internal sealed partial class PollChannelsFunction(PollPlanner planner, EstateTotalsService totals, RetentionSweeper retention, NotificationDispatcher dispatcher, ApiReadCache reads, ILogger<PollChannelsFunction> logger)
 {
+    /// <summary>The timer trigger's entry point; the host passes its schedule state, which the cycle does not need.</summary>
     [Function(FunctionNames.PollChannels)]
     public Task Run([TimerTrigger("%PollSchedule%", UseMonitor = true)] TimerInfo timer, CancellationToken cancellationToken) => RunAsync(cancellationToken);
 
-    public async Task<PollPlan> RunAsync(CancellationToken cancellationToken)
+    internal async Task<PollPlan> RunAsync(CancellationToken cancellationToken)
     {
         LogStarting(logger);
         var plan = await planner.ScheduleAsync(cancellationToken).ConfigureAwait(false);

@@ -8,7 +8,7 @@ namespace ResponseMonitor.Storage.Tables;
 /// Channels table: PartitionKey "channel", RowKey = channel id. Every change is a read-modify-write guarded by the
 /// entity's ETag, so a webhook recording brand activity and a poll moving the cursor never overwrite each other.
 /// </summary>
-public sealed class TableChannelStateStore(TableProvider tables) : IChannelStateStore
+internal sealed class TableChannelStateStore(TableProvider tables) : IChannelStateStore
 {
     private const string Partition = "channel";
 

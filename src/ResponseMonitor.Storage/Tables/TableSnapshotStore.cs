@@ -4,7 +4,7 @@ using ResponseMonitor.Domain.Ports;
 namespace ResponseMonitor.Storage.Tables;
 
 /// <summary>Snapshots table: PartitionKey "snapshot", RowKey = channel id; one row per channel, overwritten by each analysis.</summary>
-public sealed class TableSnapshotStore(TableProvider tables) : ISnapshotStore
+internal sealed class TableSnapshotStore(TableProvider tables) : ISnapshotStore
 {
     private const string Partition = "snapshot";
 

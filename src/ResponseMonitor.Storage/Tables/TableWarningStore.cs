@@ -13,7 +13,7 @@ namespace ResponseMonitor.Storage.Tables;
 /// <c>d|{id}</c> one outbox delivery to one sink. A transition, its history row and its deliveries go in one entity
 /// group transaction with the warning row guarded by its ETag (or by Add when new): a lost race fails all of it.
 /// </summary>
-public sealed class TableWarningStore(TableProvider tables) : IWarningStore
+internal sealed class TableWarningStore(TableProvider tables) : IWarningStore
 {
     private const string WarningPrefix = "w|";
     private const string HistoryPrefix = "h|";

@@ -17,7 +17,7 @@ namespace ResponseMonitor.App.Api.Dashboard;
 /// Every read is bounded by the number of channels, what is open, or the warnings: never by history. Each answer is
 /// computed once for all clients asking within a few seconds (<see cref="ApiReadCache"/>) and carries an ETag.
 /// </summary>
-public static class DashboardEndpoints
+internal static class DashboardEndpoints
 {
     private const int DetailLimit = 100;
 

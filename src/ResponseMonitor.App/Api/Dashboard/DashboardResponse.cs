@@ -10,7 +10,7 @@ namespace ResponseMonitor.App.Api.Dashboard;
 /// <param name="Channels">This page's channels, in configuration order.</param>
 /// <param name="Detectors">Which critic detector each brand uses.</param>
 /// <param name="NextAfter">The <c>after</c> of the next page; null on the last.</param>
-public sealed record DashboardResponse(DateTimeOffset GeneratedAt, int OpenCount, int CriticalOpenCount, int ActiveWarningCount, IReadOnlyList<ChannelSummaryDto> Channels, IReadOnlyList<BrandDetectorDto> Detectors, string? NextAfter = null)
+internal sealed record DashboardResponse(DateTimeOffset GeneratedAt, int OpenCount, int CriticalOpenCount, int ActiveWarningCount, IReadOnlyList<ChannelSummaryDto> Channels, IReadOnlyList<BrandDetectorDto> Detectors, string? NextAfter = null)
 {
     /// <summary>Each brand's listening score over 7 and 30 days (docs/METRICS.md).</summary>
     public IReadOnlyList<Metrics.BrandListeningDto> Brands { get; init; } = [];

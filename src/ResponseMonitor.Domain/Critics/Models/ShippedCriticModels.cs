@@ -12,7 +12,10 @@ namespace ResponseMonitor.Domain.Critics.Models;
 /// </summary>
 public static class ShippedCriticModels
 {
+    /// <summary>The resource holding the English head.</summary>
     public const string EnglishHead = "en.head.json";
+
+    /// <summary>The resource holding the German stack.</summary>
     public const string GermanStack = "de.stack.bin";
 
     private static readonly Lazy<MiniLmEncoder> Encoder = new(() => new MiniLmEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -20,6 +23,7 @@ public static class ShippedCriticModels
     /// <summary>The one encoder of the process: its session is loaded once and shared.</summary>
     public static MiniLmEncoder SharedEncoder => Encoder.Value;
 
+    /// <summary>The shipped models that can run here: English only when the MiniLM package's DLL is present.</summary>
     public static IReadOnlyList<ILanguageCriticModel> Load()
     {
         var models = new List<ILanguageCriticModel>();
@@ -36,6 +40,7 @@ public static class ShippedCriticModels
         return models;
     }
 
+    /// <summary>Reads a shipped head by resource name; null when there is none.</summary>
     public static EmbeddingCriticHead? ReadHead(string name) =>
         Read(name) is { } bytes ? JsonSerializer.Deserialize(bytes, CriticModelsJsonContext.Default.EmbeddingCriticHead) : null;
 
