@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using ResponseMonitor.App.Hosting;
 
 namespace ResponseMonitor.Bench;
@@ -9,7 +10,7 @@ internal static class BenchApp
     public const string Key = "bench-api-key-0123456789";
 
     /// <summary>Starts the app on a free loopback port with these generic-feed channels (feeds never read) and read cache.</summary>
-    public static async Task<WebApplication> StartAsync(string storage, string prefix, IEnumerable<string> channelIds, int cacheSeconds)
+    public static async Task<WebApplication> StartAsync(string storage, string prefix, IEnumerable<string> channelIds, int cacheSeconds, Action<IServiceCollection>? services = null)
     {
         var args = new List<string>
         {
@@ -24,7 +25,7 @@ internal static class BenchApp
             c++;
         }
 
-        var app = StandaloneHost.Create([.. args]);
+        var app = StandaloneHost.Create([.. args], services);
         await app.StartAsync();
         return app;
     }

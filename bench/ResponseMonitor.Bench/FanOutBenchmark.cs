@@ -125,6 +125,11 @@ internal static class FanOutBenchmark
             var clock = Stopwatch.StartNew();
             var plan = await timer.RunAsync(CancellationToken.None);
             var (timerTables, timerQueues) = (counter.Tables, counter.Queues);
+            if (counter.Trace)
+            {
+                Console.Error.WriteLine($"{n} channels, {cycle}: the timer's storage requests by kind");
+                Console.Error.WriteLine(counter.TakeBreakdown());
+            }
             while (await listener.RunOnceAsync(CancellationToken.None) > 0)
             {
             }
@@ -136,6 +141,12 @@ internal static class FanOutBenchmark
             var (tables, queues) = (counter.Tables - timerTables, counter.Queues - timerQueues - 2);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {n} | {cycle} | {timerTables} | {timerQueues} | {tables} | {(double)tables / n:F2} | {queues} | {(double)queues / n:F2} | {plan.Messages} | {queued} | {seconds:F2} |"));
+            if (counter.Trace)
+            {
+                Console.Error.WriteLine($"{n} channels, {cycle}: the polls' storage requests by kind");
+                Console.Error.WriteLine(counter.TakeBreakdown());
+            }
+
             await Task.Delay(50);
         }
 

@@ -9,6 +9,7 @@ using ResponseMonitor.Domain.Ports;
 
 namespace ResponseMonitor.Connectors;
 
+/// <summary>Registration of the platforms' connectors and the services they share.</summary>
 public static class ConnectorServiceCollectionExtensions
 {
     /// <summary>Every platform this program reads: one line each (docs/ARCHITECTURE.md, "Adding a platform").</summary>

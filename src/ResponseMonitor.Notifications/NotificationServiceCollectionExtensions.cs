@@ -6,8 +6,10 @@ using ResponseMonitor.Notifications.Sinks;
 
 namespace ResponseMonitor.Notifications;
 
+/// <summary>Registration of the notification sinks.</summary>
 public static class NotificationServiceCollectionExtensions
 {
+    /// <summary>Registers the sinks configured under <c>Notifications:Sinks</c>, checked at start-up.</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(NotificationOptions.SectionName);

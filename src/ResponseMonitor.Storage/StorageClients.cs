@@ -60,8 +60,10 @@ public sealed class StorageClients
         }
     }
 
+    /// <summary>The validated settings the clients were made from.</summary>
     public StorageOptions Options { get; }
 
+    /// <summary>The account's Table Storage.</summary>
     public TableServiceClient Tables { get; }
 
     /// <summary>Queues with Base64 message bodies, as the Functions host writes and reads them.</summary>
@@ -73,5 +75,6 @@ public sealed class StorageClients
     /// </summary>
     public QueueServiceClient RawQueues { get; }
 
+    /// <summary>The account's Blob Storage (leases, import files, critic models).</summary>
     public BlobServiceClient Blobs { get; }
 }

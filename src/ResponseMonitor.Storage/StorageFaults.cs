@@ -2,6 +2,7 @@ using Azure;
 
 namespace ResponseMonitor.Storage;
 
+/// <summary>Tells storage outages from other failures.</summary>
 public static class StorageFaults
 {
     /// <summary>

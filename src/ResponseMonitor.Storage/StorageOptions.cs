@@ -8,14 +8,19 @@ namespace ResponseMonitor.Storage;
 /// </summary>
 public sealed class StorageOptions : IValidatableObject
 {
+    /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Storage";
 
+    /// <summary>A storage connection string (Azurite locally); takes precedence over the service URIs.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>The Table service's URI, reached with a managed identity.</summary>
     public Uri? TableServiceUri { get; set; }
 
+    /// <summary>The Queue service's URI, reached with a managed identity.</summary>
     public Uri? QueueServiceUri { get; set; }
 
+    /// <summary>The Blob service's URI, reached with a managed identity.</summary>
     public Uri? BlobServiceUri { get; set; }
 
     /// <summary>Client id of a user-assigned managed identity; empty uses DefaultAzureCredential.</summary>
@@ -45,6 +50,7 @@ public sealed class StorageOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <inheritdoc/>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var hasUris = TableServiceUri is not null && QueueServiceUri is not null && BlobServiceUri is not null;

@@ -9,6 +9,7 @@ using ResponseMonitor.Storage.Tables;
 
 namespace ResponseMonitor.Storage;
 
+/// <summary>Registration of the Azure Storage implementations of the domain's ports.</summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
@@ -53,6 +54,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IImportJobStore, BlobImportJobStore>();
         services.AddSingleton<BlobLeaseLock>();
         services.AddSingleton<ICriticModelStore, BlobCriticModelStore>();
+        services.AddSingleton<IEstateTotalsStore, BlobEstateTotalsStore>();
         return services;
     }
 }

@@ -19,6 +19,8 @@ public sealed class DashboardPagingTests
         var all = await app.GetJsonAsync("/api/dashboard");
         Assert.Equal(["a", "b", "c"], all["channels"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
         Assert.Null(all["nextAfter"]);
+        // An estate of one page counts its totals live, in the same computation (DashboardTotalsTests: over a page).
+        Assert.Equal(all["generatedAt"]!.GetValue<DateTimeOffset>(), all["totalsComputedAt"]!.GetValue<DateTimeOffset>());
 
         var first = await app.GetJsonAsync("/api/dashboard?limit=2");
         Assert.Equal(["a", "b"], first["channels"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));

@@ -33,4 +33,4 @@ namespace ResponseMonitor.App.Api;
 [JsonSerializable(typeof(WebhookAcceptedResponse))]
 [JsonSerializable(typeof(Handled.HandledRequest))]
 [JsonSerializable(typeof(Handled.HandledMarkResponse))]
-public sealed partial class ApiJsonContext : JsonSerializerContext;
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

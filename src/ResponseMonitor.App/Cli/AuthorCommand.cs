@@ -14,7 +14,7 @@ namespace ResponseMonitor.App.Cli;
 /// API (<see cref="RemoteMonitor"/>). Prints the JSON answer. Exit codes: 0 done, 1 usage, configuration, unreachable
 /// or unknown channel, 2 nothing stored about the author.
 /// </summary>
-public static class AuthorCommand
+internal static class AuthorCommand
 {
     public const string EraseVerb = "erase-author";
     public const string ExportVerb = "export-author";

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.App.Cli;
 
 /// <summary>What <c>--help</c> prints: the verbs, how they reach a monitor, and the settings a first start needs.</summary>
-public static class CommandLineHelp
+internal static class CommandLineHelp
 {
     public static readonly string[] Flags = ["--help", "-h", "-?", "help"];
 

@@ -6,7 +6,7 @@ namespace ResponseMonitor.App.Cli;
 /// The arguments of a verb that reads one file: <c>&lt;subject&gt; &lt;file|-&gt; [--format csv|jsonl] [--Key=Value ...]</c>.
 /// The <c>--Key=Value</c> pairs are configuration, as for the app itself.
 /// </summary>
-public sealed record FileCommandArguments(string Subject, string Path, ImportFormat Format, string[] Configuration)
+internal sealed record FileCommandArguments(string Subject, string Path, ImportFormat Format, string[] Configuration)
 {
     /// <summary>The parsed arguments, or null with the reason in <paramref name="error"/>.</summary>
     public static FileCommandArguments? Parse(string[] args, string usage, out string? error)

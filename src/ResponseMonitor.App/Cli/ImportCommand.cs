@@ -13,7 +13,7 @@ namespace ResponseMonitor.App.Cli;
 /// result as JSON. With <c>--url</c> it sends the file to that running monitor's API instead (<see cref="RemoteMonitor"/>).
 /// Exit codes: 0 imported (bad rows are listed), 1 usage, configuration, unreachable or unknown channel, 2 every row was bad.
 /// </summary>
-public static class ImportCommand
+internal static class ImportCommand
 {
     public const string Verb = "import";
 

@@ -9,7 +9,7 @@ namespace ResponseMonitor.App.Cli;
 /// the key is <c>Api:Key</c> from the environment or <c>--Api:Key=</c>, sent as <c>x-api-key</c>. The verbs then need no
 /// storage settings, so the demo of ./run.sh (Azurite in memory) is reachable from a second terminal.
 /// </summary>
-public sealed class RemoteMonitor(Uri baseAddress, string key, HttpMessageHandler? handler = null) : IDisposable
+internal sealed class RemoteMonitor(Uri baseAddress, string key, HttpMessageHandler? handler = null) : IDisposable
 {
     public const string UrlVariable = "RESPONSEMONITOR_URL";
 

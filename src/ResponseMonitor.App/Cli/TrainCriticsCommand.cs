@@ -13,7 +13,7 @@ namespace ResponseMonitor.App.Cli;
 /// (<see cref="RemoteMonitor"/>). Exit codes: 0 trained (adopted or not: see <c>model.adopted</c>), 1 usage,
 /// configuration, unreachable or unknown brand, 2 too few usable labels.
 /// </summary>
-public static class TrainCriticsCommand
+internal static class TrainCriticsCommand
 {
     public const string Verb = "train-critics";
 

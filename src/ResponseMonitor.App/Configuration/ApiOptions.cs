@@ -1,7 +1,9 @@
 namespace ResponseMonitor.App.Configuration;
 
-public sealed class ApiOptions
+/// <summary><c>Api</c>: the HTTP API's key, read cache and standalone request limits.</summary>
+internal sealed class ApiOptions
 {
+    /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Api";
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace ResponseMonitor.App.Configuration;
 /// the brand's): a time zone, each day's opening as "09:00-18:00" (several as "09:00-13:00,14:00-18:00"; a day
 /// left out is closed), and holidays as dates.
 /// </summary>
-public sealed class BusinessHoursOptions
+internal sealed class BusinessHoursOptions
 {
     public string TimeZone { get; set; } = "UTC";
 

@@ -7,7 +7,7 @@ namespace ResponseMonitor.App.Configuration;
 /// are secrets: in Azure they are Key Vault references in app settings; they never leave this object except through
 /// <see cref="Domain.Ports.IChannelSecrets"/>.
 /// </summary>
-public sealed class ChannelOptions
+internal sealed class ChannelOptions
 {
     [Required]
     [RegularExpression("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", ErrorMessage = "A channel id is 1-64 letters, digits, '_', '.' or '-'.")]

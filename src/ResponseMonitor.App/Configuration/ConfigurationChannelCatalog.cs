@@ -5,7 +5,7 @@ using ResponseMonitor.Domain.Ports;
 namespace ResponseMonitor.App.Configuration;
 
 /// <summary>The channels from configuration, and their secrets, kept apart from the definitions the rest of the app sees.</summary>
-public sealed class ConfigurationChannelCatalog : IChannelCatalog, IChannelSecrets
+internal sealed class ConfigurationChannelCatalog : IChannelCatalog, IChannelSecrets
 {
     private readonly Dictionary<string, ChannelDefinition> _byId;
     private readonly Dictionary<string, ChannelOptions> _options;

@@ -4,7 +4,7 @@ using ResponseMonitor.Domain.Critics;
 namespace ResponseMonitor.App.Configuration;
 
 /// <summary><c>Critics</c>: which backend judges critics, and the brand's own rules that force a verdict.</summary>
-public sealed class CriticOptions : IValidatableObject
+internal sealed class CriticOptions : IValidatableObject
 {
     public const string SectionName = "Critics";
 

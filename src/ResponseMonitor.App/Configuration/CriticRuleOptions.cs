@@ -1,7 +1,7 @@
 namespace ResponseMonitor.App.Configuration;
 
 /// <summary>One brand rule: <c>Critics:Rules:N:Phrase</c>, <c>Verdict</c> (critical | not-critical), optional <c>Language</c>.</summary>
-public sealed class CriticRuleOptions
+internal sealed class CriticRuleOptions
 {
     public string Phrase { get; set; } = "";
 

@@ -7,7 +7,7 @@ namespace ResponseMonitor.App.Configuration;
 /// <c>Monitor:Exclusions</c> (the brand's) and <c>Monitor:Channels:N:Exclusions</c> (a channel's): which messages need
 /// no answer. A setting the channel leaves out comes from the brand, then from the defaults.
 /// </summary>
-public sealed class ExclusionOptions
+internal sealed class ExclusionOptions
 {
     /// <summary>Reasons in force: thanks, emoji-only, acknowledgement, spam, brand-self-reply, automation. All when not set; empty switches all off.</summary>
     public List<string>? Enabled { get; set; }

@@ -1,6 +1,6 @@
 namespace ResponseMonitor.App.Configuration;
 
-public enum HostingMode
+internal enum HostingMode
 {
     /// <summary>The program runs its own timer and queue listener and serves the API on Kestrel.</summary>
     Standalone,

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.App.Configuration;
 
 /// <summary>How the program is hosted. The mode is decided at start-up (<see cref="Hosting.FunctionsHostDetection"/>), not configured.</summary>
-public sealed class HostingOptions
+internal sealed class HostingOptions
 {
     public const string SectionName = "Hosting";
 

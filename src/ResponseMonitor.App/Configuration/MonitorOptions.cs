@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace ResponseMonitor.App.Configuration;
 
-public sealed class MonitorOptions : IValidatableObject
+internal sealed class MonitorOptions : IValidatableObject
 {
     public const string SectionName = "Monitor";
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ResponseMonitor.App.Configuration;
 
 /// <summary><c>Monitor:Retention</c>: how long what the public wrote is kept (docs/PRIVACY.md).</summary>
-public sealed class RetentionOptions
+internal sealed class RetentionOptions
 {
     public const int MinDays = 1;
     public const int MaxDays = 3650;

@@ -1,6 +1,6 @@
 namespace ResponseMonitor.App.Configuration;
 
-public sealed class TelemetryOptions
+internal sealed class TelemetryOptions
 {
     public const string SectionName = "Telemetry";
 

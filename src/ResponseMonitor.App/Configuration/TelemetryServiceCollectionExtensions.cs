@@ -11,7 +11,7 @@ using ResponseMonitor.Domain.Telemetry;
 
 namespace ResponseMonitor.App.Configuration;
 
-public static class TelemetryServiceCollectionExtensions
+internal static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
     /// OpenTelemetry traces, metrics and logs. With <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> they go to Azure Monitor

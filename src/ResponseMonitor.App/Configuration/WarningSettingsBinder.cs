@@ -7,7 +7,7 @@ namespace ResponseMonitor.App.Configuration;
 /// <c>Monitor:Channels:N:Warnings</c>, then the channel's threshold shorthands (<see cref="ChannelConfigurationReader"/>
 /// binds the first two).
 /// </summary>
-public static class WarningSettingsBinder
+internal static class WarningSettingsBinder
 {
     /// <summary>The channel's threshold shorthands (<c>SilenceThreshold</c>, <c>CriticThreshold</c>) over its bound settings.</summary>
     public static WarningRuleSettings WithShorthands(WarningRuleSettings settings, ChannelOptions channel)

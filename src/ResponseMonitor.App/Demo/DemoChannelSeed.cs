@@ -1,6 +1,6 @@
 namespace ResponseMonitor.App.Demo;
 
-public sealed class DemoChannelSeed
+internal sealed class DemoChannelSeed
 {
     public string Id { get; set; } = "";
 

@@ -5,7 +5,7 @@ using ResponseMonitor.Connectors.GenericFeed;
 namespace ResponseMonitor.App.Demo;
 
 /// <summary><c>GET /api/demo/feeds/{channelId}</c>: the seed brand's channels as generic feeds (key required).</summary>
-public static class DemoEndpoints
+internal static class DemoEndpoints
 {
     public static RouteGroupBuilder MapDemoEndpoints(this RouteGroupBuilder api)
     {

@@ -8,7 +8,7 @@ namespace ResponseMonitor.App.Demo;
 /// Serves the seed channels as generic feeds, with times relative to when this app started. A restart re-anchors the
 /// times but keeps the ids, so re-reading the feed updates the same stored items and duplicates nothing.
 /// </summary>
-public sealed class DemoFeed(DemoSeedDocument seed, DemoOptions options, TimeProvider time)
+internal sealed class DemoFeed(DemoSeedDocument seed, DemoOptions options, TimeProvider time)
 {
     public DateTimeOffset Anchor { get; } = time.GetUtcNow();
 

@@ -10,7 +10,7 @@ namespace ResponseMonitor.App.Demo;
 /// <c>POST /api/demo/inbox</c> on the app itself, signed with a secret made for this run, so a new user sees a
 /// delivered warning in the outbox. Added only when no sink is configured. It keeps the last few deliveries in memory.
 /// </summary>
-public sealed class DemoInbox
+internal sealed class DemoInbox
 {
     public const string SinkName = "demo-inbox";
     private const int Kept = 20;

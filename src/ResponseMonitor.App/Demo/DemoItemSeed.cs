@@ -1,7 +1,7 @@
 namespace ResponseMonitor.App.Demo;
 
 /// <summary>A seed item. <see cref="Ago"/> ("2d", "26h", "1d2h30m") places it before start-up.</summary>
-public sealed class DemoItemSeed
+internal sealed class DemoItemSeed
 {
     public string Id { get; set; } = "";
 

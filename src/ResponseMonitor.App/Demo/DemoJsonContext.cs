@@ -5,4 +5,4 @@ namespace ResponseMonitor.App.Demo;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, ReadCommentHandling = JsonCommentHandling.Skip)]
 [JsonSerializable(typeof(DemoSeedDocument))]
-public sealed partial class DemoJsonContext : JsonSerializerContext;
+internal sealed partial class DemoJsonContext : JsonSerializerContext;

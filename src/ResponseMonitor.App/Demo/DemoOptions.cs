@@ -1,6 +1,6 @@
 namespace ResponseMonitor.App.Demo;
 
-public sealed class DemoOptions
+internal sealed class DemoOptions
 {
     public const string SectionName = "Demo";
 

@@ -13,7 +13,7 @@ namespace ResponseMonitor.App.Demo;
 /// hands the request to the emulator of the channel's kind (<see cref="IDemoEmulator"/>, beside its connector).
 /// Answers hold every seed item each time; the connectors' idempotent storage makes that harmless.
 /// </summary>
-public static class DemoPlatformEndpoints
+internal static class DemoPlatformEndpoints
 {
     private const string Template = "/demo/platforms/{channelId}/{**path}";
     private const int MaxBodyBytes = 64 * 1024;

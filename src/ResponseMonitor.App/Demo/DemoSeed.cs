@@ -6,7 +6,7 @@ using Microsoft.Extensions.Configuration.Memory;
 namespace ResponseMonitor.App.Demo;
 
 /// <summary>Loads the seed brand and declares its channels in configuration, as a brand would declare its own.</summary>
-public static partial class DemoSeed
+internal static partial class DemoSeed
 {
     public static DemoSeedDocument Load(string seedPath)
     {

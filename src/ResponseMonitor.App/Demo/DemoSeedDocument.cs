@@ -1,6 +1,6 @@
 namespace ResponseMonitor.App.Demo;
 
-public sealed class DemoSeedDocument
+internal sealed class DemoSeedDocument
 {
     public string Brand { get; set; } = "";
 

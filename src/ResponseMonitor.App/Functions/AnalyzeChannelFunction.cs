@@ -11,7 +11,7 @@ namespace ResponseMonitor.App.Functions;
 /// host triggers it from <c>analyze-channel</c> (Base64 decoding, retries and the poison queue are the host's, set in
 /// host.json); standalone, its <see cref="Standalone.StorageQueueListener"/> does the same.
 /// </summary>
-public sealed partial class AnalyzeChannelFunction(ChannelAnalysisService analysis, NotificationDispatcher dispatcher, ApiReadCache reads, ILogger<AnalyzeChannelFunction> logger)
+internal sealed partial class AnalyzeChannelFunction(ChannelAnalysisService analysis, NotificationDispatcher dispatcher, ApiReadCache reads, ILogger<AnalyzeChannelFunction> logger)
 {
     /// <summary>The queue both hosts read; StorageOptions.AnalysisQueueName must keep this name in Azure.</summary>
     public const string QueueName = "analyze-channel";
@@ -21,7 +21,7 @@ public sealed partial class AnalyzeChannelFunction(ChannelAnalysisService analys
     [Function(FunctionNames.AnalyzeChannel)]
     public Task Run([QueueTrigger(QueueName, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken) => RunAsync(message, cancellationToken);
 
-    public async Task<AnalysisResult> RunAsync(string message, CancellationToken cancellationToken)
+    internal async Task<AnalysisResult> RunAsync(string message, CancellationToken cancellationToken)
     {
         var request = StorageAnalysisQueue.Parse(message)
             ?? throw new InvalidQueueMessageException("The queue message is not an analysis request: expected JSON like {\"channelId\":\"...\",\"reason\":\"...\"}.");

@@ -4,7 +4,7 @@ namespace ResponseMonitor.App.Functions;
 /// Every function's name: what functions.metadata lists, what the Functions host shows and logs, and the endpoint
 /// name of the same route standalone.
 /// </summary>
-public static class FunctionNames
+internal static class FunctionNames
 {
     public const string PollChannels = "PollChannels";
     public const string PollChannel = "PollChannel";

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.App.Functions;
 
 /// <summary>A queue message that is not what its function takes (an analysis request, a poll batch). It fails, and after maxDequeueCount lands in the poison queue.</summary>
-public sealed class InvalidQueueMessageException : Exception
+internal sealed class InvalidQueueMessageException : Exception
 {
     public InvalidQueueMessageException()
     {

@@ -11,7 +11,7 @@ namespace ResponseMonitor.App.Functions;
 /// needs (Base64 decoding, retries and the poison queue are the host's, set in host.json); standalone,
 /// its <see cref="Standalone.StorageQueueListener"/> does the same, so several processes share the work.
 /// </summary>
-public sealed partial class PollChannelFunction(ChannelPoller poller, ApiReadCache reads, ILogger<PollChannelFunction> logger)
+internal sealed partial class PollChannelFunction(ChannelPoller poller, ApiReadCache reads, ILogger<PollChannelFunction> logger)
 {
     /// <summary>The queue both hosts read; StorageOptions.PollQueueName must keep this name in Azure.</summary>
     public const string QueueName = "poll-channel";
@@ -21,7 +21,7 @@ public sealed partial class PollChannelFunction(ChannelPoller poller, ApiReadCac
     [Function(FunctionNames.PollChannel)]
     public Task Run([QueueTrigger(QueueName, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken) => RunAsync(message, cancellationToken);
 
-    public async Task<PollSummary> RunAsync(string message, CancellationToken cancellationToken)
+    internal async Task<PollSummary> RunAsync(string message, CancellationToken cancellationToken)
     {
         var batch = StoragePollQueue.Parse(message)
             ?? throw new InvalidQueueMessageException("The queue message is not a poll batch: expected JSON like {\"channelIds\":[\"...\"],\"scheduledAt\":\"...\"}.");

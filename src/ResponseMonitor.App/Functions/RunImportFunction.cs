@@ -11,12 +11,13 @@ namespace ResponseMonitor.App.Functions;
 /// standalone, its <see cref="Standalone.StorageQueueListener"/> does the same. A failed attempt is retried by the queue, up
 /// to maxDequeueCount, then the message goes to <c>import-history-poison</c>; the job shows the last error meanwhile.
 /// </summary>
-public sealed class RunImportFunction(ImportJobRunner runner, ApiReadCache reads)
+internal sealed class RunImportFunction(ImportJobRunner runner, ApiReadCache reads)
 {
+    /// <summary>The queue trigger's entry point: the message is the import request, already decoded from Base64 by the worker.</summary>
     [Function(FunctionNames.RunImport)]
     public Task Run([QueueTrigger(StorageImportQueue.QueueName, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken) => RunAsync(message, cancellationToken);
 
-    public async Task<ImportJob?> RunAsync(string message, CancellationToken cancellationToken)
+    internal async Task<ImportJob?> RunAsync(string message, CancellationToken cancellationToken)
     {
         var request = StorageImportQueue.Parse(message)
             ?? throw new InvalidQueueMessageException("The queue message is not an import request: expected JSON like {\"channelId\":\"...\",\"jobId\":\"...\"}.");

@@ -7,7 +7,7 @@ namespace ResponseMonitor.App.Hosting;
 /// src/DotNetWorker/Hosting/WorkerHostBuilderExtensions.cs, RegisterCommandLine). Older hosts pass <c>--workerId</c>.
 /// Anything else (./run.sh, tests, a container, a VM) runs standalone.
 /// </summary>
-public static class FunctionsHostDetection
+internal static class FunctionsHostDetection
 {
     public static bool IsFunctionsWorker(string[] args, Func<string, string?> environment)
     {

@@ -27,7 +27,7 @@ namespace ResponseMonitor.App.Hosting;
 /// The composition root's shared part, in named steps: everything both hosts need. What differs (Kestrel and the
 /// standalone triggers, or the worker) is added by <see cref="StandaloneHost"/> and <see cref="WorkerHost"/>.
 /// </summary>
-public static class MonitorServiceCollectionExtensions
+internal static class MonitorServiceCollectionExtensions
 {
     public static IServiceCollection AddResponseMonitor(this IServiceCollection services, IConfiguration configuration, HostingOptions hosting)
     {
@@ -91,6 +91,7 @@ public static class MonitorServiceCollectionExtensions
         services.AddSingleton<ItemStateService>();
         services.AddSingleton<ChannelPoller>();
         services.AddSingleton<PollPlanner>();
+        services.AddSingleton<Domain.Estate.EstateTotalsService>();
         services.AddSingleton<WarningService>();
         services.AddSingleton<ChannelAnalysisService>();
         services.AddSingleton<RetentionSweeper>();

@@ -14,7 +14,7 @@ namespace ResponseMonitor.App.Hosting;
 /// The program when no Functions host started it (./run.sh, the tests, a container, a VM): Kestrel serves the API,
 /// and the program's own timer and queue listener trigger the same functions the host would.
 /// </summary>
-public static class StandaloneHost
+internal static class StandaloneHost
 {
     /// <param name="args">Command-line configuration (<c>--Key=Value</c>), which wins over every other source.</param>
     /// <param name="overrideServices">Last-word service registrations, for tests (a FakeTimeProvider, say).</param>

@@ -8,7 +8,7 @@ namespace ResponseMonitor.App.Hosting;
 /// and the rule, never a stack trace. The options registered with ValidateOnStart are validated here, before the host
 /// starts, because a failure inside StartAsync is logged by the host as a stack trace and rethrown.
 /// </summary>
-public static partial class StartupGuard
+internal static partial class StartupGuard
 {
     public const int ConfigurationError = 1;
 

@@ -11,7 +11,7 @@ namespace ResponseMonitor.App.Hosting;
 /// owns the triggers (timer, queue, HTTP, keys, retries, poison queue); the worker runs the [Function] methods in
 /// Functions/, which call the same handlers as standalone.
 /// </summary>
-public static class WorkerHost
+internal static class WorkerHost
 {
     /// <param name="args">What the host passes (<c>--functions-uri</c> and friends), and any <c>--Key=Value</c>.</param>
     /// <param name="overrideServices">Last-word service registrations, for tests.</param>

@@ -11,7 +11,7 @@ namespace ResponseMonitor.App.Standalone;
 /// configured. Like the host's timer it is a singleton across instances: only the holder of the blob lease runs a
 /// cycle, and the lease is renewed while the cycle runs.
 /// </summary>
-public sealed partial class PollScheduler(
+internal sealed partial class PollScheduler(
     PollChannelsFunction function,
     BlobLeaseLock leaseLock,
     IOptions<SchedulerOptions> options,

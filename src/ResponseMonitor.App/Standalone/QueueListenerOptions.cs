@@ -6,7 +6,7 @@ namespace ResponseMonitor.App.Standalone;
 /// The queue trigger's settings, read from host.json's <c>extensions:queues</c> so that standalone and Azure behave
 /// alike. Defaults are the Functions host's.
 /// </summary>
-public sealed class QueueListenerOptions
+internal sealed class QueueListenerOptions
 {
     public const string SectionName = "extensions:queues";
 

@@ -4,7 +4,7 @@ using NCrontab;
 namespace ResponseMonitor.App.Standalone;
 
 /// <summary>The PollChannels timer when standalone. Same setting as the timer trigger's <c>%PollSchedule%</c> in Azure.</summary>
-public sealed class SchedulerOptions : IValidatableObject
+internal sealed class SchedulerOptions : IValidatableObject
 {
     /// <summary>Six-field NCRONTAB (seconds first), UTC. Default: every 5 minutes.</summary>
     public string PollSchedule { get; set; } = "0 */5 * * * *";

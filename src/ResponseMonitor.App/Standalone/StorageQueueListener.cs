@@ -15,7 +15,7 @@ namespace ResponseMonitor.App.Standalone;
 /// queue at once, and the messages beside it flow on. One instance per queue-triggered function, configured by its
 /// <see cref="QueueTrigger"/> and registered under the function's name (<see cref="StandaloneHost.AddStandaloneTriggers"/>).
 /// </summary>
-public sealed partial class StorageQueueListener(
+internal sealed partial class StorageQueueListener(
     QueueTrigger trigger,
     IServiceProvider services,
     StorageClients clients,

@@ -1,3 +1,3 @@
 namespace ResponseMonitor.Connectors.AzureLanguage;
 
-public sealed record AnalyzeTextDocument(string Id, string? Language, string Text);
+internal sealed record AnalyzeTextDocument(string Id, string? Language, string Text);

@@ -1,3 +1,3 @@
 namespace ResponseMonitor.Connectors.AzureLanguage;
 
-public sealed record AnalyzeTextDocumentError(string Id, AnalyzeTextError? Error);
+internal sealed record AnalyzeTextDocumentError(string Id, AnalyzeTextError? Error);

@@ -1,3 +1,3 @@
 namespace ResponseMonitor.Connectors.AzureLanguage;
 
-public sealed record AnalyzeTextError(string? Code, string? Message);
+internal sealed record AnalyzeTextError(string? Code, string? Message);

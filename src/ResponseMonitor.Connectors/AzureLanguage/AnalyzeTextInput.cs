@@ -1,3 +1,3 @@
 namespace ResponseMonitor.Connectors.AzureLanguage;
 
-public sealed record AnalyzeTextInput(IReadOnlyList<AnalyzeTextDocument> Documents);
+internal sealed record AnalyzeTextInput(IReadOnlyList<AnalyzeTextDocument> Documents);

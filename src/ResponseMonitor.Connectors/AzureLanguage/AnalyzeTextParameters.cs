@@ -1,3 +1,3 @@
 namespace ResponseMonitor.Connectors.AzureLanguage;
 
-public sealed record AnalyzeTextParameters(string ModelVersion, bool OpinionMining);
+internal sealed record AnalyzeTextParameters(string ModelVersion, bool OpinionMining);

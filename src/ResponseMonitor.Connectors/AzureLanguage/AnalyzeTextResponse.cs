@@ -1,3 +1,3 @@
 namespace ResponseMonitor.Connectors.AzureLanguage;
 
-public sealed record AnalyzeTextResponse(string? Kind, SentimentResults? Results);
+internal sealed record AnalyzeTextResponse(string? Kind, SentimentResults? Results);

@@ -19,20 +19,28 @@ public sealed partial class AzureLanguageCriticDetector(
     BuiltInCriticClassifier builtIn,
     ILogger<AzureLanguageCriticDetector> logger) : ICriticClassifier
 {
+    /// <summary>The name <c>Critics:Backend</c> selects this backend by.</summary>
     public const string BackendName = "azure-language";
+
+    /// <summary>The named HTTP client the service is called with.</summary>
     public const string HttpClientName = "azure-language";
 
     /// <summary>Documents per request and characters per document, as the service documents them.</summary>
     public const int MaxDocuments = 10;
+
+    /// <summary>Characters the service reads of one document; longer texts are cut before sending.</summary>
     public const int MaxCharacters = 5120;
 
+    /// <inheritdoc/>
     public string Name => BackendName;
 
+    /// <inheritdoc/>
     public bool IsRemote => true;
 
     /// <summary>One text at a time is the local path (spike rule, exclusions): the built-in verdict, no call.</summary>
     public CriticVerdict Classify(string text, string? languageHint = null) => builtIn.Classify(text, languageHint);
 
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<CriticVerdict>> ClassifyAsync(IReadOnlyList<string> texts, string? languageHint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);

@@ -7,6 +7,7 @@ using ResponseMonitor.Domain.Critics;
 
 namespace ResponseMonitor.Connectors.AzureLanguage;
 
+/// <summary>Registration of the Azure AI Language critic backend.</summary>
 public static class AzureLanguageServiceCollectionExtensions
 {
     /// <summary>Azure AI Language as the critic backend; its endpoint and key are checked at start-up.</summary>

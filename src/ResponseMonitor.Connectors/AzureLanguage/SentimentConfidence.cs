@@ -1,3 +1,3 @@
 namespace ResponseMonitor.Connectors.AzureLanguage;
 
-public sealed record SentimentConfidence(double Positive, double Neutral, double Negative);
+internal sealed record SentimentConfidence(double Positive, double Neutral, double Negative);

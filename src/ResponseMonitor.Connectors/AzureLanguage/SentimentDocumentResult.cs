@@ -1,3 +1,3 @@
 namespace ResponseMonitor.Connectors.AzureLanguage;
 
-public sealed record SentimentDocumentResult(string Id, string? Sentiment, SentimentConfidence? ConfidenceScores);
+internal sealed record SentimentDocumentResult(string Id, string? Sentiment, SentimentConfidence? ConfidenceScores);

@@ -1,3 +1,3 @@
 namespace ResponseMonitor.Connectors.AzureLanguage;
 
-public sealed record SentimentResults(IReadOnlyList<SentimentDocumentResult>? Documents, IReadOnlyList<AnalyzeTextDocumentError>? Errors, string? ModelVersion);
+internal sealed record SentimentResults(IReadOnlyList<SentimentDocumentResult>? Documents, IReadOnlyList<AnalyzeTextDocumentError>? Errors, string? ModelVersion);

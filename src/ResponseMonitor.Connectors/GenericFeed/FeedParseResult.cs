@@ -9,6 +9,7 @@ namespace ResponseMonitor.Connectors.GenericFeed;
 /// </summary>
 public sealed record FeedParseResult(IReadOnlyList<ContentItem> Items, string? NextPageToken, string? Error)
 {
+    /// <summary>The bad items, each with why it was skipped.</summary>
     public IReadOnlyList<string> Skipped { get; init; } = [];
 
     /// <summary>Items stored earlier that the delivery says were deleted, hidden or shown again (Meta's remove, hide and unhide).</summary>
@@ -20,6 +21,7 @@ public sealed record FeedParseResult(IReadOnlyList<ContentItem> Items, string? N
     /// </summary>
     public string? RetryLater { get; init; }
 
+    /// <summary>Nothing was wrong: a push may store the page.</summary>
     public bool IsValid => Error is null;
 
     /// <summary>The page itself could be read; some items may have been skipped.</summary>

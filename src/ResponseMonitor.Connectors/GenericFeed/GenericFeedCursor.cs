@@ -13,16 +13,20 @@ public sealed class GenericFeedCursor
     /// <summary>Ids kept at one instant at most; beyond this, the rest are stored again (idempotently) on each poll.</summary>
     public const int MaxSeen = 200;
 
+    /// <summary>The latest change time stored, as the ISO 8601 text sent back as <c>since</c>.</summary>
     public string? Since { get; set; }
 
+    /// <summary>Ids already stored at exactly <see cref="Since"/>.</summary>
     public List<string> Seen { get; set; } = [];
 
+    /// <summary>Reads a stored cursor: empty, a bare instant (the older form) or JSON.</summary>
     public static GenericFeedCursor Parse(string? cursor) => string.IsNullOrEmpty(cursor)
         ? new GenericFeedCursor()
         : cursor.StartsWith('{')
             ? ConnectorCursor.Parse(cursor, FeedJsonContext.Default.GenericFeedCursor, "generic feed")
             : new GenericFeedCursor { Since = cursor };
 
+    /// <summary><see cref="Since"/> as an instant; null when unset or unreadable.</summary>
     public DateTimeOffset? SinceInstant =>
         Since is not null && DateTimeOffset.TryParse(Since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
 
@@ -72,5 +76,6 @@ public sealed class GenericFeedCursor
     public GenericFeedCursor NotAfter(DateTimeOffset now) =>
         SinceInstant > now ? new GenericFeedCursor { Since = now.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) } : this;
 
+    /// <summary>The cursor as stored in the channel's state.</summary>
     public string Serialize() => ConnectorCursor.Serialize(this, FeedJsonContext.Default.GenericFeedCursor);
 }

@@ -12,7 +12,7 @@ namespace ResponseMonitor.Connectors.Platforms;
 /// <param name="readSettings">Its settings' reader, the one the connector reads through too.</param>
 /// <param name="demoEmulator">Its demo emulator, if any.</param>
 /// <param name="purgesDeleted">Whether its terms ask that deleted content leave storage entirely (<see cref="IChannelPlatform.PurgesDeleted"/>).</param>
-public abstract class ChannelPlatform<TConnector>(string kind, Action<ChannelSettings> readSettings, IDemoEmulator? demoEmulator = null, bool purgesDeleted = false) : IChannelPlatform
+internal abstract class ChannelPlatform<TConnector>(string kind, Action<ChannelSettings> readSettings, IDemoEmulator? demoEmulator = null, bool purgesDeleted = false) : IChannelPlatform
     where TConnector : IChannelConnector
 {
     public string Kind => kind;

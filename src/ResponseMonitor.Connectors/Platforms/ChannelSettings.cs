@@ -13,13 +13,16 @@ public sealed class ChannelSettings(string channelId, string kind, IReadOnlyDict
 {
     private readonly List<string> _problems = [];
 
+    /// <summary>The channel whose settings these are, named in every problem.</summary>
     public string ChannelId { get; } = channelId;
 
+    /// <summary>The channel's platform kind.</summary>
     public string Kind { get; } = kind;
 
     /// <summary>What is missing or malformed, each naming the setting; empty when every read succeeded.</summary>
     public IReadOnlyList<string> Problems => _problems;
 
+    /// <summary>A reader over a configured channel's settings.</summary>
     public static ChannelSettings For(ChannelDefinition channel)
     {
         ArgumentNullException.ThrowIfNull(channel);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ResponseMonitor.Connectors.Platforms;
 
 /// <summary>Where a demo item sits in its thread, for the emulators that nest comments (Graph, YouTube).</summary>
-public static class DemoThreads
+internal static class DemoThreads
 {
     /// <summary>The post an item sits under (itself for a post).</summary>
     public static string RootOf(IReadOnlyList<DemoItem> items, DemoItem item)

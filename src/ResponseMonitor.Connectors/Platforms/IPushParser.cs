@@ -21,6 +21,7 @@ public interface IPushParser
     /// <summary>The name of the query parameter of the platform's own subscription check (LinkedIn's <c>challengeCode</c>); null: none.</summary>
     string? ChallengeParameter => null;
 
+    /// <summary>Reads one delivery's body into items and state changes, or says why it cannot be stored.</summary>
     ValueTask<FeedParseResult> ParseAsync(ChannelDefinition channel, ReadOnlyMemory<byte> body, CancellationToken cancellationToken);
 
     /// <summary>Checks a delivery signed in <see cref="SignatureHeader"/>: null when it verifies, else why not (logged, never answered).</summary>

@@ -17,6 +17,7 @@ public sealed class PlatformRegistry : IDeletionPolicy
     private IReadOnlyList<string>? _signatureHeaders;
     private IReadOnlyList<string>? _challengeParameters;
 
+    /// <summary>Indexes the registered platforms by kind; two different platforms claiming one kind is an error.</summary>
     public PlatformRegistry(IEnumerable<IChannelPlatform> platforms, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(platforms);
@@ -39,6 +40,7 @@ public sealed class PlatformRegistry : IDeletionPolicy
     /// <summary>Every registered kind, in ordinal order.</summary>
     public IReadOnlyList<string> Kinds { get; }
 
+    /// <summary>The platform registered for a kind; null when none is.</summary>
     public IChannelPlatform? Find(string kind) => _byKind.GetValueOrDefault(kind);
 
     /// <summary>What is wrong with a channel's kind and settings, each problem naming the setting; empty when nothing is.</summary>

@@ -14,15 +14,19 @@ public sealed class PlatformServices(IHttpClientFactory httpClients, IChannelSec
     /// <summary>The named client with the connectors' retries and time-outs.</summary>
     public const string HttpClientName = "platform";
 
+    /// <summary>Where channels' tokens and keys are read, and rotated ones written.</summary>
     public IChannelSecrets Secrets { get; } = secrets;
 
     /// <summary>Where a read reports what the platform said of the channel's credential; the read's next page carries it.</summary>
     public CredentialNews Credentials { get; } = new();
 
+    /// <summary>Retries, time-outs and page limits for every connector.</summary>
     public ConnectorOptions Options => options.Value;
 
+    /// <summary>The clock every connector reads.</summary>
     public TimeProvider Time { get; } = time;
 
+    /// <summary>A client with the connectors' retries and time-outs.</summary>
     public HttpClient CreateClient() => httpClients.CreateClient(HttpClientName);
 
     /// <summary>The platform's one sender: its error classifier, pauses and spent budgets, shared by all its channels.</summary>

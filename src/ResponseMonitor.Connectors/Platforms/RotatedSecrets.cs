@@ -9,7 +9,7 @@ namespace ResponseMonitor.Connectors.Platforms;
 /// value is used from then on in this process and handed to <see cref="ISecretWriter"/> so that a restart reads it too.
 /// Without a vault it lives in this process only, and a warning says the setting must be updated.
 /// </summary>
-public sealed partial class RotatedSecrets(ISecretWriter writer, TimeProvider time, ILogger<RotatedSecrets> logger)
+internal sealed partial class RotatedSecrets(ISecretWriter writer, TimeProvider time, ILogger<RotatedSecrets> logger)
 {
     private readonly ConcurrentDictionary<(string ChannelId, string Secret), (string Value, DateTimeOffset IssuedAt)> _held = new();
 

@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ResponseMonitor.Domain.Analysis;
 
+/// <summary><c>Analysis:*</c>: the window response figures cover.</summary>
 public sealed class AnalysisOptions
 {
+    /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Analysis";
 
     /// <summary>How far back response times and the response rate look. Open messages are carried however old.</summary>

@@ -32,6 +32,7 @@ public sealed partial class ChannelAnalysisService(
     TimeProvider time,
     ILogger<ChannelAnalysisService> logger)
 {
+    /// <summary>Analyses one configured channel now: stores its snapshot and open comments and applies its warnings.</summary>
     public async Task<AnalysisResult> AnalyzeAsync(string channelId, CancellationToken cancellationToken)
     {
         var channel = catalog.Find(channelId) ?? throw UnknownChannelException.For(channelId);

@@ -4,7 +4,7 @@ namespace ResponseMonitor.Domain.Analysis;
 /// Percentiles by linear interpolation between closest ranks (the "R-7" method of numpy, Excel's PERCENTILE.INC):
 /// rank h = (n - 1)·p, value = x[floor h] + (h - floor h)·(x[floor h + 1] - x[floor h]). Median = p 0.5.
 /// </summary>
-public static class Percentile
+internal static class Percentile
 {
     public static TimeSpan? Of(IReadOnlyList<TimeSpan> sortedAscending, double p)
     {

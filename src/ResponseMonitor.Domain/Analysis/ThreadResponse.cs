@@ -7,5 +7,6 @@ namespace ResponseMonitor.Domain.Analysis;
 /// </summary>
 public sealed record ThreadResponse(string ThreadId, DateTimeOffset WaitingSince, DateTimeOffset RespondedAt, bool IsFirst, int MessagesAnswered, TimeSpan BusinessDuration)
 {
+    /// <summary>How long the thread waited for the brand, in wall time.</summary>
     public TimeSpan Duration => RespondedAt - WaitingSince;
 }

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Domain.Analysis;
 
 /// <summary>A request named a channel that is not configured.</summary>
-public sealed class UnknownChannelException : Exception
+internal sealed class UnknownChannelException : Exception
 {
     public UnknownChannelException()
     {

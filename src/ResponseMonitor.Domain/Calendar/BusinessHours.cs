@@ -12,6 +12,7 @@ public sealed class BusinessHours
     private readonly IReadOnlyDictionary<DayOfWeek, IReadOnlyList<OpeningInterval>> _week;
     private readonly IReadOnlySet<DateOnly> _holidays;
 
+    /// <summary>Opening hours in a time zone, by day of the week, closed on the given dates.</summary>
     public BusinessHours(TimeZoneInfo timeZone, IReadOnlyDictionary<DayOfWeek, IReadOnlyList<OpeningInterval>> week, IReadOnlySet<DateOnly> holidays)
     {
         ArgumentNullException.ThrowIfNull(timeZone);
@@ -22,12 +23,16 @@ public sealed class BusinessHours
         _holidays = holidays;
     }
 
+    /// <summary>The zone the hours are read in.</summary>
     public TimeZoneInfo TimeZone { get; }
 
+    /// <summary>The open intervals of each day; a day missing is closed.</summary>
     public IReadOnlyDictionary<DayOfWeek, IReadOnlyList<OpeningInterval>> Week => _week;
 
+    /// <summary>Dates (in the zone) on which the channel is closed all day.</summary>
     public IReadOnlySet<DateOnly> Holidays => _holidays;
 
+    /// <summary>Whether the instant falls inside the opening hours.</summary>
     public bool IsOpen(DateTimeOffset instant) =>
         OpenPeriods(instant.AddDays(-2), instant.AddDays(1)).Any(p => p.Start <= instant && instant < p.End);
 

@@ -26,5 +26,6 @@ public sealed record OpeningInterval(TimeOnly Open, TimeOnly Close, bool EndsAtM
         return new OpeningInterval(open, close);
     }
 
+    /// <summary>The interval as configured, <c>HH:mm-HH:mm</c>.</summary>
     public override string ToString() => $"{Open:HH\\:mm}-{(EndsAtMidnight ? "24:00" : Close.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture))}";
 }

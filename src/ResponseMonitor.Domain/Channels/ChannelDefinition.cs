@@ -6,13 +6,16 @@ namespace ResponseMonitor.Domain.Channels;
 /// </summary>
 public sealed record ChannelDefinition
 {
+    /// <summary>The channel's id, unique across the configuration and used in every key and route.</summary>
     public required string Id { get; init; }
 
+    /// <summary>The name people see on the dashboard and in notifications.</summary>
     public required string Name { get; init; }
 
     /// <summary>Connector kind, e.g. <c>generic-feed</c>.</summary>
     public required string Kind { get; init; }
 
+    /// <summary>Whether the channel is polled; a disabled one keeps its data.</summary>
     public bool Enabled { get; init; } = true;
 
     /// <summary>Author ids that are the brand on this channel. A reply by any of them answers the public.</summary>
@@ -42,6 +45,7 @@ public sealed record ChannelDefinition
     /// <summary>The channel's own poll cadence: it is polled at most this often; null polls it every cycle.</summary>
     public TimeSpan? PollInterval { get; init; }
 
+    /// <summary>Whether the id is one of the brand's own accounts on the channel.</summary>
     public bool IsBrandAuthor(string? authorId) => authorId is not null && BrandAuthorIds.Contains(authorId);
 
     /// <summary>Time that counts against targets: open hours when the channel has business hours, wall time otherwise.</summary>

@@ -6,20 +6,28 @@ namespace ResponseMonitor.Domain.Conversations;
 /// </summary>
 public sealed record ContentItem
 {
+    /// <summary>The platform's id of the item, unique within the channel.</summary>
     public required string Id { get; init; }
 
+    /// <summary>The id of the item this one answers; null for a post.</summary>
     public string? ParentId { get; init; }
 
+    /// <summary>Whether it is a post or a comment.</summary>
     public required ItemKind Kind { get; init; }
 
+    /// <summary>The platform's id of the author.</summary>
     public required string AuthorId { get; init; }
 
+    /// <summary>The author's display name, when the platform gives one.</summary>
     public string? AuthorName { get; init; }
 
+    /// <summary>When the platform says it was published.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>When its text was last changed; null when never.</summary>
     public DateTimeOffset? EditedAt { get; init; }
 
+    /// <summary>What the author wrote.</summary>
     public string Text { get; init; } = "";
 
     /// <summary>The conversation this item belongs to; empty until resolved.</summary>

@@ -13,7 +13,7 @@ namespace ResponseMonitor.Domain.Conversations;
 /// A reply whose parent is unknown joins the thread named by its parent id, so later replies to the same
 /// parent still meet in one thread.
 /// </summary>
-public static class ThreadResolver
+internal static class ThreadResolver
 {
     /// <param name="item">The item to place.</param>
     /// <param name="parent">Its parent with <see cref="ContentItem.ThreadId"/> already resolved, or null when unknown.</param>

@@ -12,6 +12,7 @@ public sealed class BuiltInCriticClassifier(LexiconCriticClassifier lexicon, IRe
     /// <summary>The name a shipped model's verdicts carry.</summary>
     public const string ModelDetectorName = "model";
 
+    /// <summary>The word-list detector the language models refine.</summary>
     public LexiconCriticClassifier Lexicon => lexicon;
 
     /// <summary>The languages a shipped model judges.</summary>
@@ -26,12 +27,14 @@ public sealed class BuiltInCriticClassifier(LexiconCriticClassifier lexicon, IRe
     /// <summary>The shipped models, one per language they judge.</summary>
     public IReadOnlyCollection<ILanguageCriticModel> Models => _models.Values;
 
+    /// <inheritdoc/>
     public CriticVerdict Classify(string text, string? languageHint = null)
     {
         var verdict = lexicon.Classify(text, languageHint);
         return Judged(verdict) is { } model ? model.Refine(text, verdict) : verdict;
     }
 
+    /// <inheritdoc/>
     public Task<IReadOnlyList<CriticVerdict>> ClassifyAsync(IReadOnlyList<string> texts, string? languageHint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);

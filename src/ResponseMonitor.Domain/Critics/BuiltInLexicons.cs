@@ -9,10 +9,12 @@ namespace ResponseMonitor.Domain.Critics;
 /// </summary>
 public static class BuiltInLexicons
 {
+    /// <summary>The languages with a shipped word list.</summary>
     public static readonly IReadOnlyList<string> Languages = ["en", "es", "de", "fr", "pt", "it"];
 
     private static readonly Lazy<IReadOnlyList<CueLexicon>> Loaded = new(Load);
 
+    /// <summary>The shipped word lists, loaded on first use.</summary>
     public static IReadOnlyList<CueLexicon> All => Loaded.Value;
 
     private static List<CueLexicon> Load()

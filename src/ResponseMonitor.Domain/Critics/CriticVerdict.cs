@@ -6,6 +6,7 @@ namespace ResponseMonitor.Domain.Critics;
 /// </summary>
 public sealed record CriticVerdict(string Language, CriticLabel Label, double Score, IReadOnlyList<string> Cues)
 {
+    /// <summary>Whether the label is <see cref="CriticLabel.Critical"/>.</summary>
     public bool IsCritical => Label == CriticLabel.Critical;
 
     /// <summary>The detector that gave the verdict; the lexicon unless another one says so.</summary>

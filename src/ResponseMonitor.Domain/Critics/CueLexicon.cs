@@ -8,6 +8,7 @@ public sealed class CueLexicon
 {
     private readonly Dictionary<string, Cue>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
 
+    /// <summary>A language's word list, as <see cref="BuiltInLexicons"/> reads it from its resource.</summary>
     public CueLexicon(
         string language,
         double threshold,
@@ -45,35 +46,46 @@ public sealed class CueLexicon
         NegationFollows = negationFollows;
     }
 
+    /// <summary>The language's code (<c>en</c>, <c>es</c> ...).</summary>
     public string Language { get; }
 
     /// <summary>A score at or above this is critical.</summary>
     public double Threshold { get; }
 
+    /// <summary>Words that carry no signal and are skipped.</summary>
     public IReadOnlySet<string> StopWords { get; }
 
+    /// <summary>Single-word cues by their exact form.</summary>
     public IReadOnlyDictionary<string, Cue> Words { get; }
 
     /// <summary>A general sentiment lexicon under the language's own entries (VADER for English): consulted after them.</summary>
     public IReadOnlyDictionary<string, Cue> ExternalWords { get; }
 
+    /// <summary>Cues matched on a word's beginning, for inflected forms.</summary>
     public IReadOnlyDictionary<string, Cue> Stems { get; }
 
+    /// <summary>The shortest word a stem cue may match.</summary>
     public int MinStemLength { get; }
 
+    /// <summary>Multi-word cues.</summary>
     public IReadOnlyList<CuePhrase> Phrases { get; }
 
     /// <summary>Parts of compound words ("~ausfall" finds Zugausfall, Totalausfall), for languages that glue words together.</summary>
     public IReadOnlyList<KeyValuePair<string, Cue>> Infixes { get; }
 
+    /// <summary>Multi-word cues by their first word, so a text is scanned once.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<CuePhrase>> PhrasesByFirstWord { get; }
 
+    /// <summary>Words that negate the cue after them.</summary>
     public IReadOnlySet<string> Negations { get; }
 
+    /// <summary>Words that strengthen the cue after them.</summary>
     public IReadOnlySet<string> Intensifiers { get; }
 
+    /// <summary>Words that weaken the cue after them.</summary>
     public IReadOnlySet<string> Diminishers { get; }
 
+    /// <summary>Words after which the clause that follows outweighs the one before ("but").</summary>
     public IReadOnlySet<string> Contrasts { get; }
 
     /// <summary>German puts "nicht" after the verb: "funktioniert nicht", "gefällt mir nicht".</summary>

@@ -12,5 +12,6 @@ public interface ILanguageCriticModel
     /// <summary>The verdicts on <paramref name="texts"/>, in order, given the lexicon's verdicts on them.</summary>
     IReadOnlyList<CriticVerdict> Refine(IReadOnlyList<string> texts, IReadOnlyList<CriticVerdict> lexiconVerdicts, CancellationToken cancellationToken);
 
+    /// <summary>Refines one verdict of the word-list detector.</summary>
     CriticVerdict Refine(string text, CriticVerdict lexiconVerdict) => Refine([text], [lexiconVerdict], CancellationToken.None)[0];
 }

@@ -60,6 +60,7 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons, 
     private readonly CueLexicon[] _lexicons = [.. lexicons];
     private readonly (string[] Words, CriticRule Rule)[] _rules = [.. rules.Select(r => (TextFolding.Tokenize(TextFolding.Fold(r.Phrase)).ToArray(), r)).Where(r => r.Item1.Length > 0)];
 
+    /// <summary>A detector over the shipped word lists and default rules.</summary>
     public LexiconCriticClassifier()
         : this(BuiltInLexicons.All, [])
     {
@@ -68,6 +69,7 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons, 
     /// <summary>The name its verdicts carry.</summary>
     public const string DetectorName = "lexicon";
 
+    /// <inheritdoc/>
     public string Name => DetectorName;
 
     /// <summary>
@@ -76,6 +78,7 @@ public sealed class LexiconCriticClassifier(IReadOnlyList<CueLexicon> lexicons, 
     /// </summary>
     public string Version { get; } = VersionOf(lexicons, rules);
 
+    /// <inheritdoc/>
     public CriticVerdict Classify(string text, string? languageHint = null)
     {
         ArgumentNullException.ThrowIfNull(text);

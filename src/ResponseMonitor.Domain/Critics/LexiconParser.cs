@@ -7,7 +7,7 @@ namespace ResponseMonitor.Domain.Critics;
 /// negation, intensifier, diminisher, contrast (word lists), and complaint, negative, positive, phrase (one entry a
 /// line: a word, a stem ending in <c>*</c>, a compound part starting with <c>~</c>, or a phrase, then an optional weight). <c>#</c> starts a comment.
 /// </summary>
-public static class LexiconParser
+internal static class LexiconParser
 {
     private static readonly Dictionary<string, double> DefaultWeights = new(StringComparer.Ordinal)
     {

@@ -19,6 +19,7 @@ public sealed partial class HandledMarkService(
     TimeProvider time,
     ILogger<HandledMarkService> logger)
 {
+    /// <summary>Marks a comment of the channel handled, or changes its reason; refuses unknown or non-public items.</summary>
     public async Task<HandledMarkResult> MarkAsync(ChannelDefinition channel, string itemId, HandledReason reason, string by, string? note, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);

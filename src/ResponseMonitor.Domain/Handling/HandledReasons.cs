@@ -11,10 +11,13 @@ public static class HandledReasons
         [HandledReason.Escalated] = "escalated",
     };
 
+    /// <summary>Every reason's name, as the API accepts it.</summary>
     public static IReadOnlyCollection<string> All => Names.Values;
 
+    /// <summary>The reason's name in the API.</summary>
     public static string Name(HandledReason reason) => Names[reason];
 
+    /// <summary>Reads a reason from its API name; false for an unknown one.</summary>
     public static bool TryParse(string? name, out HandledReason reason)
     {
         foreach (var (key, value) in Names)

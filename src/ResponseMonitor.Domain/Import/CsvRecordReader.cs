@@ -9,7 +9,7 @@ namespace ResponseMonitor.Domain.Import;
 /// <see cref="ImportLimits.MaxRowChars"/> and <see cref="ImportLimits.MaxFields"/> (beyond, it is reported by line), so
 /// files of any size, and rows of any length, pass in constant memory.
 /// </summary>
-public sealed class CsvRecordReader(TextReader reader)
+internal sealed class CsvRecordReader(TextReader reader)
 {
     private readonly char[] _buffer = new char[ImportLimits.ChunkChars];
     private int _position;

@@ -17,12 +17,17 @@ namespace ResponseMonitor.Domain.Import;
 /// </summary>
 public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysisQueue queue, ICriticLabelStore labels, TimeProvider time, ILogger<HistoryImporter> logger)
 {
+    /// <summary>Items stored per write.</summary>
     public const int BatchSize = 500;
+
+    /// <summary>Bad rows reported by line at most; the rest are only counted.</summary>
     public const int MaxReportedErrors = 100;
 
+    /// <summary>The field a row reader sets instead of fields when the row itself is malformed.</summary>
     public const string ErrorField = "\0error";
     internal const string NotText = "\0not-text";
 
+    /// <summary>Imports a file into the channel, row by row, and queues an analysis when anything was stored.</summary>
     public async Task<ImportResult> ImportAsync(ChannelDefinition channel, TextReader reader, ImportFormat format, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
@@ -121,6 +126,7 @@ public sealed partial class HistoryImporter(IngestionService ingestion, IAnalysi
         }
     }
 
+    /// <summary>The format a content type or file name says; null when it says neither.</summary>
     public static ImportFormat? FormatFor(string? contentTypeOrName)
     {
         var value = contentTypeOrName?.Split(';')[0].Trim().ToLowerInvariant();

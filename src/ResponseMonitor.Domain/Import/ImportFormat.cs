@@ -1,5 +1,6 @@
 namespace ResponseMonitor.Domain.Import;
 
+/// <summary>The file formats a history import reads.</summary>
 public enum ImportFormat
 {
     /// <summary>One JSON object per line.</summary>

@@ -13,8 +13,10 @@ namespace ResponseMonitor.Domain.Import;
 /// </summary>
 public sealed partial class ImportJobRunner(IImportJobStore jobs, IChannelCatalog channels, HistoryImporter importer, TimeProvider time, ILogger<ImportJobRunner> logger)
 {
+    /// <summary>How often the bytes read are saved while a job runs.</summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>Runs the job if it is still to do; returns it as stored after, or null when it is unknown.</summary>
     public async Task<ImportJob?> RunAsync(string channelId, string jobId, CancellationToken cancellationToken)
     {
         var job = await jobs.GetAsync(channelId, jobId, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 namespace ResponseMonitor.Domain.Import;
 
+/// <summary>Where an import job is.</summary>
 public enum ImportJobState
 {
     /// <summary>The file is stored and its queue message sent; no worker has started it.</summary>

@@ -6,7 +6,7 @@ namespace ResponseMonitor.Domain.Import;
 /// unread into any string, with the row marked truncated; a row whose kept fields still pass <see cref="MaxRowChars"/>
 /// is reported by line and skipped. So a 1 GB line costs what a 64 KB one does.
 /// </summary>
-public static class ImportLimits
+internal static class ImportLimits
 {
     /// <summary>Characters of one field (a JSON string, a CSV cell) kept as written in the file.</summary>
     public const int MaxFieldChars = 32_768;

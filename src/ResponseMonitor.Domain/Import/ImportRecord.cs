@@ -1,4 +1,4 @@
 namespace ResponseMonitor.Domain.Import;
 
 /// <summary>One row of an import file: named fields as text, and the line the row starts on.</summary>
-public sealed record ImportRecord(long Line, IReadOnlyDictionary<string, string?> Fields);
+internal sealed record ImportRecord(long Line, IReadOnlyDictionary<string, string?> Fields);

@@ -9,7 +9,7 @@ namespace ResponseMonitor.Domain.Import;
 /// <see cref="ImportLimits.MaxFieldChars"/> as it is read (the row is then marked truncated), and a line still longer
 /// than <see cref="ImportLimits.MaxRowChars"/> is skipped to its end and reported, so no line is ever held whole.
 /// </summary>
-public sealed class JsonLinesRecordReader(TextReader reader)
+internal sealed class JsonLinesRecordReader(TextReader reader)
 {
     // Ends a string that was cut: a Unicode noncharacter, never meaningful in a comment. Parse strips it and marks the row.
     private const char CutMark = '\uFDD0';

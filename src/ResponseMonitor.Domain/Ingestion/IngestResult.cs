@@ -1,5 +1,6 @@
 namespace ResponseMonitor.Domain.Ingestion;
 
+/// <summary>What one ingestion stored: how many items, and the brand's latest activity among them (null: none).</summary>
 public sealed record IngestResult(int Stored, DateTimeOffset? LatestBrandActivity)
 {
     /// <summary>

@@ -5,6 +5,7 @@ namespace ResponseMonitor.Domain.Metrics;
 /// </summary>
 public sealed record DurationBuckets(int UpTo1Hour, int From1To4Hours, int From4To8Hours, int From8To24Hours, int Over24Hours)
 {
+    /// <summary>Counts the durations into their buckets.</summary>
     public static DurationBuckets Of(IEnumerable<TimeSpan> durations)
     {
         ArgumentNullException.ThrowIfNull(durations);

@@ -5,6 +5,7 @@ namespace ResponseMonitor.Domain.Metrics;
 /// <summary>Count, mean, median, p90 and the band distribution of a set of durations (all null when empty).</summary>
 public sealed record DurationSummary(int Count, TimeSpan? Mean, TimeSpan? Median, TimeSpan? P90, DurationBuckets Buckets)
 {
+    /// <summary>Summarises durations: count, median, 90th percentile and mean.</summary>
     public static DurationSummary Of(IEnumerable<TimeSpan> durations)
     {
         ArgumentNullException.ThrowIfNull(durations);

@@ -11,7 +11,7 @@ namespace ResponseMonitor.Domain.Metrics;
 /// obvious spam. Deliberately conservative: a message with a question mark, a "but", or that the critic detector
 /// calls critical ("thanks for nothing") always counts. Rules: docs/METRICS.md, "Exclusions".
 /// </summary>
-public static class ExclusionDetector
+internal static class ExclusionDetector
 {
     private static readonly HashSet<string> ThanksWords = new(StringComparer.Ordinal)
     {

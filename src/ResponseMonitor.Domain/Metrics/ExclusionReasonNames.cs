@@ -16,10 +16,13 @@ public static class ExclusionReasonNames
         [ExclusionReason.Hidden] = "hidden",
     };
 
+    /// <summary>Every reason's name, as configured and in the API.</summary>
     public static IReadOnlyCollection<string> All => Names.Values;
 
+    /// <summary>The reason's name.</summary>
     public static string Name(ExclusionReason reason) => Names[reason];
 
+    /// <summary>Reads a reason from its name; false for an unknown one.</summary>
     public static bool TryParse(string? name, out ExclusionReason reason)
     {
         foreach (var (key, value) in Names)

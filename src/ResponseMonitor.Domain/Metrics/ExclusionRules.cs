@@ -6,8 +6,10 @@ namespace ResponseMonitor.Domain.Metrics;
 /// </summary>
 public sealed record ExclusionRules
 {
+    /// <summary>The rules of a channel that sets none.</summary>
     public static readonly ExclusionRules Default = new();
 
+    /// <summary>The exclusions applied; all but <see cref="ExclusionReason.Handled"/> unless configured.</summary>
     public IReadOnlySet<ExclusionReason> Enabled { get; init; } = Enum.GetValues<ExclusionReason>().Where(r => r != ExclusionReason.Handled).ToHashSet();
 
     /// <summary>Extra whole-message phrases that need no answer (compared after lower-casing and stripping punctuation and emoji).</summary>
@@ -28,5 +30,6 @@ public sealed record ExclusionRules
     /// <summary>Text the brand's automated replies carry (a signature such as "[auto]"), matched case-insensitively.</summary>
     public IReadOnlyList<string> AutomationMarkers { get; init; } = [];
 
+    /// <summary>Whether the exclusion is applied.</summary>
     public bool IsEnabled(ExclusionReason reason) => Enabled.Contains(reason);
 }

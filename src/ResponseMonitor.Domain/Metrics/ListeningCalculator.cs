@@ -17,6 +17,7 @@ public static class ListeningCalculator
         return channel.Warnings.ResponseTarget ?? WarningRuleSettings.Default.ResponseTarget!.Value;
     }
 
+    /// <summary>The channel's raw listening counts over the window, from its clock's threads.</summary>
     public static ListeningSample Sample(ChannelDefinition channel, ClockResult clock, MetricsWindow window)
     {
         ArgumentNullException.ThrowIfNull(channel);

@@ -8,23 +8,31 @@ namespace ResponseMonitor.Domain.Metrics;
 /// </summary>
 public sealed class ListeningSample
 {
+    /// <summary>The brand's own posts published in the window.</summary>
     public int Posts { get; set; }
 
+    /// <summary>Public messages of the window that need an answer.</summary>
     public int Received { get; set; }
 
+    /// <summary>Of those, answered by the window's end.</summary>
     public int Answered { get; set; }
 
+    /// <summary>Answered within the channel's response target, in business time.</summary>
     public int AnsweredWithinTarget { get; set; }
 
+    /// <summary>Answered within 15 minutes of wall time.</summary>
     public int AnsweredWithin15Minutes { get; set; }
 
+    /// <summary>Still unanswered when the brand published its next post.</summary>
     public int LeftWaitingPastNextPost { get; set; }
 
+    /// <summary>Answered within the target and before the brand's next post.</summary>
     public int Listened { get; set; }
 
     /// <summary>First responses of the window's threads, wall and business time.</summary>
     public List<(TimeSpan Wall, TimeSpan Business)> FirstResponses { get; } = [];
 
+    /// <summary>Adds samples up, channels into their brand.</summary>
     public static ListeningSample Merge(IEnumerable<ListeningSample> samples)
     {
         ArgumentNullException.ThrowIfNull(samples);

@@ -30,12 +30,16 @@ public sealed record ListeningScore(
     /// <summary>Meta's public "very responsive" badge: 90 % answered within 15 minutes over the last 7 days.</summary>
     public static readonly TimeSpan VeryResponsiveTime = TimeSpan.FromMinutes(15);
 
+    /// <summary>The share answered within <see cref="VeryResponsiveTime"/> that earns the badge.</summary>
     public const double VeryResponsiveShare = 0.9;
 
+    /// <summary><see cref="Answered"/> over <see cref="CommentsReceived"/>; null when nothing was received.</summary>
     public double? ShareAnswered => Share(Answered);
 
+    /// <summary><see cref="AnsweredWithinTarget"/> over <see cref="CommentsReceived"/>; null when nothing was received.</summary>
     public double? ShareAnsweredWithinTarget => Share(AnsweredWithinTarget);
 
+    /// <summary><see cref="AnsweredWithin15Minutes"/> over <see cref="CommentsReceived"/>; null when nothing was received.</summary>
     public double? ShareAnsweredWithin15Minutes => Share(AnsweredWithin15Minutes);
 
     /// <summary>

@@ -4,7 +4,7 @@ namespace ResponseMonitor.Domain.Metrics;
 /// The raw figures behind <see cref="ResponseMetrics"/>. Channels merge at this level, so a brand's median is the
 /// median of all its responses, never a median of channel medians.
 /// </summary>
-public sealed class MetricsSample
+internal sealed class MetricsSample
 {
     public int Answerable { get; set; }
 

@@ -16,6 +16,7 @@ public sealed class MetricsService(IItemStore items, IItemVerdictStore verdictSt
 {
     private const int Parallelism = 4;
 
+    /// <summary>Computes the channels' metrics over [from, to) from stored items.</summary>
     public async Task<MetricsReport> ReportAsync(IReadOnlyList<ChannelDefinition> channels, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channels);

@@ -6,7 +6,9 @@ namespace ResponseMonitor.Domain.Metrics;
 /// </summary>
 public sealed record MetricsWindow(DateTimeOffset From, DateTimeOffset To, DateTimeOffset AsOf)
 {
+    /// <summary>A window [from, to) read as of now, or of its end when that has passed.</summary>
     public static MetricsWindow Create(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now) => new(from, to, to < now ? to : now);
 
+    /// <summary>Whether the instant is in [From, To).</summary>
     public bool Contains(DateTimeOffset instant) => instant >= From && instant < To;
 }

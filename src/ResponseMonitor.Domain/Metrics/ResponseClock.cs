@@ -9,7 +9,7 @@ namespace ResponseMonitor.Domain.Metrics;
 /// answer collect into a run; the brand's next (non-automated) item in the thread answers the whole run and stops its
 /// clock, measured both in wall time and in the channel's business time. Definitions: docs/METRICS.md.
 /// </summary>
-public static class ResponseClock
+internal static class ResponseClock
 {
     /// <param name="channel">The channel: brand ids, business hours, exclusion rules.</param>
     /// <param name="items">The items; duplicates by id keep the latest version.</param>

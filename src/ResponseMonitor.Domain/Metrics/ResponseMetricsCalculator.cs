@@ -7,7 +7,7 @@ namespace ResponseMonitor.Domain.Metrics;
 /// belongs to the window its clock started in. Everything is judged as of <see cref="MetricsWindow.AsOf"/>, so a
 /// past window's report does not change when late answers arrive.
 /// </summary>
-public static class ResponseMetricsCalculator
+internal static class ResponseMetricsCalculator
 {
     /// <param name="channel">The channel, for its business hours.</param>
     /// <param name="clock">The clock run over items created before <see cref="MetricsWindow.AsOf"/>, with enough history before the window to tell first from next responses.</param>

@@ -1,5 +1,6 @@
 namespace ResponseMonitor.Domain.Notifications;
 
+/// <summary>Where a notification delivery is.</summary>
 public enum DeliveryStatus
 {
     /// <summary>Stored, not yet acknowledged: due now, retrying after a failure, or held by a silence or quiet hours.</summary>

@@ -6,6 +6,7 @@ namespace ResponseMonitor.Domain.Notifications;
 /// </summary>
 public interface INotificationSink
 {
+    /// <summary>The sink's configured name, which routes refer to.</summary>
     string Name { get; }
 
     /// <summary><c>webhook</c>, <c>teams</c>, <c>slack</c>, <c>email</c> or <c>servicebus</c>.</summary>
@@ -14,5 +15,6 @@ public interface INotificationSink
     /// <summary>When this sink is not to be disturbed, if ever.</summary>
     QuietHours? QuietHours { get; }
 
+    /// <summary>Sends a batch; throws when the sink did not acknowledge it, so that it is retried.</summary>
     Task SendAsync(NotificationBatch batch, CancellationToken cancellationToken);
 }

@@ -21,6 +21,7 @@ public sealed partial class NotificationDispatcher(
     TimeProvider time,
     ILogger<NotificationDispatcher> logger)
 {
+    /// <summary>Sends the outbox's deliveries that are due and not held; returns how many the sinks acknowledged.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         if (sinks.Sinks.Count == 0)

@@ -3,6 +3,7 @@ using System.Text;
 
 namespace ResponseMonitor.Domain.Notifications;
 
+/// <summary>Identities for notification rows.</summary>
 public static class NotificationIds
 {
     /// <summary>A short, key-safe digest of an identity that may contain any characters.</summary>

@@ -6,6 +6,7 @@ namespace ResponseMonitor.Domain.Notifications;
 /// <summary>How the outbox delivers (<c>Notifications:*</c>). The sinks themselves are configured beside it.</summary>
 public sealed class NotificationOptions : IValidatableObject
 {
+    /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Notifications";
 
     /// <summary>Which warnings go to which sinks; none: every warning to every sink.</summary>
@@ -15,6 +16,7 @@ public sealed class NotificationOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The longest delay between two attempts of a delivery.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
@@ -30,6 +32,7 @@ public sealed class NotificationOptions : IValidatableObject
     [Range(1, 100)]
     public int MaxBatchSize { get; set; } = 25;
 
+    /// <inheritdoc/>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         for (var i = 0; i < Routes.Count; i++)

@@ -6,6 +6,7 @@ namespace ResponseMonitor.Domain.Notifications;
 /// <summary>Which sinks hear about a warning: the union of the matching routes; with no routes, every sink.</summary>
 public sealed class NotificationRouter(IOptions<NotificationOptions> options, INotificationSinkCatalog sinks)
 {
+    /// <summary>The sinks a warning of the brand goes to: those of every matching route, or all when no route is configured.</summary>
     public IReadOnlyList<string> SinksFor(string brand, WarningRecord warning)
     {
         ArgumentNullException.ThrowIfNull(warning);

@@ -9,30 +9,40 @@ namespace ResponseMonitor.Domain.Notifications;
 /// </summary>
 public sealed record Silence
 {
+    /// <summary>The silence's id.</summary>
     public required string Id { get; init; }
 
     /// <summary>Matches every channel of this brand (a campaign across a brand's channels).</summary>
     public string? Brand { get; init; }
 
+    /// <summary>Matches this channel only; null: any.</summary>
     public string? ChannelId { get; init; }
 
+    /// <summary>Matches this rule only; null: any.</summary>
     public string? Rule { get; init; }
 
+    /// <summary>Matches this subject (a thread) only; null: any.</summary>
     public string? Subject { get; init; }
 
     /// <summary>Matches warnings at or below this severity; null matches any.</summary>
     public WarningSeverity? MaxSeverity { get; init; }
 
+    /// <summary>When it starts holding notifications.</summary>
     public required DateTimeOffset StartsAt { get; init; }
 
+    /// <summary>When it stops; held notifications then go out.</summary>
     public required DateTimeOffset EndsAt { get; init; }
 
+    /// <summary>Who created it.</summary>
     public required string CreatedBy { get; init; }
 
+    /// <summary>Why, in the creator's words.</summary>
     public string Comment { get; init; } = "";
 
+    /// <summary>When it was created.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>Whether it holds notifications at <paramref name="now"/>.</summary>
     public bool IsActiveAt(DateTimeOffset now) => StartsAt <= now && now < EndsAt;
 
     /// <param name="warning">The warning a notification is about.</param>

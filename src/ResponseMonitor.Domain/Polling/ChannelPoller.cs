@@ -35,6 +35,7 @@ public sealed partial class ChannelPoller(
     /// <summary>This poller's name in claims: unique per process and per app in it.</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
+    /// <summary>Polls every enabled channel once, in this process.</summary>
     public async Task<PollSummary> PollAllAsync(CancellationToken cancellationToken)
     {
         var channels = catalog.All.Where(c => c.Enabled).ToList();

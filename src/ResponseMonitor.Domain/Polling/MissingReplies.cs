@@ -9,7 +9,7 @@ namespace ResponseMonitor.Domain.Polling;
 /// stored items, reaches the re-read root, and when it is older than <see cref="Settle"/> at the read, since a platform
 /// may list a reply in a notification a moment before its thread view shows it.
 /// </summary>
-public static class MissingReplies
+internal static class MissingReplies
 {
     /// <summary>How old a reply must be at the read before its absence counts.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromMinutes(10);

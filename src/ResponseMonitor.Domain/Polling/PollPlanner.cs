@@ -25,6 +25,7 @@ public sealed partial class PollPlanner(
     /// <summary>How many queue sends are in flight at once.</summary>
     private const int SendConcurrency = 16;
 
+    /// <summary>Puts the channels due for a poll on the poll queue in batches; returns what was queued, paused and not due.</summary>
     public async Task<PollPlan> ScheduleAsync(CancellationToken cancellationToken)
     {
         var scheduledAt = time.GetUtcNow();

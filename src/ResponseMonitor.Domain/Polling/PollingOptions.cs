@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ResponseMonitor.Domain.Polling;
 
+/// <summary><c>Polling:*</c>: how often and how many channels are polled.</summary>
 public sealed class PollingOptions
 {
+    /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Polling";
 
     /// <summary>How many channels are polled at once.</summary>

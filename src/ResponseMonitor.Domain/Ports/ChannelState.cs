@@ -3,6 +3,7 @@ namespace ResponseMonitor.Domain.Ports;
 /// <summary>What the monitor remembers about reading a channel. Never holds secrets.</summary>
 public sealed record ChannelState
 {
+    /// <summary>The channel this state belongs to.</summary>
     public required string ChannelId { get; init; }
 
     /// <summary>
@@ -14,14 +15,19 @@ public sealed record ChannelState
     /// <summary>Where the next poll starts. Moves only after the data before it is stored.</summary>
     public string? Cursor { get; init; }
 
+    /// <summary>When the monitor first stored anything of the channel: silence is not counted from before it.</summary>
     public DateTimeOffset? MonitoringSince { get; init; }
 
+    /// <summary>When the last poll ran, whatever its outcome.</summary>
     public DateTimeOffset? LastPolledAt { get; init; }
 
+    /// <summary>When a poll last succeeded.</summary>
     public DateTimeOffset? LastPollSucceededAt { get; init; }
 
+    /// <summary>Why the last poll failed; null after a success.</summary>
     public string? LastPollError { get; init; }
 
+    /// <summary>Polls failed in a row since the last success.</summary>
     public int ConsecutiveFailures { get; init; }
 
     /// <summary>The platform asked us to wait (rate limit): the channel is not polled before this.</summary>

@@ -9,6 +9,7 @@ namespace ResponseMonitor.Domain.Ports;
 /// </summary>
 public sealed record ConnectorPage(IReadOnlyList<ContentItem> Items, string? CursorAfterPage)
 {
+    /// <summary>Items of the page that could not be read, each with why; the rest are stored.</summary>
     public IReadOnlyList<string> Skipped { get; init; } = [];
 
     /// <summary>Items stored earlier that the platform now says are deleted, hidden or shown again (tombstones, missing replies).</summary>

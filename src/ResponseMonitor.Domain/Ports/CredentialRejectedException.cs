@@ -11,15 +11,18 @@ public sealed class CredentialRejectedException : Exception
     /// <summary>True when the credential is valid but lacks a permission the read needs.</summary>
     public bool PermissionDenied { get; init; }
 
+    /// <summary>A refusal with no message.</summary>
     public CredentialRejectedException()
     {
     }
 
+    /// <summary>A refusal, described for the person who must renew the credential.</summary>
     public CredentialRejectedException(string message)
         : base(message)
     {
     }
 
+    /// <summary>A refusal, described for a person, with its cause.</summary>
     public CredentialRejectedException(string message, Exception innerException)
         : base(message, innerException)
     {

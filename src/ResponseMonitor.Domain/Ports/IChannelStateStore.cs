@@ -1,9 +1,12 @@
 namespace ResponseMonitor.Domain.Ports;
 
+/// <summary>Where channels' polling state is kept.</summary>
 public interface IChannelStateStore
 {
+    /// <summary>One channel's state; null before its first poll.</summary>
     Task<ChannelState?> GetAsync(string channelId, CancellationToken cancellationToken);
 
+    /// <summary>Every channel's state.</summary>
     Task<IReadOnlyList<ChannelState>> GetAllAsync(CancellationToken cancellationToken);
 
     /// <summary>The states of these channels (those that have one), read together: one query for a poll batch.</summary>

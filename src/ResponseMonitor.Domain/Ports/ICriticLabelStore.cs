@@ -5,6 +5,7 @@ namespace ResponseMonitor.Domain.Ports;
 /// <summary>The labels community managers give comments, per brand; a later label of the same comment replaces the earlier.</summary>
 public interface ICriticLabelStore
 {
+    /// <summary>Stores labels; a comment's later label replaces its earlier one.</summary>
     Task SaveAsync(IReadOnlyList<CommentLabel> labels, CancellationToken cancellationToken);
 
     /// <summary>Every label of the brand, newest first.</summary>

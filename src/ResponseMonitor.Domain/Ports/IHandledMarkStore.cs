@@ -8,6 +8,7 @@ public interface IHandledMarkStore
     /// <summary>The channel's marks that are not undone, by item id: what analysis and metrics leave out.</summary>
     Task<IReadOnlyDictionary<string, HandledMark>> GetActiveAsync(string channelId, CancellationToken cancellationToken);
 
+    /// <summary>A comment's mark, active or undone; null when it was never marked.</summary>
     Task<HandledMark?> GetAsync(string channelId, string itemId, CancellationToken cancellationToken);
 
     /// <summary>Writes the mark and its history event together (one transaction).</summary>

@@ -11,8 +11,10 @@ public interface IImportJobStore
     /// <summary>Records a job for a file already uploaded to the imports container under <paramref name="blobName"/>; null when there is no such file.</summary>
     Task<ImportJob?> CreateFromUploadAsync(ImportJob job, string blobName, CancellationToken cancellationToken);
 
+    /// <summary>A job of the channel; null when unknown.</summary>
     Task<ImportJob?> GetAsync(string channelId, string id, CancellationToken cancellationToken);
 
+    /// <summary>Stores a job's new state.</summary>
     Task SaveAsync(ImportJob job, CancellationToken cancellationToken);
 
     /// <summary>The file, streamed; null when it is gone.</summary>

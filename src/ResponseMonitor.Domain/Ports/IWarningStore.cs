@@ -10,10 +10,13 @@ namespace ResponseMonitor.Domain.Ports;
 /// </summary>
 public interface IWarningStore
 {
+    /// <summary>The channel's warnings in every state.</summary>
     Task<IReadOnlyList<WarningRecord>> GetForChannelAsync(string channelId, CancellationToken cancellationToken);
 
+    /// <summary>Warnings matching the query.</summary>
     Task<IReadOnlyList<WarningRecord>> ListAsync(WarningQuery query, CancellationToken cancellationToken);
 
+    /// <summary>The lifecycle events of warnings matching the query.</summary>
     Task<IReadOnlyList<WarningHistoryEntry>> ListHistoryAsync(WarningQuery query, CancellationToken cancellationToken);
 
     /// <summary>The warnings <paramref name="query"/> matches (its <see cref="WarningQuery.Max"/> aside), in no set order, read a storage page at a time: a caller holds what it keeps, never the table.</summary>
@@ -37,10 +40,12 @@ public interface IWarningStore
     /// <summary>Writes the outcome of deliveries this instance holds (sent, rescheduled, held or failed).</summary>
     Task UpdateDeliveriesAsync(IReadOnlyList<NotificationDelivery> deliveries, CancellationToken cancellationToken);
 
+    /// <summary>Notification deliveries, optionally of one status, channel or sink, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<NotificationDelivery>> ListDeliveriesAsync(DeliveryStatus? status, string? channelId, string? sink, int max, CancellationToken cancellationToken);
 
     /// <summary>Makes the pending deliveries held by <paramref name="heldBy"/> (e.g. <c>silence:{id}</c>) due at <paramref name="now"/>; how many.</summary>
     Task<int> ReleaseHeldAsync(string heldBy, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>One delivery of the channel; null when unknown.</summary>
     Task<NotificationDelivery?> GetDeliveryAsync(string channelId, string id, CancellationToken cancellationToken);
 }

@@ -9,6 +9,7 @@ namespace ResponseMonitor.Domain.Privacy;
 /// </summary>
 public static class AuthorKey
 {
+    /// <summary>The key an erased author of the channel is remembered by.</summary>
     public static string Of(string channelId, string authorId) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(channelId + "\n" + authorId)));
 }

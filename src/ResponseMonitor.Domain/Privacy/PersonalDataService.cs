@@ -24,6 +24,7 @@ public sealed partial class PersonalDataService(
 
     private const int MaxDeliveries = 100_000;
 
+    /// <summary>Everything stored of one author on the channel, for an access request.</summary>
     public async Task<AuthorRecord> ExportAsync(ChannelDefinition channel, string authorId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);

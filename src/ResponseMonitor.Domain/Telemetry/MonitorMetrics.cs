@@ -8,6 +8,7 @@ namespace ResponseMonitor.Domain.Telemetry;
 /// </summary>
 public sealed class MonitorMetrics
 {
+    /// <summary>The meter's name, which exporters subscribe to.</summary>
     public const string MeterName = "ResponseMonitor";
 
     private readonly Counter<long> _ingested;
@@ -16,6 +17,7 @@ public sealed class MonitorMetrics
     private readonly Gauge<int> _open;
     private readonly Gauge<double> _oldestOpenAge;
 
+    /// <summary>Creates the instruments on the host's meter factory.</summary>
     public MonitorMetrics(IMeterFactory meters)
     {
         ArgumentNullException.ThrowIfNull(meters);
@@ -27,13 +29,17 @@ public sealed class MonitorMetrics
         _oldestOpenAge = meter.CreateGauge<double>("responsemonitor.comments.oldest_open_age", "s", "Age of the oldest waiting message at the last analysis");
     }
 
+    /// <summary>Counts items stored for the channel.</summary>
     public void Ingested(string channelId, int count) => _ingested.Add(count, Channel(channelId));
 
+    /// <summary>Counts a failed poll of the channel.</summary>
     public void PollFailed(string channelId) => _pollFailures.Add(1, Channel(channelId));
 
+    /// <summary>Counts a warning that fired on the channel.</summary>
     public void WarningRaised(string channelId, string rule) =>
         _warningsRaised.Add(1, new KeyValuePair<string, object?>("channel", channelId), new KeyValuePair<string, object?>("rule", rule));
 
+    /// <summary>Records the channel's waiting comments and the age of the oldest after an analysis.</summary>
     public void Analysed(string channelId, int open, TimeSpan? oldestOpenAge)
     {
         _open.Record(open, Channel(channelId));

@@ -3,7 +3,7 @@ using System.Text;
 namespace ResponseMonitor.Domain.Text;
 
 /// <summary>How the detector and the exclusion rules see text: folded to plain lower case, then cut into words.</summary>
-public static class TextFolding
+internal static class TextFolding
 {
     /// <summary>
     /// Lower case, accents removed (ü → u, ñ → n), ß → ss, curly apostrophes straightened. By table, not by Unicode

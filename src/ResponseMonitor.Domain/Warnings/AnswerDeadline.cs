@@ -9,6 +9,7 @@ namespace ResponseMonitor.Domain.Warnings;
 /// </summary>
 public sealed record AnswerDeadline(DateTimeOffset At, string Rule)
 {
+    /// <summary>When a comment of the channel must be answered by (critic threshold or response target, whichever is first); null when neither applies.</summary>
     public static AnswerDeadline? For(ChannelDefinition channel, DateTimeOffset createdAt, bool critical)
     {
         ArgumentNullException.ThrowIfNull(channel);

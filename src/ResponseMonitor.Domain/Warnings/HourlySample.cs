@@ -3,6 +3,7 @@ namespace ResponseMonitor.Domain.Warnings;
 /// <summary>The highest value of a measure seen in one UTC hour (e.g. open comments), the history spikes are judged on.</summary>
 public sealed record HourlySample(DateTimeOffset HourStart, int Value)
 {
+    /// <summary>The start of the UTC hour the instant falls in.</summary>
     public static DateTimeOffset HourOf(DateTimeOffset instant)
     {
         var utc = instant.ToUniversalTime();

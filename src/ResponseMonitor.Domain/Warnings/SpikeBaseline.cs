@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Domain.Warnings;
 
 /// <summary>Mean and population standard deviation of a channel's hourly history; the limit is mean + k·σ.</summary>
-public sealed record SpikeBaseline(int Hours, double Mean, double StandardDeviation)
+internal sealed record SpikeBaseline(int Hours, double Mean, double StandardDeviation)
 {
     public static SpikeBaseline Of(IReadOnlyCollection<int> hourly)
     {

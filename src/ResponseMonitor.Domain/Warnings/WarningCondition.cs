@@ -13,5 +13,6 @@ public sealed record WarningCondition(
     /// <summary>One identity per (rule, channel, subject): a warning is raised once however many instances run.</summary>
     public string Key => WarningKey.Of(Rule, Subject);
 
+    /// <summary>What the rule observed, for the notification text; null when the message says it all.</summary>
     public WarningFacts? Facts { get; init; }
 }

@@ -7,7 +7,7 @@ namespace ResponseMonitor.Domain.Warnings;
 /// Evaluates the rules against a channel's analysis. Pure: the same inputs give the same conditions. Definitions, with
 /// worked examples, are in docs/WARNINGS.md.
 /// </summary>
-public static class WarningEvaluator
+internal static class WarningEvaluator
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 

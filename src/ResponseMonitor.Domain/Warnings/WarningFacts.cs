@@ -6,17 +6,22 @@ public sealed record WarningFacts
     /// <summary>True when the value has not yet crossed the threshold but has passed the pre-warning mark.</summary>
     public bool PreWarning { get; init; }
 
+    /// <summary>The author of the comment concerned.</summary>
     public string? Who { get; init; }
 
+    /// <summary>The start of the comment concerned, as a person would read it.</summary>
     public string? Excerpt { get; init; }
 
+    /// <summary>The id of the comment concerned.</summary>
     public string? ItemId { get; init; }
 
+    /// <summary>A link to the comment concerned.</summary>
     public string? ItemUrl { get; init; }
 
     /// <summary>How long the subject has waited (business time where the channel has hours) or been silent.</summary>
     public TimeSpan? Elapsed { get; init; }
 
+    /// <summary>The threshold crossed (or, for a pre-warning, to be crossed).</summary>
     public TimeSpan? Threshold { get; init; }
 
     /// <summary>Whether the brand ever spoke on the channel (brand-silent).</summary>
@@ -28,12 +33,16 @@ public sealed record WarningFacts
     /// <summary>When the credential ends (credentials-expiring).</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
+    /// <summary>Spikes: the value this hour.</summary>
     public double? Observed { get; init; }
 
+    /// <summary>Spikes: the mean of the channel's hourly history.</summary>
     public double? Mean { get; init; }
 
+    /// <summary>Spikes: the value above which this hour is a spike.</summary>
     public double? Limit { get; init; }
 
+    /// <summary>Spikes: how many standard deviations above the mean the limit is.</summary>
     public double? K { get; init; }
 
     /// <summary>not-listening: the brand's posts in the window.</summary>
@@ -51,6 +60,7 @@ public sealed record WarningFacts
     /// <summary>not-listening: public comments of the window that needed an answer, and how many were answered.</summary>
     public int? Received { get; init; }
 
+    /// <summary>not-listening: of the received comments, how many the brand answered.</summary>
     public int? Answered { get; init; }
 
     /// <summary>not-listening: the share answered below which the brand is not listening.</summary>

@@ -4,7 +4,7 @@ using ResponseMonitor.Domain.Channels;
 namespace ResponseMonitor.Domain.Warnings;
 
 /// <summary>Everything the rules look at for one channel at one instant.</summary>
-public sealed record WarningInputs
+internal sealed record WarningInputs
 {
     public required ChannelDefinition Channel { get; init; }
 

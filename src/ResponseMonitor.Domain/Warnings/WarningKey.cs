@@ -1,6 +1,6 @@
 namespace ResponseMonitor.Domain.Warnings;
 
-public static class WarningKey
+internal static class WarningKey
 {
     public static string Of(string rule, string subject) => rule + "|" + subject;
 }

@@ -6,7 +6,7 @@ namespace ResponseMonitor.Domain.Warnings;
 /// notified as <c>escalated</c> and a reminder goes out every repeat interval; when it ends, a firing warning is
 /// <c>resolved</c> (and notified), a pending one goes <c>inactive</c> silently. Pure: the store applies the result.
 /// </summary>
-public static class WarningReconciler
+internal static class WarningReconciler
 {
     public static IReadOnlyList<WarningTransition> Reconcile(
         IReadOnlyCollection<WarningRecord> stored,

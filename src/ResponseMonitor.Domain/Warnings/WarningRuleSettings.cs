@@ -6,6 +6,7 @@ namespace ResponseMonitor.Domain.Warnings;
 /// </summary>
 public sealed record WarningRuleSettings
 {
+    /// <summary>The settings of a channel that sets none.</summary>
     public static readonly WarningRuleSettings Default = new();
 
     /// <summary>Brand silent (no post, no reply) for longer than this raises <see cref="WarningRules.BrandSilent"/>. Wall time.</summary>
@@ -14,6 +15,7 @@ public sealed record WarningRuleSettings
     /// <summary>How often the brand means to post here; when set, silence longer than cadence × <see cref="CadenceTolerance"/> is enough.</summary>
     public TimeSpan? ExpectedCadence { get; init; }
 
+    /// <summary>How many cadences of silence raise <see cref="WarningRules.BrandSilent"/> when <see cref="ExpectedCadence"/> is set.</summary>
     public double CadenceTolerance { get; init; } = 2.0;
 
     /// <summary>A critic unanswered for longer than this (business time) raises <see cref="WarningRules.CriticIgnored"/>.</summary>
@@ -28,6 +30,7 @@ public sealed record WarningRuleSettings
     /// <summary>Spikes: a value above mean + k·σ of the channel's own hourly history.</summary>
     public double SpikeK { get; init; } = 3.0;
 
+    /// <summary>How far back the hourly history that spikes are judged against goes.</summary>
     public TimeSpan SpikeLookback { get; init; } = TimeSpan.FromDays(7);
 
     /// <summary>Hours of history needed before a spike can be judged at all.</summary>
@@ -60,16 +63,19 @@ public sealed record WarningRuleSettings
     /// <summary>A firing warning is sent again as a reminder this long after its last notification. Zero: never.</summary>
     public TimeSpan RepeatInterval { get; init; } = TimeSpan.FromHours(4);
 
+    /// <summary>Whether a notice is sent when a firing warning resolves.</summary>
     public bool SendResolved { get; init; } = true;
 
     /// <summary>Rules switched off for this channel.</summary>
     public IReadOnlyList<string> DisabledRules { get; init; } = [];
 
+    /// <summary>How long a condition of the rule must hold before it fires.</summary>
     public TimeSpan ForOf(string rule) => WarningRules.IsSpike(rule) ? SpikeFor : For;
 
     /// <summary>The silence threshold in force: the cadence rule when declared and stricter, otherwise the plain threshold.</summary>
     public TimeSpan EffectiveSilenceThreshold =>
         ExpectedCadence is { } cadence && cadence * CadenceTolerance < SilenceThreshold ? cadence * CadenceTolerance : SilenceThreshold;
 
+    /// <summary>Whether the rule is on for the channel.</summary>
     public bool IsEnabled(string rule) => !DisabledRules.Contains(rule);
 }

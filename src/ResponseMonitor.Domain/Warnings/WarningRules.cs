@@ -1,5 +1,6 @@
 namespace ResponseMonitor.Domain.Warnings;
 
+/// <summary>The names of the warning rules, as stored and in the API.</summary>
 public static class WarningRules
 {
     /// <summary>No post and no reply by the brand on the channel for longer than its silence threshold (or cadence).</summary>
@@ -30,7 +31,9 @@ public static class WarningRules
     /// </summary>
     public const string NotListening = "not-listening";
 
+    /// <summary>Every rule, in the order the docs list them.</summary>
     public static readonly IReadOnlyList<string> All = [BrandSilent, CriticIgnored, ResponseTargetBreached, BacklogSpike, CriticismSpike, CredentialsRejected, CredentialsExpiring, NotListening];
 
+    /// <summary>Whether the rule compares against the channel's own history (mean + k·σ).</summary>
     public static bool IsSpike(string rule) => rule is BacklogSpike or CriticismSpike;
 }

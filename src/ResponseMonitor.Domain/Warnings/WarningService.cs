@@ -18,6 +18,7 @@ public sealed partial class WarningService(
     TimeProvider time,
     ILogger<WarningService> logger)
 {
+    /// <summary>Moves the channel's warnings through their lifecycle given what the rules observe now, and queues the notifications due.</summary>
     public async Task<WarningOutcome> ApplyAsync(ChannelDefinition channel, IReadOnlyCollection<WarningCondition> conditions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);

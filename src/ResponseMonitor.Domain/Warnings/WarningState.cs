@@ -1,5 +1,6 @@
 namespace ResponseMonitor.Domain.Warnings;
 
+/// <summary>Where a warning is in its lifecycle.</summary>
 public enum WarningState
 {
     /// <summary>The condition holds but has not yet held for the rule's <c>for</c> delay; nothing is sent.</summary>

@@ -8,8 +8,10 @@ namespace ResponseMonitor.Domain.Warnings;
 /// </summary>
 public static class WarningTexts
 {
+    /// <summary>The languages warnings are written in; others fall back to English.</summary>
     public static readonly IReadOnlyList<string> Languages = ["en", "es", "de", "fr"];
 
+    /// <summary>The supported language closest to a channel's language (its primary subtag), English otherwise.</summary>
     public static string Normalize(string? language)
     {
         var code = (language ?? "").Split('-', '_')[0].ToLowerInvariant();

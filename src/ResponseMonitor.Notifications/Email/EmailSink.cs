@@ -16,7 +16,7 @@ namespace ResponseMonitor.Notifications.Email;
 /// username is set, plain text plus HTML. The Message-ID derives from the batch, so a resend after a crash is
 /// recognisably the same mail. A relay with a self-signed certificate is trusted by its pinned fingerprint only.
 /// </summary>
-public sealed class EmailSink(string name, SinkOptions options, QuietHours? quietHours) : INotificationSink
+internal sealed class EmailSink(string name, SinkOptions options, QuietHours? quietHours) : INotificationSink
 {
     public string Name => name;
 

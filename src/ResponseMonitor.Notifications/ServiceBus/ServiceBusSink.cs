@@ -16,7 +16,7 @@ namespace ResponseMonitor.Notifications.ServiceBus;
 /// (its fully qualified name) or a connection string. The outbox owns retries: the client tries once more at most,
 /// within the same time-out as the HTTP sinks.
 /// </summary>
-public sealed class ServiceBusSink : INotificationSink, IAsyncDisposable
+internal sealed class ServiceBusSink : INotificationSink, IAsyncDisposable
 {
     public const string ChannelProperty = "channel";
     public const string RuleProperty = "rule";

@@ -5,7 +5,7 @@ using ResponseMonitor.Notifications.Sinks;
 namespace ResponseMonitor.Notifications.ServiceBus;
 
 /// <summary>What a Service Bus sink needs, checked at start-up: one way in, a namespace host and an entity name.</summary>
-public static partial class ServiceBusSinkValidation
+internal static partial class ServiceBusSinkValidation
 {
     public static IEnumerable<string> Errors(string where, SinkOptions sink)
     {

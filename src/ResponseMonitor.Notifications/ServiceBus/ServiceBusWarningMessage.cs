@@ -4,7 +4,7 @@ namespace ResponseMonitor.Notifications.ServiceBus;
 /// The JSON body of one Service Bus message: one warning event, complete on its own so that a ticketing consumer needs
 /// nothing else. Schema in docs/WARNINGS.md.
 /// </summary>
-public sealed record ServiceBusWarningMessage(
+internal sealed record ServiceBusWarningMessage(
     string NotificationId,
     string Event,
     string ChannelId,

@@ -5,7 +5,7 @@ using ResponseMonitor.Domain.Warnings;
 namespace ResponseMonitor.Notifications.Sinks;
 
 /// <summary>The words every chat and mail sink shows for a notification, in the batch's language.</summary>
-public static class BatchText
+internal static class BatchText
 {
     public static string Title(NotificationBatch batch)
     {

@@ -5,7 +5,7 @@ using ResponseMonitor.Domain.Notifications;
 namespace ResponseMonitor.Notifications.Sinks;
 
 /// <summary>A chat platform's incoming webhook: the message is JSON built per platform, POSTed to a secret URL.</summary>
-public abstract class ChatWebhookSink(string name, SinkOptions options, IHttpClientFactory httpClients, QuietHours? quietHours) : INotificationSink
+internal abstract class ChatWebhookSink(string name, SinkOptions options, IHttpClientFactory httpClients, QuietHours? quietHours) : INotificationSink
 {
     public string Name => name;
 

@@ -9,7 +9,7 @@ using ResponseMonitor.Notifications.Webhook;
 namespace ResponseMonitor.Notifications.Sinks;
 
 /// <summary>Builds one sink per configured entry, once, at start-up (options are validated before this runs).</summary>
-public sealed class NotificationSinkCatalog : INotificationSinkCatalog, IAsyncDisposable
+internal sealed class NotificationSinkCatalog : INotificationSinkCatalog, IAsyncDisposable
 {
     private readonly Dictionary<string, INotificationSink> _byName;
 

@@ -9,7 +9,7 @@ namespace ResponseMonitor.Notifications.Sinks;
 /// one-webhook shorthand of earlier versions and of the Bicep: when set they add a sink named <c>webhook</c>.
 /// Empty values (as unset app settings are) mean "not configured".
 /// </summary>
-public sealed class NotificationSinksOptions : IValidatableObject
+internal sealed class NotificationSinksOptions : IValidatableObject
 {
     public const string LegacyWebhookName = "webhook";
 

@@ -4,7 +4,7 @@ using ResponseMonitor.Domain.Notifications;
 namespace ResponseMonitor.Notifications.Sinks;
 
 /// <summary>Turns "22:00 to 07:00 on weekdays" into the local periods the domain reasons about.</summary>
-public static class QuietHoursFactory
+internal static class QuietHoursFactory
 {
     public static QuietHours Create(QuietHoursOptions options)
     {

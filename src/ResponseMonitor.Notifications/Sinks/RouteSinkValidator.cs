@@ -4,7 +4,7 @@ using ResponseMonitor.Domain.Notifications;
 namespace ResponseMonitor.Notifications.Sinks;
 
 /// <summary>Start-up check that every route names a configured sink, so a typo cannot silently drop warnings.</summary>
-public sealed class RouteSinkValidator(IOptions<NotificationSinksOptions> sinks) : IValidateOptions<NotificationOptions>
+internal sealed class RouteSinkValidator(IOptions<NotificationSinksOptions> sinks) : IValidateOptions<NotificationOptions>
 {
     public ValidateOptionsResult Validate(string? name, NotificationOptions options)
     {

@@ -8,11 +8,13 @@ namespace ResponseMonitor.Notifications.Sinks;
 /// </summary>
 public static class SinkHttp
 {
+    /// <summary>The named HTTP client every sink posts with; it logs nothing.</summary>
     public const string ClientName = "notification-sinks";
 
     /// <summary>Set on every sink request; the HTTP trace instrumentation skips requests that carry it.</summary>
     public static readonly HttpRequestOptionsKey<bool> SecretUrl = new("ResponseMonitor.SecretUrl");
 
+    /// <summary>POSTs a JSON body; a failure names the sink and its status, never the URL.</summary>
     public static async Task PostJsonAsync(HttpClient client, string sinkName, string url, byte[] body, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);

@@ -15,18 +15,25 @@ public sealed class SinkOptions
     /// <summary>Webhook only: HMAC-SHA256 key for <c>X-ResponseMonitor-Signature</c>. Empty: unsigned.</summary>
     public string? Secret { get; set; }
 
+    /// <summary>Email: the SMTP server's host name.</summary>
     public string? Host { get; set; }
 
+    /// <summary>Email: the SMTP server's port.</summary>
     public int Port { get; set; } = 587;
 
+    /// <summary>Email: how the SMTP connection is secured.</summary>
     public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
 
+    /// <summary>Email: the SMTP user name; empty sends without authenticating.</summary>
     public string? Username { get; set; }
 
+    /// <summary>Email: the SMTP password (a secret).</summary>
     public string? Password { get; set; }
 
+    /// <summary>Email: the sender address.</summary>
     public string? From { get; set; }
 
+    /// <summary>Email: the recipients.</summary>
     public List<string> To { get; set; } = [];
 
     /// <summary>Accept the relay's certificate by its SHA-256 fingerprint (hex) when it is self-signed, instead of turning checks off.</summary>
@@ -44,5 +51,6 @@ public sealed class SinkOptions
     /// <summary>Service Bus: client id of a user-assigned managed identity; empty uses DefaultAzureCredential.</summary>
     public string? ClientId { get; set; }
 
+    /// <summary>When this sink holds its notifications back; null: never.</summary>
     public QuietHoursOptions? QuietHours { get; set; }
 }

@@ -1,6 +1,6 @@
 namespace ResponseMonitor.Notifications.Sinks;
 
-public static class SinkTypes
+internal static class SinkTypes
 {
     public const string Webhook = "webhook";
     public const string Teams = "teams";

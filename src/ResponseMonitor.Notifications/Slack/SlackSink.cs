@@ -9,7 +9,7 @@ namespace ResponseMonitor.Notifications.Slack;
 /// Posts a batch to a Slack incoming webhook as Block Kit: a header, then a section and a context line per warning.
 /// <c>text</c> carries the same title for notifications and clients without blocks. Slack answers 200 "ok".
 /// </summary>
-public sealed class SlackSink(string name, SinkOptions options, IHttpClientFactory httpClients, QuietHours? quietHours)
+internal sealed class SlackSink(string name, SinkOptions options, IHttpClientFactory httpClients, QuietHours? quietHours)
     : ChatWebhookSink(name, options, httpClients, quietHours)
 {
     public override string Type => SinkTypes.Slack;

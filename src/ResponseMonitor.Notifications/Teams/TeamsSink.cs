@@ -10,7 +10,7 @@ namespace ResponseMonitor.Notifications.Teams;
 /// <c>message</c> whose attachment is an Adaptive Card 1.4 with one block per warning and a button to the comment.
 /// Workflows answers 202 when it accepted the request.
 /// </summary>
-public sealed class TeamsSink(string name, SinkOptions options, IHttpClientFactory httpClients, QuietHours? quietHours)
+internal sealed class TeamsSink(string name, SinkOptions options, IHttpClientFactory httpClients, QuietHours? quietHours)
     : ChatWebhookSink(name, options, httpClients, quietHours)
 {
     public override string Type => SinkTypes.Teams;

@@ -7,4 +7,4 @@ namespace ResponseMonitor.Notifications.Webhook;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(WebhookPayload))]
 [JsonSerializable(typeof(ServiceBusWarningMessage))]
-public sealed partial class NotificationJsonContext : JsonSerializerContext;
+internal sealed partial class NotificationJsonContext : JsonSerializerContext;

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Notifications.Webhook;
 
 /// <summary>One warning event in a webhook message. Receivers dedupe on <see cref="NotificationId"/>.</summary>
-public sealed record WebhookNotification(
+internal sealed record WebhookNotification(
     string NotificationId,
     string Event,
     string Rule,

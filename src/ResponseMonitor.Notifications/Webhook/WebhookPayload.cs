@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Notifications.Webhook;
 
 /// <summary>The JSON a webhook receives: the events of one channel and rule, grouped. Schema in docs/WARNINGS.md.</summary>
-public sealed record WebhookPayload(
+internal sealed record WebhookPayload(
     string GroupId,
     string ChannelId,
     string ChannelName,

@@ -14,16 +14,25 @@ namespace ResponseMonitor.Notifications.Webhook;
 /// </summary>
 public sealed class WebhookSink(string name, SinkOptions options, IHttpClientFactory httpClients, TimeProvider time, QuietHours? quietHours) : INotificationSink
 {
+    /// <summary>The header carrying the Unix time the signature covers.</summary>
     public const string TimestampHeader = "X-ResponseMonitor-Timestamp";
+
+    /// <summary>The header carrying <c>sha256=</c> and the HMAC of the timestamp and body.</summary>
     public const string SignatureHeader = "X-ResponseMonitor-Signature";
+
+    /// <summary>The header carrying the batch's group id, the same on every retry, so a receiver can drop repeats.</summary>
     public const string IdempotencyHeader = "Idempotency-Key";
 
+    /// <inheritdoc/>
     public string Name => name;
 
+    /// <inheritdoc/>
     public string Type => SinkTypes.Webhook;
 
+    /// <inheritdoc/>
     public QuietHours? QuietHours => quietHours;
 
+    /// <inheritdoc/>
     public Task SendAsync(NotificationBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);

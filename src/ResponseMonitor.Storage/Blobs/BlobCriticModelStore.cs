@@ -8,7 +8,7 @@ namespace ResponseMonitor.Storage.Blobs;
 /// Critic models in the <c>{prefix}-models</c> container, one blob per brand (<c>critics/{brand}.model</c>, the brand
 /// lower-cased and escaped). A blob, not a table row: a model runs to a few MB, past an entity's 1 MB.
 /// </summary>
-public sealed class BlobCriticModelStore(StorageClients clients) : ICriticModelStore
+internal sealed class BlobCriticModelStore(StorageClients clients) : ICriticModelStore
 {
     private volatile bool _containerExists;
 

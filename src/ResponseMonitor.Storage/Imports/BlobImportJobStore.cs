@@ -15,7 +15,7 @@ namespace ResponseMonitor.Storage.Imports;
 /// two at a time so that memory stays bounded whatever the size; the job's state in the <c>{prefix}ImportJobs</c>
 /// table, one row per job in its channel's partition.
 /// </summary>
-public sealed class BlobImportJobStore(StorageClients clients, TableProvider tables) : IImportJobStore
+internal sealed class BlobImportJobStore(StorageClients clients, TableProvider tables) : IImportJobStore
 {
     private const int MaxStoredErrorLength = 300;
     private volatile bool _containerExists;

@@ -11,6 +11,7 @@ namespace ResponseMonitor.Storage.Locks;
 /// </summary>
 public sealed class BlobLeaseLock(StorageClients clients)
 {
+    /// <summary>How long a lease lasts unrenewed: the longest a crashed holder blocks the others.</summary>
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
 
     private readonly string _instanceLeaseId = Guid.NewGuid().ToString();
@@ -57,6 +58,7 @@ public sealed class BlobLeaseLock(StorageClients clients)
         }
     }
 
+    /// <summary>Gives the lease up at once if this instance holds it, so that another takes over without waiting.</summary>
     public async Task ReleaseAsync(string name, CancellationToken cancellationToken)
     {
         var blob = clients.Blobs.GetBlobContainerClient(clients.Options.Prefix + "-locks").GetBlobClient(name);

@@ -7,4 +7,4 @@ namespace ResponseMonitor.Storage.Queues;
 [JsonSerializable(typeof(AnalysisRequest))]
 [JsonSerializable(typeof(ResponseMonitor.Domain.Polling.PollBatch))]
 [JsonSerializable(typeof(ImportRequest))]
-public sealed partial class QueueJsonContext : JsonSerializerContext;
+internal sealed partial class QueueJsonContext : JsonSerializerContext;

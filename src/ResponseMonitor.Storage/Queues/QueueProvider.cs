@@ -11,6 +11,7 @@ public sealed class QueueProvider(StorageClients clients)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queues = new(StringComparer.Ordinal);
 
+    /// <summary>The named queue's client, creating the queue the first time.</summary>
     public async Task<QueueClient> GetAsync(string name, CancellationToken cancellationToken)
     {
         var lazy = _queues.GetOrAdd(name, n => new Lazy<Task<QueueClient>>(async () =>

@@ -7,6 +7,7 @@ namespace ResponseMonitor.Storage.Queues;
 /// <summary>Puts <see cref="AnalysisRequest"/> messages on the analysis queue (created on first use).</summary>
 public sealed class StorageAnalysisQueue(StorageClients clients, QueueProvider queues, TimeProvider time) : IAnalysisQueue
 {
+    /// <inheritdoc/>
     public async Task EnqueueAsync(string channelId, string reason, CancellationToken cancellationToken)
     {
         var queue = await GetQueueAsync(cancellationToken).ConfigureAwait(false);
@@ -14,8 +15,10 @@ public sealed class StorageAnalysisQueue(StorageClients clients, QueueProvider q
         await queue.SendMessageAsync(body, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The analysis queue's client, for the standalone listener.</summary>
     public Task<QueueClient> GetQueueAsync(CancellationToken cancellationToken) => queues.GetAsync(clients.Options.AnalysisQueueName, cancellationToken);
 
+    /// <summary>Reads a queue message; null when it is not an analysis request.</summary>
     public static AnalysisRequest? Parse(string message)
     {
         try

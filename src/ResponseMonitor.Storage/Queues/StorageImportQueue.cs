@@ -12,12 +12,14 @@ public sealed class StorageImportQueue(StorageClients clients) : IImportQueue
 
     private volatile QueueClient? _queue;
 
+    /// <inheritdoc/>
     public async Task EnqueueAsync(string channelId, string jobId, CancellationToken cancellationToken)
     {
         var queue = await GetQueueAsync(cancellationToken).ConfigureAwait(false);
         await queue.SendMessageAsync(JsonSerializer.Serialize(new ImportRequest(channelId, jobId), QueueJsonContext.Default.ImportRequest), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The import queue's client, for the standalone listener.</summary>
     public async Task<QueueClient> GetQueueAsync(CancellationToken cancellationToken)
     {
         if (_queue is { } known)
@@ -30,6 +32,7 @@ public sealed class StorageImportQueue(StorageClients clients) : IImportQueue
         return _queue = queue;
     }
 
+    /// <summary>Reads a queue message; null when it is not an import request.</summary>
     public static ImportRequest? Parse(string message)
     {
         try

@@ -11,6 +11,7 @@ namespace ResponseMonitor.Storage.Queues;
 /// </summary>
 public sealed class StoragePollQueue(StorageClients clients, QueueProvider queues) : IPollQueue
 {
+    /// <inheritdoc/>
     public async Task EnqueueAsync(PollBatch batch, TimeSpan delay, CancellationToken cancellationToken)
     {
         var queue = await GetQueueAsync(cancellationToken).ConfigureAwait(false);
@@ -18,6 +19,7 @@ public sealed class StoragePollQueue(StorageClients clients, QueueProvider queue
         await queue.SendMessageAsync(body, delay > TimeSpan.Zero ? delay : null, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The poll queue's client, for the standalone listener.</summary>
     public Task<QueueClient> GetQueueAsync(CancellationToken cancellationToken) => queues.GetAsync(clients.Options.PollQueueName, cancellationToken);
 
     /// <summary>The batch a message carries, or null when it is not one (no channels, or not JSON).</summary>

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.Storage.Secrets;
 
 /// <summary>The Key Vault where a channel's secrets live, for secrets a platform rotates (docs/CHANNELS.md, Reddit).</summary>
-public sealed class SecretVaultOptions
+internal sealed class SecretVaultOptions
 {
     public const string SectionName = "Secrets";
 

@@ -7,6 +7,7 @@ using ResponseMonitor.Domain.Ports;
 
 namespace ResponseMonitor.Storage.Secrets;
 
+/// <summary>Registration of the Key Vault that rotated channel secrets are written to.</summary>
 public static class SecretVaultServiceCollectionExtensions
 {
     /// <summary>

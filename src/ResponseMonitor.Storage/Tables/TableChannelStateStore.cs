@@ -8,7 +8,7 @@ namespace ResponseMonitor.Storage.Tables;
 /// Channels table: PartitionKey "channel", RowKey = channel id. Every change is a read-modify-write guarded by the
 /// entity's ETag, so a webhook recording brand activity and a poll moving the cursor never overwrite each other.
 /// </summary>
-public sealed class TableChannelStateStore(TableProvider tables) : IChannelStateStore
+internal sealed class TableChannelStateStore(TableProvider tables) : IChannelStateStore
 {
     private const string Partition = "channel";
 
@@ -42,23 +42,9 @@ public sealed class TableChannelStateStore(TableProvider tables) : IChannelState
             return [];
         }
 
-        // A poll batch is a run of ids in key order, so one range query returns it (a filter may hold only 15
-        // comparisons, so a list of ids would not do); rows in the range outside the batch are dropped here.
-        var keys = channelIds.Select(TableKeys.Encode).Order(StringComparer.Ordinal).ToList();
-        var wanted = channelIds.ToHashSet(StringComparer.Ordinal);
+        // A poll batch is a run of ids in key order, so one range query returns it.
         var table = await tables.GetAsync(TableNames.ChannelState, cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {keys[0]} and RowKey le {keys[^1]}");
-        var result = new List<ChannelState>(wanted.Count);
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            var state = FromEntity(entity);
-            if (wanted.Contains(state.ChannelId))
-            {
-                result.Add(state);
-            }
-        }
-
-        return result;
+        return await TableKeyRange.ReadAsync(table, Partition, channelIds, FromEntity, s => s.ChannelId, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ChannelState>> ClaimAsync(IReadOnlyList<ChannelState> states, string owner, DateTimeOffset until, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace ResponseMonitor.Storage.Tables;
 /// CriticLabels table: PartitionKey = brand (lower case), RowKey = "{channelId}|{itemId}", so a brand's labels are one
 /// partition read and a comment labelled twice keeps its last label. Channel ids cannot hold '|' (the options say so).
 /// </summary>
-public sealed class TableCriticLabelStore(TableProvider tables) : ICriticLabelStore
+internal sealed class TableCriticLabelStore(TableProvider tables) : ICriticLabelStore
 {
     public async Task SaveAsync(IReadOnlyList<CommentLabel> labels, CancellationToken cancellationToken)
     {

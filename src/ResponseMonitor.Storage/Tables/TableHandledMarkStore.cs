@@ -10,7 +10,7 @@ namespace ResponseMonitor.Storage.Tables;
 /// when); "h|{itemId}|{ticks}" rows are its history, one per event. A mark and its event go in one transaction, so the
 /// history never misses a change.
 /// </summary>
-public sealed class TableHandledMarkStore(TableProvider tables) : IHandledMarkStore
+internal sealed class TableHandledMarkStore(TableProvider tables) : IHandledMarkStore
 {
     private const string MarkPrefix = "m|";
     private const string HistoryPrefix = "h|";

@@ -9,7 +9,7 @@ namespace ResponseMonitor.Storage.Tables;
 /// Items table: PartitionKey = channel id, RowKey = item id (both escaped). Upserts replace by key, so the same
 /// comment written twice is one entity and an edit overwrites it.
 /// </summary>
-public sealed class TableItemStore(TableProvider tables) : IItemStore
+internal sealed class TableItemStore(TableProvider tables) : IItemStore
 {
     // A string property holds at most 64 KiB (32 K UTF-16 chars); comments longer than that are cut.
 

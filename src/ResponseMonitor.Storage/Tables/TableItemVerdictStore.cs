@@ -11,7 +11,7 @@ namespace ResponseMonitor.Storage.Tables;
 /// another text, or carries a verdict judged later, is left alone, and a row that changes between the read and the
 /// write refuses it (412). Ingestion replaces a row whole, so a new version of an item starts without a verdict.
 /// </summary>
-public sealed class TableItemVerdictStore(TableProvider tables) : IItemVerdictStore
+internal sealed class TableItemVerdictStore(TableProvider tables) : IItemVerdictStore
 {
     private const int Concurrency = 16;
 

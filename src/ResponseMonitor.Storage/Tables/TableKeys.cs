@@ -6,7 +6,7 @@ namespace ResponseMonitor.Storage.Tables;
 /// Makes any platform id safe as a PartitionKey or RowKey: '/', '\', '#', '?', '%' and control characters are
 /// forbidden there, so they are written as %XX. Reversible, and ordinary ids stay readable.
 /// </summary>
-public static class TableKeys
+internal static class TableKeys
 {
     public static string Encode(string value)
     {

@@ -9,7 +9,7 @@ namespace ResponseMonitor.Storage.Tables;
 /// Open table: PartitionKey = channel id, RowKey = item id. Holds a copy of each waiting message with its verdict,
 /// so the dashboard reads only what is open. Replace writes only the difference.
 /// </summary>
-public sealed class TableOpenCommentStore(TableProvider tables) : IOpenCommentStore
+internal sealed class TableOpenCommentStore(TableProvider tables) : IOpenCommentStore
 {
     public async Task<IReadOnlyList<OpenComment>> GetAsync(string channelId, CancellationToken cancellationToken)
     {

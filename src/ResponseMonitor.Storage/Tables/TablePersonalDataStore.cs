@@ -13,7 +13,7 @@ namespace ResponseMonitor.Storage.Tables;
 /// partition. The Privacy table holds, per channel, <c>erased|{author key}</c> rows (no author id: a hash) and the
 /// <c>sweep</c> row with the last sweep's time; per brand (<c>brand|{brand}</c>), the <c>retrain</c> row an erasure leaves.
 /// </summary>
-public sealed class TablePersonalDataStore(TableProvider tables) : IPersonalDataStore
+internal sealed class TablePersonalDataStore(TableProvider tables) : IPersonalDataStore
 {
     private const string ErasedPrefix = "erased|";
     private const string SweepRow = "sweep";

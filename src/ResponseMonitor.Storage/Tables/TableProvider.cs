@@ -7,7 +7,7 @@ namespace ResponseMonitor.Storage.Tables;
 /// Hands out table clients, creating each table on first use. A failed creation is retried on the next use, so the
 /// app starts while storage is down and catches up when it is back.
 /// </summary>
-public sealed class TableProvider(StorageClients clients)
+internal sealed class TableProvider(StorageClients clients)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
 

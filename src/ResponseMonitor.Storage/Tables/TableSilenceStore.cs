@@ -8,7 +8,7 @@ using ResponseMonitor.Domain.Warnings;
 namespace ResponseMonitor.Storage.Tables;
 
 /// <summary>Silences table: PartitionKey "silence", RowKey = silence id. Few rows, read whole by each dispatch; the list route streams them (<see cref="StreamAsync"/>).</summary>
-public sealed class TableSilenceStore(TableProvider tables) : ISilenceStore
+internal sealed class TableSilenceStore(TableProvider tables) : ISilenceStore
 {
     private const string Partition = "silence";
 

@@ -4,7 +4,7 @@ using ResponseMonitor.Domain.Ports;
 namespace ResponseMonitor.Storage.Tables;
 
 /// <summary>Snapshots table: PartitionKey "snapshot", RowKey = channel id; one row per channel, overwritten by each analysis.</summary>
-public sealed class TableSnapshotStore(TableProvider tables) : ISnapshotStore
+internal sealed class TableSnapshotStore(TableProvider tables) : ISnapshotStore
 {
     private const string Partition = "snapshot";
 
@@ -54,6 +54,18 @@ public sealed class TableSnapshotStore(TableProvider tables) : ISnapshotStore
         }
 
         return result;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ChannelSnapshot>> GetManyAsync(IReadOnlyCollection<string> channelIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channelIds);
+        if (channelIds.Count == 0)
+        {
+            return [];
+        }
+        var table = await tables.GetAsync(TableNames.Snapshots, cancellationToken).ConfigureAwait(false);
+        return await TableKeyRange.ReadAsync(table, Partition, channelIds, FromEntity, s => s.ChannelId, cancellationToken).ConfigureAwait(false);
     }
 
     private static ChannelSnapshot FromEntity(TableEntity entity) => new()

@@ -13,7 +13,7 @@ namespace ResponseMonitor.Storage.Tables;
 /// <c>d|{id}</c> one outbox delivery to one sink. A transition, its history row and its deliveries go in one entity
 /// group transaction with the warning row guarded by its ETag (or by Add when new): a lost race fails all of it.
 /// </summary>
-public sealed class TableWarningStore(TableProvider tables) : IWarningStore
+internal sealed class TableWarningStore(TableProvider tables) : IWarningStore
 {
     private const string WarningPrefix = "w|";
     private const string HistoryPrefix = "h|";
@@ -32,7 +32,13 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
     {
         ArgumentNullException.ThrowIfNull(query);
         var table = await tables.GetAsync(TableNames.Warnings, cancellationToken).ConfigureAwait(false);
-        var filter = Range(WarningPrefix, "w}", query.ChannelId);
+        if (query.ChannelIds is { Count: 0 })
+        {
+            yield break;
+        }
+
+        var wanted = Wanted(query);
+        var filter = Range(WarningPrefix, "w}", query.ChannelId, query.ChannelIds);
         if (query.Rule is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"Rule eq {query.Rule}");
@@ -56,7 +62,7 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var warning = WarningFromEntity(entity) with { Version = entity.ETag.ToString() };
-            if (query.MinSeverity is null || warning.Severity >= query.MinSeverity)
+            if ((query.MinSeverity is null || warning.Severity >= query.MinSeverity) && (wanted is null || wanted.Contains(warning.ChannelId)))
             {
                 yield return warning;
             }
@@ -75,7 +81,13 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
         var table = await tables.GetAsync(TableNames.Warnings, cancellationToken).ConfigureAwait(false);
         var low = HistoryPrefix + (query.From is { } from ? Ticks(from) : "");
         var high = query.To is { } to ? HistoryPrefix + Ticks(to) : "h}";
-        var filter = Range(low, high, query.ChannelId);
+        if (query.ChannelIds is { Count: 0 })
+        {
+            yield break;
+        }
+
+        var wanted = Wanted(query);
+        var filter = Range(low, high, query.ChannelId, query.ChannelIds);
         if (query.Rule is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"Rule eq {query.Rule}");
@@ -92,7 +104,7 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
                 ParseSeverity(e.GetString("Severity")),
                 e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
                 e.GetString("Message") ?? "");
-            if ((query.MinSeverity is null || entry.Severity >= query.MinSeverity) && (query.States is not { Count: > 0 } states || states.Contains(entry.State)))
+            if ((query.MinSeverity is null || entry.Severity >= query.MinSeverity) && (wanted is null || wanted.Contains(entry.ChannelId)) && (query.States is not { Count: > 0 } states || states.Contains(entry.State)))
             {
                 yield return entry;
             }
@@ -261,11 +273,20 @@ public sealed class TableWarningStore(TableProvider tables) : IWarningStore
         }
     }
 
-    private static string Range(string low, string high, string? channelId)
+    private static string Range(string low, string high, string? channelId, IReadOnlyCollection<string>? channelIds = null)
     {
         var filter = TableClient.CreateQueryFilter($"RowKey ge {low} and RowKey lt {high}");
+        if (channelIds is { Count: > 0 })
+        {
+            // The run's partitions as one range (a filter may hold only 15 comparisons); the caller drops the others.
+            var keys = channelIds.Select(TableKeys.Encode).Order(StringComparer.Ordinal).ToList();
+            filter = TableClient.CreateQueryFilter($"PartitionKey ge {keys[0]} and PartitionKey le {keys[^1]}") + " and " + filter;
+        }
+
         return channelId is null ? filter : filter + " and " + TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(channelId)}");
     }
+
+    private static HashSet<string>? Wanted(WarningQuery query) => query.ChannelIds is { Count: > 0 } ids ? ids.ToHashSet(StringComparer.Ordinal) : null;
 
     private static string Ticks(DateTimeOffset instant) => instant.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
 

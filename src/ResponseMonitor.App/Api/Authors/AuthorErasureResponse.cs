@@ -7,7 +7,7 @@ namespace ResponseMonitor.App.Api.Authors;
 /// <param name="Redacted">Warning rows kept for the audit trail with the message replaced: <c>warnings</c>, <c>history</c>, <c>deliveries</c>.</param>
 /// <param name="ModelsToRetrain">Brands whose critic model learnt from the author's labels: retrain them (docs/PRIVACY.md).</param>
 /// <param name="ErasedAuthorRecorded">The author's key is on the channel's erased list: ingestion drops what the platform still serves of them.</param>
-public sealed record AuthorErasureResponse(
+internal sealed record AuthorErasureResponse(
     string ChannelId,
     string AuthorId,
     IReadOnlyDictionary<string, int> Removed,

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.App.Api.Authors;
 
 /// <summary>Everything stored about one author on one channel (GDPR Article 15), from <c>GET /api/authors/{channelId}/{authorId}</c>.</summary>
-public sealed record AuthorExportResponse(
+internal sealed record AuthorExportResponse(
     string ChannelId,
     string AuthorId,
     DateTimeOffset ExportedAt,

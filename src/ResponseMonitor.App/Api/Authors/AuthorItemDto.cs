@@ -1,7 +1,7 @@
 namespace ResponseMonitor.App.Api.Authors;
 
 /// <summary>One stored post or comment of the author, as stored.</summary>
-public sealed record AuthorItemDto(
+internal sealed record AuthorItemDto(
     string Id,
     string? ParentId,
     string ThreadId,

@@ -3,7 +3,7 @@ using ResponseMonitor.App.Functions;
 namespace ResponseMonitor.App.Api.Classify;
 
 /// <summary><c>POST /api/classify</c>: the critic detector on its own, for up to 1,000 texts at once.</summary>
-public static class ClassifyEndpoints
+internal static class ClassifyEndpoints
 {
     public const int MaxTexts = 1000;
     public const int MaxTextLength = 10_000;

@@ -4,4 +4,4 @@ namespace ResponseMonitor.App.Api.Classify;
 /// Texts to judge (1 to 1,000) and, optionally, the language they are most likely in and the brand whose trained model
 /// (if it has one and it was adopted) should judge them.
 /// </summary>
-public sealed record ClassifyRequest(IReadOnlyList<string?>? Texts, string? Language, string? Brand = null);
+internal sealed record ClassifyRequest(IReadOnlyList<string?>? Texts, string? Language, string? Brand = null);

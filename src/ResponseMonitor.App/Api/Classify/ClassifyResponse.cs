@@ -1,4 +1,4 @@
 namespace ResponseMonitor.App.Api.Classify;
 
 /// <summary>One result per text, in the order sent.</summary>
-public sealed record ClassifyResponse(string Backend, IReadOnlyList<ClassifyResultDto> Results);
+internal sealed record ClassifyResponse(string Backend, IReadOnlyList<ClassifyResultDto> Results);

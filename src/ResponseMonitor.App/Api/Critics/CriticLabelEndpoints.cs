@@ -13,7 +13,7 @@ namespace ResponseMonitor.App.Api.Critics;
 /// <c>POST /api/critics/labels</c> (1 to 1,000 at once), <c>GET /api/critics/labels?brand=&amp;limit=</c>,
 /// <c>DELETE /api/critics/labels/{channelId}/{itemId}</c>.
 /// </summary>
-public static class CriticLabelEndpoints
+internal static class CriticLabelEndpoints
 {
     public const int MaxLabels = 1000;
 

@@ -7,4 +7,4 @@ namespace ResponseMonitor.App.Api.Critics;
 /// <param name="NotCritical">Of those, labelled not critical.</param>
 /// <param name="Labels">This page.</param>
 /// <param name="NextAfter">The <c>after</c> of the next page; null on the last.</param>
-public sealed record CriticLabelListResponse(string Brand, int Count, int Critical, int NotCritical, IReadOnlyList<CriticLabelDto> Labels, string? NextAfter = null);
+internal sealed record CriticLabelListResponse(string Brand, int Count, int Critical, int NotCritical, IReadOnlyList<CriticLabelDto> Labels, string? NextAfter = null);

@@ -1,4 +1,4 @@
 namespace ResponseMonitor.App.Api.Critics;
 
 /// <summary>Labels for stored comments, from the dashboard: 1 to 1,000 a request.</summary>
-public sealed record CriticLabelRequest(IReadOnlyList<CriticLabelDto?>? Labels);
+internal sealed record CriticLabelRequest(IReadOnlyList<CriticLabelDto?>? Labels);

@@ -1,4 +1,4 @@
 namespace ResponseMonitor.App.Api.Critics;
 
 /// <summary>How many labels a request stored.</summary>
-public sealed record CriticLabelsStoredResponse(int Stored);
+internal sealed record CriticLabelsStoredResponse(int Stored);

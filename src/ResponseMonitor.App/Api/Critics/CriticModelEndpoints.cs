@@ -9,7 +9,7 @@ namespace ResponseMonitor.App.Api.Critics;
 /// labelled comments (text, label, language), <c>GET</c> reports how it did against the built-in detector,
 /// <c>DELETE</c> returns the brand to the built-in detector. Method and figures: docs/DETECTION.md.
 /// </summary>
-public static class CriticModelEndpoints
+internal static class CriticModelEndpoints
 {
     // 100,000 labelled comments of a few hundred characters each.
     private const long MaxBodyBytes = 256L * 1024 * 1024;

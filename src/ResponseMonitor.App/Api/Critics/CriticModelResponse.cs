@@ -4,7 +4,7 @@ namespace ResponseMonitor.App.Api.Critics;
 /// A brand's model: when and on what it was trained, and how it and the built-in detector did in cross-validation on
 /// the same labels. <c>adopted</c> is whether the brand's channels use it (only when it did better).
 /// </summary>
-public sealed record CriticModelResponse(
+internal sealed record CriticModelResponse(
     string Brand,
     DateTimeOffset TrainedAt,
     int Examples,

@@ -1,4 +1,4 @@
 namespace ResponseMonitor.App.Api.Critics;
 
 /// <summary>A training run: rows read, used and skipped (bad rows by line), and the model it made.</summary>
-public sealed record CriticTrainingResponse(long Rows, long Used, long Skipped, IReadOnlyList<ImportErrorDto> Errors, bool ErrorsTruncated, CriticModelResponse Model);
+internal sealed record CriticTrainingResponse(long Rows, long Used, long Skipped, IReadOnlyList<ImportErrorDto> Errors, bool ErrorsTruncated, CriticModelResponse Model);

@@ -1,3 +1,3 @@
 namespace ResponseMonitor.App.Api.Dashboard;
 
-public sealed record ChannelDetailResponse(ChannelSummaryDto Channel, IReadOnlyList<UnansweredItemDto> Unanswered, IReadOnlyList<WarningDto> Warnings);
+internal sealed record ChannelDetailResponse(ChannelSummaryDto Channel, IReadOnlyList<UnansweredItemDto> Unanswered, IReadOnlyList<WarningDto> Warnings);

@@ -1,7 +1,7 @@
 namespace ResponseMonitor.App.Api.Dashboard;
 
 /// <summary>One channel on the dashboard. Durations in seconds, times UTC; ages are computed at request time.</summary>
-public sealed record ChannelSummaryDto(
+internal sealed record ChannelSummaryDto(
     string Id,
     string Name,
     string Brand,

@@ -5,7 +5,7 @@ namespace ResponseMonitor.App.Api.Dashboard;
 /// <c>rejected</c>, <c>expired</c>, <c>expiring</c> (within the channel's <c>CredentialExpiryWarning</c> and renewed by a
 /// person), <c>ok</c>, or <c>unknown</c> when the platform gives no end (docs/CHANNELS.md, "Credential health").
 /// </summary>
-public sealed record CredentialDto(
+internal sealed record CredentialDto(
     string State,
     DateTimeOffset? ExpiresAt,
     double? ExpiresInSeconds,

@@ -6,6 +6,7 @@ using ResponseMonitor.Domain.Analysis;
 using ResponseMonitor.Domain.Channels;
 using ResponseMonitor.Domain.Critics;
 using ResponseMonitor.Domain.Critics.Learning;
+using ResponseMonitor.Domain.Estate;
 using ResponseMonitor.Domain.Ports;
 using ResponseMonitor.Domain.Text;
 
@@ -16,7 +17,7 @@ namespace ResponseMonitor.App.Api.Dashboard;
 /// Every read is bounded by the number of channels, what is open, or the warnings: never by history. Each answer is
 /// computed once for all clients asking within a few seconds (<see cref="ApiReadCache"/>) and carries an ETag.
 /// </summary>
-public static class DashboardEndpoints
+internal static class DashboardEndpoints
 {
     private const int DetailLimit = 100;
 
@@ -53,38 +54,56 @@ public static class DashboardEndpoints
         return new CachedJsonResult(answer, services.Cache.Lifetime);
     }
 
+    /// <summary>
+    /// An estate of one page (<see cref="EstateTotalsService.LiveChannels"/>) is read whole and counted live, as
+    /// before paging. A larger one reads only the page's channels, and its totals are the estate's as the timer last
+    /// counted them (<see cref="DashboardResponse.TotalsComputedAt"/>): a computation costs the same at 1,001 channels
+    /// as at 100,000 (docs/PERFORMANCE.md, "Dashboard by channel count").
+    /// </summary>
     private static async Task<DashboardResponse> BuildDashboardAsync(DashboardServices services, PageRequest page, CancellationToken cancellationToken)
     {
-        var (catalog, snapshots, states, warnings, detector, models, time) = (services.Catalog, services.Snapshots, services.States, services.Warnings, services.Detector, services.Models, services.Time);
-        var snapshotTask = snapshots.GetAllAsync(cancellationToken);
-        var stateTask = states.GetAllAsync(cancellationToken);
-        // Every active warning, so that the counts are true; each channel lists the most severe few.
-        var warningTask = warnings.ListAsync(new WarningQuery { States = WarningEndpoints.ActiveStates, Max = int.MaxValue }, cancellationToken);
-        await Task.WhenAll(snapshotTask, stateTask, warningTask).ConfigureAwait(false);
+        var all = services.Catalog.All;
+        var shown = page.TakePositions(all, c => c.Id);
+        DashboardRows rows;
+        EstateTotals totals;
+        IEnumerable<string> brands;
+        DateTimeOffset now;
+        if (services.Totals.IsLive)
+        {
+            rows = await DashboardRows.ReadAllAsync(services.Snapshots, services.States, services.Warnings, cancellationToken).ConfigureAwait(false);
+            var activeByChannel = rows.ActiveWarnings.ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+            now = services.Time.GetUtcNow();
+            totals = EstateTotals.Compute(all, rows.Snapshots, activeByChannel, now);
+            brands = all.Select(c => c.Brand).Distinct(StringComparer.OrdinalIgnoreCase);
+        }
+        else
+        {
+            var totalsTask = services.Totals.GetAsync(cancellationToken);
+            rows = await DashboardRows.ReadPageAsync(all, shown.Items, services.Snapshots, services.States, services.Warnings, cancellationToken).ConfigureAwait(false);
+            totals = await totalsTask.ConfigureAwait(false);
+            brands = totals.Brands.Select(b => b.Brand);
+            now = services.Time.GetUtcNow();
+        }
 
-        var now = time.GetUtcNow();
-        var snapshotById = snapshotTask.Result.ToDictionary(s => s.ChannelId, StringComparer.OrdinalIgnoreCase);
-        var stateById = stateTask.Result.ToDictionary(s => s.ChannelId, StringComparer.OrdinalIgnoreCase);
-        var warningsByChannel = warningTask.Result.ToLookup(w => w.ChannelId, StringComparer.OrdinalIgnoreCase);
-        var channels = catalog.All
-            .Select(c => ApiMapper.Summary(c, snapshotById.GetValueOrDefault(c.Id), stateById.GetValueOrDefault(c.Id), warningsByChannel[c.Id], now) with
+        var channels = shown.Items
+            .Select(c => ApiMapper.Summary(c, rows.Snapshots.GetValueOrDefault(c.Id), rows.States.GetValueOrDefault(c.Id), rows.ActiveWarnings[c.Id], now) with
             {
-                Listening = ListeningMapper.Dashboard(c, snapshotById.GetValueOrDefault(c.Id)),
+                Listening = ListeningMapper.Dashboard(c, rows.Snapshots.GetValueOrDefault(c.Id)),
             })
             .ToList();
         var detectors = new List<BrandDetectorDto>();
-        foreach (var brand in catalog.All.Select(c => c.Brand).Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var brand in brands)
         {
             // Cached by the model service: a blob read per brand at most every few minutes.
-            var report = await models.GetReportAsync(brand, cancellationToken).ConfigureAwait(false);
-            var name = detector.IsRemote ? detector.Name : report is { Adopted: true } ? LearnedCriticClassifier.DetectorName : detector.Name;
+            var report = await services.Models.GetReportAsync(brand, cancellationToken).ConfigureAwait(false);
+            var name = services.Detector.IsRemote ? services.Detector.Name : report is { Adopted: true } ? LearnedCriticClassifier.DetectorName : services.Detector.Name;
             detectors.Add(new BrandDetectorDto(brand, name, report?.TrainedAt, report?.Adopted, report is null ? null : Math.Round(report.Model.F1, 3), report is null ? null : Math.Round(report.BuiltIn.F1, 3)));
         }
 
-        var shown = page.Take(channels.Select((c, i) => (Channel: c, Index: i)), c => [PageRequest.Position(c.Index), c.Channel.Id]);
-        return new DashboardResponse(now, channels.Sum(c => c.OpenCount), channels.Sum(c => c.CriticalOpenCount), channels.Sum(c => c.ActiveWarningCount), [.. shown.Items.Select(c => c.Channel)], detectors, shown.NextAfter)
+        return new DashboardResponse(now, totals.OpenCount, totals.CriticalOpenCount, totals.ActiveWarningCount, channels, detectors, shown.NextAfter)
         {
-            Brands = ListeningMapper.Brands(catalog.All, snapshotById),
+            Brands = ListeningMapper.Brands(totals.Brands),
+            TotalsComputedAt = totals.ComputedAt,
         };
     }
 

@@ -15,4 +15,5 @@ internal sealed record DashboardServices(
     IOpenCommentStore Open,
     ICriticClassifier Detector,
     CriticModelService Models,
+    Domain.Estate.EstateTotalsService Totals,
     TimeProvider Time);

@@ -1,6 +1,6 @@
 namespace ResponseMonitor.App.Api.Dashboard;
 
-public sealed record UnansweredItemDto(
+internal sealed record UnansweredItemDto(
     string ChannelId,
     string Id,
     string? ParentId,

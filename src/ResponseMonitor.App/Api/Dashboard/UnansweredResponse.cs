@@ -4,4 +4,4 @@ namespace ResponseMonitor.App.Api.Dashboard;
 /// <param name="Total">Every waiting message that matched.</param>
 /// <param name="Items">This page of them.</param>
 /// <param name="NextAfter">The <c>after</c> of the next page; null on the last.</param>
-public sealed record UnansweredResponse(int Total, IReadOnlyList<UnansweredItemDto> Items, string? NextAfter = null);
+internal sealed record UnansweredResponse(int Total, IReadOnlyList<UnansweredItemDto> Items, string? NextAfter = null);

@@ -8,7 +8,7 @@ namespace ResponseMonitor.App.Api.DashboardPage;
 /// key and sends it with every API call. Strict Content-Security-Policy (no inline script, nothing off this origin),
 /// ETag revalidation, and a short cache for scripts and styles.
 /// </summary>
-public static class DashboardPageEndpoints
+internal static class DashboardPageEndpoints
 {
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";

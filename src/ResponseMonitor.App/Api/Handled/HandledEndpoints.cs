@@ -12,7 +12,7 @@ namespace ResponseMonitor.App.Api.Handled;
 /// A marked comment leaves the waiting list and the response clock and is listed in <c>/api/metrics/exclusions</c>
 /// with who, when and why; it stays in history. Marks are idempotent: the same reason again changes nothing.
 /// </summary>
-public static class HandledEndpoints
+internal static class HandledEndpoints
 {
     private const string Template = "items/{channelId}/{itemId}/handled";
 

@@ -1,4 +1,4 @@
 namespace ResponseMonitor.App.Api.Handled;
 
 /// <summary>A comment's mark and every event of its handling, oldest first.</summary>
-public sealed record HandledMarkResponse(HandledMarkDto Mark, IReadOnlyList<HandledEventDto> History);
+internal sealed record HandledMarkResponse(HandledMarkDto Mark, IReadOnlyList<HandledEventDto> History);

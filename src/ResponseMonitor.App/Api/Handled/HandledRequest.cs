@@ -1,4 +1,4 @@
 namespace ResponseMonitor.App.Api.Handled;
 
 /// <summary>A person closing a comment without an answer on the channel: why, who, and a note for colleagues.</summary>
-public sealed record HandledRequest(string? Reason, string? By, string? Note);
+internal sealed record HandledRequest(string? Reason, string? By, string? Note);

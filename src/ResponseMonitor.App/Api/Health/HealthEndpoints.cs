@@ -5,7 +5,7 @@ using ResponseMonitor.App.Functions;
 namespace ResponseMonitor.App.Api.Health;
 
 /// <summary><c>GET /api/health</c>: no key; says the process answers and in which mode. Storage state is on the dashboard.</summary>
-public static class HealthEndpoints
+internal static class HealthEndpoints
 {
     /// <summary>This feature's routes, served by both hosts.</summary>
     internal static IReadOnlyList<ApiRoute> Routes { get; } =

@@ -1,3 +1,3 @@
 namespace ResponseMonitor.App.Api.Health;
 
-public sealed record HealthResponse(string Status, string Mode, DateTimeOffset Time);
+internal sealed record HealthResponse(string Status, string Mode, DateTimeOffset Time);

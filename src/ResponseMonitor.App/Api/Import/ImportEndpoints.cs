@@ -8,7 +8,7 @@ namespace ResponseMonitor.App.Api.Import;
 /// <c>POST /api/import/{channelId}</c>: a JSONL or CSV export of past posts and replies, streamed into storage.
 /// The format comes from Content-Type (text/csv, application/x-ndjson) or <c>?format=csv|jsonl</c>.
 /// </summary>
-public static class ImportEndpoints
+internal static class ImportEndpoints
 {
     // Exports of a few years of a busy channel run to hundreds of MB; the body is streamed, never buffered.
     private const long MaxBodyBytes = 2L * 1024 * 1024 * 1024;

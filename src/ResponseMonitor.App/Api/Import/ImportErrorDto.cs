@@ -1,3 +1,3 @@
 namespace ResponseMonitor.App.Api.Import;
 
-public sealed record ImportErrorDto(long Line, string Error);
+internal sealed record ImportErrorDto(long Line, string Error);

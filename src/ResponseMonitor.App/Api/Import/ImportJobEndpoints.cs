@@ -12,7 +12,7 @@ namespace ResponseMonitor.App.Api.Import;
 /// import itself runs from the <c>import-history</c> queue (RunImport), so no request has to outlast Azure's 230 s.
 /// With <c>?blob={name}</c> the file was uploaded to the imports container beforehand (past the front end's body limit).
 /// </summary>
-public static class ImportJobEndpoints
+internal static class ImportJobEndpoints
 {
     private const long MaxBodyBytes = 2L * 1024 * 1024 * 1024;
 

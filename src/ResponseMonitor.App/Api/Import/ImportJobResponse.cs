@@ -1,7 +1,7 @@
 namespace ResponseMonitor.App.Api.Import;
 
 /// <summary>An import job: its state, the share of the file read, and when done what the import did (docs/METRICS.md).</summary>
-public sealed record ImportJobResponse(
+internal sealed record ImportJobResponse(
     string Id,
     string ChannelId,
     string Format,

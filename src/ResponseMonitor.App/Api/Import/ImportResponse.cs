@@ -1,6 +1,6 @@
 namespace ResponseMonitor.App.Api.Import;
 
-public sealed record ImportResponse(string ChannelId, string Format, long Rows, long Imported, long Skipped, IReadOnlyList<ImportErrorDto> Errors, bool ErrorsTruncated, long Labelled)
+internal sealed record ImportResponse(string ChannelId, string Format, long Rows, long Imported, long Skipped, IReadOnlyList<ImportErrorDto> Errors, bool ErrorsTruncated, long Labelled)
 {
     /// <summary>Good rows older than the channel's retention: skipped, not stored (docs/PRIVACY.md).</summary>
     public long BeyondRetention { get; init; }

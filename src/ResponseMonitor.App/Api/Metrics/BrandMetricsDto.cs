@@ -1,6 +1,6 @@
 namespace ResponseMonitor.App.Api.Metrics;
 
-public sealed record BrandMetricsDto(string Brand, int ChannelCount, MetricsDto Metrics)
+internal sealed record BrandMetricsDto(string Brand, int ChannelCount, MetricsDto Metrics)
 {
     public ListeningDto? Listening { get; init; }
 }

@@ -1,4 +1,4 @@
 namespace ResponseMonitor.App.Api.Metrics;
 
 /// <summary><c>GET /api/metrics/daily</c>: one entry per calendar day, oldest first, judged as of <c>AsOf</c>.</summary>
-public sealed record DailyMetricsResponse(DateTimeOffset AsOf, IReadOnlyList<DailyMetricsDto> Days);
+internal sealed record DailyMetricsResponse(DateTimeOffset AsOf, IReadOnlyList<DailyMetricsDto> Days);

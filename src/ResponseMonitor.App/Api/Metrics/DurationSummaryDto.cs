@@ -1,3 +1,3 @@
 namespace ResponseMonitor.App.Api.Metrics;
 
-public sealed record DurationSummaryDto(int Count, double? MeanSeconds, double? MedianSeconds, double? P90Seconds, DurationBucketsDto Buckets);
+internal sealed record DurationSummaryDto(int Count, double? MeanSeconds, double? MedianSeconds, double? P90Seconds, DurationBucketsDto Buckets);

@@ -8,4 +8,4 @@ namespace ResponseMonitor.App.Api.Metrics;
 /// <param name="Counts">Every exclusion in the window by reason, on every page.</param>
 /// <param name="Items">This page.</param>
 /// <param name="NextAfter">The <c>after</c> of the next page; null on the last.</param>
-public sealed record ExclusionListResponse(string? ChannelId, DateTimeOffset From, DateTimeOffset To, DateTimeOffset AsOf, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<ExclusionDto> Items, string? NextAfter = null);
+internal sealed record ExclusionListResponse(string? ChannelId, DateTimeOffset From, DateTimeOffset To, DateTimeOffset AsOf, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<ExclusionDto> Items, string? NextAfter = null);

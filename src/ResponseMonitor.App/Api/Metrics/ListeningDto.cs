@@ -18,7 +18,7 @@ namespace ResponseMonitor.App.Api.Metrics;
 /// <param name="LeftWaitingPastNextPost">Messages still unanswered when the brand published its next post.</param>
 /// <param name="Listened">Messages answered within the target and before the brand's next post.</param>
 /// <param name="VeryResponsive">Against Meta's "very responsive" badge.</param>
-public sealed record ListeningDto(
+internal sealed record ListeningDto(
     int? Days,
     double? Score,
     int PostsPublished,

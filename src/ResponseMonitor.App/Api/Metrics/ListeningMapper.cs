@@ -1,4 +1,5 @@
 using ResponseMonitor.Domain.Channels;
+using ResponseMonitor.Domain.Estate;
 using ResponseMonitor.Domain.Metrics;
 using ResponseMonitor.Domain.Ports;
 
@@ -29,21 +30,10 @@ internal static class ListeningMapper
             ? []
             : [.. Windows(snapshot).Select(w => Map(w.Sample.Summarize(ListeningCalculator.TargetOf(channel)), w.Days))];
 
-    /// <summary>Each brand's channels pooled, over the same two windows.</summary>
-    public static IReadOnlyList<BrandListeningDto> Brands(IReadOnlyList<ChannelDefinition> channels, IReadOnlyDictionary<string, ChannelSnapshot> snapshots) =>
+    /// <summary>Each brand's channels pooled, over the same two windows (<see cref="EstateTotals"/>).</summary>
+    public static IReadOnlyList<BrandListeningDto> Brands(IReadOnlyList<BrandTotals> brands) =>
     [
-        .. channels
-            .GroupBy(c => c.Brand, StringComparer.OrdinalIgnoreCase)
-            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(g =>
-            {
-                var analysed = g.Select(c => snapshots.GetValueOrDefault(c.Id)).OfType<ChannelSnapshot>().ToList();
-                var target = MetricsService.CommonTarget(g);
-                IReadOnlyList<ListeningDto> scores = analysed.Count == 0
-                    ? []
-                    : [.. new[] { 7, 30 }.Select(days => Map(ListeningSample.Merge(analysed.SelectMany(Windows).Where(w => w.Days == days).Select(w => w.Sample)).Summarize(target), days))];
-                return new BrandListeningDto(g.Key, g.Count(), scores);
-            }),
+        .. brands.Select(b => new BrandListeningDto(b.Brand, b.Channels, b is { Week: { } week, Month: { } month } ? [Map(week, 7), Map(month, 30)] : [])),
     ];
 
     private static IEnumerable<(int Days, ListeningSample Sample)> Windows(ChannelSnapshot snapshot)

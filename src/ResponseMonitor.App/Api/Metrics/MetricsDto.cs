@@ -1,7 +1,7 @@
 namespace ResponseMonitor.App.Api.Metrics;
 
 /// <summary>Response figures over a window. Definitions: docs/METRICS.md.</summary>
-public sealed record MetricsDto(
+internal sealed record MetricsDto(
     int AnswerableCount,
     int AnsweredCount,
     double? ResponseRate,

@@ -11,7 +11,7 @@ namespace ResponseMonitor.App.Api.Metrics;
 /// Response metrics for any window (<c>GET /api/metrics</c>) and what the clock left out, with the reason
 /// (<c>GET /api/metrics/exclusions</c>). Computed on demand from stored items; a window is at most a year.
 /// </summary>
-public static class MetricsEndpoints
+internal static class MetricsEndpoints
 {
     private static readonly TimeSpan MaxWindow = TimeSpan.FromDays(366);
 

@@ -9,7 +9,7 @@ namespace ResponseMonitor.App.Api.Metrics;
 /// <param name="Channels">Per channel: one page of them (README.md, "Paging").</param>
 /// <param name="Complete">False when the window reaches past some channel's retention: see each channel's <c>retainedFrom</c>.</param>
 /// <param name="NextAfter">The <c>after</c> of the next page of <paramref name="Channels"/>; null on the last.</param>
-public sealed record MetricsResponse(DateTimeOffset From, DateTimeOffset To, DateTimeOffset AsOf, MetricsDto Total, IReadOnlyList<BrandMetricsDto> Brands, IReadOnlyList<ChannelMetricsDto> Channels, bool Complete, string? NextAfter = null)
+internal sealed record MetricsResponse(DateTimeOffset From, DateTimeOffset To, DateTimeOffset AsOf, MetricsDto Total, IReadOnlyList<BrandMetricsDto> Brands, IReadOnlyList<ChannelMetricsDto> Channels, bool Complete, string? NextAfter = null)
 {
     /// <summary>The window's listening score over every channel asked for (docs/METRICS.md).</summary>
     public ListeningDto? Listening { get; init; }

@@ -1,4 +1,4 @@
 namespace ResponseMonitor.App.Api.Metrics;
 
 /// <summary>The same durations on the wall clock and in the channel's business hours.</summary>
-public sealed record TimedSummaryDto(DurationSummaryDto Wall, DurationSummaryDto Business);
+internal sealed record TimedSummaryDto(DurationSummaryDto Wall, DurationSummaryDto Business);

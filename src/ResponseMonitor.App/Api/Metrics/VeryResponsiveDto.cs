@@ -5,4 +5,4 @@ namespace ResponseMonitor.App.Api.Metrics;
 /// <param name="Share">Their share of the messages that needed an answer; null when none did.</param>
 /// <param name="Goal">The badge's share, 0.9.</param>
 /// <param name="Meets">Whether the share reaches the goal; null when no message arrived.</param>
-public sealed record VeryResponsiveDto(int AnsweredWithin15Minutes, double? Share, double Goal, bool? Meets);
+internal sealed record VeryResponsiveDto(int AnsweredWithin15Minutes, double? Share, double Goal, bool? Meets);

@@ -1,6 +1,6 @@
 namespace ResponseMonitor.App.Api.Notifications;
 
-public sealed record DeliveryDto(
+internal sealed record DeliveryDto(
     string Id,
     string ChannelId,
     string Sink,

@@ -11,7 +11,7 @@ namespace ResponseMonitor.App.Api.Notifications;
 /// The outbox as operators see it: what was sent, what waits (retrying, or held by a silence or quiet hours) and what
 /// failed for good, with the last error; a failed delivery can be put back in line.
 /// </summary>
-public static class NotificationEndpoints
+internal static class NotificationEndpoints
 {
     /// <summary>This feature's routes, served by both hosts.</summary>
     internal static IReadOnlyList<ApiRoute> Routes { get; } =

@@ -60,6 +60,39 @@ internal sealed record PageRequest(string Scope, int Limit, IReadOnlyList<string
     }
 
     /// <summary>
+    /// <see cref="Take{T}"/> of rows keyed by their position and id (<c>[Position(i), id]</c>), found by index instead of
+    /// by a scan of every row: a page costs the same whatever the number of rows before it.
+    /// </summary>
+    public Page<T> TakePositions<T>(IReadOnlyList<T> rows, Func<T, string> idOf)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(idOf);
+        var start = 0;
+        if (After is not null)
+        {
+            if (After is not [var position, var id] || position.Length != 10
+                || !int.TryParse(position, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var at))
+            {
+                // Not a key this route wrote: the scan orders it as any other key.
+                var scanned = Take(rows.Select((row, i) => (Row: row, Index: i)), r => [Position(r.Index), idOf(r.Row)]);
+                return new Page<T>([.. scanned.Items.Select(r => r.Row)], scanned.NextAfter);
+            }
+
+            // The row at the token's position comes next only if its id sorts after the token's (the list changed).
+            start = at < rows.Count && string.CompareOrdinal(idOf(rows[at]), id) > 0 ? at : at + 1;
+        }
+
+        var end = (int)Math.Min((long)start + Limit, rows.Count);
+        var items = new List<T>(Math.Max(0, end - start));
+        for (var i = start; i < end; i++)
+        {
+            items.Add(rows[i]);
+        }
+
+        return new Page<T>(items, end < rows.Count ? PageToken.Encode(Scope, [Position(end - 1), idOf(rows[end - 1])]) : null);
+    }
+
+    /// <summary>
     /// <see cref="Take{T}"/> over rows a store streams a storage page at a time, so that a request holds this page and
     /// one storage page, never the table.
     /// </summary>

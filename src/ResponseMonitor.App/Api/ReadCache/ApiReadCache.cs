@@ -17,7 +17,7 @@ namespace ResponseMonitor.App.Api.ReadCache;
 /// answer before it is served until it is done. Another instance's writes show within two lifetimes. A failed
 /// computation is not kept: the next request tries again.
 /// </summary>
-public sealed class ApiReadCache(TimeProvider time, IOptions<ApiOptions> options)
+internal sealed class ApiReadCache(TimeProvider time, IOptions<ApiOptions> options)
 {
     private const int MaxEntries = 1024;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);

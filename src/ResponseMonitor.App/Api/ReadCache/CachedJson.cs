@@ -6,7 +6,7 @@ namespace ResponseMonitor.App.Api.ReadCache;
 /// <param name="Body">UTF-8 JSON.</param>
 /// <param name="ETag">A strong validator: a hash of <paramref name="Body"/>, quoted.</param>
 /// <param name="CreatedAt">When it was computed, on the app's clock.</param>
-public sealed record CachedJson(ReadOnlyMemory<byte> Body, string ETag, DateTimeOffset CreatedAt)
+internal sealed record CachedJson(ReadOnlyMemory<byte> Body, string ETag, DateTimeOffset CreatedAt)
 {
     private readonly Lazy<byte[]> _gzip = new(() => Compress(Body));
 

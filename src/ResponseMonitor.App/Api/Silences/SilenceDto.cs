@@ -1,6 +1,6 @@
 namespace ResponseMonitor.App.Api.Silences;
 
-public sealed record SilenceDto(
+internal sealed record SilenceDto(
     string Id,
     string? Brand,
     string? ChannelId,

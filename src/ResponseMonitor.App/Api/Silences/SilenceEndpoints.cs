@@ -12,7 +12,7 @@ namespace ResponseMonitor.App.Api.Silences;
 /// Silences: created, listed and ended through the API. A silence holds matching notifications back until it ends;
 /// warnings keep moving and are kept, and what was held is delivered afterwards.
 /// </summary>
-public static class SilenceEndpoints
+internal static class SilenceEndpoints
 {
     private static readonly TimeSpan MaxLength = TimeSpan.FromDays(90);
 

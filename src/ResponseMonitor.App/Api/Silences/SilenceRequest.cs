@@ -1,7 +1,7 @@
 namespace ResponseMonitor.App.Api.Silences;
 
 /// <summary>POST /api/silences. Matchers left out match anything; give <see cref="EndsAt"/> or <see cref="Duration"/>.</summary>
-public sealed record SilenceRequest(
+internal sealed record SilenceRequest(
     string? Brand,
     string? ChannelId,
     string? Rule,

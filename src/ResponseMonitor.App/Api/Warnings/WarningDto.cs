@@ -1,6 +1,6 @@
 namespace ResponseMonitor.App.Api.Warnings;
 
-public sealed record WarningDto(
+internal sealed record WarningDto(
     string ChannelId,
     string Rule,
     string Subject,

@@ -11,7 +11,7 @@ namespace ResponseMonitor.App.Api.Warnings;
 /// Warnings now (<c>GET /api/warnings</c>) and every transition they went through (<c>GET /api/warnings/history</c>),
 /// newest first, a page at a time (README.md, "Paging").
 /// </summary>
-public static class WarningEndpoints
+internal static class WarningEndpoints
 {
     public static readonly IReadOnlySet<WarningState> ActiveStates = new HashSet<WarningState> { WarningState.Pending, WarningState.Firing };
 

@@ -3,4 +3,4 @@ namespace ResponseMonitor.App.Api.Warnings;
 /// <summary>Warning transitions, newest first, a page at a time.</summary>
 /// <param name="Items">This page.</param>
 /// <param name="NextAfter">The <c>after</c> of the next page; null on the last.</param>
-public sealed record WarningHistoryResponse(IReadOnlyList<WarningHistoryDto> Items, string? NextAfter = null);
+internal sealed record WarningHistoryResponse(IReadOnlyList<WarningHistoryDto> Items, string? NextAfter = null);

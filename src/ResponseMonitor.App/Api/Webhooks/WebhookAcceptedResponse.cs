@@ -2,7 +2,7 @@ namespace ResponseMonitor.App.Api.Webhooks;
 
 /// <param name="ChannelId">The channel the delivery was for.</param>
 /// <param name="Stored">Items stored from the delivery.</param>
-public sealed record WebhookAcceptedResponse(string ChannelId, int Stored)
+internal sealed record WebhookAcceptedResponse(string ChannelId, int Stored)
 {
     /// <summary>Entries skipped because they belong to another page or account of the same Meta app.</summary>
     public int Skipped { get; init; }

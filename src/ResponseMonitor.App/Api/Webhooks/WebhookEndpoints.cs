@@ -12,7 +12,7 @@ namespace ResponseMonitor.App.Api.Webhooks;
 /// the channel exists, the signature matches the raw bytes and every item is valid. Stored items join the same
 /// idempotent path as polled ones, and the channel is queued for analysis.
 /// </summary>
-public static partial class WebhookEndpoints
+internal static partial class WebhookEndpoints
 {
     /// <summary>This feature's routes, served by both hosts.</summary>
     internal static IReadOnlyList<ApiRoute> Routes { get; } =

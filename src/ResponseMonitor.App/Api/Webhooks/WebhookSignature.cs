@@ -7,7 +7,7 @@ namespace ResponseMonitor.App.Api.Webhooks;
 /// <c>X-Hub-Signature-256: sha256=&lt;hex&gt;</c>, HMAC-SHA256 of the raw body with the channel's secret: the scheme
 /// Meta and GitHub use. Verified over the bytes as received, in constant time.
 /// </summary>
-public static class WebhookSignature
+internal static class WebhookSignature
 {
     public const string HeaderName = "X-Hub-Signature-256";
     private const string Prefix = "sha256=";

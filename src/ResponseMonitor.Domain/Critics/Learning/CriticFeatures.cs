@@ -9,7 +9,7 @@ namespace ResponseMonitor.Domain.Critics.Learning;
 /// lexicon's cues and its score. Features are hashed into a fixed space with FNV-1a, not string.GetHashCode, so a
 /// model trained in one process scores the same in another.
 /// </summary>
-public static class CriticFeatures
+internal static class CriticFeatures
 {
     /// <summary>Hash space: 2^18 buckets. Collisions cost little at a brand's few thousand labelled texts.</summary>
     public const int Bits = 18;

@@ -17,13 +17,16 @@ public sealed class CriticModel(float[] weights, float bias, double threshold, C
     private const int Version = 1;
     private const int VersionWithHead = 2;
 
+    /// <summary>The probability at or above which a text is critical.</summary>
     public double Threshold => threshold;
 
+    /// <summary>How the model was trained and how well it did.</summary>
     public CriticModelReport Report => report;
 
     /// <summary>The brand's head over MiniLM embeddings, which judges texts of its language; null when the linear model judges all.</summary>
     public EmbeddingCriticHead? Head => head;
 
+    /// <summary>The probability that a text with these features is critical.</summary>
     public double Probability(SparseVector features) => Logistic(weights, bias, features);
 
     /// <summary>The logistic function of the weighted sum: shared with the trainer, which scores with weights in progress.</summary>
@@ -39,6 +42,7 @@ public sealed class CriticModel(float[] weights, float bias, double threshold, C
         return 1.0 / (1.0 + Math.Exp(-sum));
     }
 
+    /// <summary>The model as stored in its brand's blob.</summary>
     public byte[] ToBytes()
     {
         var nonZero = 0;

@@ -7,7 +7,7 @@ namespace ResponseMonitor.Domain.Critics.Learning;
 /// Reads labelled comments from the CSV or JSON Lines a brand exports from its tools: a <c>text</c>, a <c>label</c>
 /// (<c>critical</c> or <c>not_critical</c>) and an optional two-letter <c>language</c>. A bad row is reported by line.
 /// </summary>
-public static class LabelledCommentReader
+internal static class LabelledCommentReader
 {
     public static LabelledComment? Parse(IReadOnlyDictionary<string, string?> fields, out string? error)
     {

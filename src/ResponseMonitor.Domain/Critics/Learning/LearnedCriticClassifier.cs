@@ -15,13 +15,16 @@ public sealed class LearnedCriticClassifier(ICriticClassifier builtIn, CriticMod
 
     private readonly EmbeddingCriticHead? _head = encoder is null ? null : model.Head;
 
+    /// <summary>The brand's trained model.</summary>
     public CriticModel Model => model;
 
+    /// <inheritdoc/>
     public string Name => DetectorName;
 
     /// <summary>The detector under it and the brand's model, by the instant it was trained (each training is a new model), and whether its head judges.</summary>
     public string Version => FormattableString.Invariant($"{builtIn.Version}+{DetectorName}:{model.Report.Brand}@{model.Report.TrainedAt.UtcTicks}{(_head is null ? "" : "+head")}");
 
+    /// <inheritdoc/>
     public CriticVerdict Classify(string text, string? languageHint = null)
     {
         var verdict = builtIn.Classify(text, languageHint);

@@ -4,4 +4,4 @@ namespace ResponseMonitor.Domain.Critics.Models;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = false)]
 [JsonSerializable(typeof(EmbeddingCriticHead))]
-public sealed partial class CriticModelsJsonContext : JsonSerializerContext;
+internal sealed partial class CriticModelsJsonContext : JsonSerializerContext;

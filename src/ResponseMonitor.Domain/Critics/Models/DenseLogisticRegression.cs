@@ -4,7 +4,7 @@ namespace ResponseMonitor.Domain.Critics.Models;
 /// Logistic regression on dense features by full-batch gradient descent with L2 and balanced class weights:
 /// deterministic (no sampling), so the same data give the same head.
 /// </summary>
-public static class DenseLogisticRegression
+internal static class DenseLogisticRegression
 {
     /// <summary>Fits the weights and bias; <paramref name="sampleWeights"/> (all 1 when null) weigh each example, and the
     /// classes are balanced over those weights.</summary>

@@ -13,6 +13,7 @@ public sealed record EmbeddingCriticHead(
     double CalibrationF1,
     IReadOnlyList<string> TrainedOn)
 {
+    /// <summary>How many inputs the head weighs: the embedding's dimensions and the lexicon's signals.</summary>
     public int Dimension => MiniLmEncoder.Dimensions + LexiconSignals.Count;
 
     /// <summary>The probability that the text is critical.</summary>

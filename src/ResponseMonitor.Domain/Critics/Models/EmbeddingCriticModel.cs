@@ -23,15 +23,18 @@ public sealed class EmbeddingCriticModel(MiniLmEncoder encoder, EmbeddingCriticH
 
     private readonly ConcurrentDictionary<string, double> _probabilities = new(StringComparer.Ordinal);
 
+    /// <inheritdoc/>
     public string Language => head.Language;
 
     private long _embedded;
 
+    /// <summary>The trained head this model applies.</summary>
     public EmbeddingCriticHead Head => head;
 
     /// <summary>Texts this model has embedded: what verdicts kept with the items spare (docs/DETECTION.md).</summary>
     public long TextsEmbedded => Interlocked.Read(ref _embedded);
 
+    /// <inheritdoc/>
     public IReadOnlyList<CriticVerdict> Refine(IReadOnlyList<string> texts, IReadOnlyList<CriticVerdict> lexiconVerdicts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);

@@ -8,7 +8,7 @@ namespace ResponseMonitor.Domain.Critics.Models;
 /// every label and keeps that threshold. Sample weights let a bulk set teach without outvoting a small one.
 /// The same labels and embeddings give the same head.
 /// </summary>
-public static class EmbeddingHeadTrainer
+internal static class EmbeddingHeadTrainer
 {
     public const int Seed = 20261203;
 

@@ -13,7 +13,7 @@ namespace ResponseMonitor.Domain.Critics.Models;
 ///   the labels cannot tell them apart, so neither side learns from them;
 /// - not critical: everything else, neutral, questions (curiosity, confusion) and surprise included.
 /// </summary>
-public static class GoEmotionsLabels
+internal static class GoEmotionsLabels
 {
     /// <summary>The 28 labels in the order of the data's label ids (google-research goemotions/data/emotions.txt).</summary>
     public static readonly string[] Names =

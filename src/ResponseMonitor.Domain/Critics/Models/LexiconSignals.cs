@@ -4,7 +4,7 @@ namespace ResponseMonitor.Domain.Critics.Models;
 /// The lexicon's verdict as a few numbers a model can weigh beside the text's embedding: its score (squashed), its
 /// label, and which kinds of cue it found. The stack learns how far to trust the word lists.
 /// </summary>
-public static class LexiconSignals
+internal static class LexiconSignals
 {
     public const int Count = 8;
 

@@ -8,7 +8,7 @@ namespace ResponseMonitor.Domain.Critics.Models;
 /// by the same recipe on licence-clean public labels. Microseconds a text, so nothing is remembered. It learnt from
 /// tweets: a text much longer than a tweet (a forum post, a news article) keeps the lexicon's verdict.
 /// </summary>
-public sealed class LinearStackCriticModel(string language, CriticModel model) : ILanguageCriticModel
+internal sealed class LinearStackCriticModel(string language, CriticModel model) : ILanguageCriticModel
 {
     /// <summary>Words beyond which a text is outside what the model learnt from (tweets, at most about 50 words).</summary>
     public const int MaxWords = 50;

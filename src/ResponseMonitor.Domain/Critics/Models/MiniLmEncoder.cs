@@ -15,7 +15,10 @@ namespace ResponseMonitor.Domain.Critics.Models;
 /// </summary>
 public sealed class MiniLmEncoder : IDisposable
 {
+    /// <summary>Word pieces read of a text; the rest is cut.</summary>
     public const int MaxTokens = 64;
+
+    /// <summary>The length of an embedding.</summary>
     public const int Dimensions = 384;
 
     /// <summary>Characters read from a text: 64 word pieces never need more, and a 32,000-character text costs no more than a tweet.</summary>
@@ -28,6 +31,7 @@ public sealed class MiniLmEncoder : IDisposable
 
     private readonly Lazy<(InferenceSession Session, BertTokenizer Tokenizer)> _loaded;
 
+    /// <summary>An encoder over the package's DLL (<see cref="DefaultPath"/> unless a path is given), loaded on first use.</summary>
     public MiniLmEncoder(string? packageDll = null) =>
         _loaded = new(() => Load(packageDll ?? DefaultPath), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -162,6 +166,7 @@ public sealed class MiniLmEncoder : IDisposable
         throw new InvalidDataException($"{assemblyPath} has no resource {name}.");
     }
 
+    /// <summary>Releases the ONNX session, if it was loaded.</summary>
     public void Dispose()
     {
         if (_loaded.IsValueCreated)

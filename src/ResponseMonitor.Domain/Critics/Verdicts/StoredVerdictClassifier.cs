@@ -9,7 +9,7 @@ namespace ResponseMonitor.Domain.Critics.Verdicts;
 /// (<see cref="ToStore"/>). Texts are the key: the detector's verdict depends only on the text and the hint. Memory
 /// is bounded by the items read.
 /// </summary>
-public sealed class StoredVerdictClassifier : ICriticClassifier
+internal sealed class StoredVerdictClassifier : ICriticClassifier
 {
     private readonly ICriticClassifier _critics;
     private readonly string? _languageHint;
