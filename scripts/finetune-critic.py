@@ -1,11 +1,12 @@
 #!/usr/bin/python3
-"""Fine-tunes all-MiniLM-L6-v2 as the English critic model (docs/DETECTION.md, "Fine-tuned English model").
+"""Fine-tunes all-MiniLM-L6-v2 as a candidate English critic model (docs/DETECTION.md, "The fine-tuned candidate";
+measured, not shipped).
 
-Called by scripts/train-critics.sh; needs Debian's python3-torch, python3-onnx and libopenblas0-pthread.
+Called by scripts/train-critics.sh ... --fine-tune; needs Debian's python3-torch, python3-onnx and libopenblas0-pthread.
 - The network is the DLL's own ONNX graph, rebuilt in torch from its initializers (the same names and the same
-  [in, out] layout), so the product runs the very graph trained here with the new weights given as initializers.
+  [in, out] layout), so its weights could be given back to ONNX Runtime as initializers over the DLL's graph.
 - Token ids come from the product's tokenizer (bench `train-critics --tokens`), never from a Python tokenizer.
-- The word, position and type embeddings stay frozen (they are read from the DLL at run time); the six transformer
+- The word, position and type embeddings stay frozen (the DLL's); the six transformer
   layers and a binary head on mean pooling learn. Fixed seed, one thread order: the same data give the same weights.
 - Written weights: every matrix as int8 with one fp32 scale per output column, vectors as fp32 (en.minilm.bin).
 """
