@@ -174,6 +174,32 @@ def f1_at(probabilities, labels, threshold):
     return 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
 
 
+def probabilities_of(model, rows):
+    return 1 / (1 + np.exp(-logits(model, rows)))
+
+
+def report(model, threshold, paths):
+    """Each set's F1 at the threshold, and at the set's own best threshold (an oracle, to tell the representation from
+    the calibration); the sets are measured only, never trained on."""
+    for path in paths:
+        rows = read_ids(path)
+        gold = np.array([label for label, _, _ in rows])
+        p = probabilities_of(model, rows)
+        _, oracle = best_threshold(p, gold)
+        print(f"evaluate {path} ({len(rows)} texts): F1 at the threshold {f1_at(p, gold, threshold):.4f} "
+              f"(at its own best threshold {oracle:.4f})", flush=True)
+
+
+def write_probe(model, args):
+    """The probabilities a C# run of the written weights must reproduce for the probe texts."""
+    if not args.probe:
+        return
+    with open(args.probe_out, "w", encoding="utf-8") as f:
+        texts = open(args.probe_text, encoding="utf-8").read().splitlines()
+        for text, value in zip(texts, probabilities_of(model, read_ids(args.probe))):
+            f.write(f"{value:.6f}\t{text}\n")
+
+
 def quantise(matrix):
     """int8, one scale per output column ([in, out] layout): column j = q[:, j] * scale[j]."""
     scale = np.maximum(np.abs(matrix).max(axis=0), 1e-12) / 127.0
@@ -274,25 +300,15 @@ def measure_written(args, model):
     head = load_written(model, args.load)
     calibration = read_ids(args.calibration)
     labels = np.array([label for label, _, _ in calibration])
-    probabilities = 1 / (1 + np.exp(-logits(model, calibration)))
-    threshold, f1 = best_threshold(probabilities, labels)
+    threshold, f1 = best_threshold(probabilities_of(model, calibration), labels)
     print(f"calibration ({len(calibration)} texts): threshold {threshold}, F1 {f1:.4f}", flush=True)
-    for path in ([args.development] if args.development else []) + args.evaluate:
-        rows = read_ids(path)
-        gold = np.array([label for label, _, _ in rows])
-        p = 1 / (1 + np.exp(-logits(model, rows)))
-        _, oracle = best_threshold(p, gold)
-        print(f"evaluate {path} ({len(rows)} texts): F1 at the threshold {f1_at(p, gold, threshold):.4f} (at its own best threshold {oracle:.4f})", flush=True)
+    report(model, threshold, ([args.development] if args.development else []) + args.evaluate)
     head["threshold"] = threshold
     head["calibrationF1"] = round(f1, 3)
     head["trainedOn"] = trained_on(args.seed)
     with open(f"{args.load}/en.head.json", "w", encoding="utf-8") as f:
         json.dump(head, f, separators=(",", ":"))
-    if args.probe:
-        probe = read_ids(args.probe)
-        with open(args.probe_out, "w", encoding="utf-8") as f:
-            for text, value in zip(open(args.probe_text, encoding="utf-8").read().splitlines(), logits(model, probe)):
-                f.write(f"{1 / (1 + math.exp(-value)):.6f}\t{text}\n")
+    write_probe(model, args)
     return 0
 
 
@@ -362,23 +378,14 @@ def main():
             print(f"step {step}/{steps} loss {loss.item():.4f} {time.time() - start:.0f} s", flush=True)
 
     labels = np.array([label for label, _, _ in calibration])
-    fp32 = 1 / (1 + np.exp(-logits(model, calibration)))
+    fp32 = probabilities_of(model, calibration)
     threshold, f1 = best_threshold(fp32, labels)
-    int8 = 1 / (1 + np.exp(-logits(dequantised_copy(model), calibration)))
+    # Everything after calibration measures what would ship: the weights after int8.
+    int8_model = dequantised_copy(model)
+    int8 = probabilities_of(int8_model, calibration)
     print(f"calibration: threshold {threshold}, F1 fp32 {f1:.4f}, F1 int8 at the same threshold {f1_at(int8, labels, threshold):.4f}, "
           f"largest probability difference int8 vs fp32 {np.max(np.abs(int8 - fp32)):.4f}", flush=True)
-    if args.development:
-        development = read_ids(args.development)
-        gold = np.array([label for label, _, _ in development])
-        probabilities = 1 / (1 + np.exp(-logits(dequantised_copy(model), development)))
-        print(f"development ({len(development)} texts): F1 int8 at the threshold {f1_at(probabilities, gold, threshold):.4f}", flush=True)
-    for path in args.evaluate:
-        rows = read_ids(path)
-        gold = np.array([label for label, _, _ in rows])
-        probabilities = 1 / (1 + np.exp(-logits(dequantised_copy(model), rows)))
-        _, oracle = best_threshold(probabilities, gold)
-        print(f"evaluate {path} ({len(rows)} texts): F1 int8 at the threshold {f1_at(probabilities, gold, threshold):.4f} "
-              f"(at its own best threshold {oracle:.4f})", flush=True)
+    report(int8_model, threshold, ([args.development] if args.development else []) + args.evaluate)
     meta = f"seed {args.seed}; epochs {args.epochs}; batch {args.batch}; lr {args.lr}; train {len(train)}; calibration F1 {f1:.3f}"
     write(f"{args.out}/en.minilm.bin", model, meta)
     head = {
@@ -392,12 +399,7 @@ def main():
     }
     with open(f"{args.out}/en.head.json", "w", encoding="utf-8") as f:
         json.dump(head, f, separators=(",", ":"))
-    if args.probe:
-        # What the product must compute for these texts: the int8 model's probability (ShippedCriticModelTests).
-        probe = read_ids(args.probe)
-        with open(args.probe_out, "w", encoding="utf-8") as f:
-            for text, value in zip(open(args.probe_text, encoding="utf-8").read().splitlines(), logits(dequantised_copy(model), probe)):
-                f.write(f"{1 / (1 + math.exp(-value)):.6f}\t{text}\n")
+    write_probe(int8_model, args)
     print(f"done in {time.time() - start:.0f} s", flush=True)
 
 

@@ -104,9 +104,13 @@ internal static class AnalysisBenchmark
     }
 
     /// <summary>A brand post two days ago and N comments under it, none answered: all open, a quarter critical.</summary>
-    private static List<ContentItem> Open(int n, DateTimeOffset now)
+    private static List<ContentItem> Open(int n, DateTimeOffset now) =>
+        OpenUnderOnePost(n, now, i => i % 4 == 0 ? "Still waiting for my refund, worst service ever!" : "When does the shop open on Sunday?");
+
+    /// <summary>A brand post <c>p</c> two days ago and N comments under it spread over 40 hours, none answered.</summary>
+    internal static List<ContentItem> OpenUnderOnePost(int n, DateTimeOffset now, Func<int, string> text, string threadId = "")
     {
-        var items = new List<ContentItem> { new() { Id = "p", Kind = ItemKind.Post, AuthorId = "brand", CreatedAt = now.AddDays(-2), Text = "New season" } };
+        var items = new List<ContentItem> { new() { Id = "p", Kind = ItemKind.Post, AuthorId = "brand", CreatedAt = now.AddDays(-2), Text = "New season", ThreadId = threadId } };
         items.AddRange(Enumerable.Range(0, n).Select(i => new ContentItem
         {
             Id = $"o{i}",
@@ -114,7 +118,8 @@ internal static class AnalysisBenchmark
             Kind = ItemKind.Comment,
             AuthorId = $"u{i}",
             CreatedAt = now.AddDays(-2).AddSeconds(1 + (i * (40.0 * 3600 / n))),
-            Text = i % 4 == 0 ? "Still waiting for my refund, worst service ever!" : "When does the shop open on Sunday?",
+            Text = text(i),
+            ThreadId = threadId,
         }));
         return items;
     }

@@ -114,19 +114,6 @@ internal static class VerdictReuseBenchmark
     }
 
     /// <summary>A brand post two days ago and N distinct comments under it, none answered.</summary>
-    private static List<ContentItem> Comments(int n, DateTimeOffset now)
-    {
-        var items = new List<ContentItem> { new() { Id = "p", Kind = ItemKind.Post, AuthorId = "brand", CreatedAt = now.AddDays(-2), Text = "New season", ThreadId = "p" } };
-        items.AddRange(Enumerable.Range(0, n).Select(i => new ContentItem
-        {
-            Id = $"o{i}",
-            ParentId = "p",
-            Kind = ItemKind.Comment,
-            AuthorId = $"u{i}",
-            CreatedAt = now.AddDays(-2).AddSeconds(1 + (i * (40.0 * 3600 / n))),
-            Text = string.Format(CultureInfo.InvariantCulture, Texts[i % Texts.Length], 1000 + i),
-            ThreadId = "p",
-        }));
-        return items;
-    }
+    private static List<ContentItem> Comments(int n, DateTimeOffset now) =>
+        AnalysisBenchmark.OpenUnderOnePost(n, now, i => string.Format(CultureInfo.InvariantCulture, Texts[i % Texts.Length], 1000 + i), threadId: "p");
 }
