@@ -112,6 +112,45 @@ public sealed class DashboardTotalsTests
         AssertTotals(await app.GetJsonAsync("/api/dashboard?limit=100"), open: 219, critical: 109, active: 2, computedAt: Now.AddMinutes(12));
     }
 
+    [Fact]
+    public async Task A_page_whose_order_interleaves_the_id_order_stays_three_queries_and_reads_no_other_channel_s_rows()
+    {
+        // Positions 0–549 hold the even ids in order, so any page of them skips one channel between neighbours: one run.
+        // Positions 550–1099 hold the odd ids 22 ranks apart (25 columns of 22), so their pages are runs of one.
+        var feed = new Uri("http://127.0.0.1:1/feed");
+        var time = new FakeTimeProvider(Now);
+        var counter = new StorageRequestCounter();
+        static int IdAt(int position) => position < 550 ? 2 * position : (2 * ((((position - 550) % 25) * 22) + ((position - 550) / 25))) + 1;
+        var settings = TestApp.Merge(
+        [
+            .. Enumerable.Range(0, ChannelCount).Select(i => TestApp.Channel(i, Id(IdAt(i)), feed)),
+            new Dictionary<string, string?> { ["Api:ReadCacheSeconds"] = "0" },
+        ]);
+        await using var app = await TestApp.StartAsync(settings, time, configure: services => services.AddSingleton<HttpPipelinePolicy>(counter));
+
+        // c0000 and c0001 both have rows; c0001's must not reach c0000's page, which reads through it.
+        var snapshots = app.Get<ISnapshotStore>();
+        await snapshots.SaveAsync(new ChannelSnapshot { ChannelId = Id(0), AnalyzedAt = Now, WindowStart = Now.AddDays(-30), OpenCount = 2, CriticalOpenCount = 1 }, CancellationToken.None);
+        await snapshots.SaveAsync(new ChannelSnapshot { ChannelId = Id(1), AnalyzedAt = Now, WindowStart = Now.AddDays(-30), OpenCount = 7, CriticalOpenCount = 3 }, CancellationToken.None);
+        Assert.True(await app.Get<IWarningStore>().TryTransitionAsync(new WarningTransition(Warning(Id(1), WarningState.Firing), "Firing", Notify: false), [], CancellationToken.None));
+        await app.GetJsonAsync("/api/dashboard?limit=1");
+
+        counter.Reset();
+        var evens = await app.GetJsonAsync("/api/dashboard?limit=550");
+        Assert.Equal(4, counter.Count);
+        var shown = evens["channels"]!.AsArray();
+        Assert.Equal(Enumerable.Range(0, 550).Select(i => Id(2 * i)), shown.Select(c => c!["id"]!.GetValue<string>()));
+        Assert.Equal((2, 1, 0), (shown[0]!["openCount"]!.GetValue<int>(), shown[0]!["criticalOpenCount"]!.GetValue<int>(), shown[0]!["activeWarningCount"]!.GetValue<int>()));
+        Assert.All(shown.Skip(1), c => Assert.Equal((0, 0), (c!["openCount"]!.GetValue<int>(), c["activeWarningCount"]!.GetValue<int>())));
+
+        // 25 channels 43 ids apart: each its own run, three queries each, after the stored totals.
+        counter.Reset();
+        var odds = await app.GetJsonAsync("/api/dashboard?limit=25&after=" + Uri.EscapeDataString(evens["nextAfter"]!.GetValue<string>()));
+        Assert.Equal(1 + (3 * 25), counter.Count);
+        var c0001 = odds["channels"]!.AsArray()[0]!;
+        Assert.Equal((Id(1), 7, 1), (c0001["id"]!.GetValue<string>(), c0001["openCount"]!.GetValue<int>(), c0001["activeWarningCount"]!.GetValue<int>()));
+    }
+
     private static void AssertTotals(JsonNode page, int open, int critical, int active, DateTimeOffset computedAt)
     {
         Assert.Equal((open, critical, active), (page["openCount"]!.GetValue<int>(), page["criticalOpenCount"]!.GetValue<int>(), page["activeWarningCount"]!.GetValue<int>()));

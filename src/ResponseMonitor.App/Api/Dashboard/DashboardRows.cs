@@ -13,6 +13,13 @@ internal sealed record DashboardRows(IReadOnlyDictionary<string, ChannelSnapshot
     /// <summary>Runs of a page read at once.</summary>
     private const int MaxParallelRuns = 16;
 
+    /// <summary>
+    /// Channels off the page that a run may read through to join its neighbours: a page whose order interleaves the
+    /// id order (two brands' channels alternating, say) then stays a few queries, and a run reads at most this many
+    /// rows it drops per join. Beyond it, one more query costs less than the rows skipped over.
+    /// </summary>
+    internal const int MaxGap = 16;
+
     /// <summary>Each catalog's channel ids by their rank in id order, computed once per catalog.</summary>
     private static readonly ConditionalWeakTable<IReadOnlyList<ChannelDefinition>, Dictionary<string, int>> Ranks = [];
 
@@ -35,7 +42,9 @@ internal sealed record DashboardRows(IReadOnlyDictionary<string, ChannelSnapshot
     /// and each run is one range query per table (Table storage answers a key range as one query; a filter holds at
     /// most 15 comparisons, and an "or" of keys scans the partition: learn.microsoft.com/rest/api/storageservices/
     /// querying-tables-and-entities, "Constructing filter strings", and the table design guide). A page in id order
-    /// is one run: three queries whatever the estate; a page in no order at all is one query per channel and table.
+    /// is one run: three queries whatever the estate. Runs at most <see cref="MaxGap"/> channels apart are joined, and
+    /// the stores drop the rows in between. Only a page whose channels lie far apart in id order costs one query per
+    /// channel and table.
     /// </summary>
     public static async Task<DashboardRows> ReadPageAsync(IReadOnlyList<ChannelDefinition> all, IReadOnlyList<ChannelDefinition> page, ISnapshotStore snapshots, IChannelStateStore states, IWarningStore warnings, CancellationToken cancellationToken)
     {
@@ -64,7 +73,7 @@ internal sealed record DashboardRows(IReadOnlyDictionary<string, ChannelSnapshot
         return new DashboardRows(snapshotById, stateById, active.ToLookup(w => w.ChannelId, StringComparer.OrdinalIgnoreCase));
     }
 
-    /// <summary>The page's channel ids in runs whose members are next to each other in the estate's id order.</summary>
+    /// <summary>The page's channel ids in runs whose members are at most <see cref="MaxGap"/> channels apart in the estate's id order.</summary>
     internal static List<string[]> Runs(IReadOnlyList<ChannelDefinition> all, IReadOnlyList<ChannelDefinition> page)
     {
         var rank = Ranks.GetValue(all, channels =>
@@ -83,7 +92,7 @@ internal sealed record DashboardRows(IReadOnlyDictionary<string, ChannelSnapshot
         var last = -2;
         foreach (var (id, at) in page.Select(c => (c.Id, rank.GetValueOrDefault(c.Id, -2))).OrderBy(x => x.Item2))
         {
-            if (at != last + 1 && current.Count > 0)
+            if (at - last - 1 > MaxGap && current.Count > 0)
             {
                 runs.Add([.. current]);
                 current.Clear();
